@@ -1,0 +1,245 @@
+// Turn JSON text into a checked Deal, or into a list of problems that each read
+// `path: what is wrong (what is allowed)`.
+import { Decimal } from 'decimal.js';
+import type { z } from 'zod';
+import { dealSchema, type Deal } from './schema.js';
+import { describeValue } from './schema-helpers.js';
+import { enhancementKind } from '../enhancements/registry.js';
+import { addMonthsIso } from './dates.js';
+
+export interface Problem {
+  /** Where, e.g. `liabilities.tranches[1].coupon.rate` ('' for the whole file). */
+  path: string;
+  message: string;
+}
+export type ValidationResult = { ok: true; deal: Deal } | { ok: false; problems: Problem[] };
+
+export const formatProblem = (p: Problem): string => `${p.path || '(deal)'}: ${p.message}`;
+
+/** `['liabilities','tranches',1,'coupon']` → `liabilities.tranches[1].coupon`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const k of path) {
+    if (typeof k === 'number') out += `[${k}]`;
+    else out += out ? `.${String(k)}` : String(k);
+  }
+  return out;
+}
+
+function zodIssueMessage(iss: z.core.$ZodIssue): string {
+  const code: string = iss.code;
+  if (code === 'invalid_type' && (iss as { input?: unknown }).input === undefined) {
+    return `is required (${(iss as { expected?: string }).expected ?? 'a value'})`;
+  }
+  if (code === 'invalid_value' && 'values' in iss) {
+    const values = (iss as { values: unknown[] }).values;
+    return `must be ${values.length === 1 ? describeValue(values[0]) : `one of ${values.map(describeValue).join(', ')}`}, got ${describeValue((iss as { input?: unknown }).input)}`;
+  }
+  return iss.message;
+}
+
+/** Parse JSON text, naming line and column of a syntax error. */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const pos = /position (\d+)/.exec(msg);
+    let where = '';
+    if (pos) {
+      const before = text.slice(0, Number(pos[1]));
+      const line = before.split('\n').length;
+      const col = Number(pos[1]) - before.lastIndexOf('\n');
+      where = ` at line ${line}, column ${col}`;
+    }
+    return { ok: false, problems: [{ path: '', message: `malformed JSON${where}: ${msg.replace(/ in JSON at position \d+.*$/, '')} (a deal file must be one JSON object)` }] };
+  }
+}
+
+export function validateDealText(text: string): ValidationResult {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return parsed;
+  return validateDeal(parsed.value);
+}
+
+export function validateDeal(input: unknown): ValidationResult {
+  const r = dealSchema.safeParse(input, { reportInput: true });
+  if (!r.success) {
+    const problems = r.error.issues.map((iss) => ({ path: formatPath(iss.path), message: zodIssueMessage(iss) }));
+    return { ok: false, problems: dedupe(problems) };
+  }
+  const problems = crossCheck(r.data, input);
+  return problems.length ? { ok: false, problems } : { ok: true, deal: r.data };
+}
+
+function dedupe(ps: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return ps.filter((p) => {
+    const k = formatProblem(p);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** What the trust pays for one obligor's asset: the firm's funding. */
+export function assetPurchasePrice(asset: Deal['pool']['obligors'][number]['asset']): Decimal {
+  return asset.kind === 'loan' ? new Decimal(asset.purchasePrice ?? asset.principal) : new Decimal(asset.purchasePrice);
+}
+
+/** Checks that need more than one field: references, sums, order of dates. */
+function crossCheck(deal: Deal, raw: unknown): Problem[] {
+  const out: Problem[] = [];
+  const add = (path: string, message: string) => out.push({ path, message });
+  const { meta } = deal;
+
+  if (meta.maturityDate <= meta.issueDate) {
+    add('meta.maturityDate', `must be after meta.issueDate (${meta.issueDate}), got ${meta.maturityDate}`);
+  }
+  if (meta.legalMaturityDate && meta.legalMaturityDate < meta.maturityDate) {
+    add('meta.legalMaturityDate', `must be on or after meta.maturityDate (${meta.maturityDate}), got ${meta.legalMaturityDate}`);
+  }
+
+  const uniqueIds = (list: ReadonlyArray<{ id: string }>, path: string) => {
+    const seen = new Map<string, number>();
+    list.forEach((x, i) => {
+      const prev = seen.get(x.id);
+      if (prev !== undefined) add(`${path}[${i}].id`, `duplicate id "${x.id}" (already used by ${path}[${prev}]; ids must be unique)`);
+      else seen.set(x.id, i);
+    });
+  };
+  uniqueIds(deal.pool.obligors, 'pool.obligors');
+  uniqueIds(deal.liabilities.tranches, 'liabilities.tranches');
+  uniqueIds(deal.fees, 'fees');
+  uniqueIds(deal.accounts, 'accounts');
+  uniqueIds(deal.triggers, 'triggers');
+  uniqueIds(deal.enhancements, 'enhancements');
+
+  // Pool assets: dates inside the deal's life, in order.
+  deal.pool.obligors.forEach((o, i) => {
+    const base = `pool.obligors[${i}].asset`;
+    const a = o.asset;
+    if (a.kind === 'licence-royalty') {
+      let prev = meta.issueDate;
+      a.payments.forEach((p, j) => {
+        if (p.date <= prev) {
+          add(`${base}.payments[${j}].date`, j === 0
+            ? `must be after meta.issueDate (${meta.issueDate}), got ${p.date}`
+            : `must be after the previous payment date (${prev}); dates must be in increasing order, got ${p.date}`);
+        } else if (p.date > meta.maturityDate) {
+          add(`${base}.payments[${j}].date`, `must be on or before meta.maturityDate (${meta.maturityDate}), got ${p.date}`);
+        }
+        prev = p.date > prev ? p.date : prev;
+      });
+    } else {
+      const end = addMonthsIso(a.startDate, a.termMonths);
+      if (a.startDate > meta.issueDate) add(`${base}.startDate`, `must be on or before meta.issueDate (${meta.issueDate}); the trust buys existing loans, got ${a.startDate}`);
+      if (end > meta.maturityDate) add(`${base}.termMonths`, `the loan ends ${end}, after meta.maturityDate (${meta.maturityDate}); loans must mature within the deal`);
+      const per = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 }[a.paymentFrequency];
+      if (a.termMonths % per !== 0) add(`${base}.termMonths`, `must be a whole number of ${a.paymentFrequency} periods (a multiple of ${per}), got ${a.termMonths}`);
+    }
+  });
+
+  // Liabilities add up to the pool's funding.
+  const tranches = deal.liabilities.tranches;
+  tranches.forEach((t, i) => {
+    if (t.currency !== meta.currency) add(`liabilities.tranches[${i}].currency`, `must be the deal currency ${meta.currency}, got ${t.currency}`);
+    if (t.principal.type === 'scheduled') {
+      let prevDate = meta.issueDate;
+      let prevBal = new Decimal(t.balance);
+      t.principal.targets.forEach((g, j) => {
+        const p = `liabilities.tranches[${i}].principal.targets[${j}]`;
+        if (g.date <= prevDate) add(`${p}.date`, `must be after ${prevDate} (targets in increasing date order), got ${g.date}`);
+        if (new Decimal(g.balance).greaterThan(prevBal)) add(`${p}.balance`, `must not exceed the previous target (${prevBal.toFixed(2)}), got ${g.balance}`);
+        prevDate = g.date;
+        prevBal = new Decimal(g.balance);
+      });
+    }
+    if (t.coupon.type === 'none' && t.class !== 'subordinated') {
+      add(`liabilities.tranches[${i}].coupon`, `only a subordinated tranche may have no coupon, got class "${t.class}"`);
+    }
+  });
+  const notes = tranches.reduce((s, t) => s.plus(t.balance), new Decimal(0));
+  const funding = deal.pool.obligors.reduce((s, o) => s.plus(assetPurchasePrice(o.asset)), new Decimal(0));
+  if (!notes.equals(funding)) {
+    add('liabilities.tranches', `tranche balances add up to ${notes.toFixed(2)} but the pool's funding (sum of purchase prices) is ${funding.toFixed(2)}; they must be equal`);
+  }
+
+  // Waterfall references.
+  const trancheIds = new Set(tranches.map((t) => t.id));
+  const feeIds = new Set(deal.fees.map((f) => f.id));
+  const accountIds = new Set(deal.accounts.map((a) => a.id));
+  const enhIds = new Set(deal.enhancements.map((e) => e.id));
+  const list = (s: Set<string>) => [...s].map((x) => `"${x}"`).join(', ') || 'none defined';
+  const checkSteps = (steps: Deal['waterfall']['normal'], path: string) => {
+    steps.forEach((st, i) => {
+      const p = `${path}[${i}]`;
+      const refTranches = (ids: readonly string[], field: string) => ids.forEach((id, j) => {
+        if (!trancheIds.has(id)) add(`${p}.${field}[${j}]`, `unknown tranche "${id}" (tranches: ${list(trancheIds)})`);
+      });
+      switch (st.type) {
+        case 'cover-shortfall':
+          st.sources.forEach((id, j) => {
+            if (!enhIds.has(id) && !accountIds.has(id)) add(`${p}.sources[${j}]`, `unknown source "${id}" (enhancements: ${list(enhIds)}; accounts: ${list(accountIds)})`);
+          });
+          refTranches(st.covers.interest, 'covers.interest');
+          refTranches(st.covers.principal, 'covers.principal');
+          break;
+        case 'pay-fees':
+          (st.fees ?? []).forEach((id, j) => {
+            if (!feeIds.has(id)) add(`${p}.fees[${j}]`, `unknown fee "${id}" (fees: ${list(feeIds)})`);
+          });
+          break;
+        case 'pay-interest':
+        case 'pay-principal':
+        case 'pay-principal-turbo':
+          refTranches(st.tranches, 'tranches');
+          break;
+        case 'fund-reserve':
+          if (!accountIds.has(st.account)) add(`${p}.account`, `unknown account "${st.account}" (accounts: ${list(accountIds)})`);
+          break;
+        case 'pay-residual':
+          refTranches(st.holdUntilRepaid, 'holdUntilRepaid');
+          if (st.to === 'subordinated') {
+            const t = tranches.find((x) => x.id === st.tranche);
+            if (!st.tranche) add(`${p}.tranche`, 'is required when the residual goes to the subordinated holder (a subordinated tranche id)');
+            else if (!t) add(`${p}.tranche`, `unknown tranche "${st.tranche}" (tranches: ${list(trancheIds)})`);
+            else if (t.class !== 'subordinated') add(`${p}.tranche`, `must be a subordinated tranche, got "${t.id}" of class "${t.class}"`);
+          }
+          break;
+      }
+    });
+    const last = steps[steps.length - 1];
+    if (last && last.type !== 'pay-residual') add(`${path}[${steps.length - 1}]`, `the last step must be "pay-residual" so that no cash is left unassigned, got "${last.type}"`);
+  };
+  checkSteps(deal.waterfall.normal, 'waterfall.normal');
+  if (deal.waterfall.afterTrigger) checkSteps(deal.waterfall.afterTrigger, 'waterfall.afterTrigger');
+  if (deal.triggers.length > 0 && !deal.waterfall.afterTrigger) add('waterfall.afterTrigger', 'is required when triggers are defined (the steps to follow once one is breached)');
+  deal.triggers.forEach((t, i) => {
+    if (t.kind === 'cumulative-default-rate' && t.threshold === undefined) add(`triggers[${i}].threshold`, 'is required for a cumulative-default-rate trigger (a fraction such as 0.05)');
+  });
+
+  deal.enhancements.forEach((e, i) => {
+    for (const [p, m] of enhancementKind(e.kind).check?.(e) ?? []) add(`enhancements[${i}].${p}`, m);
+  });
+
+  const sim = deal.simulation;
+  if (sim?.copula === 't' && sim.nu === undefined) add('simulation.nu', 'is required when copula is "t" (degrees of freedom, greater than 2)');
+  if (sim?.copula === 'sector' && !sim.sectorCorrelation) add('simulation.sectorCorrelation', 'is required when copula is "sector" ({ intra, inter })');
+
+  deal.provenance.forEach((pv, i) => {
+    if (resolvePointer(raw, pv.path) === undefined) add(`provenance[${i}].path`, `points at nothing in this deal: "${pv.path}" (a JSON Pointer to an existing field)`);
+  });
+  return out;
+}
+
+/** Resolve a JSON Pointer (RFC 6901) in a parsed JSON value. */
+export function resolvePointer(doc: unknown, pointer: string): unknown {
+  let cur: unknown = doc;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}

@@ -1,0 +1,83 @@
+// What every enhancement kind shares: the parties that pay under it, each with a share of a
+// request, a capacity, and its own default probability (a guarantor can fail).
+import { z } from 'zod';
+import { fraction, identifier, money, text, strictObject } from '../deal/schema-helpers.js';
+
+/** A party that pays under an enhancement. capacity null means unlimited. */
+export interface EnhancementParty {
+  id: string;
+  name: string;
+  /** Share of each request this party takes (shares of one enhancement add to 1). */
+  share: number;
+  capacity: string | null;
+  annualDefaultProbability: number;
+}
+
+/** A capacity: an amount in yuan, or "unlimited". */
+export const capacity = () => z.union([z.literal('unlimited'), money()], {
+  error: (iss) => `must be an amount in yuan or "unlimited", got ${JSON.stringify(iss.input)}`,
+});
+export const capacityOrNull = (c: string | number): string | null => (c === 'unlimited' ? null : String(c));
+
+/** The counterparty behind an enhancement. */
+export const providerSchema = strictObject({
+  id: identifier(),
+  name: text(200),
+  nameZh: text(200).optional(),
+  /** Its own annual default probability; it sits in the same copula as the firms. */
+  annualDefaultProbability: fraction(),
+  /** Sector for the sector copula (e.g. "guarantor"). */
+  sector: text(100).optional(),
+});
+export type Provider = z.output<typeof providerSchema>;
+
+/** Fee paid to the enhancement provider: an annual rate on the covered notes' balance. */
+export const enhancementFeeSchema = strictObject({ annualRate: fraction() });
+
+/** Fields every enhancement entry has. */
+export const enhancementBase = {
+  id: identifier(),
+  name: text(200).optional(),
+  nameZh: text(200).optional(),
+  fee: enhancementFeeSchema.optional(),
+};
+
+export interface EnhancementKind<S extends z.ZodObject = z.ZodObject> {
+  readonly kind: string;
+  readonly label: string;
+  readonly labelZh: string;
+  readonly schema: S;
+  /** The parties that pay under this enhancement, in the order they are asked. */
+  parties(e: z.output<S>): EnhancementParty[];
+  /** Cross-field problems (shares, caps), as [path inside the entry, message]. */
+  check?(e: z.output<S>): Array<[string, string]>;
+}
+
+/**
+ * Loss-sharing enhancements (government risk-compensation funds, guarantee insurance, bank
+ * loss shares) pay part of an obligor's net loss into the trust after a delay. The Monte Carlo
+ * path engine calls these hooks on plain numbers; the exact base case has no defaults.
+ */
+export interface LossEvent {
+  obligorIndex: number;
+  /** The obligor's original funded principal (for per-loan size limits such as ≤ 10 M CNY). */
+  originalPrincipal: number;
+  /** Exposure at default minus recovery, in yuan (≥ 0). */
+  netLoss: number;
+  /** Month (from issue) in which the obligor defaulted. */
+  defaultMonth: number;
+  /** Month in which the recovery/disposal completes (the write-off). */
+  writeOffMonth: number;
+}
+export interface LossPayment {
+  partyId: string;
+  amount: number;
+  /** Month (from issue) in which the cash reaches the trust. */
+  month: number;
+}
+export interface LossSharingKind<E, S> {
+  /** Fresh state for one path (caps used so far, etc.). */
+  createState(e: E, poolPrincipal: number): S;
+  /** What each party pays for this loss, respecting caps already used in `state`. */
+  coverLoss(e: E, state: S, event: LossEvent): LossPayment[];
+}
