@@ -1,1 +1,32 @@
-export async function main(argv: string[]): Promise<number> { console.log('ipabs', argv.join(' ')); return 0; }
+// ipabs command line: each command adapts the models/ library to the terminal.
+import { processIo, type Io } from './io.js';
+import { UsageError } from './args.js';
+import { validateCommand, validateHelp } from './commands/validate.js';
+import { scheduleCommand, scheduleHelp } from './commands/schedule.js';
+import { schemaCommand, schemaHelp } from './commands/schema.js';
+
+type Command = { run: (argv: string[], io: Io) => number | Promise<number>; help: string };
+
+export const commands: Record<string, Command> = {
+  validate: { run: validateCommand, help: validateHelp },
+  schedule: { run: scheduleCommand, help: scheduleHelp },
+  schema: { run: schemaCommand, help: schemaHelp },
+};
+
+export function usage(): string {
+  return ['ipabs — IP-securitization and cross-border structuring simulator', '', 'Usage:', ...Object.values(commands).map((c) => `  ${c.help}`)].join('\n');
+}
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') { io.out(usage()); return name ? 0 : 1; }
+  const cmd = commands[name];
+  if (!cmd) { io.err(`ipabs: unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})\n\n${usage()}`); return 1; }
+  try {
+    return await cmd.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) { io.err(`ipabs ${name}: ${err.message}`); return 1; }
+    io.err(`ipabs ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}

@@ -5,8 +5,13 @@ import { Decimal } from 'decimal.js';
 /** Rounding rule for money: to the fen (0.01 yuan), half away from zero (四舍五入). */
 export const FEN_ROUNDING = Decimal.ROUND_HALF_UP;
 
+/** A fixed-length vector: a Float64Array for doubles, an array of Decimals for exact runs. */
+export type Vec<T> = { [index: number]: T; readonly length: number };
+
 export interface Num<T> {
   readonly zero: T;
+  /** A vector of n zeros. */
+  vector(n: number): Vec<T>;
   of(x: string | number | Decimal): T;
   add(a: T, b: T): T;
   sub(a: T, b: T): T;
@@ -30,6 +35,7 @@ export interface Num<T> {
 const D0 = new Decimal(0);
 export const exactNum: Num<Decimal> = {
   zero: D0,
+  vector: (n) => new Array<Decimal>(n).fill(D0),
   of: (x) => new Decimal(x),
   add: (a, b) => a.plus(b),
   sub: (a, b) => a.minus(b),
@@ -55,6 +61,7 @@ const fenRound = (x: number): number => {
 };
 export const floatNum: Num<number> = {
   zero: 0,
+  vector: (n) => new Float64Array(n),
   of: (x) => (typeof x === 'number' ? x : Number(x.toString())),
   add: (a, b) => a + b,
   sub: (a, b) => a - b,

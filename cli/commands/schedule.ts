@@ -1,0 +1,25 @@
+import { runExact } from '../../models/engine/exact.js';
+import { scheduleRows } from '../../models/engine/schedule-table.js';
+import { formatMoney, textTable, toCsv } from '../../models/format.js';
+import { flagString, parseArgs } from '../args.js';
+import type { Io } from '../io.js';
+import { requireDeal } from './shared.js';
+
+export const scheduleHelp = 'ipabs schedule FILE [--json | --csv [OUT]]   base-case payment schedule (no defaults)';
+
+export function scheduleCommand(argv: string[], io: Io): number {
+  const args = parseArgs(argv, { json: 'bool', csv: 'bool', out: 'value' });
+  const deal = requireDeal(args.positional[0], 'schedule');
+  const report = runExact(deal);
+  const out = flagString(args, 'out');
+  const emit = (s: string) => (out ? io.writeFile(out, s) : io.out(s));
+  if (args.flags.has('json')) { emit(JSON.stringify(report, null, 2)); return report.reconciled ? 0 : 2; }
+  const { header, rows } = scheduleRows(report);
+  if (args.flags.has('csv')) { emit(toCsv(header, rows)); return report.reconciled ? 0 : 2; }
+  const fmt = rows.map((r) => r.map((c, i) => (typeof c === 'number' && i > 1 ? formatMoney(c) : String(c))));
+  io.out(`${report.deal.name} (${report.deal.id}) — ${report.deal.currency}, ${report.deal.dayCount}, calendar ${report.deal.calendar}, roll ${report.deal.roll}`);
+  io.out(`Issued ${report.issuance.date}: proceeds ${formatMoney(report.issuance.proceeds)}, up-front fees ${formatMoney(report.issuance.upfrontFees)}, net to firms ${formatMoney(report.issuance.netToFirms)}\n`);
+  io.out(textTable(header, fmt));
+  io.out(`\nCash reconciled to the fen in every period: ${report.reconciled ? 'yes' : 'NO'}`);
+  return report.reconciled ? 0 : 2;
+}

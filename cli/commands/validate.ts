@@ -1,0 +1,29 @@
+import { loadDealFile } from '../../models/deal/load.js';
+import { formatProblem } from '../../models/deal/validate.js';
+import { parseArgs, UsageError } from '../args.js';
+import type { Io } from '../io.js';
+
+export const validateHelp = 'ipabs validate FILE...        check deal files; exit 1 and list every problem if any is invalid';
+
+export function validateCommand(argv: string[], io: Io): number {
+  const args = parseArgs(argv, { json: 'bool' });
+  if (args.positional.length === 0) throw new UsageError('validate needs at least one deal file');
+  let bad = 0;
+  const results = args.positional.map((file) => {
+    const r = loadDealFile(file);
+    if (!r.ok) bad++;
+    return { file, r };
+  });
+  if (args.flags.has('json')) {
+    io.out(JSON.stringify(results.map(({ file, r }) => (r.ok ? { file, valid: true } : { file, valid: false, problems: r.problems })), null, 2));
+  } else {
+    for (const { file, r } of results) {
+      if (r.ok) io.out(`${file}: valid (${r.deal.meta.id})`);
+      else {
+        io.err(`${file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`);
+        for (const p of r.problems) io.err(`  ${formatProblem(p)}`);
+      }
+    }
+  }
+  return bad > 0 ? 1 : 0;
+}

@@ -1,0 +1,41 @@
+// Numbers for people: CNY with thousands separators, 万/亿 where it helps, rates in %, spreads in bp.
+
+/** 1234567.8 → "1,234,567.80" */
+export function formatMoney(x: number): string {
+  return x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** 133000000 → "1.33亿", 2000000 → "200万"; small amounts in yuan with separators. */
+export function formatChineseAmount(x: number): string {
+  const a = Math.abs(x);
+  const trim = (v: number, d: number) => String(+v.toFixed(d));
+  if (a >= 1e8) return `${trim(x / 1e8, 4)}亿`;
+  if (a >= 1e4) return `${trim(x / 1e4, 2)}万`;
+  return formatMoney(x);
+}
+
+/** 0.027 → "2.70%" */
+export function formatRate(r: number, digits = 2): string {
+  return `${(r * 100).toFixed(digits)}%`;
+}
+
+/** 0.0085 → "85 bp" */
+export function formatBp(r: number): string {
+  return `${+(r * 10000).toFixed(1)} bp`;
+}
+
+/** A plain text table with right-aligned numbers. */
+export function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** RFC 4180 CSV. */
+export function toCsv(header: string[], rows: Array<Array<string | number>>): string {
+  const esc = (v: string | number) => {
+    const s = String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [header, ...rows].map((r) => r.map(esc).join(',')).join('\n') + '\n';
+}
