@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { dealSchema, type Deal } from './schema.js';
 import { describeValue } from './schema-helpers.js';
 import { enhancementKind } from '../enhancements/registry.js';
-import { addMonthsIso } from './dates.js';
+import { addMonths } from '../calendar/schedule.js';
 
 export interface Problem {
   /** Where, e.g. `liabilities.tranches[1].coupon.rate` ('' for the whole file). */
@@ -132,7 +132,7 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
         prev = p.date > prev ? p.date : prev;
       });
     } else {
-      const end = addMonthsIso(a.startDate, a.termMonths);
+      const end = addMonths(a.startDate, a.termMonths, false);
       if (a.startDate > meta.issueDate) add(`${base}.startDate`, `must be on or before meta.issueDate (${meta.issueDate}); the trust buys existing loans, got ${a.startDate}`);
       if (end > meta.maturityDate) add(`${base}.termMonths`, `the loan ends ${end}, after meta.maturityDate (${meta.maturityDate}); loans must mature within the deal`);
       const per = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 }[a.paymentFrequency];

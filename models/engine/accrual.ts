@@ -1,6 +1,6 @@
 // Accrual as exact rationals: a year fraction is a sum of (days / basis) parts, so interest on a
 // Decimal balance is computed without binary fractions (91/365 is not a finite binary number).
-import type { DayCount } from '../calendar/day-count.js';
+import { days30360, type DayCount } from '../calendar/day-count.js';
 import { parseIsoDate, toDayNumber } from '../calendar/iso-date.js';
 
 export interface AccrualPart { days: number; basis: number }
@@ -28,14 +28,3 @@ export function accrualParts(start: string, end: string, dc: DayCount): AccrualP
   }
 }
 
-/** 30/360 Bond Basis (ISDA 2006 4.16(f)). */
-function days30360(start: string, end: string): number {
-  const a = parseIsoDate(start);
-  const b = parseIsoDate(end);
-  const d1 = Math.min(a.day, 30);
-  const d2 = d1 === 30 ? Math.min(b.day, 30) : b.day;
-  return 360 * (b.year - a.year) + 30 * (b.month - a.month) + (d2 - d1);
-}
-
-export const yearFractionOf = (parts: readonly AccrualPart[]): number =>
-  parts.reduce((s, p) => s + p.days / p.basis, 0);
