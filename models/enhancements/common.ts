@@ -51,6 +51,30 @@ export interface EnhancementKind<S extends z.ZodObject = z.ZodObject> {
   parties(e: z.output<S>): EnhancementParty[];
   /** Cross-field problems (shares, caps), as [path inside the entry, message]. */
   check?(e: z.output<S>): Array<[string, string]>;
+  /**
+   * Loss-sharing kinds (risk-compensation funds, guarantee insurance): what each party pays into
+   * the trust for an obligor's net loss. Such kinds are not cover-shortfall sources; their
+   * parties' `share` is their share of a net loss (the lender's own share, kept by the trust, is
+   * not a party), so the shares of one such enhancement add to at most 1.
+   */
+  readonly lossSharing?: LossSharingKind<z.output<S>, unknown>;
+  /** Internal enhancement (subordination, over-collateralization, excess spread): no parties, a size. */
+  protection?(e: z.output<S>, deal: DealView): Protection;
+  /** Problems that need the rest of the deal (e.g. an unknown tranche id), as [path inside the entry, message]. */
+  checkInDeal?(e: z.output<S>, deal: DealView): Array<[string, string]>;
+}
+
+/** The part of a deal internal enhancements look at (a `Deal` is one; kept structural to avoid an import cycle). */
+export interface DealView {
+  meta: { issueDate: string; maturityDate: string };
+  liabilities: { tranches: ReadonlyArray<{ id: string; seniority: number; class: string; balance: string | number }> };
+}
+/** How much protection an internal enhancement gives, as a share of the deal (for the compare page). */
+export interface Protection {
+  /** Share of the deal's notes (or of the pool's cash flows, see `basis`) that can be lost before the protected notes are. */
+  share: number;
+  /** What the share is a share of, in words, e.g. "junior tranches / all notes". */
+  basis: string;
 }
 
 /**
@@ -74,6 +98,11 @@ export interface LossPayment {
   amount: number;
   /** Month (from issue) in which the cash reaches the trust. */
   month: number;
+  /**
+   * Month from which the payment no longer depends on the payer (money set aside in a deposit
+   * account, 保证金); absent: the payment month. A payer that defaults before it pays nothing.
+   */
+  securedMonth?: number;
 }
 export interface LossSharingKind<E, S> {
   /** Fresh state for one path (caps used so far, etc.). */

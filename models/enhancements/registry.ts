@@ -3,10 +3,20 @@ import type { z } from 'zod';
 import type { EnhancementKind } from './common.js';
 import { shortfallUndertaking } from './shortfall-undertaking.js';
 import { guarantee } from './guarantee.js';
+import { riskCompensationFund } from './risk-compensation-fund.js';
+import { guaranteeInsurance } from './guarantee-insurance.js';
+import { overCollateralization } from './over-collateralization.js';
+import { excessSpread } from './excess-spread.js';
+import { subordination } from './subordination.js';
 
 export const enhancementKinds = [
   shortfallUndertaking,
   guarantee,
+  riskCompensationFund,
+  guaranteeInsurance,
+  overCollateralization,
+  excessSpread,
+  subordination,
 ] as const;
 
 export const enhancementSchemas = enhancementKinds.map((k) => k.schema) as unknown as [
