@@ -294,9 +294,11 @@ function check(e: RiskCompensationFund): Array<[string, string]> {
       roles = payerKeys;
     } else {
       out.push(...sharesAddToOne(e.shares, 'shares'));
-      if (e.lender && !(e.lender in e.shares)) out.push(['lender', `must be one of the keys of shares (${Object.keys(e.shares).join(', ')}), got "${e.lender}"`]);
+      const lenderOk = e.lender !== undefined && e.lender in e.shares;
+      if (e.lender && !lenderOk) out.push(['lender', `must be one of the keys of shares (${Object.keys(e.shares).join(', ')}), got "${e.lender}"`]);
       roles = Object.keys(e.shares).filter((k) => k !== e.lender);
-      for (const r of roles) if (!e.payers[r]) out.push([`payers.${r}`, `is required: shares.${r} is ${fmtShare(e.shares[r]!)}, so "${r}" pays into the trust (give its id, name and annualDefaultProbability)`]);
+      // Which parties must pay depends on which one is the lender: ask only once that is settled.
+      if (lenderOk) for (const r of roles) if (!e.payers[r]) out.push([`payers.${r}`, `is required: shares.${r} is ${fmtShare(e.shares[r]!)}, so "${r}" pays into the trust (give its id, name and annualDefaultProbability)`]);
       for (const k of payerKeys) {
         if (k === e.lender) out.push([`payers.${k}`, `is the lender ("lender": "${k}"), whose share stays with the trust; it cannot also pay`]);
         else if (!(k in e.shares)) out.push([`payers.${k}`, `has no share (shares: ${Object.keys(e.shares).join(', ')})`]);
