@@ -2,6 +2,7 @@
 // Convention in every case: the trust holds the loan, so the bank's (lender's) share is what the
 // trust keeps; the other parties pay INTO the trust.
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
 import {
   PRESET_NAMES, RISK_COMPENSATION_PRESETS, describeRiskCompensation, riskCompensationFund, type RiskCompensationFund,
 } from '../../../models/enhancements/risk-compensation-fund.js';
@@ -22,6 +23,16 @@ describe('risk-compensation fund (风险补偿基金)', () => {
       for (const s of p.sources) expect(s, name).to.match(/^00[014]_[0-9a-f]{16}\.txt$/);
       if (p.shares) expect(Object.values(p.shares).reduce((a, b) => a + b, 0), name).to.be.closeTo(1, 1e-12);
     }
+  });
+
+  it('documents every preset in docs/enhancements.md, with its source files', () => {
+    const doc = readFileSync(new URL('../../../docs/enhancements.md', import.meta.url), 'utf8');
+    for (const [name, p] of Object.entries(RISK_COMPENSATION_PRESETS)) {
+      const row = doc.split('\n').find((l) => l.startsWith(`| \`${name}\``));
+      expect(row, `a table row for ${name}`).to.be.a('string');
+      expect(row, name).to.include(`— ${p.sources.map((s) => s.slice(0, 3)).join(', ')} |`);
+    }
+    for (const s of ['000_c92da1c673fd193c.txt', '001_518dc6269f45520b.txt', '004_ec86f67bd0a57869.txt']) expect(doc).to.include(s);
   });
 
   describe('Shanghai pre-compensation (前补偿): 55% of net loss 90 days after the loan goes bad', () => {
