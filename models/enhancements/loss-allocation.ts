@@ -28,6 +28,8 @@ export interface LossSharingSource {
 export interface AllocationParty extends EnhancementParty {
   enhancementIndex: number;
   enhancementId: string;
+  /** Position among its enhancement's parties(): the engine's flat party index is that enhancement's firstParty + this. */
+  indexInEnhancement: number;
 }
 export interface LossAllocationPlan {
   sources: LossSharingSource[];
@@ -43,10 +45,10 @@ export function prepareLossAllocation(enhancements: ReadonlyArray<{ id: string; 
     const k = enhancementKind(entry.kind);
     if (!k.lossSharing) return;
     const partyIndex = new Map<string, number>();
-    for (const p of k.parties(entry as Parameters<typeof k.parties>[0])) {
+    k.parties(entry as Parameters<typeof k.parties>[0]).forEach((p, indexInEnhancement) => {
       partyIndex.set(p.id, parties.length);
-      parties.push({ ...p, enhancementIndex, enhancementId: entry.id });
-    }
+      parties.push({ ...p, enhancementIndex, enhancementId: entry.id, indexInEnhancement });
+    });
     sources.push({ enhancementIndex, id: entry.id, kind: entry.kind, entry, hook: k.lossSharing as LossSharingKind<unknown, unknown>, partyIndex });
   });
   return { sources, parties };

@@ -18,6 +18,9 @@ describe('loss allocation over one path', () => {
     // 1,000,000 under Zhongshan: 740,000 paid in, 260,000 left; guarantee insurance then shares
     // the 260,000 50 : 30 : 20 → insurer 130,000, guarantor 78,000; the trust keeps 52,000.
     const r = run(validEnhancements(zhongshan, insurance), [loss(0, 5 * M, 1 * M, 3, 9)]);
+    expect(r.plan.parties.map((p) => [p.enhancementId, p.id, p.indexInEnhancement])).to.deep.equal([
+      ['zs', 'zs-fund', 0], ['zs', 'zs-insurer', 1], ['zs', 'zs-appraiser', 2], ['gi', 'gi-insurer', 0], ['gi', 'gi-guarantor', 1],
+    ]);
     expect(r.paid['zs-fund']! + r.paid['zs-insurer']! + r.paid['zs-appraiser']!).to.be.closeTo(740_000, 1e-6);
     expect(r.paid['gi-insurer']).to.be.closeTo(130_000, 1e-6);
     expect(r.paid['gi-guarantor']).to.be.closeTo(78_000, 1e-6);
