@@ -14,7 +14,8 @@
 // and recoveries are lower — by about ℓ·|M| standard deviations of Z_R. ℓ = 0 is independence.
 //
 // Speed: F⁻¹_Beta∘Φ is tabulated once per distribution on a grid of z (linear interpolation,
-// error below 1e-6 — far under the Monte Carlo error), so a draw costs one uniform, one Φ⁻¹
+// error below 1e-6 for ordinary shapes, ~1e-5 for extreme U-shaped ones — far under the Monte
+// Carlo error), so a draw costs one uniform, one Φ⁻¹
 // and a table look-up. Exactly one uniform is drawn per recovery, even when sd = 0, so that the
 // recovery stream stays aligned when a stress changes the recovery assumptions.
 import type { RandomSource } from './rng.js';
