@@ -4,12 +4,16 @@ import { UsageError } from './args.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
 import { scheduleCommand, scheduleHelp } from './commands/schedule.js';
 import { schemaCommand, schemaHelp } from './commands/schema.js';
+import { simulateCommand, simulateHelp } from './commands/simulate.js';
+import { sensitivityCommand, sensitivityHelp } from './commands/sensitivity.js';
 
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; help: string };
 
 export const commands: Record<string, Command> = {
   validate: { run: validateCommand, help: validateHelp },
   schedule: { run: scheduleCommand, help: scheduleHelp },
+  simulate: { run: simulateCommand, help: simulateHelp },
+  sensitivity: { run: sensitivityCommand, help: sensitivityHelp },
   schema: { run: schemaCommand, help: schemaHelp },
 };
 

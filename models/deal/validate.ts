@@ -180,7 +180,18 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
       switch (st.type) {
         case 'cover-shortfall':
           st.sources.forEach((id, j) => {
-            if (!enhIds.has(id) && !accountIds.has(id)) add(`${p}.sources[${j}]`, `unknown source "${id}" (enhancements: ${list(enhIds)}; accounts: ${list(accountIds)})`);
+            if (!enhIds.has(id) && !accountIds.has(id)) {
+              add(`${p}.sources[${j}]`, `unknown source "${id}" (enhancements: ${list(enhIds)}; accounts: ${list(accountIds)})`);
+              return;
+            }
+            // Only enhancements that answer a shortfall request can be drawn here: loss-sharing
+            // funds pay on defaulted loans, internal enhancement has no payer.
+            const e = deal.enhancements.find((x) => x.id === id);
+            if (!e) return;
+            const k = enhancementKind(e.kind);
+            if (k.lossSharing || k.parties(e).length === 0) {
+              add(`${p}.sources[${j}]`, `"${id}" is a ${e.kind}, which cannot be drawn for a shortfall (sources: reserve accounts, shortfall-undertaking or guarantee entries)`);
+            }
           });
           refTranches(st.covers.interest, 'covers.interest');
           refTranches(st.covers.principal, 'covers.principal');
@@ -220,7 +231,9 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   });
 
   deal.enhancements.forEach((e, i) => {
-    for (const [p, m] of enhancementKind(e.kind).check?.(e) ?? []) add(`enhancements[${i}].${p}`, m);
+    const k = enhancementKind(e.kind);
+    for (const [p, m] of k.check?.(e) ?? []) add(`enhancements[${i}].${p}`, m);
+    for (const [p, m] of k.checkInDeal?.(e, deal) ?? []) add(`enhancements[${i}].${p}`, m);
   });
 
   const sim = deal.simulation;

@@ -84,8 +84,11 @@ export interface ProgramObligor {
   collectionsByPeriod: Decimal[];
   /** Principal outstanding after each period's collections (exposure for a default after it). */
   balanceAfterPeriod: Decimal[];
-  /** Contractual due dates and amounts, month index from issue, for the path engine. */
+  /** Each contractual flow for the path engine: the month it falls due in (1 = first month after
+   *  issue; a default in month m misses the flows due in month m and later), the period that
+   *  collects it, its amount and principal part. */
   dueMonths: number[];
+  duePeriods: number[];
   dueAmounts: number[];
   duePrincipal: number[];
 }
@@ -111,9 +114,12 @@ export interface DealProgram {
 
 const FEN = Decimal.ROUND_HALF_UP;
 
+/** Average days in a month: the Monte Carlo engine works on a monthly grid. */
+export const DAYS_PER_MONTH = 365.25 / 12;
+
 /** Whole months between two ISO dates, rounded to the nearest month. */
 export function monthsBetween(from: string, to: string): number {
-  return Math.round((toDayNumber(to) - toDayNumber(from)) / (365.25 / 12));
+  return Math.round((toDayNumber(to) - toDayNumber(from)) / DAYS_PER_MONTH);
 }
 
 export function compileDeal(deal: Deal): DealProgram {
@@ -202,6 +208,7 @@ export function compileDeal(deal: Deal): DealProgram {
     const collectionsByPeriod = periods.map(() => new Decimal(0));
     const principalByPeriod = periods.map(() => new Decimal(0));
     const dueMonths: number[] = [];
+    const duePeriods: number[] = [];
     const dueAmounts: number[] = [];
     const duePrincipal: number[] = [];
     for (const f of flowsAfterIssue(deal, o.asset)) {
@@ -209,7 +216,8 @@ export function compileDeal(deal: Deal): DealProgram {
       const amount = f.interest.plus(f.principal);
       collectionsByPeriod[k] = collectionsByPeriod[k]!.plus(amount);
       principalByPeriod[k] = principalByPeriod[k]!.plus(f.principal);
-      dueMonths.push(periods[k]!.monthIndex);
+      dueMonths.push(Math.max(1, Math.ceil((toDayNumber(f.date) - toDayNumber(meta.issueDate)) / DAYS_PER_MONTH - 1e-9)));
+      duePeriods.push(k);
       dueAmounts.push(amount.toNumber());
       duePrincipal.push(f.principal.toNumber());
     }
@@ -220,7 +228,7 @@ export function compileDeal(deal: Deal): DealProgram {
       id: o.id, name: o.name, sector: o.sector,
       appraisedValue: Number(o.ip.appraisedValue),
       purchasePrice: price,
-      collectionsByPeriod, balanceAfterPeriod, dueMonths, dueAmounts, duePrincipal,
+      collectionsByPeriod, balanceAfterPeriod, dueMonths, duePeriods, dueAmounts, duePrincipal,
     };
   });
   const scheduledCollections = periods.map((_, k) => obligors.reduce((s, o) => s.plus(o.collectionsByPeriod[k]!), new Decimal(0)));

@@ -1,0 +1,34 @@
+// Run one block of paths: the unit of work that threads share. A block's result depends only on
+// (deal, stress, seed, block), never on which thread ran it.
+import { blockPaths, createBlockRng, STREAM_DEFAULTS, STREAM_RECOVERIES, type Seed } from '../credit/rng.js';
+import type { Deal } from '../deal/schema.js';
+import { accumulatePath, createHistograms, statLayout, type Histograms, type StatLayout } from './accumulate.js';
+import { compilePathModel, type PathModel } from './path-model.js';
+import { createPathScratch, runPath, type PathScratch } from './path-run.js';
+import type { StressSpec } from './stress.js';
+
+export interface SimulationContext {
+  model: PathModel;
+  layout: StatLayout;
+  scratch: PathScratch;
+  hist: Histograms;
+}
+
+export function createSimulationContext(deal: Deal, stress: StressSpec): SimulationContext {
+  const model = compilePathModel(deal, stress);
+  return { model, layout: statLayout(model), scratch: createPathScratch(model), hist: createHistograms(model) };
+}
+
+/** Run paths [start, end) of `block`; scalars come back per block, histograms accumulate in ctx. */
+export function runBlock(ctx: SimulationContext, seed: Seed, block: number, paths: number, shift: number): Float64Array {
+  const { start, end } = blockPaths(block, paths);
+  const rngD = createBlockRng(seed, block, STREAM_DEFAULTS);
+  const rngR = createBlockRng(seed, block, STREAM_RECOVERIES);
+  const v = new Float64Array(ctx.layout.size);
+  const { model, layout, scratch, hist } = ctx;
+  for (let i = start; i < end; i++) {
+    const w = runPath(model, scratch, rngD, rngR, shift);
+    accumulatePath(model, layout, v, hist, scratch.out, w);
+  }
+  return v;
+}

@@ -1,0 +1,155 @@
+// Everything a Monte Carlo path needs, compiled once per deal and stress: the deal program, the
+// default model (obligors and enhancement parties in one copula), each obligor's contractual
+// flows in flat typed arrays, discount factors, and the base case (no defaults) for reuse.
+import type { Deal } from '../deal/schema.js';
+import { compileDeal, type DealProgram } from '../engine/program.js';
+import { floatNum } from '../money/num.js';
+import { createLedger, runWaterfall, type Ledger } from '../waterfall/run.js';
+import type { CopulaSpec } from '../credit/copula.js';
+import { createDefaultTimeModel, stressDefaultProbability, type DefaultName, type DefaultTimeModel } from '../credit/default-times.js';
+import { RecoveryModel } from '../credit/recovery.js';
+import { monthlyPrepaymentRate } from '../credit/recovery.js';
+import type { StressSpec } from './stress.js';
+import { lossSharingEntries, type LossSharingEntry } from './loss-sharing.js';
+
+export interface PathModel {
+  deal: Deal;
+  prog: DealProgram;
+  periods: number;
+  obligors: number;
+  tranches: number;
+  enhancements: number;
+  parties: number;
+  /** Months simulated: up to the final payment date. */
+  horizonMonths: number;
+  /** For month m (0 … horizon + lag), the first period whose payment month is ≥ m; `periods` if after the deal. */
+  periodOfMonth: Int32Array;
+  // Obligor flows, CSR: flows of obligor o are flowStart[o] … flowStart[o + 1] − 1.
+  flowStart: Int32Array;
+  flowMonth: Int32Array;
+  flowPeriod: Int32Array;
+  flowAmount: Float64Array;
+  flowPrincipal: Float64Array;
+  purchase: Float64Array;
+  appraised: Float64Array;
+  poolPrincipal: number;
+  defaultModel: DefaultTimeModel;
+  recovery: RecoveryModel;
+  recoveryMultiplier: number;
+  /** Monthly prepayment probability (0: none). */
+  prepaymentSmm: number;
+  /** Contractual collections per period (no defaults). */
+  baseCollections: Float64Array;
+  /** Discount factor of each tranche's cash in each period, at its own coupon: [t * periods + p]. */
+  discount: Float64Array;
+  /** Present value of each tranche's promised (base-case) interest and principal. */
+  promisedPV: Float64Array;
+  /** Years from issue to each payment date (for WAL). */
+  years: Float64Array;
+  /** Upper end of each enhancement's draw histogram (its capacity, or everything it could cover). */
+  drawScale: Float64Array;
+  /** Capacity of each party (Infinity when unlimited). */
+  partyCapacity: Float64Array;
+  lossSharing: LossSharingEntry[];
+  /** The base-case ledger (floats), reused for paths in which no obligor defaults. */
+  base: Ledger<number>;
+}
+
+/** The copula of a deal (one-factor Gaussian ρ = 0 if the deal says nothing), after a stress. */
+export function copulaOf(deal: Deal, stress: StressSpec): CopulaSpec {
+  const sim = deal.simulation ?? { copula: 'gaussian' as const, rho: 0 };
+  const shift = (rho: number, field: string) => {
+    const r = rho + stress.rhoShift;
+    if (!(r >= 0 && r < 1)) throw new RangeError(`stress rho: ${field} ${rho} shifted by ${stress.rhoShift} gives ${+r.toFixed(6)}; a correlation must stay in [0, 1)`);
+    return r;
+  };
+  if (sim.copula === 't') return { kind: 't', rho: shift(sim.rho, 'simulation.rho'), nu: sim.nu ?? 5 };
+  if (sim.copula === 'sector' && sim.sectorCorrelation) {
+    return { kind: 'sector', intra: shift(sim.sectorCorrelation.intra, 'sectorCorrelation.intra'), inter: shift(sim.sectorCorrelation.inter, 'sectorCorrelation.inter') };
+  }
+  return { kind: 'gaussian', rho: shift(sim.rho, 'simulation.rho') };
+}
+
+export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
+  const prog = compileDeal(deal);
+  const P = prog.periods.length;
+  const nO = prog.obligors.length;
+  const nT = prog.tranches.length;
+  const H = Math.max(1, prog.periods[P - 1]!.monthIndex);
+  const maxLag = Math.max(0, ...deal.pool.obligors.map((o) => o.credit.recovery.lagMonths));
+  const periodOfMonth = new Int32Array(H + maxLag + 2);
+  for (let m = 0; m < periodOfMonth.length; m++) {
+    const k = prog.periods.findIndex((p) => p.monthIndex >= m);
+    periodOfMonth[m] = k === -1 ? P : k;
+  }
+
+  const flowStart = new Int32Array(nO + 1);
+  const flows = prog.obligors.map((o) => o.dueMonths.length);
+  for (let o = 0; o < nO; o++) flowStart[o + 1] = flowStart[o]! + flows[o]!;
+  const nFlows = flowStart[nO]!;
+  const flowMonth = new Int32Array(nFlows);
+  const flowPeriod = new Int32Array(nFlows);
+  const flowAmount = new Float64Array(nFlows);
+  const flowPrincipal = new Float64Array(nFlows);
+  prog.obligors.forEach((o, i) => {
+    o.dueMonths.forEach((m, j) => {
+      const f = flowStart[i]! + j;
+      flowMonth[f] = m;
+      flowPeriod[f] = o.duePeriods[j]!;
+      flowAmount[f] = o.dueAmounts[j]!;
+      flowPrincipal[f] = o.duePrincipal[j]!;
+    });
+  });
+
+  // Names in the copula: the obligors, then every enhancement party (wrong-way risk).
+  const names: DefaultName[] = [
+    ...deal.pool.obligors.map((o) => ({
+      id: o.id,
+      sector: o.sector,
+      pd: stressDefaultProbability({ annualDefaultProbability: o.credit.annualDefaultProbability, pdTermStructure: o.credit.pdTermStructure }, stress.pdMultiplier),
+    })),
+    ...prog.parties.map((p) => ({
+      id: `party:${p.id}`,
+      sector: 'counterparty',
+      pd: stressDefaultProbability({ annualDefaultProbability: p.annualDefaultProbability }, stress.pdMultiplier),
+    })),
+  ];
+  const defaultModel = createDefaultTimeModel({ names, copula: copulaOf(deal, stress), horizonMonths: H });
+  const recovery = new RecoveryModel(deal.pool.obligors.map((o) => o.credit.recovery), deal.simulation?.recoveryFactorLoading ?? 0);
+
+  const baseCollections = Float64Array.from(prog.scheduledCollections.map((d) => d.toNumber()));
+  const base = runWaterfall(prog, floatNum, { collections: baseCollections }, createLedger(prog, floatNum));
+  const discount = new Float64Array(nT * P);
+  const promisedPV = new Float64Array(nT);
+  prog.tranches.forEach((t, i) => {
+    let df = 1;
+    for (let p = 0; p < P; p++) {
+      const yf = t.accrualByPeriod[p]!.reduce((s, x) => s + x.days / x.basis, 0);
+      df /= 1 + t.couponByPeriod[p]! * yf;
+      discount[i * P + p] = df;
+      promisedPV[i] = promisedPV[i]! + df * (base.interestPaid[p * nT + i]! + base.principalPaid[p * nT + i]!);
+    }
+  });
+  const notesTotal = prog.issueAmount.toNumber();
+  const drawScale = Float64Array.from(prog.enhancements.map((e) => {
+    const caps = e.parties.map((p) => (p.capacity === null ? Infinity : Number(p.capacity)));
+    const total = caps.reduce((s, c) => s + c, 0);
+    return Number.isFinite(total) && total > 0 ? total : notesTotal * 1.2;
+  }));
+
+  return {
+    deal, prog, periods: P, obligors: nO, tranches: nT, enhancements: prog.enhancements.length, parties: prog.parties.length,
+    horizonMonths: H, periodOfMonth, flowStart, flowMonth, flowPeriod, flowAmount, flowPrincipal,
+    purchase: Float64Array.from(prog.obligors.map((o) => o.purchasePrice.toNumber())),
+    appraised: Float64Array.from(prog.obligors.map((o) => o.appraisedValue)),
+    poolPrincipal: prog.poolPurchasePrice.toNumber(),
+    defaultModel, recovery, recoveryMultiplier: stress.recoveryMultiplier,
+    prepaymentSmm: deal.simulation?.prepaymentRate ? monthlyPrepaymentRate(deal.simulation.prepaymentRate) : 0,
+    baseCollections, discount, promisedPV,
+    years: Float64Array.from(prog.periods.map((p) => p.years)),
+    drawScale,
+    partyCapacity: Float64Array.from(prog.parties.map((p) => (p.capacity === null ? Infinity : Number(p.capacity)))),
+    lossSharing: lossSharingEntries(deal),
+    base,
+  };
+}

@@ -1,0 +1,223 @@
+// One Monte Carlo path: draw defaults (firms and counterparties in one copula), take the missed
+// flows out of the collections, add recoveries and loss-sharing payments where they arrive, and
+// run the deal's own waterfall on doubles. A path in which no firm defaults is the base case,
+// whose outcome is computed once and reused.
+import type { RandomSource } from '../credit/rng.js';
+import { NO_DEFAULT } from '../credit/default-times.js';
+import { recoveryAmount } from '../credit/recovery.js';
+import { floatNum } from '../money/num.js';
+import { createLedger, resetLedger, runWaterfall, type Ledger } from '../waterfall/run.js';
+import type { PathModel } from './path-model.js';
+import { allocateLosses, type LossEvent } from './loss-sharing.js';
+
+/** What one path produced (overwritten by every path). */
+export interface PathOutcome {
+  /** Net pool loss (exposure at default less recovery) / pool principal. */
+  poolLossRate: number;
+  /** Defaulted obligors / obligors. */
+  defaultRate: number;
+  /** Per tranche: loss of present value of promised cash, at its own coupon, / original balance. */
+  trancheLossRate: Float64Array;
+  /** Per tranche: principal not repaid plus interest unpaid at the end, in yuan. */
+  trancheShortfall: Float64Array;
+  tranchePrincipal: Float64Array;
+  tranchePrincipalYears: Float64Array;
+  enhancementDraw: Float64Array;
+  enhancementExhausted: Uint8Array;
+  /** Per party: what it paid (shortfall draws and loss-sharing payments), and whether it defaulted. */
+  partyPaid: Float64Array;
+  partyDefaulted: Uint8Array;
+  /** Cash released to the originator / subordinated holder. */
+  residual: number;
+  /** Recoveries that arrive after the final payment date (not available to the notes). */
+  lateRecovery: number;
+}
+
+export interface PathScratch {
+  ledger: Ledger<number>;
+  collections: Float64Array;
+  cdr: Float64Array;
+  partyDefaultPeriod: Float64Array;
+  months: Int32Array;
+  defaulted: Int32Array;
+  events: LossEvent[];
+  out: PathOutcome;
+  baseOutcome: PathOutcome;
+}
+
+function emptyOutcome(m: PathModel): PathOutcome {
+  return {
+    poolLossRate: 0, defaultRate: 0,
+    trancheLossRate: new Float64Array(m.tranches), trancheShortfall: new Float64Array(m.tranches),
+    tranchePrincipal: new Float64Array(m.tranches), tranchePrincipalYears: new Float64Array(m.tranches),
+    enhancementDraw: new Float64Array(m.enhancements), enhancementExhausted: new Uint8Array(m.enhancements),
+    partyPaid: new Float64Array(m.parties), partyDefaulted: new Uint8Array(m.parties),
+    residual: 0, lateRecovery: 0,
+  };
+}
+
+export function createPathScratch(m: PathModel): PathScratch {
+  const names = m.obligors + m.parties;
+  const s: PathScratch = {
+    ledger: createLedger(m.prog, floatNum),
+    collections: new Float64Array(m.periods),
+    cdr: new Float64Array(m.periods),
+    partyDefaultPeriod: new Float64Array(m.parties).fill(Infinity),
+    months: new Int32Array(names),
+    defaulted: new Int32Array(names),
+    events: [],
+    out: emptyOutcome(m),
+    baseOutcome: emptyOutcome(m),
+  };
+  summarizeLedger(m, m.base, s.baseOutcome);
+  return s;
+}
+
+function copyOutcome(from: PathOutcome, to: PathOutcome): void {
+  to.poolLossRate = from.poolLossRate;
+  to.defaultRate = from.defaultRate;
+  to.trancheLossRate.set(from.trancheLossRate);
+  to.trancheShortfall.set(from.trancheShortfall);
+  to.tranchePrincipal.set(from.tranchePrincipal);
+  to.tranchePrincipalYears.set(from.tranchePrincipalYears);
+  to.enhancementDraw.set(from.enhancementDraw);
+  to.enhancementExhausted.set(from.enhancementExhausted);
+  to.partyPaid.set(from.partyPaid);
+  to.residual = from.residual;
+  to.lateRecovery = from.lateRecovery;
+}
+
+/** Tranche losses, WAL inputs, enhancement draws and residual from a waterfall ledger. */
+function summarizeLedger(m: PathModel, L: Ledger<number>, o: PathOutcome): void {
+  const P = m.periods;
+  const nT = m.tranches;
+  for (let t = 0; t < nT; t++) {
+    let pv = 0;
+    let prin = 0;
+    let prinYears = 0;
+    for (let p = 0; p < P; p++) {
+      const pp = L.principalPaid[p * nT + t]!;
+      pv += m.discount[t * P + p]! * (L.interestPaid[p * nT + t]! + pp);
+      prin += pp;
+      prinYears += pp * m.years[p]!;
+    }
+    const init = L.s.initBal[t]!;
+    const loss = m.promisedPV[t]! - pv;
+    o.trancheLossRate[t] = init > 0 && loss > 0.005 ? loss / init : 0;
+    o.trancheShortfall[t] = L.balance[(P - 1) * nT + t]! + L.interestShortfall[(P - 1) * nT + t]!;
+    o.tranchePrincipal[t] = prin;
+    o.tranchePrincipalYears[t] = prinYears;
+  }
+  const nE = m.enhancements;
+  const nK = m.parties;
+  for (let e = 0; e < nE; e++) {
+    let d = 0;
+    for (let p = 0; p < P; p++) d += L.enhancementDraw[p * nE + e]!;
+    o.enhancementDraw[e] = d;
+    const enh = m.prog.enhancements[e]!;
+    let exhausted = 0;
+    for (let j = 0; j < enh.parties.length; j++) {
+      const k = enh.firstParty + j;
+      const cap = m.partyCapacity[k]!;
+      if (cap < Infinity && L.s.used[k]! >= cap - 0.005) exhausted = 1;
+    }
+    o.enhancementExhausted[e] = exhausted;
+  }
+  for (let k = 0; k < nK; k++) {
+    let d = 0;
+    for (let p = 0; p < P; p++) d += L.partyDraw[p * nK + k]!;
+    o.partyPaid[k] = d;
+  }
+  let r = 0;
+  for (let p = 0; p < P; p++) r += L.residual[p]!;
+  o.residual = r;
+}
+
+/**
+ * Run one path. `rngDefaults` drives the copula, `rngRecoveries` the recoveries (separate
+ * streams, so a recovery stress does not move the defaults). `shift` is the importance-sampling
+ * shift of the systematic factor. Returns the path's likelihood-ratio weight.
+ */
+export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource, rngRecoveries: RandomSource, shift: number): number {
+  const dm = m.defaultModel;
+  const weight = dm.beginPath(rngDefaults, shift);
+  const nDef = dm.sampleDefaultMonths(rngDefaults, s.months, s.defaulted);
+  const nO = m.obligors;
+  const out = s.out;
+  let obligorDefaults = 0;
+  while (obligorDefaults < nDef && s.defaulted[obligorDefaults]! < nO) obligorDefaults++;
+  for (let k = 0; k < m.parties; k++) {
+    const mo = s.months[nO + k]!;
+    out.partyDefaulted[k] = mo === NO_DEFAULT ? 0 : 1;
+    s.partyDefaultPeriod[k] = mo === NO_DEFAULT ? Infinity : m.periodOfMonth[mo]!;
+  }
+  if (obligorDefaults === 0) {
+    copyOutcome(s.baseOutcome, out);
+    return weight;
+  }
+
+  const P = m.periods;
+  const col = s.collections;
+  col.set(m.baseCollections);
+  s.cdr.fill(0);
+  s.events.length = 0;
+  const globalFactor = dm.latent.factors[0]!;
+  let poolLoss = 0;
+  let late = 0;
+  for (let j = 0; j < obligorDefaults; j++) {
+    const o = s.defaulted[j]!;
+    const month = s.months[o]!;
+    let exposure = m.purchase[o]!;
+    for (let f = m.flowStart[o]!; f < m.flowStart[o + 1]!; f++) {
+      if (m.flowMonth[f]! < month) exposure -= m.flowPrincipal[f]!;
+      else col[m.flowPeriod[f]!] = col[m.flowPeriod[f]!]! - m.flowAmount[f]!;
+    }
+    if (exposure < 0) exposure = 0;
+    const fraction = m.recovery.sampleFraction(rngRecoveries, o, globalFactor) * m.recoveryMultiplier;
+    const rec = recoveryAmount(fraction, m.appraised[o]!, exposure);
+    const recMonth = month + m.recovery.lagMonths[o]!;
+    const rp = recMonth < m.periodOfMonth.length ? m.periodOfMonth[recMonth]! : P;
+    if (rp < P) col[rp] = col[rp]! + rec;
+    else late += rec;
+    poolLoss += exposure - rec;
+    const dp = m.periodOfMonth[month]!;
+    if (dp < P) s.cdr[dp] = s.cdr[dp]! + exposure / m.poolPrincipal;
+    if (m.lossSharing.length > 0) {
+      s.events.push({ obligorIndex: o, originalPrincipal: m.purchase[o]!, netLoss: exposure - rec, defaultMonth: month, writeOffMonth: recMonth });
+    }
+  }
+  for (let p = 1; p < P; p++) s.cdr[p] = s.cdr[p]! + s.cdr[p - 1]!;
+
+  // Loss-sharing enhancements pay part of each net loss into the trust when their rules say.
+  const lossSharingPaid = applyLossSharing(m, s);
+
+  resetLedger(s.ledger, floatNum);
+  runWaterfall(m.prog, floatNum, { collections: col, cumulativeDefaultRate: s.cdr, partyDefaultPeriod: s.partyDefaultPeriod }, s.ledger);
+  summarizeLedger(m, s.ledger, out);
+  for (let k = 0; k < m.parties; k++) out.partyPaid[k] = out.partyPaid[k]! + lossSharingPaid[k]!;
+  out.poolLossRate = poolLoss / m.poolPrincipal;
+  out.defaultRate = obligorDefaults / nO;
+  out.lateRecovery = late;
+  return weight;
+}
+
+const NO_PAYMENTS = new Float64Array(0);
+function applyLossSharing(m: PathModel, s: PathScratch): Float64Array {
+  if (m.lossSharing.length === 0) return m.parties === 0 ? NO_PAYMENTS : new Float64Array(m.parties);
+  const paid = new Float64Array(m.parties);
+  const P = m.periods;
+  for (const entry of m.lossSharing) {
+    const deadMonth = Array.from(entry.programParty, (k) => {
+      const mo = s.months[m.obligors + k]!;
+      return mo === NO_DEFAULT ? Infinity : mo;
+    });
+    const alloc = allocateLosses(entry.plan, s.events, { poolPrincipal: m.poolPrincipal, partyDefaultMonth: deadMonth });
+    for (const pay of alloc.payments) {
+      const p = pay.month < m.periodOfMonth.length ? m.periodOfMonth[pay.month]! : P;
+      if (p < P) s.collections[p] = s.collections[p]! + pay.amount;
+      const k = entry.programParty[pay.party]!;
+      paid[k] = paid[k]! + pay.amount;
+    }
+  }
+  return paid;
+}

@@ -1,0 +1,167 @@
+// Turn accumulated sums into the simulation report: every estimate with its standard error.
+import type { Seed } from '../credit/rng.js';
+import { impliedRating } from '../ratings/idealized-loss.js';
+import { DERIVED_IDEALIZED_LOSS_TABLE } from '../ratings/derived-table.js';
+import { DRAW_BINS, histogramQuantile, LOSS_BINS, meanAndStdErr, type Histograms, type StatLayout } from './accumulate.js';
+import type { PathModel } from './path-model.js';
+import type { StressSpec } from './stress.js';
+
+export const LOSS_QUANTILES = ['0.5', '0.9', '0.95', '0.99', '0.999'] as const;
+const HISTOGRAM_BARS = 50;
+
+export interface Estimate { mean: number; stdErr: number }
+
+export interface SimulationResult {
+  deal: { id: string; name: string };
+  /** Where implied ratings come from. */
+  impliedRatingBasis: string;
+  run: { paths: number; seed: Seed; threads: number; stress: StressSpec; importanceShift: number; effectiveSampleSize: number };
+  pool: {
+    principal: number;
+    expectedLossRate: number;
+    expectedLossRateStdErr: number;
+    lossRateQuantiles: Record<(typeof LOSS_QUANTILES)[number], number>;
+    /** Resolution of the quantiles (histogram bin width). */
+    quantileResolution: number;
+    defaultRateMean: number;
+    defaultRateMeanStdErr: number;
+    probabilityOfLoss: number;
+    probabilityOfLossStdErr: number;
+    histogram: { binEdges: number[]; probabilities: number[] };
+  };
+  tranches: Array<{
+    id: string;
+    class: string;
+    seniority: number;
+    initialBalance: number;
+    expectedLossRate: number;
+    expectedLossRateStdErr: number;
+    /** 95% confidence interval of the expected loss rate (normal approximation). */
+    expectedLossRateCI95: [number, number];
+    probabilityOfLoss: number;
+    probabilityOfLossStdErr: number;
+    expectedShortfall: number;
+    expectedShortfallStdErr: number;
+    walYears: number;
+    impliedRating: string;
+  }>;
+  enhancements: Array<{
+    id: string;
+    kind: string;
+    expectedDraw: number;
+    expectedDrawStdErr: number;
+    drawQuantiles: { '0.99': number; '0.999': number };
+    exhaustionProbability: number;
+    exhaustionProbabilityStdErr: number;
+  }>;
+  parties: Array<{
+    id: string;
+    name: string;
+    enhancementId: string;
+    expectedPaid: number;
+    expectedPaidStdErr: number;
+    defaultProbability: number;
+  }>;
+  /** Who bears the pool's loss, in expectation (yuan). */
+  lossAllocation: {
+    poolLoss: Estimate;
+    tranches: Record<string, Estimate>;
+    parties: Record<string, Estimate>;
+    /** Reduction of the cash released to the originator / subordinated holder. */
+    residualReduction: Estimate;
+    /** Recoveries that come after the final payment date. */
+    lateRecoveries: Estimate;
+  };
+}
+
+const round = (x: number, digits = 10) => (x === 0 ? 0 : +x.toPrecision(digits));
+
+export function buildResult(
+  m: PathModel, L: StatLayout, v: Float64Array, h: Histograms,
+  run: { paths: number; seed: Seed; threads: number; stress: StressSpec; importanceShift: number },
+): SimulationResult {
+  const n = run.paths;
+  const est = (i: number) => meanAndStdErr(v, i, n);
+  const pool = est(L.poolLoss);
+  const defaults = est(L.poolDefaultRate);
+  const anyLoss = est(L.poolAnyLoss);
+  const sumW = v[L.weight]!;
+  const sumW2 = v[L.weight + 1]!;
+  const quantiles = Object.fromEntries(LOSS_QUANTILES.map((q) => [q, round(histogramQuantile(h.poolLoss, Number(q), 1))])) as SimulationResult['pool']['lossRateQuantiles'];
+
+  // A coarse histogram for charts: the zero bucket plus HISTOGRAM_BARS bars up to the 99.9% loss.
+  const top = Math.max(quantiles['0.999'], 1 / LOSS_BINS) ;
+  const barBins = Math.max(1, Math.ceil((top * LOSS_BINS) / HISTOGRAM_BARS));
+  const totalW = h.poolLoss.reduce((s, x) => s + x, 0) || 1;
+  const binEdges: number[] = [0, 0];
+  const probabilities: number[] = [round(h.poolLoss[0]! / totalW)];
+  for (let start = 1; start <= LOSS_BINS && binEdges.length <= HISTOGRAM_BARS + 1; start += barBins) {
+    let w = 0;
+    for (let b = start; b < start + barBins && b <= LOSS_BINS; b++) w += h.poolLoss[b]!;
+    binEdges.push(round(Math.min(1, (start - 1 + barBins) / LOSS_BINS)));
+    probabilities.push(round(w / totalW));
+  }
+
+  const tranches = m.prog.tranches.map((t, i) => {
+    const el = est(L.trancheLoss[i]!);
+    const pl = est(L.trancheAnyLoss[i]!);
+    const sf = est(L.trancheShortfall[i]!);
+    const prin = v[L.tranchePrincipal[i]!]!;
+    const wal = prin > 0 ? v[L.tranchePrincipalYears[i]!]! / prin : 0;
+    return {
+      id: t.id, class: t.class, seniority: t.seniority, initialBalance: t.initialBalance.toNumber(),
+      expectedLossRate: round(el.mean), expectedLossRateStdErr: round(el.stdErr),
+      expectedLossRateCI95: [round(Math.max(0, el.mean - 1.96 * el.stdErr)), round(el.mean + 1.96 * el.stdErr)] as [number, number],
+      probabilityOfLoss: round(pl.mean), probabilityOfLossStdErr: round(pl.stdErr),
+      expectedShortfall: round(sf.mean), expectedShortfallStdErr: round(sf.stdErr),
+      walYears: round(wal, 8),
+      impliedRating: impliedRating(DERIVED_IDEALIZED_LOSS_TABLE, Math.min(1, el.mean), Math.max(wal, 1 / 12)),
+    };
+  });
+
+  const enhancements = m.prog.enhancements.map((e, i) => {
+    const d = est(L.enhancementDraw[i]!);
+    const x = est(L.enhancementExhausted[i]!);
+    return {
+      id: e.id, kind: e.kind, expectedDraw: round(d.mean), expectedDrawStdErr: round(d.stdErr),
+      drawQuantiles: { '0.99': round(histogramQuantile(h.draws[i]!, 0.99, m.drawScale[i]!)), '0.999': round(histogramQuantile(h.draws[i]!, 0.999, m.drawScale[i]!)) },
+      exhaustionProbability: round(x.mean), exhaustionProbabilityStdErr: round(x.stdErr),
+    };
+  });
+
+  const parties = m.prog.parties.map((p, k) => {
+    const e = m.prog.enhancements.find((x) => k >= x.firstParty && k < x.firstParty + x.parties.length)!;
+    const paid = est(L.partyPaid[k]!);
+    return { id: p.id, name: p.name, enhancementId: e.id, expectedPaid: round(paid.mean), expectedPaidStdErr: round(paid.stdErr), defaultProbability: round(est(L.partyDefaulted[k]!).mean) };
+  });
+
+  const money = (e: { mean: number; stdErr: number }) => ({ mean: round(e.mean * m.poolPrincipal), stdErr: round(e.stdErr * m.poolPrincipal) });
+  let baseResidual = 0;
+  for (let p = 0; p < m.periods; p++) baseResidual += m.base.residual[p]!;
+  const residual = est(L.residual);
+  return {
+    deal: { id: m.deal.meta.id, name: m.deal.meta.name },
+    impliedRatingBasis: DERIVED_IDEALIZED_LOSS_TABLE.source.document,
+    run: { ...run, importanceShift: round(run.importanceShift), effectiveSampleSize: round(sumW2 > 0 ? (sumW * sumW) / sumW2 : n, 8) },
+    pool: {
+      principal: m.poolPrincipal,
+      expectedLossRate: round(pool.mean), expectedLossRateStdErr: round(pool.stdErr),
+      lossRateQuantiles: quantiles, quantileResolution: 1 / LOSS_BINS,
+      defaultRateMean: round(defaults.mean), defaultRateMeanStdErr: round(defaults.stdErr),
+      probabilityOfLoss: round(anyLoss.mean), probabilityOfLossStdErr: round(anyLoss.stdErr),
+      histogram: { binEdges, probabilities },
+    },
+    tranches,
+    enhancements,
+    parties,
+    lossAllocation: {
+      poolLoss: money(pool),
+      tranches: Object.fromEntries(tranches.map((t, i) => { const s = est(L.trancheShortfall[i]!); return [t.id, { mean: round(s.mean), stdErr: round(s.stdErr) }]; })),
+      parties: Object.fromEntries(parties.map((p) => [p.id, { mean: p.expectedPaid, stdErr: p.expectedPaidStdErr }])),
+      residualReduction: { mean: round(baseResidual - residual.mean), stdErr: round(residual.stdErr) },
+      lateRecoveries: (() => { const e = est(L.lateRecovery); return { mean: round(e.mean), stdErr: round(e.stdErr) }; })(),
+    },
+  };
+}
+
+export { DRAW_BINS };

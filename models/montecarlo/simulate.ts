@@ -1,0 +1,155 @@
+// Monte Carlo simulation of a deal: paths in blocks, on this thread or on worker threads, merged
+// in block order so that the same deal, seed and path count give the same numbers whatever the
+// thread count.
+import { Worker } from 'node:worker_threads';
+import { blockCount, seedKey, type Seed } from '../credit/rng.js';
+import type { Deal } from '../deal/schema.js';
+import { trancheFactorShift, type LargePoolSegment } from '../credit/importance-sampling.js';
+import { cumulativeDefaultProbability } from '../credit/default-times.js';
+import { addHistograms, createHistograms, type Histograms } from './accumulate.js';
+import { createSimulationContext, runBlock, type SimulationContext } from './block.js';
+import { parseStress, type StressSpec } from './stress.js';
+import { buildResult, type SimulationResult } from './results.js';
+import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
+import type { PathModel } from './path-model.js';
+
+export const MAX_PATHS = 50_000_000;
+export const MAX_THREADS = 64;
+
+export interface SimulateOptions {
+  paths: number;
+  seed: Seed;
+  /** Worker threads; 1 runs on the calling thread. */
+  threads?: number;
+  /** A named stress of the deal or `pd=2x,recovery=0.5x,rho=+0.1`. */
+  stress?: string | StressSpec;
+  /** Importance-sampling shift of the systematic factor: a number, 'auto', or 0/undefined for none. */
+  importanceShift?: number | 'auto';
+  onProgress?: (pathsDone: number, paths: number) => void;
+  signal?: AbortSignal;
+}
+
+export class SimulationCancelled extends Error {
+  constructor() { super('simulation cancelled'); }
+}
+
+/** Check the run options, naming the value and the allowed range. */
+export function checkSimulateOptions(o: SimulateOptions): void {
+  if (!Number.isSafeInteger(o.paths) || o.paths < 1 || o.paths > MAX_PATHS) {
+    throw new RangeError(`paths: must be a whole number from 1 to ${MAX_PATHS.toLocaleString('en-US')}, got ${o.paths}`);
+  }
+  const t = o.threads ?? 1;
+  if (!Number.isSafeInteger(t) || t < 1 || t > MAX_THREADS) throw new RangeError(`threads: must be a whole number from 1 to ${MAX_THREADS}, got ${t}`);
+  seedKey(o.seed);
+  const s = o.importanceShift;
+  if (s !== undefined && s !== 'auto' && !(typeof s === 'number' && Number.isFinite(s) && Math.abs(s) <= 8)) {
+    throw new RangeError(`importanceShift: must be "auto" or a number between -8 and 8, got ${JSON.stringify(s)}`);
+  }
+}
+
+/**
+ * The importance-sampling shift that centres the systematic factor where the most senior
+ * tranche starts losing in the large-pool approximation (Glasserman & Li 2005).
+ */
+export function autoShift(m: PathModel): number {
+  const sim = m.deal.simulation;
+  const rho = sim ? (sim.copula === 'sector' ? (sim.sectorCorrelation?.inter ?? sim.rho) : sim.rho) : 0;
+  if (rho <= 0) return 0;
+  const years = m.horizonMonths / 12;
+  const segments: LargePoolSegment[] = m.deal.pool.obligors.map((o, i) => ({
+    exposure: m.purchase[i]!,
+    pd: cumulativeDefaultProbability({ annualDefaultProbability: o.credit.annualDefaultProbability, pdTermStructure: o.credit.pdTermStructure }, years),
+    rho,
+    lgd: Math.min(1, Math.max(0, 1 - (o.credit.recovery.mean * m.appraised[i]!) / Math.max(1, m.purchase[i]!))),
+  }));
+  const senior = m.prog.tranches.reduce((best, t, i) => (t.seniority < m.prog.tranches[best]!.seniority ? i : best), 0);
+  const below = m.prog.tranches.reduce((s, t) => (t.seniority > m.prog.tranches[senior]!.seniority ? s + t.initialBalance.toNumber() : s), 0);
+  const attachment = Math.min(0.95, below / m.poolPrincipal);
+  return trancheFactorShift(segments, attachment, 1);
+}
+
+export async function simulate(deal: Deal, opts: SimulateOptions): Promise<SimulationResult> {
+  checkSimulateOptions(opts);
+  const stress = typeof opts.stress === 'object' ? opts.stress : parseStress(opts.stress ?? 'base', deal);
+  const threads = opts.threads ?? 1;
+  const main = createSimulationContext(deal, stress);
+  const shift = opts.importanceShift === 'auto' ? autoShift(main.model) : (opts.importanceShift ?? 0);
+  const blocks = blockCount(opts.paths);
+  const scalars: Float64Array[] = new Array<Float64Array>(blocks);
+  const hist = threads === 1 || blocks === 1
+    ? await runHere(main, opts, blocks, scalars, shift)
+    : await runOnWorkers(main, deal, stress, opts, blocks, scalars, shift, threads);
+  const total = new Float64Array(main.layout.size);
+  for (let b = 0; b < blocks; b++) {
+    const v = scalars[b]!;
+    for (let i = 0; i < total.length; i++) total[i] = total[i]! + v[i]!;
+  }
+  return buildResult(main.model, main.layout, total, hist, {
+    paths: opts.paths, seed: opts.seed, threads, stress, importanceShift: shift,
+  });
+}
+
+async function runHere(ctx: SimulationContext, opts: SimulateOptions, blocks: number, scalars: Float64Array[], shift: number): Promise<Histograms> {
+  let lastYield = Date.now();
+  for (let b = 0; b < blocks; b++) {
+    if (opts.signal?.aborted) throw new SimulationCancelled();
+    scalars[b] = runBlock(ctx, opts.seed, b, opts.paths, shift);
+    opts.onProgress?.(Math.min(opts.paths, (b + 1) * (opts.paths / blocks)), opts.paths);
+    // Let progress events and cancellation through when the caller is an event loop.
+    if ((opts.onProgress || opts.signal) && Date.now() - lastYield > 50) {
+      await new Promise((r) => setImmediate(r));
+      lastYield = Date.now();
+    }
+  }
+  return ctx.hist;
+}
+
+function runOnWorkers(
+  ctx: SimulationContext, deal: Deal, stress: StressSpec, opts: SimulateOptions, blocks: number,
+  scalars: Float64Array[], shift: number, threads: number,
+): Promise<Histograms> {
+  const hist = createHistograms(ctx.model);
+  const init: WorkerInit = { deal, stress, seed: opts.seed, paths: opts.paths, shift };
+  const count = Math.min(threads, blocks);
+  return new Promise<Histograms>((resolve, reject) => {
+    const workers: Worker[] = [];
+    let nextBlock = 0;
+    let done = 0;
+    let finished = 0;
+    let failed = false;
+    const fail = (err: Error) => {
+      if (failed) return;
+      failed = true;
+      for (const w of workers) void w.terminate();
+      reject(err);
+    };
+    const onAbort = () => fail(new SimulationCancelled());
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const feed = (w: Worker) => {
+      if (nextBlock < blocks) w.postMessage({ type: 'block', block: nextBlock++ } satisfies ToWorker);
+      else w.postMessage({ type: 'finish' } satisfies ToWorker);
+    };
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: init });
+      workers.push(w);
+      w.on('message', (msg: FromWorker) => {
+        if (failed) return;
+        if (msg.type === 'ready') feed(w);
+        else if (msg.type === 'block') {
+          scalars[msg.block] = msg.scalars;
+          done++;
+          opts.onProgress?.(Math.min(opts.paths, done * (opts.paths / blocks)), opts.paths);
+          feed(w);
+        } else if (msg.type === 'histograms') {
+          addHistograms(hist, { poolLoss: msg.poolLoss, draws: msg.draws });
+          if (++finished === count) {
+            opts.signal?.removeEventListener('abort', onAbort);
+            resolve(hist);
+          }
+        } else fail(new Error(msg.message));
+      });
+      w.on('error', (err) => fail(err));
+      w.on('exit', (code) => { if (code !== 0 && !failed && finished < count) fail(new Error(`worker exited with code ${code}`)); });
+    }
+  });
+}

@@ -1,0 +1,84 @@
+import { expect } from 'chai';
+import { simulate } from '../../../models/montecarlo/simulate.js';
+import { parseStress } from '../../../models/montecarlo/stress.js';
+import { validateDeal } from '../../../models/deal/validate.js';
+import type { Deal } from '../../../models/deal/schema.js';
+import { loadRaw, loadScenario, SCENARIO_DIR } from '../../support/scenarios.js';
+import { withChanges } from '../../support/json-edit.js';
+
+const yuhang = loadScenario(`${SCENARIO_DIR}yuhang-abn-2023.json`);
+const variant = (changes: Record<string, unknown>): Deal => {
+  const r = validateDeal(withChanges(loadRaw('yuhang-abn-2023.json'), changes));
+  if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  return r.deal;
+};
+const withoutThreads = (r: unknown) => JSON.stringify(r, (k, v) => (k === 'threads' ? undefined : v));
+
+describe('Monte Carlo simulation', () => {
+  it('gives byte-identical results with 1 and 2 worker threads for the same seed and paths', async function () {
+    this.timeout(60_000);
+    const one = await simulate(yuhang, { paths: 20_000, seed: 42, threads: 1 });
+    const two = await simulate(yuhang, { paths: 20_000, seed: 42, threads: 2 });
+    expect(withoutThreads(two)).to.equal(withoutThreads(one));
+    expect(two.run.threads).to.equal(2);
+  });
+
+  it('changes with the seed', async () => {
+    const a = await simulate(yuhang, { paths: 8_192, seed: 1 });
+    const b = await simulate(yuhang, { paths: 8_192, seed: 2 });
+    expect(a.pool.expectedLossRate).to.not.equal(b.pool.expectedLossRate);
+  });
+
+  it('loses nothing when no firm can default', async () => {
+    const deal = variant(Object.fromEntries(yuhang.pool.obligors.map((_, i) => [`/pool/obligors/${i}/credit/annualDefaultProbability`, 0])));
+    const r = await simulate(deal, { paths: 5_000, seed: 3 });
+    expect(r.pool.expectedLossRate).to.equal(0);
+    expect(r.pool.lossRateQuantiles['0.999']).to.equal(0);
+    expect(r.tranches[0]!.expectedLossRate).to.equal(0);
+    expect(r.enhancements.every((e) => e.expectedDraw === 0)).to.equal(true);
+  });
+
+  it('with every firm in default and recoveries after maturity, the undertaker pays the notes in full', async () => {
+    const deal = variant(Object.fromEntries(yuhang.pool.obligors.map((_, i) => [`/pool/obligors/${i}/credit/annualDefaultProbability`, 1])));
+    const r = await simulate(deal, { paths: 2_000, seed: 4 });
+    expect(r.pool.defaultRateMean).to.equal(1);
+    // The undertaker (capacity 140 M, PD 0.3%) covers interest and principal unless it defaults too.
+    expect(r.enhancements[0]!.expectedDraw).to.be.greaterThan(100_000_000);
+    expect(r.tranches[0]!.probabilityOfLoss).to.be.lessThan(0.02);
+  });
+
+  it('reports every estimate with a standard error, and the pool loss near PD × LGD', async () => {
+    const r = await simulate(yuhang, { paths: 40_000, seed: 5 });
+    // PD 1% a year over ~1 year; LGD ≈ 1 − 0.3 × appraised / funded ≈ 1 − 0.3 × 174/133 ≈ 0.61 of the
+    // exposure at default (which falls as fees are paid), so EL ≈ 0.5%.
+    expect(r.pool.expectedLossRate).to.be.within(0.003, 0.008);
+    expect(r.pool.expectedLossRateStdErr).to.be.greaterThan(0).and.lessThan(r.pool.expectedLossRate / 5);
+    expect(r.pool.defaultRateMean).to.be.within(0.0085, 0.0115);
+    for (const t of r.tranches) expect(t.expectedLossRateStdErr).to.be.a('number');
+    expect(r.enhancements[0]!.drawQuantiles['0.99']).to.be.greaterThan(0);
+  });
+
+  it('a severe stress raises the pool loss', async () => {
+    const base = await simulate(yuhang, { paths: 10_000, seed: 6 });
+    const stressed = await simulate(yuhang, { paths: 10_000, seed: 6, stress: 'severe' });
+    expect(stressed.pool.expectedLossRate).to.be.greaterThan(base.pool.expectedLossRate * 3);
+  });
+
+  it('refuses bad options with the value and the allowed range', async () => {
+    const fails = async (p: Promise<unknown>, re: RegExp) => { try { await p; } catch (e) { expect((e as Error).message).to.match(re); return; } throw new Error('did not fail'); };
+    await fails(simulate(yuhang, { paths: 0, seed: 1 }), /^paths: must be a whole number from 1 to 50,000,000, got 0$/);
+    await fails(simulate(yuhang, { paths: 10, seed: 1, threads: 0 }), /^threads: must be a whole number from 1 to 64, got 0$/);
+    await fails(simulate(yuhang, { paths: 10, seed: 1, stress: 'apocalypse' }), /unknown stress "apocalypse" \(named stresses: "severe", "ip-market-freeze"/);
+    await fails(simulate(yuhang, { paths: 10, seed: 1, stress: 'rho=+0.9' }), /correlation must stay in \[0, 1\)/);
+  });
+});
+
+describe('stress parsing', () => {
+  it('reads pd=2x,recovery=0.5x,rho=+0.1', () => {
+    expect(parseStress('pd=2x,recovery=0.5x,rho=+0.1', yuhang)).to.deep.equal({ name: 'pd=2x,recovery=0.5x,rho=+0.1', pdMultiplier: 2, recoveryMultiplier: 0.5, rhoShift: 0.1 });
+  });
+  it('names the bad setting', () => {
+    expect(() => parseStress('pd=-2x', yuhang)).to.throw('stress: pd multiplier must be between 0 and 100 such as 2x, got "-2x"');
+    expect(() => parseStress('lgd=2x', yuhang)).to.throw(/unknown stress setting "lgd=2x"/);
+  });
+});
