@@ -1,0 +1,108 @@
+// Compare page: /api/compare for 2–4 deals, as a table and two charts.
+import { api, el, showError } from './api.js';
+import { formatChineseAmount, formatMoney, pct } from './fmt.js';
+
+const cfg = JSON.parse(document.getElementById('compare-config').textContent);
+const form = document.getElementById('compare-form');
+const errBox = document.getElementById('compare-error');
+const out = document.getElementById('compare-out');
+const note = document.getElementById('cost-note');
+const charts = {};
+const COLORS = ['#1f5fa8', '#2e8b57', '#c2772e', '#7a5ca8'];
+
+function chart(id, config) {
+  if (charts[id]) charts[id].destroy();
+  // eslint-disable-next-line no-undef
+  charts[id] = new Chart(document.getElementById(id), config);
+  const n = config.data.datasets.reduce((s, d) => s + d.data.filter((v) => typeof v === 'number' && Number.isFinite(v)).length, 0);
+  document.getElementById(id).dataset.points = String(n);
+}
+
+/** Per deal, the cost figures issue 6's comparison reports (null until it exists). */
+function costFor(cost, id) {
+  if (!cost || !Array.isArray(cost.deals)) return null;
+  return cost.deals.find((d) => d.id === id || d.dealId === id) ?? null;
+}
+
+function render(r) {
+  const ds = r.deals;
+  const senior = (g) => g.tranches.reduce((a, t) => (t.seniority < a.seniority ? t : a), g.tranches[0]);
+  const ext = (g) => g.enhancements.map((e) => `${e.label}: ${e.capacity === null ? 'unlimited' : pct(e.capacity / g.size, 0)}`).join('; ') || '—';
+  const rows = [
+    ['Market', (d) => `${d.glance.marketLabel} ${d.glance.marketLabelZh}`],
+    ['Issue size', (d) => `${formatChineseAmount(d.glance.size)} ${d.glance.currency}`],
+    ['Term', (d) => `${d.glance.termYears} y (${d.glance.issueDate})`],
+    ['Firms', (d) => String(d.glance.obligors)],
+    ['Senior coupon 优先级票面利率', (d) => senior(d.glance).couponLabel],
+    ['Weighted coupon', (d) => pct(d.glance.weightedCoupon)],
+  ];
+  if (r.cost) {
+    rows.push(['All-in cost 综合成本', (d) => { const c = costFor(r.cost, d.id); return c ? pct(c.allInCostRate) : '—'; }]);
+    rows.push(['After subsidy 贴息后', (d) => { const c = costFor(r.cost, d.id); return c ? pct(c.subsidyAdjustedCostRate) : '—'; }]);
+    rows.push(['Baseline (bank loan)', (d) => { const c = costFor(r.cost, d.id); return c ? pct(c.baselineCostRate) : '—'; }]);
+    rows.push(['Saving vs baseline', (d) => { const c = costFor(r.cost, d.id); return c ? pct(c.savingVsBaseline) : '—'; }]);
+  }
+  rows.push(
+    ['Subordination 次级', (d) => pct(d.glance.subordinationShare, 1)],
+    ['Reserve 储备', (d) => pct(d.glance.reserveShare, 2)],
+    ['External enhancement (capacity / deal)', (d) => ext(d.glance)],
+    ['Base-case interest, whole life', (d) => formatMoney(d.baseCase.interest)],
+    ['Base-case fees (running + up-front)', (d) => formatMoney(d.baseCase.fees + d.baseCase.upfrontFees)],
+    ['Net to firms at issue', (d) => formatMoney(d.baseCase.netToFirms)],
+    ['Senior expected loss (latest run)', (d) => (d.seniorExpectedLoss ? `${pct(d.seniorExpectedLoss.value, 4)}${d.seniorExpectedLoss.stdErr !== null ? ` ± ${pct(1.96 * d.seniorExpectedLoss.stdErr, 4)}` : ''}` : 'no run yet')],
+  );
+  const thead = document.querySelector('#compare-table thead');
+  thead.replaceChildren(el('tr', {}, el('th', {}, ''), ...ds.map((d) => el('th', {}, el('a', { href: `/deals/${encodeURIComponent(d.id)}` }, d.glance.name)))));
+  document.querySelector('#compare-table tbody').replaceChildren(...rows.map(([label, f]) => el('tr', {}, el('th', {}, label), ...ds.map((d) => el('td', {}, f(d))))));
+
+  const labels = ds.map((d) => d.id);
+  const costSets = [
+    { label: 'senior coupon', data: ds.map((d) => (senior(d.glance).couponRate ?? NaN) * 100) },
+    { label: 'weighted coupon', data: ds.map((d) => (d.glance.weightedCoupon ?? NaN) * 100) },
+  ];
+  if (r.cost) {
+    costSets.push({ label: 'all-in cost', data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? c.allInCostRate * 100 : NaN; }) });
+    costSets.push({ label: 'after subsidy', data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? c.subsidyAdjustedCostRate * 100 : NaN; }) });
+    costSets.push({ label: 'baseline', data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? c.baselineCostRate * 100 : NaN; }) });
+  }
+  chart('cost-chart', {
+    type: 'bar',
+    data: { labels, datasets: costSets.map((s, i) => ({ ...s, backgroundColor: ['#1f5fa8', '#8cc2ee', '#c2772e', '#2e8b57', '#999'][i] })) },
+    options: { animation: false, maintainAspectRatio: false, plugins: { title: { display: true, text: r.cost ? 'Cost of funds, % a year' : 'Coupons, % a year' }, legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, title: { display: true, text: '%' } } } },
+  });
+  const extShare = (d) => d.glance.enhancements.reduce((s, e) => s + (e.capacity === null ? 0 : e.capacity), 0) / d.glance.size * 100;
+  chart('enhancement-chart', {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        { label: 'subordination', data: ds.map((d) => d.glance.subordinationShare * 100), backgroundColor: COLORS[0] },
+        { label: 'reserve', data: ds.map((d) => d.glance.reserveShare * 100), backgroundColor: COLORS[1] },
+        { label: 'external capacity', data: ds.map(extShare), backgroundColor: COLORS[2] },
+      ],
+    },
+    options: { animation: false, maintainAspectRatio: false, plugins: { title: { display: true, text: 'Enhancement as % of the deal' }, legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, title: { display: true, text: '% of notes' } } } },
+  });
+  note.classList.toggle('hidden', !r.costUnavailable);
+  note.textContent = r.costUnavailable ? `All-in cost, subsidy and baseline saving: ${r.costUnavailable}.` : '';
+  out.classList.remove('hidden');
+}
+
+async function run(ids) {
+  errBox.classList.add('hidden');
+  try {
+    render(await api(`/api/compare?ids=${ids.map(encodeURIComponent).join(',')}`));
+  } catch (e) {
+    out.classList.add('hidden');
+    showError(errBox, e.message);
+  }
+}
+
+form.addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const ids = [...form.querySelectorAll('input[name=ids]:checked')].map((c) => c.value);
+  history.replaceState(null, '', `/compare?ids=${ids.map(encodeURIComponent).join(',')}`);
+  run(ids);
+});
+
+if (cfg.selected.length >= cfg.min) run(cfg.selected);

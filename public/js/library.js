@@ -1,0 +1,79 @@
+import { api, el, showError } from './api.js';
+import { formatChineseAmount, pct } from './fmt.js';
+
+const status = document.getElementById('library-status');
+const table = document.getElementById('library');
+const tbody = table.querySelector('tbody');
+const compareBtn = document.getElementById('compare-selected');
+const fromSel = document.getElementById('create-from');
+
+function updateCompare() {
+  const n = tbody.querySelectorAll('input[type=checkbox]:checked').length;
+  compareBtn.disabled = n < 2 || n > 4;
+}
+
+function row(d) {
+  const g = d.glance;
+  const check = el('input', { type: 'checkbox', value: d.id, 'aria-label': `select ${d.id} to compare`, disabled: !d.valid });
+  check.addEventListener('change', updateCompare);
+  const link = el('a', { href: `/deals/${encodeURIComponent(d.id)}` }, g ? g.name : d.id);
+  const badge = el('span', { class: `badge ${d.source}` }, d.source === 'scenario' ? 'scenario' : `saved v${d.version}`);
+  if (!g) {
+    return el('tr', { class: 'invalid', dataset: { id: d.id } },
+      el('td', {}, check),
+      el('td', {}, link, ' ', badge, el('div', { class: 'muted small' }, `${d.problems.length} problem(s): ${d.problems[0] ?? ''}`)),
+      el('td', { colspan: 6 }, 'not valid — open it in the editor to fix'),
+      el('td', {}, el('a', { href: `/deals/${encodeURIComponent(d.id)}/edit` }, 'edit')));
+  }
+  const tranches = g.tranches.map((t) => `${t.class} ${formatChineseAmount(t.balance)}`).join(' / ');
+  const enh = [
+    ...g.enhancements.map((e) => `${e.label} ${e.labelZh}`),
+    g.subordinationShare > 0 ? `subordination ${pct(g.subordinationShare, 1)}` : null,
+    g.reserveShare > 0 ? `reserve ${pct(g.reserveShare, 1)}` : null,
+  ].filter(Boolean);
+  return el('tr', { dataset: { id: d.id } },
+    el('td', {}, check),
+    el('td', {}, link, ' ', badge, g.nameZh ? el('div', { class: 'zh small' }, g.nameZh) : null),
+    el('td', {}, g.marketLabel, el('div', { class: 'zh small' }, g.marketLabelZh)),
+    el('td', { class: 'num' }, `${formatChineseAmount(g.size)} ${g.currency}`, el('div', { class: 'muted small' }, `${g.obligors} firm${g.obligors === 1 ? '' : 's'}`)),
+    el('td', {}, `${g.termYears} y`, el('div', { class: 'muted small' }, g.issueDate)),
+    el('td', {}, tranches),
+    el('td', { class: 'small' }, enh.length ? enh.join('; ') : '—'),
+    el('td', { class: 'num' }, pct(g.weightedCoupon)),
+    el('td', { class: 'actions' }, el('a', { href: `/deals/${encodeURIComponent(d.id)}/edit` }, 'edit'), ' ', el('a', { href: `/runs?deal=${encodeURIComponent(d.id)}` }, 'run')));
+}
+
+async function load() {
+  try {
+    const { deals } = await api('/api/deals');
+    tbody.replaceChildren(...deals.map(row));
+    fromSel.replaceChildren(...deals.filter((d) => d.valid).map((d) => el('option', { value: d.id }, `${d.source === 'scenario' ? 'template' : 'copy'}: ${d.glance.name}`)));
+    status.textContent = `${deals.length} deal${deals.length === 1 ? '' : 's'}`;
+    table.classList.remove('hidden');
+  } catch (e) {
+    showError(status, `Could not load the deals: ${e.message}`);
+  }
+}
+
+compareBtn.addEventListener('click', () => {
+  const ids = [...tbody.querySelectorAll('input[type=checkbox]:checked')].map((c) => c.value);
+  location.href = `/compare?ids=${ids.map(encodeURIComponent).join(',')}`;
+});
+
+document.getElementById('create-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const f = new FormData(ev.target);
+  const body = { id: String(f.get('id') ?? '').trim(), from: String(f.get('from') ?? '') };
+  const name = String(f.get('name') ?? '').trim();
+  if (name) body.name = name;
+  const errBox = document.getElementById('create-error');
+  errBox.classList.add('hidden');
+  try {
+    const r = await api('/api/deals', { method: 'POST', json: body });
+    location.href = `/deals/${encodeURIComponent(r.id)}/edit`;
+  } catch (e) {
+    showError(errBox, e.message);
+  }
+});
+
+load();

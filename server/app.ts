@@ -1,0 +1,69 @@
+// The web app: Express 5 + EJS pages and the JSON API they use. It only adapts the models/
+// library to HTTP: every number comes from the engines, every check from the deal validator.
+import express, { type Express } from 'express';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { defaultConfig, projectRoot, type ServerConfig } from './config.js';
+import { DealStore } from '../models/store/deal-store.js';
+import { DealService } from './deals.js';
+import { RunManager } from './runs/manager.js';
+import { Engines } from './engines.js';
+import { errorHandler, HttpError } from './http-errors.js';
+import { dealApi } from './routes/deals.js';
+import { runApi } from './routes/runs.js';
+import { analysisApi } from './routes/analysis.js';
+import { pages } from './routes/pages.js';
+import { viewHelpers } from './present/view-helpers.js';
+
+export interface AppContext {
+  config: ServerConfig;
+  deals: DealService;
+  runs: RunManager;
+  engines: Engines;
+}
+
+export interface IpabsApp {
+  app: Express;
+  ctx: AppContext;
+  /** Stop workers and end open event streams (call before closing the HTTP server). */
+  close(): Promise<void>;
+}
+
+export function createApp(overrides: Partial<ServerConfig> = {}, log: (msg: string) => void = (m) => console.error(m)): IpabsApp {
+  const config = defaultConfig(overrides);
+  const store = new DealStore({ scenariosDir: config.scenariosDir, dataDir: config.dataDir });
+  const ctx: AppContext = {
+    config,
+    deals: new DealService(store),
+    runs: new RunManager({ maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns }),
+    engines: new Engines({ montecarlo: config.simulateModule }),
+  };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('views', resolve(projectRoot, 'views'));
+  app.set('view engine', 'ejs');
+  app.set('query parser', 'simple');
+  Object.assign(app.locals, viewHelpers);
+
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    next();
+  });
+
+  const chartDist = dirname(createRequire(import.meta.url).resolve('chart.js/auto'));
+  app.use('/vendor/chart.js', express.static(resolve(chartDist, '..', 'dist'), { maxAge: '1h' }));
+  app.use('/static', express.static(resolve(projectRoot, 'public'), { maxAge: 0 }));
+
+  app.use('/api', express.json({ limit: config.limits.bodyBytes, strict: true }));
+  app.use('/api', dealApi(ctx));
+  app.use('/api', runApi(ctx));
+  app.use('/api', analysisApi(ctx));
+  app.use('/api', (req, _res, next) => next(new HttpError(404, `route: no API route ${req.method} ${req.path} (see docs/api.md)`)));
+  app.use(pages(ctx));
+  app.use((req, _res, next) => next(new HttpError(404, `page: nothing at ${req.path}`)));
+  app.use(errorHandler(config.limits.bodyBytes, log));
+
+  return { app, ctx, close: () => ctx.runs.close() };
+}

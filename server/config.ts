@@ -1,0 +1,84 @@
+// Server settings: from the environment for `npm start`, from an object in tests.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Limits {
+  /** Largest request body express.json accepts (a deal with many obligors is a few MB). */
+  bodyBytes: number;
+  /** Monte Carlo paths per run. */
+  minPaths: number;
+  maxPaths: number;
+  /** Obligors in a deal's pool for a Monte Carlo run (pool size). */
+  maxPoolSize: number;
+  /** Deals on the compare page. */
+  minCompare: number;
+  maxCompare: number;
+}
+
+export interface ServerConfig {
+  port: number;
+  /** Where user-saved deals live (`IPABS_DATA_DIR`, default ./data). */
+  dataDir: string;
+  /** The shipped deals (read-only). */
+  scenariosDir: string;
+  /** Runs executing at once; more wait in a queue. */
+  maxConcurrentRuns: number;
+  /** Runs allowed to wait; beyond that a new run is refused with 429. */
+  maxQueuedRuns: number;
+  /** Finished runs kept in memory for their results (oldest dropped first). */
+  keptRuns: number;
+  /** Threads each run may use inside its worker (the Monte Carlo engine's own option). */
+  threadsPerRun: number;
+  limits: Limits;
+  /** Module that exports simulate() (tests point this at a stand-in to exercise the queue). */
+  simulateModule: string;
+}
+
+export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+export const defaultLimits: Limits = {
+  bodyBytes: 2 * 1024 * 1024,
+  minPaths: 100,
+  maxPaths: 200_000,
+  maxPoolSize: 5_000,
+  minCompare: 2,
+  maxCompare: 4,
+};
+
+export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    port: 3000,
+    dataDir: resolve(projectRoot, 'data'),
+    scenariosDir: resolve(projectRoot, 'scenarios'),
+    maxConcurrentRuns: 2,
+    maxQueuedRuns: 20,
+    keptRuns: 50,
+    threadsPerRun: 1,
+    simulateModule: resolve(projectRoot, 'models/montecarlo/simulate.ts'),
+    ...overrides,
+    limits: { ...defaultLimits, ...overrides.limits },
+  };
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, lo: number, hi: number, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < lo || n > hi) {
+    throw new Error(`${name}: must be a whole number between ${lo} and ${hi}, got ${JSON.stringify(raw)}`);
+  }
+  return n;
+}
+
+/** Settings for `npm start`: PORT, IPABS_DATA_DIR, IPABS_MAX_RUNS, IPABS_MAX_QUEUE, IPABS_MAX_PATHS, IPABS_RUN_THREADS. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const base = defaultConfig();
+  return defaultConfig({
+    port: intFromEnv(env, 'PORT', 0, 65535, 3000),
+    dataDir: env.IPABS_DATA_DIR ? resolve(env.IPABS_DATA_DIR) : base.dataDir,
+    maxConcurrentRuns: intFromEnv(env, 'IPABS_MAX_RUNS', 1, 64, base.maxConcurrentRuns),
+    maxQueuedRuns: intFromEnv(env, 'IPABS_MAX_QUEUE', 0, 10_000, base.maxQueuedRuns),
+    threadsPerRun: intFromEnv(env, 'IPABS_RUN_THREADS', 1, 64, base.threadsPerRun),
+    limits: { ...defaultLimits, maxPaths: intFromEnv(env, 'IPABS_MAX_PATHS', 1000, 10_000_000, defaultLimits.maxPaths) },
+  });
+}

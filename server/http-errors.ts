@@ -1,0 +1,62 @@
+// Errors that become HTTP answers. Every message reads `field: what is wrong (what is allowed)`.
+import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
+import type { Problem } from '../models/deal/validate.js';
+
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string, readonly problems?: Problem[]) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string) => new HttpError(400, message);
+export const notFound = (message: string) => new HttpError(404, message);
+
+/** Wrap an async handler so a rejected promise reaches the error handler instead of crashing. */
+export function handle(fn: (req: Request, res: Response, next: NextFunction) => Promise<unknown> | unknown) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    Promise.resolve()
+      .then(() => fn(req, res, next))
+      .catch(next);
+  };
+}
+
+interface BodyParserError { type?: string; status?: number; limit?: number; expose?: boolean }
+
+function describe(err: unknown, bodyLimit: number): { status: number; message: string; problems?: Problem[] } {
+  if (err instanceof HttpError) return { status: err.status, message: err.message, ...(err.problems ? { problems: err.problems } : {}) };
+  const e = (err ?? {}) as BodyParserError;
+  switch (e.type) {
+    case 'entity.too.large':
+      return { status: 413, message: `body: the request body is larger than the limit (at most ${Math.round(bodyLimit / 1024)} KB)` };
+    case 'entity.parse.failed':
+      return { status: 400, message: `body: malformed JSON (${(err as Error).message.replace(/\s+/g, ' ').slice(0, 200)})` };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { status: 415, message: 'body: unsupported encoding (send UTF-8 JSON)' };
+    case 'request.aborted':
+      return { status: 400, message: 'body: the request was aborted before the body arrived' };
+    default:
+      break;
+  }
+  if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+    return { status: e.status, message: `request: ${(err as Error).message ?? 'bad request'}` };
+  }
+  return { status: 500, message: 'internal error: the server could not complete this request (it has been logged)' };
+}
+
+/** The last middleware: JSON for /api, an HTML error page elsewhere. Never rethrows. */
+export function errorHandler(bodyLimit: number, log: (msg: string) => void): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const { status, message, problems } = describe(err, bodyLimit);
+    if (status >= 500) log(`${req.method} ${req.originalUrl}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    if (req.path.startsWith('/api/') || !req.accepts('html')) {
+      res.status(status).json(problems ? { error: message, problems } : { error: message });
+      return;
+    }
+    res.status(status).render('error', { title: `Error ${status}`, status, message, problems: problems ?? [] });
+  };
+}

@@ -1,0 +1,160 @@
+// The deal diagram: parties and the flows of cash (solid) and protection (dashed) between them,
+// drawn as SVG from the deal data — firms → trust → investors, the enhancement providers above,
+// accounts and fee payees below, and for cross-border or e-CNY deals their extra lanes.
+import type { Deal } from '../../models/deal/schema.js';
+import { formatChineseAmount, formatRate } from '../../models/format.js';
+import { glanceOf, CLASS_LABELS, type DealGlance } from './glance.js';
+
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+interface Box { x: number; y: number; w: number; h: number }
+
+class Svg {
+  parts: string[] = [];
+  box(b: Box, cls: string, lines: string[], title?: string): Box {
+    const t = title ? `<title>${escapeXml(title)}</title>` : '';
+    this.parts.push(`<g class="party ${cls}">${t}<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="8"/>`);
+    const lineH = 16;
+    const y0 = b.y + b.h / 2 - ((lines.length - 1) * lineH) / 2 + 5;
+    lines.forEach((l, i) => {
+      this.parts.push(`<text x="${b.x + b.w / 2}" y="${y0 + i * lineH}" text-anchor="middle"${i === 0 ? ' class="head"' : ''}>${escapeXml(l)}</text>`);
+    });
+    this.parts.push('</g>');
+    return b;
+  }
+  arrow(x1: number, y1: number, x2: number, y2: number, cls: 'cash' | 'protection' | 'rail', label: string, labelAt: 'above' | 'below' | 'left' | 'right' = 'above'): void {
+    this.parts.push(`<line class="flow ${cls}" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" marker-end="url(#arrow-${cls})"/>`);
+    const mx = (x1 + x2) / 2;
+    const my = (y1 + y2) / 2;
+    const [lx, ly, anchor] = labelAt === 'above' ? [mx, my - 6, 'middle'] : labelAt === 'below' ? [mx, my + 15, 'middle'] : labelAt === 'left' ? [mx - 6, my + 4, 'end'] : [mx + 6, my + 4, 'start'];
+    this.parts.push(`<text class="flow-label ${cls}" x="${lx}" y="${ly}" text-anchor="${anchor}">${escapeXml(label)}</text>`);
+  }
+}
+
+const TRUST_LABEL: Record<Deal['meta']['market'], [string, string]> = {
+  'interbank-abn': ['ABN trust', '资产支持票据信托'],
+  'exchange-abs': ['Special plan (SPV)', '资产支持专项计划'],
+  'offshore-private': ['Offshore financing vehicle', '境外融资主体'],
+};
+
+/** Words in the deal that mark a settlement on the e-CNY rail or an offshore leg. */
+function dealText(deal: Deal): string {
+  return [deal.meta.name, deal.meta.nameZh ?? '', deal.meta.description ?? '', deal.meta.venue ?? ''].join(' ');
+}
+export function usesDigitalRmb(deal: Deal): boolean {
+  return /e-CNY|数字人民币|digital RMB/i.test(dealText(deal));
+}
+export function isCrossBorder(deal: Deal): boolean {
+  return deal.meta.market === 'offshore-private'
+    || deal.liabilities.tranches.some((t) => t.currency !== 'CNY')
+    || /cross-border|跨境|N\+1|Hong Kong|香港/i.test(dealText(deal));
+}
+
+export function dealDiagramSvg(deal: Deal, g: DealGlance = glanceOf(deal)): string {
+  const s = new Svg();
+  const W = 980;
+  const providers = g.enhancements.flatMap((e) => e.parties.map((p) => ({ e, p })));
+  const provW = 200;
+  const provGap = 16;
+  const provRowW = providers.length * provW + Math.max(0, providers.length - 1) * provGap;
+  const topY = 20;
+  const hasTop = providers.length > 0;
+  const midY = hasTop ? 190 : 40;
+  const trancheH = 58;
+  const trancheGap = 12;
+  const invH = Math.max(120, g.tranches.length * trancheH + (g.tranches.length - 1) * trancheGap);
+
+  // Middle row: firms → trust → investors.
+  const firmsBox: Box = { x: 20, y: midY + invH / 2 - 60, w: 230, h: 120 };
+  const trustBox: Box = { x: 385, y: midY + invH / 2 - 60, w: 220, h: 120 };
+  const sectors = new Set(deal.pool.obligors.map((o) => o.sector)).size;
+  const assetKinds = new Set(deal.pool.obligors.map((o) => o.asset.kind));
+  const assetLine = assetKinds.has('licence-royalty') && !assetKinds.has('loan') ? 'licence-fee receivables 许可使用费'
+    : assetKinds.has('loan') && !assetKinds.has('licence-royalty') ? 'IP-pledged loans 知识产权质押贷款' : 'IP-backed receivables';
+  s.box(firmsBox, 'firms', [
+    `Firms 企业 × ${g.obligors}`,
+    `${sectors} sector${sectors === 1 ? '' : 's'}`,
+    `IP appraised ${formatChineseAmount(g.appraisedValue)}`,
+    clip(assetLine, 34),
+  ], deal.pool.obligors.map((o) => o.name).join(', '));
+  const [tEn, tZh] = TRUST_LABEL[deal.meta.market];
+  s.box(trustBox, 'trust', [tEn, tZh, `issues ${formatChineseAmount(g.size)} ${g.currency}`, `${g.issueDate} → ${g.maturityDate}`]);
+
+  const invX = 740;
+  g.tranches.forEach((t, i) => {
+    const y = midY + i * (trancheH + trancheGap) + (invH - (g.tranches.length * trancheH + (g.tranches.length - 1) * trancheGap)) / 2;
+    const cl = CLASS_LABELS[t.class];
+    s.box({ x: invX, y, w: 220, h: trancheH }, `investors ${t.class}`, [
+      `${cl.en} ${cl.zh}: ${formatChineseAmount(t.balance)}`,
+      clip(`${t.couponRate !== null ? formatRate(t.couponRate) : 'residual'} · ${t.holder ?? 'investors 投资者'}`, 34),
+    ], `${t.name} — ${t.couponLabel}`);
+    const ty = y + trancheH / 2;
+    s.arrow(trustBox.x + trustBox.w, Math.min(ty, trustBox.y + trustBox.h - 10), invX, ty, 'cash', i === 0 ? 'interest + principal 本息' : '', 'above');
+  });
+  const cy = trustBox.y + trustBox.h / 2;
+  s.arrow(invX, cy + 48, trustBox.x + trustBox.w, cy + 48, 'cash', g.tranches.length > 1 ? '' : 'subscription 认购款', 'below');
+
+  // Firms ↔ trust.
+  s.arrow(firmsBox.x + firmsBox.w, cy - 22, trustBox.x, cy - 22, 'cash', assetKinds.has('loan') ? 'repayments 还款' : 'licence fees 许可使用费', 'above');
+  s.arrow(trustBox.x, cy + 22, firmsBox.x + firmsBox.w, cy + 22, 'cash', 'purchase price 购买价款', 'below');
+
+  // Protection from above.
+  if (hasTop) {
+    const x0 = Math.max(20, (W - provRowW) / 2);
+    providers.forEach(({ e, p }, i) => {
+      const b: Box = { x: x0 + i * (provW + provGap), y: topY, w: provW, h: 84 };
+      const role = e.kind === 'shortfall-undertaking' ? 'Undertaker 差额支付承诺人' : e.kind === 'guarantee' ? 'Guarantor 担保人' : `${e.label} ${e.labelZh}`;
+      s.box(b, `provider ${e.kind}`, [
+        clip(role, 30),
+        clip(p.name, 30),
+        p.capacity === null ? 'capacity unlimited' : `cap ${formatChineseAmount(p.capacity)}${e.parties.length > 1 ? ` · ${Math.round(p.share * 100)}%` : ''}`,
+      ], `${e.name ?? e.label} — ${p.name}`);
+      const tx = trustBox.x + 20 + ((i + 0.5) / providers.length) * (trustBox.w - 40);
+      s.arrow(b.x + b.w / 2, b.y + b.h, tx, trustBox.y, 'protection', i === 0 ? 'covers shortfalls 差额补足' : '', 'right');
+    });
+  }
+
+  // Below the trust: accounts, fees, extra lanes.
+  let bottomY = Math.max(midY + invH, trustBox.y + trustBox.h) + 40;
+  const below: Array<{ cls: string; lines: string[]; title?: string }> = [];
+  for (const a of deal.accounts) below.push({ cls: 'account', lines: [`Reserve 储备账户: ${a.name ? clip(a.name, 18) : a.id}`, `funded ${formatChineseAmount(Number(a.initialBalance))}`] });
+  const running = deal.fees.filter((f) => f.timing === 'running');
+  if (deal.fees.length) {
+    below.push({ cls: 'fees', lines: ['Fees 费用', `${running.length} running, ${deal.fees.length - running.length} up-front`], title: deal.fees.map((f) => f.name ?? f.id).join(', ') });
+  }
+  if (isCrossBorder(deal)) {
+    below.push({ cls: 'offshore', lines: ['Offshore leg 境外', 'counter-guarantee 跨境反担保', 'foreign debt 外债 (quota)'] });
+  }
+  if (usesDigitalRmb(deal)) {
+    below.push({ cls: 'rail', lines: ['e-CNY rail 数字人民币', 'issue + payments in wallets'] });
+  }
+  if (below.length) {
+    const bw = 210;
+    const gap = 20;
+    const rowW = below.length * bw + (below.length - 1) * gap;
+    const bx0 = Math.max(20, trustBox.x + trustBox.w / 2 - rowW / 2);
+    below.forEach((b, i) => {
+      const box: Box = { x: bx0 + i * (bw + gap), y: bottomY, w: bw, h: 64 };
+      s.box(box, b.cls, b.lines, b.title);
+      const cls = b.cls === 'rail' ? 'rail' : b.cls === 'offshore' ? 'protection' : 'cash';
+      s.arrow(trustBox.x + trustBox.w / 2 + (i - (below.length - 1) / 2) * 40, trustBox.y + trustBox.h, box.x + box.w / 2, box.y, cls, '', 'right');
+    });
+    bottomY += 64;
+  }
+  const H = bottomY + 30;
+  const legendY = H - 10;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="deal-diagram" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeXml(`Structure of ${g.name}`)}">
+<defs>
+<marker id="arrow-cash" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="head-cash"/></marker>
+<marker id="arrow-protection" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="head-protection"/></marker>
+<marker id="arrow-rail" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="head-rail"/></marker>
+</defs>
+${s.parts.join('\n')}
+<g class="legend"><line class="flow cash" x1="20" y1="${legendY - 4}" x2="60" y2="${legendY - 4}"/><text x="66" y="${legendY}">cash 现金流</text>
+<line class="flow protection" x1="170" y1="${legendY - 4}" x2="210" y2="${legendY - 4}"/><text x="216" y="${legendY}">protection 增信</text></g>
+</svg>`;
+}

@@ -1,0 +1,159 @@
+// A deal at a glance, for the library and the compare page: market, size, tranches, enhancement
+// and coupon, read straight from the deal data (no simulation).
+import { Decimal } from 'decimal.js';
+import type { Deal, Tranche } from '../../models/deal/schema.js';
+import { enhancementKind } from '../../models/enhancements/registry.js';
+import { lprFixingOn } from '../../models/market/lpr.js';
+import { formatBp, formatRate } from '../../models/format.js';
+import { formatProblem } from '../../models/deal/validate.js';
+import type { LoadedDeal } from '../deals.js';
+
+export const MARKET_LABELS: Record<Deal['meta']['market'], { en: string; zh: string }> = {
+  'interbank-abn': { en: 'Interbank ABN', zh: '银行间资产支持票据' },
+  'exchange-abs': { en: 'Exchange ABS', zh: '交易所资产支持证券' },
+  'offshore-private': { en: 'Offshore private placement', zh: '境外私募' },
+};
+
+export const CLASS_LABELS: Record<Tranche['class'], { en: string; zh: string }> = {
+  senior: { en: 'Senior', zh: '优先级' },
+  mezzanine: { en: 'Mezzanine', zh: '中间级' },
+  subordinated: { en: 'Subordinated', zh: '次级' },
+};
+
+export interface TrancheGlance {
+  id: string;
+  name: string;
+  nameZh: string | null;
+  class: Tranche['class'];
+  seniority: number;
+  balance: number;
+  /** Share of all notes. */
+  share: number;
+  /** "2.70%", "LPR1Y + 80 bp (4.25% at issue)", "residual". */
+  couponLabel: string;
+  /** The coupon rate at issue (benchmark + spread on the issue date), null when there is none. */
+  couponRate: number | null;
+  principal: string;
+  holder: string | null;
+}
+
+export interface EnhancementGlance {
+  id: string;
+  kind: string;
+  label: string;
+  labelZh: string;
+  name: string | null;
+  /** Providers / guarantors that pay under it. */
+  parties: Array<{ id: string; name: string; share: number; capacity: number | null }>;
+  /** Total capacity of the parties; null when one is unlimited. */
+  capacity: number | null;
+}
+
+export interface DealGlance {
+  id: string;
+  name: string;
+  nameZh: string | null;
+  description: string | null;
+  market: Deal['meta']['market'];
+  marketLabel: string;
+  marketLabelZh: string;
+  venue: string | null;
+  currency: string;
+  issueDate: string;
+  maturityDate: string;
+  termYears: number;
+  paymentFrequency: string;
+  /** Sum of tranche balances: the issue size. */
+  size: number;
+  obligors: number;
+  appraisedValue: number;
+  tranches: TrancheGlance[];
+  enhancements: EnhancementGlance[];
+  /** Notes below the most senior rank, as a share of all notes (internal enhancement). */
+  subordinationShare: number;
+  /** Reserve accounts' initial balance as a share of the notes. */
+  reserveShare: number;
+  /** Balance-weighted coupon of the notes that carry one, at issue. */
+  weightedCoupon: number | null;
+}
+
+export interface LibraryEntry {
+  id: string;
+  source: 'scenario' | 'user';
+  version: number | null;
+  savedAt: string;
+  valid: boolean;
+  problems: string[];
+  glance: DealGlance | null;
+}
+
+export function couponAtIssue(t: Tranche, issueDate: string): { label: string; rate: number | null } {
+  const c = t.coupon;
+  if (c.type === 'fixed') return { label: formatRate(c.rate), rate: c.rate };
+  if (c.type === 'none') return { label: 'residual (no coupon)', rate: null };
+  const tenor = c.benchmark === 'LPR1Y' ? '1Y' : '5Y';
+  const sign = c.spread >= 0 ? '+' : '−';
+  const base = `${c.benchmark} ${sign} ${formatBp(Math.abs(c.spread))}`;
+  try {
+    const rate = lprFixingOn(issueDate, tenor).rate + c.spread;
+    return { label: `${base} (${formatRate(rate)} at issue)`, rate };
+  } catch {
+    return { label: base, rate: null };
+  }
+}
+
+const PRINCIPAL_LABELS: Record<Tranche['principal']['type'], string> = {
+  bullet: 'bullet at maturity',
+  'pass-through': 'pass-through',
+  scheduled: 'scheduled amortization',
+};
+
+export function glanceOf(deal: Deal): DealGlance {
+  const m = deal.meta;
+  const tranches = deal.liabilities.tranches;
+  // Money fields may be decimal strings: sum exactly, then show as numbers.
+  const sum = (xs: Array<string | number>) => xs.reduce<Decimal>((s, x) => s.plus(x), new Decimal(0)).toNumber();
+  const size = sum(tranches.map((t) => t.balance));
+  const topRank = Math.min(...tranches.map((t) => t.seniority));
+  const below = sum(tranches.filter((t) => t.seniority > topRank).map((t) => t.balance));
+  let couponWeight = 0;
+  let couponSum = 0;
+  const tg = tranches.map((t): TrancheGlance => {
+    const c = couponAtIssue(t, m.issueDate);
+    const balance = Number(t.balance);
+    if (c.rate !== null) { couponWeight += balance; couponSum += balance * c.rate; }
+    return {
+      id: t.id, name: t.name ?? t.id, nameZh: t.nameZh ?? null, class: t.class, seniority: t.seniority,
+      balance, share: size > 0 ? balance / size : 0, couponLabel: c.label, couponRate: c.rate,
+      principal: PRINCIPAL_LABELS[t.principal.type], holder: t.holder ?? null,
+    };
+  });
+  const enh = deal.enhancements.map((e): EnhancementGlance => {
+    const k = enhancementKind(e.kind);
+    const parties = k.parties(e).map((p) => ({ id: p.id, name: p.name, share: p.share, capacity: p.capacity === null ? null : Number(p.capacity) }));
+    const capacity = parties.some((p) => p.capacity === null) ? null : parties.reduce((s, p) => s + (p.capacity ?? 0), 0);
+    return { id: e.id, kind: e.kind, label: k.label, labelZh: k.labelZh, name: e.name ?? null, parties, capacity };
+  });
+  const reserve = sum(deal.accounts.map((a) => a.initialBalance));
+  const days = (Date.parse(m.maturityDate) - Date.parse(m.issueDate)) / 86_400_000;
+  return {
+    id: m.id, name: m.name, nameZh: m.nameZh ?? null, description: m.description ?? null,
+    market: m.market, marketLabel: MARKET_LABELS[m.market].en, marketLabelZh: MARKET_LABELS[m.market].zh,
+    venue: m.venue ?? null, currency: m.currency, issueDate: m.issueDate, maturityDate: m.maturityDate,
+    termYears: Math.round((days / 365) * 100) / 100, paymentFrequency: m.paymentFrequency,
+    size, obligors: deal.pool.obligors.length,
+    appraisedValue: sum(deal.pool.obligors.map((o) => o.ip.appraisedValue)),
+    tranches: tg, enhancements: enh,
+    subordinationShare: size > 0 ? below / size : 0,
+    reserveShare: size > 0 ? reserve / size : 0,
+    weightedCoupon: couponWeight > 0 ? couponSum / couponWeight : null,
+  };
+}
+
+export function libraryEntry(d: LoadedDeal): LibraryEntry {
+  return {
+    id: d.stored.id, source: d.stored.source, version: d.stored.version, savedAt: d.stored.savedAt,
+    valid: d.deal !== null, problems: d.problems.map(formatProblem),
+    glance: d.deal ? glanceOf(d.deal) : null,
+  };
+}

@@ -1,0 +1,126 @@
+// /api/compare, /api/size, /api/learn…, /api/glossary, /api/health: the analysis pages' data.
+import { Router, type Request } from 'express';
+import type { AppContext } from '../app.js';
+import { handle, HttpError } from '../http-errors.js';
+import { jsonBody } from './deals.js';
+import { glanceOf, type DealGlance } from '../present/glance.js';
+import { LEARN_STRUCTURES, learnStructure, walkPeriod, type Walkthrough } from '../present/learn.js';
+import { GLOSSARY } from '../present/glossary.js';
+
+export interface CompareDeal {
+  id: string;
+  glance: DealGlance;
+  /** Base-case totals from the exact engine. */
+  baseCase: { interest: number; fees: number; upfrontFees: number; netToFirms: number; reconciled: boolean };
+  /** Senior expected loss from the latest finished Monte Carlo run of this deal, if any. */
+  seniorExpectedLoss: { value: number; stdErr: number | null; runId: string; paths: number } | null;
+}
+
+export interface CompareResult {
+  deals: CompareDeal[];
+  /** Cost comparison from models/cost/compare.ts (issue 6), or null with the reason. */
+  cost: unknown;
+  costUnavailable: string | null;
+}
+
+/** ?ids=a,b,c (or repeated ids=) → 2..4 distinct deal ids. */
+export function compareIds(req: Request, min: number, max: number): string[] {
+  const q = req.query.ids;
+  const raw = (Array.isArray(q) ? q.join(',') : typeof q === 'string' ? q : '').split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = [...new Set(raw)];
+  if (ids.length < min || ids.length > max) {
+    throw new HttpError(400, `ids: must name ${min} to ${max} different deals separated by commas, got ${ids.length}`);
+  }
+  return ids;
+}
+
+function seniorEl(ctx: AppContext, dealId: string): CompareDeal['seniorExpectedLoss'] {
+  for (const info of ctx.runs.list()) {
+    if (info.dealId !== dealId || info.state !== 'done' || info.stress !== null) continue;
+    const run = ctx.runs.get(info.id);
+    const tranches = (run?.result as { tranches?: unknown } | undefined)?.tranches;
+    if (!Array.isArray(tranches) || tranches.length === 0) continue;
+    const t = tranches[0] as { expectedLossRate?: unknown; expectedLossStdErr?: unknown; stdErr?: unknown };
+    if (typeof t.expectedLossRate !== 'number') continue;
+    const se = typeof t.expectedLossStdErr === 'number' ? t.expectedLossStdErr : typeof t.stdErr === 'number' ? t.stdErr : null;
+    return { value: t.expectedLossRate, stdErr: se, runId: info.id, paths: info.paths };
+  }
+  return null;
+}
+
+export function analysisApi(ctx: AppContext): Router {
+  const r = Router();
+  const { deals, engines, config } = ctx;
+
+  r.get('/health', (_req, res) => {
+    res.json({ ok: true, engines: engines.status(), runs: ctx.runs.stats, limits: config.limits });
+  });
+
+  r.get('/compare', handle(async (req, res) => {
+    const ids = compareIds(req, config.limits.minCompare, config.limits.maxCompare);
+    const loaded = [];
+    for (const id of ids) loaded.push(await deals.schedule(deals.checkId(id, 'ids')));
+    const out: CompareResult = {
+      deals: loaded.map(({ loaded: d, report }) => ({
+        id: d.deal.meta.id,
+        glance: glanceOf(d.deal),
+        baseCase: { interest: report.totals.interest, fees: report.totals.fees, upfrontFees: report.issuance.upfrontFees, netToFirms: report.issuance.netToFirms, reconciled: report.reconciled },
+        seniorExpectedLoss: seniorEl(ctx, d.deal.meta.id),
+      })),
+      cost: null,
+      costUnavailable: null,
+    };
+    if (engines.available('cost')) {
+      const mod = await engines.load('cost');
+      out.cost = await costComparison(mod, loaded.map((l) => l.loaded.deal));
+    } else {
+      out.costUnavailable = engines.unavailableMessage('cost');
+    }
+    res.json(out);
+  }));
+
+  r.post('/size', handle(async (req, res) => {
+    jsonBody(req);
+    engines.require('sizing');
+    res.status(503).json({ error: 'engine: the sizing solver exists but the web adapter for it has not been written yet' });
+  }));
+
+  r.get('/learn', (_req, res) => {
+    res.json({ structures: LEARN_STRUCTURES.map((s) => ({ slug: s.slug, title: s.title, titleZh: s.titleZh, scenarioId: s.scenarioId, summary: s.summary })) });
+  });
+
+  r.get('/learn/:structure', handle(async (req, res) => {
+    res.json(await walkthroughFor(ctx, String(req.params.structure ?? ''), req.query.period));
+  }));
+
+  r.get('/glossary', (_req, res) => {
+    res.json({ glossary: GLOSSARY });
+  });
+
+  return r;
+}
+
+/** The learn walkthrough for a structure slug and an optional ?period=n. */
+export async function walkthroughFor(ctx: AppContext, slug: string, periodQuery: unknown): Promise<Walkthrough> {
+  const s = learnStructure(slug);
+  if (!s) throw new HttpError(404, `structure: no learn page "${slug.slice(0, 60)}" (structures: ${LEARN_STRUCTURES.map((x) => x.slug).join(', ')})`);
+  const exists = await ctx.deals.store.read(s.scenarioId);
+  if (!exists) throw new HttpError(503, `scenario: ${s.scenarioId}.json is not available yet (it is being written); this walkthrough needs the real scenario's numbers`);
+  const { loaded, report } = await ctx.deals.schedule(s.scenarioId);
+  let period = 1;
+  if (periodQuery !== undefined && periodQuery !== '') {
+    const n = typeof periodQuery === 'string' && /^\d{1,4}$/.test(periodQuery) ? Number(periodQuery) : NaN;
+    if (!Number.isInteger(n) || n < 1 || n > report.periods.length) {
+      throw new HttpError(400, `period: must be a whole number between 1 and ${report.periods.length}, got ${JSON.stringify(String(periodQuery).slice(0, 20))}`);
+    }
+    period = n;
+  }
+  return walkPeriod(s, loaded.deal, report, period);
+}
+
+/** Call the cost module's comparison; its exact export is adapted once issue 6 lands. */
+async function costComparison(mod: Record<string, unknown>, dealsIn: unknown[]): Promise<unknown> {
+  const fn = mod.compareDeals ?? mod.compareCosts ?? mod.compare;
+  if (typeof fn !== 'function') return { error: 'models/cost/compare.ts has no compareDeals/compareCosts/compare export the server knows' };
+  return (fn as (d: unknown[]) => unknown)(dealsIn);
+}

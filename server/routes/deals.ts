@@ -1,0 +1,155 @@
+// /api/deals…, /api/validate, /api/schema: the deal library, one deal, its base-case schedule
+// (JSON, CSV, Excel), its diagram, saving with history, and validation as you type.
+import { Router, type Request } from 'express';
+import type { AppContext } from '../app.js';
+import { handle, HttpError } from '../http-errors.js';
+import { formatProblem, parseJson, validateDeal, type Problem } from '../../models/deal/validate.js';
+import { DealStoreError } from '../../models/store/deal-store.js';
+import { scheduleRows } from '../../models/engine/schedule-table.js';
+import { toCsv } from '../../models/format.js';
+import { dealJsonSchema } from '../../cli/commands/schema.js';
+import { libraryEntry, glanceOf } from '../present/glance.js';
+import { dealDiagramSvg } from '../present/diagram.js';
+import { scheduleWorkbook } from '../present/excel.js';
+
+/** The body must be a JSON object (express.json only parses application/json). */
+export function jsonBody(req: Request): Record<string, unknown> {
+  const b: unknown = req.body;
+  if (b === undefined) throw new HttpError(415, 'body: send JSON with Content-Type: application/json');
+  if (typeof b !== 'object' || b === null || Array.isArray(b)) throw new HttpError(400, `body: must be a JSON object, got ${Array.isArray(b) ? 'an array' : b === null ? 'null' : typeof b}`);
+  return b as Record<string, unknown>;
+}
+
+/** Reject fields the route does not know, naming the allowed ones. */
+export function onlyFields(body: Record<string, unknown>, allowed: readonly string[]): void {
+  const extra = Object.keys(body).filter((k) => !allowed.includes(k));
+  if (extra.length) throw new HttpError(400, `body: unknown field ${extra.map((k) => `"${k}"`).join(', ')} (allowed: ${allowed.join(', ')})`);
+}
+
+export function invalidDeal(problems: Problem[]): HttpError {
+  const first = problems.slice(0, 3).map(formatProblem).join('; ');
+  return new HttpError(422, `deal is not valid: ${first}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`, problems);
+}
+
+const param = (req: Request, name: string): string => {
+  const v = (req.params as Record<string, string | undefined>)[name];
+  return typeof v === 'string' ? v : '';
+};
+
+export function dealApi(ctx: AppContext): Router {
+  const r = Router();
+  const { deals } = ctx;
+
+  r.get('/deals', handle(async (_req, res) => {
+    const all = await deals.loadAll();
+    res.json({ deals: all.map(libraryEntry) });
+  }));
+
+  /** Create a deal as a copy of another (a shipped scenario is the template). */
+  r.post('/deals', handle(async (req, res) => {
+    const body = jsonBody(req);
+    onlyFields(body, ['id', 'from', 'name']);
+    if (typeof body.id !== 'string') throw new HttpError(400, 'id: is required (the new deal id, e.g. "my-abn-2025")');
+    if (typeof body.from !== 'string') throw new HttpError(400, 'from: is required (the id of the deal or scenario to start from)');
+    if (body.name !== undefined && (typeof body.name !== 'string' || body.name.length < 1 || body.name.length > 200)) {
+      throw new HttpError(400, 'name: must be text of 1-200 characters');
+    }
+    const id = deals.checkId(body.id, 'id');
+    const fromId = deals.checkId(body.from, 'from');
+    const existing = await deals.store.read(id);
+    if (existing) throw new HttpError(409, `id: a deal "${id}" already exists (choose another id, or edit it)`);
+    const src = await deals.load(fromId);
+    if (src.raw === null || typeof src.raw !== 'object') throw invalidDeal(src.problems);
+    const copy = structuredClone(src.raw) as { meta?: Record<string, unknown> };
+    if (!copy.meta || typeof copy.meta !== 'object') throw invalidDeal(src.problems);
+    copy.meta.id = id;
+    copy.meta.name = typeof body.name === 'string' ? body.name : `${String(copy.meta.name ?? fromId)} (copy)`;
+    const v = validateDeal(copy);
+    if (!v.ok) throw invalidDeal(v.problems);
+    const saved = await deals.store.save(id, `${JSON.stringify(copy, null, 2)}\n`);
+    res.status(201).location(`/api/deals/${id}`).json({ id, version: saved.version, savedAt: saved.savedAt, from: fromId });
+  }));
+
+  r.get('/deals/:id', handle(async (req, res) => {
+    const d = await deals.load(param(req, 'id'));
+    res.json({
+      id: d.stored.id, source: d.stored.source, version: d.stored.version, savedAt: d.stored.savedAt,
+      valid: d.deal !== null, problems: d.problems, messages: d.problems.map(formatProblem),
+      deal: d.raw, glance: d.deal ? glanceOf(d.deal) : null,
+    });
+  }));
+
+  /** Save a new version (the deal JSON is the body; meta.id must match the URL). */
+  r.put('/deals/:id', handle(async (req, res) => {
+    const id = deals.checkId(param(req, 'id'));
+    const body = jsonBody(req);
+    const v = validateDeal(body);
+    if (!v.ok) throw invalidDeal(v.problems);
+    if (v.deal.meta.id !== id) throw new HttpError(400, `meta.id: must equal the id in the URL ("${id}"), got "${v.deal.meta.id}"`);
+    try {
+      const saved = await deals.store.save(id, `${JSON.stringify(body, null, 2)}\n`);
+      res.status(saved.version === 1 ? 201 : 200).json({ id, version: saved.version, savedAt: saved.savedAt });
+    } catch (err) {
+      if (err instanceof DealStoreError && err.code === 'read-only') throw new HttpError(409, `meta.id: ${err.message}`);
+      throw err;
+    }
+  }));
+
+  r.get('/deals/:id/history', handle(async (req, res) => {
+    const d = await deals.load(param(req, 'id'));
+    const versions = d.stored.source === 'user' ? await deals.store.history(d.stored.id) : [];
+    res.json({ id: d.stored.id, source: d.stored.source, versions });
+  }));
+
+  r.get('/deals/:id/versions/:version', handle(async (req, res) => {
+    const id = deals.checkId(param(req, 'id'));
+    const raw = param(req, 'version');
+    if (!/^[1-9]\d{0,5}$/.test(raw)) throw new HttpError(400, `version: must be a whole number from 1, got ${JSON.stringify(raw.slice(0, 20))}`);
+    const v = await deals.store.readVersion(id, Number(raw));
+    if (!v) throw new HttpError(404, `version: deal "${id}" has no saved version ${raw}`);
+    const parsed = parseJson(v.text);
+    res.json({ id, version: v.version, savedAt: v.savedAt, deal: parsed.ok ? parsed.value : null });
+  }));
+
+  r.get('/deals/:id/schedule', handle(async (req, res) => {
+    const { report } = await deals.schedule(param(req, 'id'));
+    res.json({ report, table: scheduleRows(report) });
+  }));
+
+  r.get('/deals/:id/schedule.csv', handle(async (req, res) => {
+    const { report } = await deals.schedule(param(req, 'id'));
+    const { header, rows } = scheduleRows(report);
+    res.type('text/csv; charset=utf-8').attachment(`${report.deal.id}-schedule.csv`).send(toCsv(header, rows));
+  }));
+
+  r.get('/deals/:id/schedule.xlsx', handle(async (req, res) => {
+    const { report } = await deals.schedule(param(req, 'id'));
+    const buf = await scheduleWorkbook(report);
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${report.deal.id}-schedule.xlsx`).send(buf);
+  }));
+
+  r.get('/deals/:id/diagram.svg', handle(async (req, res) => {
+    const d = await deals.loadValid(param(req, 'id'));
+    res.type('image/svg+xml').send(dealDiagramSvg(d.deal));
+  }));
+
+  /** Validate without saving: `{ text }` (the editor's JSON text) or the deal object itself. */
+  r.post('/validate', handle((req, res) => {
+    const body = jsonBody(req);
+    let result;
+    if (typeof body.text === 'string' && Object.keys(body).length === 1) {
+      const parsed = parseJson(body.text);
+      result = parsed.ok ? validateDeal(parsed.value) : parsed;
+    } else {
+      result = validateDeal(body);
+    }
+    if (result.ok) res.json({ valid: true, problems: [], messages: [], id: result.deal.meta.id });
+    else res.json({ valid: false, problems: result.problems, messages: result.problems.map(formatProblem) });
+  }));
+
+  r.get('/schema', (_req, res) => {
+    res.json(dealJsonSchema());
+  });
+
+  return r;
+}

@@ -1,0 +1,96 @@
+// HTML pages. Each renders what it can on the server (escaped by EJS) and its script fetches the
+// same JSON API documented in docs/api.md for the rest (charts, validation, runs).
+import { Router, type Request } from 'express';
+import type { AppContext } from '../app.js';
+import { handle, HttpError } from '../http-errors.js';
+import { glanceOf } from '../present/glance.js';
+import { dealDiagramSvg } from '../present/diagram.js';
+import { scheduleRows } from '../../models/engine/schedule-table.js';
+import { formatProblem } from '../../models/deal/validate.js';
+import { LEARN_STRUCTURES } from '../present/learn.js';
+import { GLOSSARY } from '../present/glossary.js';
+import { walkthroughFor } from './analysis.js';
+import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS } from '../../models/deal/schema.js';
+
+const idParam = (req: Request): string => String((req.params as Record<string, string | undefined>).id ?? '');
+
+export function pages(ctx: AppContext): Router {
+  const r = Router();
+  const { deals, engines } = ctx;
+
+  r.get('/', (_req, res) => {
+    res.render('library', { title: 'Deal library', nav: 'library' });
+  });
+
+  r.get('/deals/:id', handle(async (req, res) => {
+    const d = await deals.load(idParam(req));
+    if (!d.deal) {
+      res.status(200).render('deal-invalid', { title: d.stored.id, nav: 'library', id: d.stored.id, source: d.stored.source, problems: d.problems.map(formatProblem) });
+      return;
+    }
+    const { report } = await deals.schedule(d.stored.id);
+    res.render('deal', {
+      title: d.deal.meta.name, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
+      glance: glanceOf(d.deal), deal: d.deal, svg: dealDiagramSvg(d.deal), report, table: scheduleRows(report),
+    });
+  }));
+
+  r.get('/deals/:id/edit', handle(async (req, res) => {
+    const d = await deals.load(idParam(req));
+    res.render('editor', {
+      title: `Edit ${d.stored.id}`, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
+      text: d.raw === null ? d.stored.text : JSON.stringify(d.raw, null, 2),
+      options: { market: MARKETS, currency: CURRENCIES, paymentFrequency: FREQUENCIES, dayCount: DAY_COUNTS, calendar: CALENDARS, roll: ROLLS },
+    });
+  }));
+
+  r.get('/runs', handle(async (req, res) => {
+    const all = await deals.loadAll();
+    const choices = all.filter((d) => d.deal).map((d) => ({ id: d.stored.id, name: d.deal?.meta.name ?? d.stored.id, stresses: (d.deal?.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })) }));
+    const q = typeof req.query.deal === 'string' ? req.query.deal : '';
+    const runQ = typeof req.query.run === 'string' ? req.query.run : '';
+    const problem = await engines.problem('montecarlo');
+    res.render('run', {
+      title: 'Monte Carlo run', nav: 'run', choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '',
+      runId: /^run-[a-z0-9-]{1,40}$/.test(runQ) ? runQ : '',
+      available: problem === null, unavailable: problem ?? '', limits: ctx.config.limits,
+    });
+  }));
+
+  r.get('/compare', handle(async (req, res) => {
+    const all = await deals.loadAll();
+    const choices = all.filter((d) => d.deal).map((d) => ({ id: d.stored.id, name: d.deal?.meta.name ?? d.stored.id }));
+    const q = typeof req.query.ids === 'string' ? req.query.ids.split(',').filter(Boolean) : [];
+    const selected = q.length ? q : choices.filter((c) => c.id !== '').slice(0, 3).map((c) => c.id);
+    res.render('compare', { title: 'Compare deals', nav: 'compare', choices, selected, costAvailable: engines.available('cost'), limits: ctx.config.limits });
+  }));
+
+  r.get('/size', (_req, res) => {
+    res.render('size', { title: 'Size enhancement', nav: 'size', available: engines.available('sizing'), unavailable: engines.unavailableMessage('sizing') });
+  });
+
+  r.get('/learn', (_req, res) => {
+    res.render('learn-index', { title: 'Learn', nav: 'learn', structures: LEARN_STRUCTURES });
+  });
+
+  r.get('/learn/glossary', (_req, res) => {
+    res.render('glossary', { title: 'Glossary 术语', nav: 'learn', glossary: GLOSSARY });
+  });
+
+  r.get('/learn/:structure', handle(async (req, res) => {
+    const slug = String(req.params.structure ?? '');
+    try {
+      const walk = await walkthroughFor(ctx, slug, req.query.period);
+      res.render('learn', { title: walk.structure.title, nav: 'learn', walk, missing: null, structure: walk.structure });
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 503) {
+        const s = LEARN_STRUCTURES.find((x) => x.slug === slug);
+        res.status(503).render('learn', { title: s?.title ?? 'Learn', nav: 'learn', walk: null, missing: err.message, structure: s });
+        return;
+      }
+      throw err;
+    }
+  }));
+
+  return r;
+}

@@ -1,0 +1,120 @@
+// /api/runs…: start a Monte Carlo run (queued, run in a worker), follow it as server-sent
+// events, cancel it, download its result.
+import { Router, type Request, type Response } from 'express';
+import type { AppContext } from '../app.js';
+import { handle, HttpError } from '../http-errors.js';
+import { jsonBody, onlyFields } from './deals.js';
+import { isTerminal, QueueFullError, type RunEvent, type RunInfo } from '../runs/manager.js';
+import { toCsv } from '../../models/format.js';
+import { flattenRows } from '../present/flatten.js';
+
+const RUN_ID_RE = /^run-[a-z0-9]{1,16}-[0-9a-f]{8}$/;
+
+const runId = (req: Request): string => {
+  const v = (req.params as Record<string, string | undefined>).runId ?? '';
+  if (!RUN_ID_RE.test(v)) throw new HttpError(400, `runId: must look like "run-<time>-<8 hex digits>", got ${JSON.stringify(v.slice(0, 60))}`);
+  return v;
+};
+
+export function runApi(ctx: AppContext): Router {
+  const r = Router();
+  const { runs, deals, engines, config } = ctx;
+  const L = config.limits;
+
+  const findRun = (req: Request) => {
+    const id = runId(req);
+    const run = runs.get(id);
+    if (!run) throw new HttpError(404, `runId: no run "${id}" (runs are kept in memory; the ${config.keptRuns} most recent finished runs are kept)`);
+    return run;
+  };
+
+  r.get('/runs', handle(async (_req, res) => {
+    const problem = await engines.problem('montecarlo');
+    res.json({ runs: runs.list(), stats: runs.stats, engine: { available: problem === null, problem }, limits: { minPaths: L.minPaths, maxPaths: L.maxPaths, maxPoolSize: L.maxPoolSize } });
+  }));
+
+  r.post('/runs', handle(async (req, res) => {
+    const body = jsonBody(req);
+    onlyFields(body, ['dealId', 'paths', 'seed', 'stress']);
+    if (typeof body.dealId !== 'string') throw new HttpError(400, 'dealId: is required (the id of the deal to simulate)');
+    const paths = body.paths ?? 10_000;
+    if (typeof paths !== 'number' || !Number.isInteger(paths) || paths < L.minPaths || paths > L.maxPaths) {
+      throw new HttpError(400, `paths: must be a whole number between ${L.minPaths} and ${L.maxPaths}, got ${JSON.stringify(paths)}`);
+    }
+    const seed = body.seed ?? 1;
+    if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 4_294_967_295) {
+      throw new HttpError(400, `seed: must be a whole number between 0 and 4294967295, got ${JSON.stringify(seed)}`);
+    }
+    const stressName = body.stress === undefined || body.stress === null || body.stress === '' ? null : body.stress;
+    if (stressName !== null && typeof stressName !== 'string') throw new HttpError(400, `stress: must be the name of one of the deal's stresses, or empty for the base case, got ${JSON.stringify(stressName)}`);
+    const d = await deals.loadValid(deals.checkId(body.dealId, 'dealId'));
+    const deal = d.deal;
+    if (stressName !== null && !(deal.stresses ?? []).some((s) => s.name === stressName)) {
+      const names = (deal.stresses ?? []).map((s) => `"${s.name}"`).join(', ') || 'none defined';
+      throw new HttpError(400, `stress: unknown stress "${stressName.slice(0, 64)}" (this deal's stresses: ${names}; leave it empty for the base case)`);
+    }
+    if (deal.pool.obligors.length > L.maxPoolSize) {
+      throw new HttpError(400, `deal.pool.obligors: ${deal.pool.obligors.length} obligors is more than a web run allows (at most ${L.maxPoolSize}; use the command line for larger pools)`);
+    }
+    await engines.ready('montecarlo');
+    let info: RunInfo;
+    try {
+      info = runs.submit({
+        dealId: deal.meta.id, dealName: deal.meta.name, stressName,
+        job: { simulateModule: engines.path('montecarlo'), deal, paths, seed, threads: config.threadsPerRun, stress: stressName },
+      });
+    } catch (err) {
+      if (err instanceof QueueFullError) throw new HttpError(429, err.message);
+      throw err;
+    }
+    res.status(202).location(`/api/runs/${info.id}`).json({ run: info, events: `/api/runs/${info.id}/events` });
+  }));
+
+  r.get('/runs/:runId', handle((req, res) => {
+    const run = findRun(req);
+    res.json({ run: run.info, result: run.info.state === 'done' ? run.result : null });
+  }));
+
+  r.delete('/runs/:runId', handle((req, res) => {
+    const id = runId(req);
+    const info = runs.cancel(id);
+    if (!info) throw new HttpError(404, `runId: no run "${id}"`);
+    res.status(isTerminal(info.state) && info.state !== 'cancelled' ? 409 : 202).json({ run: info });
+  }));
+
+  r.get('/runs/:runId/events', handle((req, res) => {
+    const run = findRun(req);
+    openEventStream(req, res, run.info, (fn) => runs.subscribe(run.info.id, fn));
+  }));
+
+  r.get('/runs/:runId/result.json', handle((req, res) => {
+    const run = findRun(req);
+    if (run.info.state !== 'done') throw new HttpError(409, `runId: run ${run.info.id} is ${run.info.state}; results exist only for finished runs`);
+    res.attachment(`${run.info.dealId}-${run.info.id}.json`).json({ run: run.info, result: run.result });
+  }));
+
+  r.get('/runs/:runId/result.csv', handle((req, res) => {
+    const run = findRun(req);
+    if (run.info.state !== 'done') throw new HttpError(409, `runId: run ${run.info.id} is ${run.info.state}; results exist only for finished runs`);
+    const rows = [...flattenRows(run.info, 'run'), ...flattenRows(run.result, 'result')];
+    res.type('text/csv; charset=utf-8').attachment(`${run.info.dealId}-${run.info.id}.csv`).send(toCsv(['field', 'value'], rows));
+  }));
+
+  return r;
+}
+
+/** Server-sent events: the current state at once, then every change, closing after the last. */
+function openEventStream(req: Request, res: Response, now: RunInfo, subscribe: (fn: (e: RunEvent) => void) => () => void): void {
+  res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+  res.flushHeaders();
+  const send = (type: string, run: RunInfo) => { res.write(`event: ${type}\ndata: ${JSON.stringify(run)}\n\n`); };
+  send('state', now);
+  if (isTerminal(now.state)) { res.end(); return; }
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+  const stop = () => { clearInterval(heartbeat); unsubscribe(); };
+  const unsubscribe = subscribe((e) => {
+    send(e.type, e.run);
+    if (isTerminal(e.run.state)) { stop(); res.end(); }
+  });
+  req.on('close', stop);
+}
