@@ -38,39 +38,30 @@ function expMinusSquare(y: number): number {
   return Math.exp(-r * r) * Math.exp(-(y - r) * (y + r));
 }
 
-/** Complementary error function erfc(x) = 1 − erf(x). */
+/** Complementary error function erfc(x) = 1 − erf(x). (Horner forms unrolled: this is on the per-path path.) */
 export function erfc(x: number): number {
   const y = Math.abs(x);
   let result: number;
   if (y <= 0.46875) {
-    const ysq = y > 1.11e-16 ? y * y : 0;
-    let num = CODY_A[4] * ysq;
-    let den = ysq;
-    for (let i = 0; i < 3; i++) {
-      num = (num + CODY_A[i]!) * ysq;
-      den = (den + CODY_B[i]!) * ysq;
-    }
-    return 1 - (x * (num + CODY_A[3])) / (den + CODY_B[3]);
+    const z = y > 1.11e-16 ? y * y : 0;
+    const num = (((CODY_A[4] * z + CODY_A[0]) * z + CODY_A[1]) * z + CODY_A[2]) * z + CODY_A[3];
+    const den = (((z + CODY_B[0]) * z + CODY_B[1]) * z + CODY_B[2]) * z + CODY_B[3];
+    return 1 - (x * num) / den;
   } else if (y <= 4) {
-    let num = CODY_C[8] * y;
-    let den = y;
-    for (let i = 0; i < 7; i++) {
-      num = (num + CODY_C[i]!) * y;
-      den = (den + CODY_D[i]!) * y;
-    }
-    result = ((num + CODY_C[7]) / (den + CODY_D[7])) * expMinusSquare(y);
+    const num =
+      (((((((CODY_C[8] * y + CODY_C[0]) * y + CODY_C[1]) * y + CODY_C[2]) * y + CODY_C[3]) * y + CODY_C[4]) * y + CODY_C[5]) * y +
+        CODY_C[6]) * y + CODY_C[7];
+    const den =
+      (((((((y + CODY_D[0]) * y + CODY_D[1]) * y + CODY_D[2]) * y + CODY_D[3]) * y + CODY_D[4]) * y + CODY_D[5]) * y + CODY_D[6]) * y +
+      CODY_D[7];
+    result = (num / den) * expMinusSquare(y);
   } else if (y >= 26.543) {
     result = 0;
   } else {
-    const ysq = 1 / (y * y);
-    let num = CODY_P[5] * ysq;
-    let den = ysq;
-    for (let i = 0; i < 4; i++) {
-      num = (num + CODY_P[i]!) * ysq;
-      den = (den + CODY_Q[i]!) * ysq;
-    }
-    result = (ysq * (num + CODY_P[4])) / (den + CODY_Q[4]);
-    result = ((SQRT_1_PI - result) / y) * expMinusSquare(y);
+    const z = 1 / (y * y);
+    const num = ((((CODY_P[5] * z + CODY_P[0]) * z + CODY_P[1]) * z + CODY_P[2]) * z + CODY_P[3]) * z + CODY_P[4];
+    const den = ((((z + CODY_Q[0]) * z + CODY_Q[1]) * z + CODY_Q[2]) * z + CODY_Q[3]) * z + CODY_Q[4];
+    result = ((SQRT_1_PI - (z * num) / den) / y) * expMinusSquare(y);
   }
   if (Number.isNaN(x)) return NaN;
   return x < 0 ? 2 - result : result;
