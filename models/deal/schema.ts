@@ -55,11 +55,16 @@ const creditSchema = strictObject({
   annualDefaultProbability: fraction(),
   /** Optional cumulative default probabilities by horizon; overrides the constant hazard. */
   pdTermStructure: listOf(strictObject({ years: numberBetween(0.01, 50), cumulative: fraction() }), 1, 50).optional(),
-  /** Recovery on default, as a fraction of the pledged IP's appraised value, capped at the exposure. */
+  /**
+   * Recovery on default: a beta-distributed fraction (mean, stdDev) of the pledged IP's appraised
+   * value (basis "appraised-value", the default) or of the exposure at default ("exposure", i.e. a
+   * loss given default of 1 − mean), capped at the exposure, received lagMonths after the default.
+   */
   recovery: strictObject({
     mean: fraction(),
     stdDev: numberBetween(0, 0.5),
     lagMonths: integerBetween(0, 120),
+    basis: oneOf(['appraised-value', 'exposure'] as const).optional(),
   }),
 });
 

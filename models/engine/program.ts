@@ -290,10 +290,11 @@ function issueBaseAmount(on: string, deal: Deal, issueAmount: Decimal): Decimal 
 
 /**
  * The period whose payment date first falls on or after the day the cash reaches the trust: the
- * due date rolled to a business day on the deal's calendar.
+ * due date rolled by the deal's own convention, so that an asset due on a payment date is
+ * collected on that payment date however both roll.
  */
 function collectionPeriodOf(dueDate: string, deal: Deal, paymentDays: number[]): number {
-  const arrives = toDayNumber(adjustDate(dueDate, 'following', deal.meta.calendar));
+  const arrives = toDayNumber(adjustDate(dueDate, deal.meta.roll, deal.meta.calendar));
   const k = paymentDays.findIndex((d) => d >= arrives);
   return k === -1 ? paymentDays.length - 1 : k;
 }

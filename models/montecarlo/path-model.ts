@@ -32,6 +32,8 @@ export interface PathModel {
   flowPrincipal: Float64Array;
   purchase: Float64Array;
   appraised: Float64Array;
+  /** 1 where recovery is a fraction of the exposure at default rather than of the appraised value. */
+  recoveryOnExposure: Uint8Array;
   poolPrincipal: number;
   defaultModel: DefaultTimeModel;
   recovery: RecoveryModel;
@@ -115,7 +117,7 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
     })),
   ];
   const defaultModel = createDefaultTimeModel({ names, copula: copulaOf(deal, stress), horizonMonths: H });
-  const recovery = new RecoveryModel(deal.pool.obligors.map((o) => o.credit.recovery), deal.simulation?.recoveryFactorLoading ?? 0);
+  const recovery = new RecoveryModel(deal.pool.obligors.map((o) => ({ mean: o.credit.recovery.mean, stdDev: o.credit.recovery.stdDev, lagMonths: o.credit.recovery.lagMonths })), deal.simulation?.recoveryFactorLoading ?? 0);
 
   const baseCollections = Float64Array.from(prog.scheduledCollections.map((d) => d.toNumber()));
   const base = runWaterfall(prog, floatNum, { collections: baseCollections }, createLedger(prog, floatNum));
@@ -142,6 +144,7 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
     horizonMonths: H, periodOfMonth, flowStart, flowMonth, flowPeriod, flowAmount, flowPrincipal,
     purchase: Float64Array.from(prog.obligors.map((o) => o.purchasePrice.toNumber())),
     appraised: Float64Array.from(prog.obligors.map((o) => o.appraisedValue)),
+    recoveryOnExposure: Uint8Array.from(deal.pool.obligors.map((o) => (o.credit.recovery.basis === 'exposure' ? 1 : 0))),
     poolPrincipal: prog.poolPurchasePrice.toNumber(),
     defaultModel, recovery, recoveryMultiplier: stress.recoveryMultiplier,
     prepaymentSmm: deal.simulation?.prepaymentRate ? monthlyPrepaymentRate(deal.simulation.prepaymentRate) : 0,

@@ -103,7 +103,8 @@ function summarizeLedger(m: PathModel, L: Ledger<number>, o: PathOutcome): void 
     }
     const init = L.s.initBal[t]!;
     const loss = m.promisedPV[t]! - pv;
-    o.trancheLossRate[t] = init > 0 && loss > 0.005 ? loss / init : 0;
+    // Below 1e-8 of the balance a PV difference is fen rounding of a faster or slower repayment, not a loss.
+    o.trancheLossRate[t] = init > 0 && loss > Math.max(0.01, 1e-8 * init) ? loss / init : 0;
     o.trancheShortfall[t] = L.balance[(P - 1) * nT + t]! + L.interestShortfall[(P - 1) * nT + t]!;
     o.tranchePrincipal[t] = prin;
     o.tranchePrincipalYears[t] = prinYears;
@@ -174,7 +175,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
     }
     if (exposure < 0) exposure = 0;
     const fraction = m.recovery.sampleFraction(rngRecoveries, o, globalFactor) * m.recoveryMultiplier;
-    const rec = recoveryAmount(fraction, m.appraised[o]!, exposure);
+    const rec = recoveryAmount(fraction, m.recoveryOnExposure[o] ? exposure : m.appraised[o]!, exposure);
     const recMonth = month + m.recovery.lagMonths[o]!;
     const rp = recMonth < m.periodOfMonth.length ? m.periodOfMonth[recMonth]! : P;
     if (rp < P) col[rp] = col[rp]! + rec;
