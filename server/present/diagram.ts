@@ -56,9 +56,9 @@ export function isCrossBorder(deal: Deal): boolean {
 
 export function dealDiagramSvg(deal: Deal, g: DealGlance = glanceOf(deal)): string {
   const s = new Svg();
-  const W = 980;
+  const W = 1040;
   const providers = g.enhancements.flatMap((e) => e.parties.map((p) => ({ e, p })));
-  const provW = 200;
+  const provW = 230;
   const provGap = 16;
   const provRowW = providers.length * provW + Math.max(0, providers.length - 1) * provGap;
   const topY = 20;
@@ -69,8 +69,8 @@ export function dealDiagramSvg(deal: Deal, g: DealGlance = glanceOf(deal)): stri
   const invH = Math.max(120, g.tranches.length * trancheH + (g.tranches.length - 1) * trancheGap);
 
   // Middle row: firms → trust → investors.
-  const firmsBox: Box = { x: 20, y: midY + invH / 2 - 60, w: 230, h: 120 };
-  const trustBox: Box = { x: 385, y: midY + invH / 2 - 60, w: 220, h: 120 };
+  const firmsBox: Box = { x: 20, y: midY + invH / 2 - 60, w: 220, h: 120 };
+  const trustBox: Box = { x: 410, y: midY + invH / 2 - 60, w: 220, h: 120 };
   const sectors = new Set(deal.pool.obligors.map((o) => o.sector)).size;
   const assetKinds = new Set(deal.pool.obligors.map((o) => o.asset.kind));
   const assetLine = assetKinds.has('licence-royalty') && !assetKinds.has('loan') ? 'licence-fee receivables 许可使用费'
@@ -84,7 +84,7 @@ export function dealDiagramSvg(deal: Deal, g: DealGlance = glanceOf(deal)): stri
   const [tEn, tZh] = TRUST_LABEL[deal.meta.market];
   s.box(trustBox, 'trust', [tEn, tZh, `issues ${formatChineseAmount(g.size)} ${g.currency}`, `${g.issueDate} → ${g.maturityDate}`]);
 
-  const invX = 740;
+  const invX = 800;
   g.tranches.forEach((t, i) => {
     const y = midY + i * (trancheH + trancheGap) + (invH - (g.tranches.length * trancheH + (g.tranches.length - 1) * trancheGap)) / 2;
     const cl = CLASS_LABELS[t.class];
@@ -109,8 +109,8 @@ export function dealDiagramSvg(deal: Deal, g: DealGlance = glanceOf(deal)): stri
       const b: Box = { x: x0 + i * (provW + provGap), y: topY, w: provW, h: 84 };
       const role = e.kind === 'shortfall-undertaking' ? 'Undertaker 差额支付承诺人' : e.kind === 'guarantee' ? 'Guarantor 担保人' : `${e.label} ${e.labelZh}`;
       s.box(b, `provider ${e.kind}`, [
-        clip(role, 30),
-        clip(p.name, 30),
+        clip(role, 34),
+        clip(p.name, 34),
         p.capacity === null ? 'capacity unlimited' : `cap ${formatChineseAmount(p.capacity)}${e.parties.length > 1 ? ` · ${Math.round(p.share * 100)}%` : ''}`,
       ], `${e.name ?? e.label} — ${p.name}`);
       const tx = trustBox.x + 20 + ((i + 0.5) / providers.length) * (trustBox.w - 40);

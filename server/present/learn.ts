@@ -6,6 +6,8 @@ import type { ScheduleReport, SchedulePeriodReport } from '../../models/engine/e
 import { compileDeal } from '../../models/engine/program.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
 import { glanceOf, type DealGlance } from './glance.js';
+import { daysBetween } from '../../models/calendar/day-count.js';
+import { formatMoney, formatRate } from '../../models/format.js';
 
 export interface LearnStructure {
   slug: string;
@@ -171,7 +173,9 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
       case 'pay-interest': {
         const amounts = st.tranches.map((id) => ({ label: `${tName(id)} interest`, amount: p.tranches[id]?.interest ?? 0 }));
         const total = amounts.reduce((s, a) => s + a.amount, 0);
-        push('Note interest', '支付利息', 'Interest is the coupon rate (票面利率) on the balance, for the days of the period under the deal\'s day count.', amounts, -total);
+        const worked = st.tranches.map((id) => interestWorking(deal, p, id)).filter((x): x is string => x !== null);
+        const text = `Interest is the coupon rate (票面利率) on the balance, for the days of the period under the deal's day count (${deal.meta.dayCount}).${worked.length ? ` ${worked.join(' ')}` : ''}`;
+        push('Note interest', '支付利息', text, amounts, -total);
         break;
       }
       case 'pay-principal':
@@ -189,7 +193,7 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
         break;
       case 'pay-residual': {
         const text = p.residual === 0
-          ? `Nothing is released: the cash left (${p.carriedForward.toFixed(2)}) stays in the trust account until the notes are repaid.`
+          ? `Nothing is released: the cash left (${formatMoney(p.carriedForward)}) stays in the trust account until the notes are repaid.`
           : `What is left goes to the ${st.to === 'originator' ? 'originator (firms)' : 'subordinated holder'} as residual (剩余收益).`;
         push('Residual', '剩余资金', text, [{ label: 'released', amount: p.residual }, { label: 'kept in the trust', amount: p.carriedForward }], -p.residual);
         break;
@@ -208,4 +212,23 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
 
 export function learnStructure(slug: string): LearnStructure | undefined {
   return LEARN_STRUCTURES.find((s) => s.slug === slug);
+}
+
+/**
+ * "133,000,000.00 × 2.70% × 92/365 = 905,128.77" for a fixed-coupon tranche under ACT/365F or
+ * ACT/360 — shown only when it reproduces the engine's amount to the fen, so the page never
+ * teaches a formula the engine did not use.
+ */
+export function interestWorking(deal: Deal, p: SchedulePeriodReport, trancheId: string): string | null {
+  const t = deal.liabilities.tranches.find((x) => x.id === trancheId);
+  const tp = p.tranches[trancheId];
+  if (!t || !tp || t.coupon.type !== 'fixed') return null;
+  const dc = t.dayCount ?? deal.meta.dayCount;
+  const basis = dc === 'ACT/365F' ? 365 : dc === 'ACT/360' ? 360 : null;
+  if (basis === null) return null;
+  const days = daysBetween(p.accrualStart, p.accrualEnd);
+  const balance = tp.balance + tp.principal;
+  const amount = Math.round(balance * t.coupon.rate * days / basis * 100) / 100;
+  if (Math.abs(amount - tp.interest) > 0.005) return null;
+  return `${t.name ?? t.id}: ${formatMoney(balance)} × ${formatRate(t.coupon.rate)} × ${days}/${basis} = ${formatMoney(tp.interest)}.`;
 }

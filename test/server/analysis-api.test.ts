@@ -1,0 +1,100 @@
+import { expect } from 'chai';
+import request from 'supertest';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { makeApp, YUHANG, type TestApp } from './helpers.js';
+import { projectRoot } from '../../server/config.js';
+
+describe('analysis API (/api/compare, /api/learn, /api/glossary, /api/size, /api/health)', () => {
+  let t: TestApp;
+  before(async () => {
+    t = makeApp();
+    await request(t.app).post('/api/deals').send({ id: 'yuhang-copy', from: YUHANG, name: 'Yuhang copy' }).expect(201);
+  });
+  after(() => t.dispose());
+
+  describe('GET /api/compare', () => {
+    it('puts two deals side by side with coupons, structure and base-case totals', async () => {
+      const res = await request(t.app).get(`/api/compare?ids=${YUHANG},yuhang-copy`).expect(200);
+      expect(res.body.deals.map((d: { id: string }) => d.id)).to.deep.equal([YUHANG, 'yuhang-copy']);
+      const y = res.body.deals[0];
+      expect(y.glance.tranches[0].couponRate).to.equal(0.027);
+      expect(y.baseCase.interest).to.equal(3_591_000);
+      expect(y.baseCase.upfrontFees).to.equal(855_650);
+      expect(y.baseCase.netToFirms).to.equal(132_144_350);
+      expect(y.baseCase.reconciled).to.equal(true);
+    });
+    it('says plainly when the cost comparison is not available, or includes it when it is', async () => {
+      const res = await request(t.app).get(`/api/compare?ids=${YUHANG},yuhang-copy`).expect(200);
+      if (existsSync(resolve(projectRoot, 'models/cost/compare.ts'))) expect(res.body.cost).to.not.equal(null);
+      else {
+        expect(res.body.cost).to.equal(null);
+        expect(res.body.costUnavailable).to.match(/^Cost comparison is not available yet \(models\/cost\/compare\.ts, issue 6/);
+      }
+    });
+    it('needs 2 to 4 different deals (400 otherwise) and known ids (404)', async () => {
+      const one = await request(t.app).get(`/api/compare?ids=${YUHANG}`).expect(400);
+      expect(one.body.error).to.equal('ids: must name 2 to 4 different deals separated by commas, got 1');
+      const dup = await request(t.app).get(`/api/compare?ids=${YUHANG},${YUHANG}`).expect(400);
+      expect(dup.body.error).to.match(/got 1$/);
+      await request(t.app).get('/api/compare?ids=a,b,c,d,e').expect(400);
+      await request(t.app).get(`/api/compare?ids=${YUHANG},ghost`).expect(404);
+      const trav = await request(t.app).get(`/api/compare?ids=${YUHANG},..%2F..%2Fetc%2Fpasswd`).expect(400);
+      expect(trav.body.error).to.match(/^ids: must be a deal id/);
+    });
+  });
+
+  describe('GET /api/learn/:structure', () => {
+    it('walks Yuhang period 1 in waterfall order with the engine amounts, ending with the cash kept', async () => {
+      const res = await request(t.app).get('/api/learn/exclusive-licence-abn').expect(200);
+      const steps = res.body.steps as Array<{ title: string; titleZh: string; change: number; cashAfter: number; text: string }>;
+      expect(steps.map((s) => s.title)).to.deep.equal(['Collections arrive', 'Shortfall check', 'Fees', 'Note interest', 'Note principal', 'Residual']);
+      expect(steps.map((s) => s.change)).to.deep.equal([1_130_500, 0, -25_142.46, -905_128.77, 0, 0]);
+      expect(steps.map((s) => s.cashAfter)).to.deep.equal([1_130_500, 1_130_500, 1_105_357.54, 200_228.77, 200_228.77, 200_228.77]);
+      expect(steps[3]?.text).to.contain('Senior notes: 133,000,000.00 × 2.70% × 92/365 = 905,128.77.');
+      expect(steps[1]?.titleZh).to.equal('差额支付 / 增信提款');
+      expect(res.body.cashLeft).to.equal(200_228.77);
+      expect(res.body.reconciled).to.equal(true);
+    });
+    it('walks the final period, where the principal is repaid and the residual released', async () => {
+      const res = await request(t.app).get('/api/learn/exclusive-licence-abn?period=4').expect(200);
+      const byTitle = Object.fromEntries((res.body.steps as Array<{ title: string; change: number }>).map((s) => [s.title, s.change]));
+      expect(byTitle['Cash held from earlier periods']).to.equal(610_797.95);
+      expect(byTitle['Note principal']).to.equal(-133_000_000);
+      expect(byTitle.Residual).to.equal(-831_250.01);
+      expect(res.body.cashLeft).to.equal(0);
+      expect(res.body.reconciled).to.equal(true);
+    });
+    it('answers 400 for a period out of range and 404 for an unknown structure', async () => {
+      const r = await request(t.app).get('/api/learn/exclusive-licence-abn?period=9').expect(400);
+      expect(r.body.error).to.equal('period: must be a whole number between 1 and 4, got "9"');
+      await request(t.app).get('/api/learn/exclusive-licence-abn?period=-1').expect(400);
+      const nf = await request(t.app).get('/api/learn/<script>').expect(404);
+      expect(nf.body.error).to.match(/^structure: no learn page/);
+    });
+    it('lists the three structures', async () => {
+      const res = await request(t.app).get('/api/learn').expect(200);
+      expect(res.body.structures.map((s: { slug: string }) => s.slug)).to.deep.equal(['exclusive-licence-abn', 'n-plus-1-cross-border', 'e-cny-issuance']);
+    });
+  });
+
+  it('GET /api/glossary pairs English with Chinese terms', async () => {
+    const res = await request(t.app).get('/api/glossary').expect(200);
+    const g = res.body.glossary as Array<{ en: string; zh: string }>;
+    expect(g.find((x) => x.en === 'shortfall-payment undertaking')?.zh).to.equal('差额支付承诺');
+    expect(g).to.have.length(18);
+  });
+
+  it('POST /api/size says the solver is not available yet (503) until it exists', async function () {
+    if (existsSync(resolve(projectRoot, 'models/sizing/solve.ts'))) this.skip();
+    const res = await request(t.app).post('/api/size').send({}).expect(503);
+    expect(res.body.error).to.match(/^engine: Enhancement sizing solver is not available yet/);
+  });
+
+  it('GET /api/health reports engines, runs and limits', async () => {
+    const res = await request(t.app).get('/api/health').expect(200);
+    expect(res.body.ok).to.equal(true);
+    expect(res.body.limits.maxPaths).to.equal(200_000);
+    expect(res.body.runs).to.include({ running: 0, queued: 0 });
+  });
+});
