@@ -92,7 +92,7 @@ describe('deal API (/api/deals, /api/validate, /api/schema)', () => {
       }).expect(200);
       expect(res.headers['content-type']).to.equal('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(res.body as Buffer);
+      await wb.xlsx.load((res.body as Buffer).buffer.slice((res.body as Buffer).byteOffset, (res.body as Buffer).byteOffset + (res.body as Buffer).byteLength) as ArrayBuffer);
       const ws = wb.getWorksheet('Schedule');
       expect(ws?.getRow(1).getCell(5).value).to.equal('senior interest');
       expect(ws?.getRow(5).getCell(6).value).to.equal(133_000_000);
@@ -118,7 +118,7 @@ describe('deal API (/api/deals, /api/validate, /api/schema)', () => {
 
   describe('POST /api/validate', () => {
     it('gives the same messages as the CLI validator for a broken deal', async () => {
-      const d = yuhangJson() as { liabilities: { tranches: Array<{ coupon: { rate: number } }> } };
+      const d = yuhangJson() as unknown as { liabilities: { tranches: Array<{ coupon: { rate: number } }> } };
       (d.liabilities.tranches[0] as { coupon: { rate: number } }).coupon.rate = 27;
       const text = JSON.stringify(d);
       const res = await request(t.app).post('/api/validate').send({ text }).expect(200);
