@@ -242,7 +242,7 @@ export const simulationSchema = strictObject({
   nu: numberBetween(2.0001, 1000).optional(),
   /** Sector model: correlation within a sector and across sectors. */
   sectorCorrelation: strictObject({ intra: numberBetween(0, 0.999), inter: numberBetween(0, 0.999) }).optional(),
-  /** PD–LGD link: recovery mean falls by this many standard deviations' worth when the systematic factor is bad. */
+  /** PD–LGD link ℓ: the correlation of the recovery's latent normal with the systematic factor (recoveries fall in bad years); 0 = independent. */
   recoveryFactorLoading: numberBetween(0, 1).optional(),
   /** Constant annual prepayment rate for loan pools. */
   prepaymentRate: fraction().optional(),

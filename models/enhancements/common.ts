@@ -11,6 +11,8 @@ export interface EnhancementParty {
   share: number;
   capacity: string | null;
   annualDefaultProbability: number;
+  /** Sector in the sector copula (wrong-way risk when it is the firms' own). */
+  sector?: string;
 }
 
 /** A capacity: an amount in yuan, or "unlimited". */

@@ -32,6 +32,7 @@ export const guarantee: EnhancementKind<typeof schema> = {
     share: g.share,
     capacity: capacityOrNull(g.capacity),
     annualDefaultProbability: g.annualDefaultProbability,
+    sector: g.sector,
   })),
   check: (e) => {
     const total = e.guarantors.reduce((s, g) => s + g.share, 0);

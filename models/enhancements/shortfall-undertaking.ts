@@ -22,5 +22,6 @@ export const shortfallUndertaking: EnhancementKind<typeof schema> = {
     share: 1,
     capacity: capacityOrNull(e.capacity),
     annualDefaultProbability: e.provider.annualDefaultProbability,
+    sector: e.provider.sector,
   }],
 };

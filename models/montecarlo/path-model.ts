@@ -30,6 +30,8 @@ export interface PathModel {
   flowPeriod: Int32Array;
   flowAmount: Float64Array;
   flowPrincipal: Float64Array;
+  /** Principal collected before flow f (within its obligor): flowPrincipalBefore[f]. */
+  flowPrincipalBefore: Float64Array;
   purchase: Float64Array;
   appraised: Float64Array;
   /** 1 where recovery is a fraction of the exposure at default rather than of the appraised value. */
@@ -65,8 +67,13 @@ export function copulaOf(deal: Deal, stress: StressSpec): CopulaSpec {
     if (!(r >= 0 && r < 1)) throw new RangeError(`stress rho: ${field} ${rho} shifted by ${stress.rhoShift} gives ${+r.toFixed(6)}; a correlation must stay in [0, 1)`);
     return r;
   };
-  if (sim.copula === 't') return { kind: 't', rho: shift(sim.rho, 'simulation.rho'), nu: sim.nu ?? 5 };
-  if (sim.copula === 'sector' && sim.sectorCorrelation) {
+  // validateDeal requires nu for 't' and sectorCorrelation for 'sector'; never fall back silently.
+  if (sim.copula === 't') {
+    if (sim.nu === undefined) throw new RangeError('simulation.nu: is required when copula is "t"');
+    return { kind: 't', rho: shift(sim.rho, 'simulation.rho'), nu: sim.nu };
+  }
+  if (sim.copula === 'sector') {
+    if (!sim.sectorCorrelation) throw new RangeError('simulation.sectorCorrelation: is required when copula is "sector"');
     return { kind: 'sector', intra: shift(sim.sectorCorrelation.intra, 'sectorCorrelation.intra'), inter: shift(sim.sectorCorrelation.inter, 'sectorCorrelation.inter') };
   }
   return { kind: 'gaussian', rho: shift(sim.rho, 'simulation.rho') };
@@ -93,13 +100,18 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
   const flowPeriod = new Int32Array(nFlows);
   const flowAmount = new Float64Array(nFlows);
   const flowPrincipal = new Float64Array(nFlows);
+  const flowPrincipalBefore = new Float64Array(nFlows);
   prog.obligors.forEach((o, i) => {
+    let before = 0;
     o.dueMonths.forEach((m, j) => {
       const f = flowStart[i]! + j;
       flowMonth[f] = m;
       flowPeriod[f] = o.duePeriods[j]!;
       flowAmount[f] = o.dueAmounts[j]!;
       flowPrincipal[f] = o.duePrincipal[j]!;
+      flowPrincipalBefore[f] = before;
+      before += o.duePrincipal[j]!;
+      if (j > 0 && m < o.dueMonths[j - 1]!) throw new Error(`internal: flows of ${o.id} are not in date order`);
     });
   });
 
@@ -112,7 +124,9 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
     })),
     ...prog.parties.map((p) => ({
       id: `party:${p.id}`,
-      sector: 'counterparty',
+      // A counterparty shares a sector factor only with names of the sector it declares (e.g. a
+      // district guarantor in the firms' sector); otherwise it has its own.
+      sector: p.sector ?? `counterparty:${p.id}`,
       pd: stressDefaultProbability({ annualDefaultProbability: p.annualDefaultProbability }, stress.pdMultiplier),
     })),
   ];
@@ -141,7 +155,7 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
 
   return {
     deal, prog, periods: P, obligors: nO, tranches: nT, enhancements: prog.enhancements.length, parties: prog.parties.length,
-    horizonMonths: H, periodOfMonth, flowStart, flowMonth, flowPeriod, flowAmount, flowPrincipal,
+    horizonMonths: H, periodOfMonth, flowStart, flowMonth, flowPeriod, flowAmount, flowPrincipal, flowPrincipalBefore,
     purchase: Float64Array.from(prog.obligors.map((o) => o.purchasePrice.toNumber())),
     appraised: Float64Array.from(prog.obligors.map((o) => o.appraisedValue)),
     recoveryOnExposure: Uint8Array.from(deal.pool.obligors.map((o) => (o.credit.recovery.basis === 'exposure' ? 1 : 0))),

@@ -165,14 +165,22 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   const globalFactor = dm.latent.factors[0]!;
   let poolLoss = 0;
   let late = 0;
+  const { flowStart, flowMonth, flowPeriod, flowAmount, flowPrincipalBefore, purchase } = m;
   for (let j = 0; j < obligorDefaults; j++) {
     const o = s.defaulted[j]!;
     const month = s.months[o]!;
-    let exposure = m.purchase[o]!;
-    for (let f = m.flowStart[o]!; f < m.flowStart[o + 1]!; f++) {
-      if (m.flowMonth[f]! < month) exposure -= m.flowPrincipal[f]!;
-      else col[m.flowPeriod[f]!] = col[m.flowPeriod[f]!]! - m.flowAmount[f]!;
+    // Flows are in date order: find the first one due in or after the default month; what was
+    // repaid before it is off the exposure, it and everything after it is missed.
+    const end = flowStart[o + 1]!;
+    let lo = flowStart[o]!;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (flowMonth[mid]! < month) lo = mid + 1;
+      else hi = mid;
     }
+    let exposure = purchase[o]! - (lo < end ? flowPrincipalBefore[lo]! : purchase[o]!);
+    for (let f = lo; f < end; f++) col[flowPeriod[f]!] = col[flowPeriod[f]!]! - flowAmount[f]!;
     if (exposure < 0) exposure = 0;
     const fraction = m.recovery.sampleFraction(rngRecoveries, o, globalFactor) * m.recoveryMultiplier;
     const rec = recoveryAmount(fraction, m.recoveryOnExposure[o] ? exposure : m.appraised[o]!, exposure);

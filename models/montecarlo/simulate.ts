@@ -1,7 +1,7 @@
 // Monte Carlo simulation of a deal: paths in blocks, on this thread or on worker threads, merged
 // in block order so that the same deal, seed and path count give the same numbers whatever the
 // thread count.
-import { Worker } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
 import { blockCount, seedKey, type Seed } from '../credit/rng.js';
 import type { Deal } from '../deal/schema.js';
 import { trancheFactorShift, type LargePoolSegment } from '../credit/importance-sampling.js';
@@ -10,7 +10,9 @@ import { addHistograms, createHistograms, type Histograms } from './accumulate.j
 import { createSimulationContext, runBlock, type SimulationContext } from './block.js';
 import { parseStress, type StressSpec } from './stress.js';
 import { buildResult, type SimulationResult } from './results.js';
-import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
+import type { FromWorker, JobInit, ToWorker } from './worker.js';
+import { borrowWorkers, discardWorkers, returnWorkers } from './worker-pool.js';
+export { closeWorkerPool } from './worker-pool.js';
 import type { PathModel } from './path-model.js';
 
 export const MAX_PATHS = 50_000_000;
@@ -68,11 +70,20 @@ export function autoShift(m: PathModel): number {
   return trancheFactorShift(segments, attachment, 1);
 }
 
+/** The last compiled deal on this thread: a repeated run (sizing, sensitivity grids) skips compiling. */
+let lastContext: { key: string; ctx: SimulationContext } | null = null;
+
 export async function simulate(deal: Deal, opts: SimulateOptions): Promise<SimulationResult> {
   checkSimulateOptions(opts);
   const stress = typeof opts.stress === 'object' ? opts.stress : parseStress(opts.stress ?? 'base', deal);
   const threads = opts.threads ?? 1;
-  const main = createSimulationContext(deal, stress);
+  const key = contextKey(deal, stress);
+  let main = lastContext?.key === key ? lastContext.ctx : undefined;
+  if (!main) {
+    main = createSimulationContext(deal, stress);
+    lastContext = { key, ctx: main };
+  }
+  main.hist = createHistograms(main.model);
   const shift = opts.importanceShift === 'auto' ? autoShift(main.model) : (opts.importanceShift ?? 0);
   const blocks = blockCount(opts.paths);
   const scalars: Float64Array[] = new Array<Float64Array>(blocks);
@@ -109,10 +120,9 @@ function runOnWorkers(
   scalars: Float64Array[], shift: number, threads: number,
 ): Promise<Histograms> {
   const hist = createHistograms(ctx.model);
-  const init: WorkerInit = { deal, stress, seed: opts.seed, paths: opts.paths, shift };
-  const count = Math.min(threads, blocks);
+  const init: JobInit = { key: contextKey(deal, stress), deal, stress, seed: opts.seed, paths: opts.paths, shift };
+  const { job, workers } = borrowWorkers(Math.min(threads, blocks));
   return new Promise<Histograms>((resolve, reject) => {
-    const workers: Worker[] = [];
     let nextBlock = 0;
     let done = 0;
     let finished = 0;
@@ -120,36 +130,42 @@ function runOnWorkers(
     const fail = (err: Error) => {
       if (failed) return;
       failed = true;
-      for (const w of workers) void w.terminate();
+      opts.signal?.removeEventListener('abort', onAbort);
+      discardWorkers(workers);
       reject(err);
     };
     const onAbort = () => fail(new SimulationCancelled());
+    if (opts.signal?.aborted) { fail(new SimulationCancelled()); return; }
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-    const feed = (w: Worker) => {
-      if (nextBlock < blocks) w.postMessage({ type: 'block', block: nextBlock++ } satisfies ToWorker);
-      else w.postMessage({ type: 'finish' } satisfies ToWorker);
-    };
-    for (let i = 0; i < count; i++) {
-      const w = new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: init });
-      workers.push(w);
-      w.on('message', (msg: FromWorker) => {
-        if (failed) return;
-        if (msg.type === 'ready') feed(w);
+    for (const pw of workers) {
+      const feed = () => {
+        if (nextBlock < blocks) pw.send({ type: 'block', job, block: nextBlock++ } satisfies ToWorker);
+        else pw.send({ type: 'finish', job } satisfies ToWorker);
+      };
+      pw.onFailure = fail;
+      pw.onMessage = (msg: FromWorker) => {
+        if (failed || msg.job !== job) return;
+        if (msg.type === 'ready') feed();
         else if (msg.type === 'block') {
           scalars[msg.block] = msg.scalars;
           done++;
           opts.onProgress?.(Math.min(opts.paths, done * (opts.paths / blocks)), opts.paths);
-          feed(w);
+          feed();
         } else if (msg.type === 'histograms') {
           addHistograms(hist, { poolLoss: msg.poolLoss, draws: msg.draws });
-          if (++finished === count) {
+          if (++finished === workers.length) {
             opts.signal?.removeEventListener('abort', onAbort);
+            returnWorkers(workers);
             resolve(hist);
           }
         } else fail(new Error(msg.message));
-      });
-      w.on('error', (err) => fail(err));
-      w.on('exit', (code) => { if (code !== 0 && !failed && finished < count) fail(new Error(`worker exited with code ${code}`)); });
+      };
+      pw.send({ type: 'job', job, init } satisfies ToWorker);
     }
   });
+}
+
+/** Identifies a compiled deal + stress, so pooled workers can reuse their compilation. */
+function contextKey(deal: Deal, stress: StressSpec): string {
+  return createHash('sha1').update(JSON.stringify(deal)).update(JSON.stringify(stress)).digest('hex');
 }

@@ -1,37 +1,52 @@
-// A worker thread: compiles the deal once, then runs the blocks the main thread hands it.
-import { parentPort, workerData } from 'node:worker_threads';
+// A pooled worker thread: for each job it compiles the deal (cached by key, so a repeated run
+// of the same deal skips it), then runs the blocks the main thread hands it.
+import { parentPort } from 'node:worker_threads';
 import type { Deal } from '../deal/schema.js';
 import type { Seed } from '../credit/rng.js';
-import { createSimulationContext, runBlock } from './block.js';
+import { createHistograms } from './accumulate.js';
+import { createSimulationContext, runBlock, type SimulationContext } from './block.js';
 import type { StressSpec } from './stress.js';
 
-export interface WorkerInit { deal: Deal; stress: StressSpec; seed: Seed; paths: number; shift: number }
-export type ToWorker = { type: 'block'; block: number } | { type: 'finish' };
+export interface JobInit { key: string; deal: Deal; stress: StressSpec; seed: Seed; paths: number; shift: number }
+export type ToWorker =
+  | { type: 'job'; job: number; init: JobInit }
+  | { type: 'block'; job: number; block: number }
+  | { type: 'finish'; job: number };
 export type FromWorker =
-  | { type: 'ready' }
-  | { type: 'block'; block: number; scalars: Float64Array }
-  | { type: 'histograms'; poolLoss: Float64Array; draws: Float64Array[] }
-  | { type: 'error'; message: string };
+  | { type: 'ready'; job: number }
+  | { type: 'block'; job: number; block: number; scalars: Float64Array }
+  | { type: 'histograms'; job: number; poolLoss: Float64Array; draws: Float64Array[] }
+  | { type: 'error'; job: number; message: string };
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
-const init = workerData as WorkerInit;
-try {
-  const ctx = createSimulationContext(init.deal, init.stress);
-  port.on('message', (msg: ToWorker) => {
-    try {
-      if (msg.type === 'block') {
-        const scalars = runBlock(ctx, init.seed, msg.block, init.paths, init.shift);
-        port.postMessage({ type: 'block', block: msg.block, scalars } satisfies FromWorker, [scalars.buffer as ArrayBuffer]);
-      } else {
-        port.postMessage({ type: 'histograms', poolLoss: ctx.hist.poolLoss, draws: ctx.hist.draws } satisfies FromWorker);
-        port.close();
+const cache = new Map<string, SimulationContext>();
+let current: { job: number; init: JobInit; ctx: SimulationContext } | null = null;
+
+port.on('message', (msg: ToWorker) => {
+  try {
+    if (msg.type === 'job') {
+      let ctx = cache.get(msg.init.key);
+      if (!ctx) {
+        ctx = createSimulationContext(msg.init.deal, msg.init.stress);
+        cache.clear(); // keep one compiled deal: memory stays bounded
+        cache.set(msg.init.key, ctx);
       }
-    } catch (err) {
-      port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies FromWorker);
+      ctx.hist = createHistograms(ctx.model);
+      current = { job: msg.job, init: msg.init, ctx };
+      port.postMessage({ type: 'ready', job: msg.job } satisfies FromWorker);
+    } else if (!current || current.job !== msg.job) {
+      throw new Error(`worker got ${msg.type} for job ${msg.job} without its job message`);
+    } else if (msg.type === 'block') {
+      const { init, ctx } = current;
+      const scalars = runBlock(ctx, init.seed, msg.block, init.paths, init.shift);
+      port.postMessage({ type: 'block', job: msg.job, block: msg.block, scalars } satisfies FromWorker, [scalars.buffer as ArrayBuffer]);
+    } else {
+      const { hist } = current.ctx;
+      port.postMessage({ type: 'histograms', job: msg.job, poolLoss: hist.poolLoss, draws: hist.draws } satisfies FromWorker);
+      current = null;
     }
-  });
-  port.postMessage({ type: 'ready' } satisfies FromWorker);
-} catch (err) {
-  port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies FromWorker);
-}
+  } catch (err) {
+    port.postMessage({ type: 'error', job: msg.job, message: err instanceof Error ? err.message : String(err) } satisfies FromWorker);
+  }
+});

@@ -1,0 +1,80 @@
+// npm run bench: Monte Carlo speed and memory on the shipped scenarios and the synthetic pool,
+// on one thread and on all cores, plus plain vs importance sampling for a rare senior loss.
+// Options: --quick (fewer paths), --only NAME (one deal), --no-memory (skip the 10 M-path run).
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { validateDeal, formatProblem } from '../models/deal/validate.js';
+import type { Deal } from '../models/deal/schema.js';
+import { simulate } from '../models/montecarlo/simulate.js';
+import { textTable } from '../models/format.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const root = new URL('..', import.meta.url).pathname;
+const cores = Math.max(1, cpus().length);
+
+function load(path: string): Deal {
+  const r = validateDeal(JSON.parse(readFileSync(path, 'utf8')));
+  if (!r.ok) throw new Error(`${path}: ${r.problems.map(formatProblem).join('; ')}`);
+  return r.deal;
+}
+
+const deals: Array<{ name: string; deal: Deal; paths: number; target?: string }> = [
+  ...readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.json')).sort().map((f) => {
+    const deal = load(join(root, 'scenarios', f));
+    return { name: deal.meta.id, deal, paths: quick ? 100_000 : 1_000_000, target: deal.meta.id === 'yuhang-abn-2023' ? '1,000,000 paths < 2 s on 1 thread' : undefined };
+  }),
+  { name: 'synthetic-1000', deal: load(join(root, 'bench', 'synthetic-1000.json')), paths: quick ? 20_000 : 100_000, target: '100,000 paths < 5 s on 1 thread' },
+].filter((d) => !only || d.name === only);
+
+async function timed(deal: Deal, paths: number, threads: number, importanceShift?: number | 'auto') {
+  const t0 = process.hrtime.bigint();
+  const result = await simulate(deal, { paths, seed: 2026, threads, importanceShift });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { result, seconds };
+}
+
+const rows: string[][] = [];
+for (const d of deals) {
+  // First run: compiling the deal and starting worker threads, reported on its own.
+  const cold1 = await timed(d.deal, 4096, 1);
+  const coldAll = cores > 1 ? await timed(d.deal, 4096 * cores, cores) : cold1;
+  const one = await timed(d.deal, d.paths, 1);
+  const all = cores > 1 ? await timed(d.deal, d.paths, cores) : one;
+  rows.push([
+    d.name, d.paths.toLocaleString('en-US'),
+    `${one.seconds.toFixed(2)} s`, `${Math.round(d.paths / one.seconds).toLocaleString('en-US')}/s`,
+    `${all.seconds.toFixed(2)} s (${cores})`, `${Math.round(d.paths / all.seconds).toLocaleString('en-US')}/s`,
+    `${(one.seconds / all.seconds).toFixed(2)}×`, `${cold1.seconds.toFixed(2)} s / ${coldAll.seconds.toFixed(2)} s`, d.target ?? '',
+  ]);
+  console.error(`  ${d.name}: done`);
+}
+console.log(`Monte Carlo speed (Node ${process.version}, ${cores} cores): wall time of simulate() with the deal compiled and worker threads started;\nthe first-run overhead (compile + thread start, measured on a small run) is shown separately.\n`);
+console.log(textTable(['deal', 'paths', '1 thread', 'paths/s', 'all cores', 'paths/s', 'speed-up', 'first run 1 / all', 'target'], rows));
+
+// Rare senior losses: plain sampling vs importance sampling on the systematic factor.
+const rare = deals.find((d) => d.name === 'synthetic-1000');
+if (rare) {
+  const paths = quick ? 20_000 : 100_000;
+  const plain = await timed(rare.deal, paths, cores);
+  const is = await timed(rare.deal, paths, cores, 'auto');
+  const rse = (r: typeof plain.result) => {
+    const t = r.tranches[0]!;
+    return t.expectedLossRate > 0 ? `${((t.expectedLossRateStdErr / t.expectedLossRate) * 100).toFixed(1)}%` : 'no loss seen';
+  };
+  const line = (label: string, r: typeof plain.result) => [label, `${(r.tranches[0]!.expectedLossRate * 100).toPrecision(4)}%`, `${(r.tranches[0]!.expectedLossRateStdErr * 100).toPrecision(3)}%`, rse(r), r.run.importanceShift.toFixed(3), Math.round(r.run.effectiveSampleSize).toLocaleString('en-US')];
+  console.log(`\nSenior tranche "${rare.deal.liabilities.tranches[0]!.id}" of ${rare.name}, ${paths.toLocaleString('en-US')} paths: plain vs importance sampling (target: relative s.e. < 10%)\n`);
+  console.log(textTable(['sampling', 'expected loss', 'std. error', 'relative s.e.', 'factor shift', 'effective sample'], [line('plain', plain.result), line('importance', is.result)]));
+}
+
+// Memory: a 10 M-path Yuhang run (all cores) must stay under 500 MB peak.
+const yuhang = deals.find((d) => d.name === 'yuhang-abn-2023');
+if (yuhang && !args.includes('--no-memory') && !quick) {
+  const run = await timed(yuhang.deal, 10_000_000, cores);
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  console.log(`\nMemory: yuhang-abn-2023 at 10,000,000 paths on ${cores} threads took ${run.seconds.toFixed(1)} s; peak resident memory of the process ${peakMb.toFixed(0)} MB (target < 500 MB)`);
+} else {
+  console.log(`\nPeak resident memory of the process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
