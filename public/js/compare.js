@@ -9,6 +9,7 @@ const out = document.getElementById('compare-out');
 const note = document.getElementById('cost-note');
 const charts = {};
 const COLORS = ['#1f5fa8', '#2e8b57', '#c2772e', '#7a5ca8'];
+const bp = (x) => (x === 0 ? '0 bp' : `${Number((x * 1e4).toPrecision(3))} bp`);
 
 function chart(id, config) {
   if (charts[id]) charts[id].destroy();
@@ -49,7 +50,7 @@ function render(r) {
     ['Base-case interest, whole life', (d) => formatMoney(d.baseCase.interest)],
     ['Base-case fees (running + up-front)', (d) => formatMoney(d.baseCase.fees + d.baseCase.upfrontFees)],
     ['Net to firms at issue', (d) => formatMoney(d.baseCase.netToFirms)],
-    ['Senior expected loss (latest run)', (d) => (d.seniorExpectedLoss ? `${pct(d.seniorExpectedLoss.value, 4)}${d.seniorExpectedLoss.stdErr !== null ? ` ± ${pct(1.96 * d.seniorExpectedLoss.stdErr, 4)}` : ''}` : 'no run yet')],
+    ['Senior expected loss (latest base-case run, ± 95%)', (d) => (d.seniorExpectedLoss ? `${bp(d.seniorExpectedLoss.value)}${d.seniorExpectedLoss.stdErr !== null ? ` ± ${bp(1.96 * d.seniorExpectedLoss.stdErr)}` : ''} (${d.seniorExpectedLoss.paths.toLocaleString('en-US')} paths)` : 'no run yet')],
   );
   const thead = document.querySelector('#compare-table thead');
   thead.replaceChildren(el('tr', {}, el('th', {}, ''), ...ds.map((d) => el('th', {}, el('a', { href: `/deals/${encodeURIComponent(d.id)}` }, d.glance.name)))));
@@ -70,7 +71,9 @@ function render(r) {
     data: { labels, datasets: costSets.map((s, i) => ({ ...s, backgroundColor: ['#1f5fa8', '#8cc2ee', '#c2772e', '#2e8b57', '#999'][i] })) },
     options: { animation: false, maintainAspectRatio: false, plugins: { title: { display: true, text: r.cost ? 'Cost of funds, % a year' : 'Coupons, % a year' }, legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, title: { display: true, text: '%' } } } },
   });
-  const extShare = (d) => d.glance.enhancements.reduce((s, e) => s + (e.capacity === null ? 0 : e.capacity), 0) / d.glance.size * 100;
+  // Stacked enhancements (a guarantee behind an undertaking) back the same notes: show the largest
+  // single capacity rather than a sum that would count the same protection twice.
+  const extShare = (d) => Math.max(0, ...d.glance.enhancements.map((e) => (e.capacity === null ? 0 : e.capacity))) / d.glance.size * 100;
   chart('enhancement-chart', {
     type: 'bar',
     data: {
@@ -78,7 +81,7 @@ function render(r) {
       datasets: [
         { label: 'subordination', data: ds.map((d) => d.glance.subordinationShare * 100), backgroundColor: COLORS[0] },
         { label: 'reserve', data: ds.map((d) => d.glance.reserveShare * 100), backgroundColor: COLORS[1] },
-        { label: 'external capacity', data: ds.map(extShare), backgroundColor: COLORS[2] },
+        { label: 'external (largest capacity)', data: ds.map(extShare), backgroundColor: COLORS[2] },
       ],
     },
     options: { animation: false, maintainAspectRatio: false, plugins: { title: { display: true, text: 'Enhancement as % of the deal' }, legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, title: { display: true, text: '% of notes' } } } },

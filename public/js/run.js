@@ -1,6 +1,6 @@
 // Run page: start a run, follow its progress over server-sent events, cancel it, show results.
 import { api, el, showError } from './api.js';
-import { formatChineseAmount, formatMoney, pct } from './fmt.js';
+import { formatChineseAmount, formatMoney, money, pct } from './fmt.js';
 
 const cfg = JSON.parse(document.getElementById('run-choices').textContent);
 const form = document.getElementById('run-form');
@@ -130,6 +130,9 @@ function chart(id, config) {
 }
 
 const pm = (mean, se, f = pct) => `${f(mean)} ± ${f(1.96 * se)}`;
+/** Expected losses of senior notes are tiny: show them in bp with three significant digits. */
+const bp = (x) => (x === 0 ? '0 bp' : `${Number((x * 1e4).toPrecision(3))} bp`);
+const maxOf = (pairs) => Math.max(0, ...pairs.map((p) => p[1]));
 
 async function showResult(runId) {
   const { run, result } = await api(`/api/runs/${encodeURIComponent(runId)}`);
@@ -151,27 +154,27 @@ async function showResult(runId) {
   chart('loss-histogram', {
     type: 'bar',
     data: { labels, datasets: [{ label: 'probability', data: h.probabilities.map((x) => x * 100), backgroundColor: '#4f9bd9' }] },
-    options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false }, title: { display: true, text: 'Pool loss rate distribution (probability, %)' } }, scales: { y: { type: 'logarithmic', title: { display: true, text: '% of paths (log)' } }, x: { ticks: { maxRotation: 60, autoSkip: true } } } },
+    options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false }, title: { display: true, text: 'Pool loss rate distribution (probability, %)' } }, scales: { y: { type: 'logarithmic', title: { display: true, text: '% of paths (log)' }, ticks: { callback: (v) => (Number.isInteger(Math.log10(Number(v))) ? `${Number(v)}%` : '') } }, x: { ticks: { maxRotation: 60, autoSkip: true } } } },
   });
 
   document.querySelector('#tranche-results tbody').replaceChildren(...result.tranches.map((t) => el('tr', {},
     el('td', {}, `${t.id} (${t.class})`),
-    el('td', { class: 'num' }, pm(t.expectedLossRate, t.expectedLossRateStdErr, (x) => pct(x, 4))),
+    el('td', { class: 'num' }, pm(t.expectedLossRate, t.expectedLossRateStdErr, bp)),
     el('td', { class: 'num' }, pm(t.probabilityOfLoss, t.probabilityOfLossStdErr, (x) => pct(x, 3))),
     el('td', { class: 'num' }, `${t.walYears.toFixed(2)} y`),
     el('td', {}, t.impliedRating))));
   chart('tranche-el', {
     type: 'bar',
-    data: { labels: result.tranches.map((t) => t.id), datasets: [{ label: 'expected loss (bp)', data: result.tranches.map((t) => t.expectedLossRate * 1e4), errorBars: result.tranches.map((t) => t.expectedLossRateCI95.map((x) => x * 1e4)), backgroundColor: '#1f5fa8' }] },
-    options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false }, title: { display: true, text: 'Tranche expected loss, bp, with 95% error bars' } }, scales: { y: { beginAtZero: true, title: { display: true, text: 'bp' } } } },
+    data: { labels: result.tranches.map((t) => t.id), datasets: [{ label: 'expected loss (bp)', data: result.tranches.map((t) => t.expectedLossRate * 1e4), errorBars: result.tranches.map((t) => t.expectedLossRateCI95.map((x) => x * 1e4)), backgroundColor: '#1f5fa8', maxBarThickness: 90 }] },
+    options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false }, title: { display: true, text: 'Tranche expected loss, bp, with 95% error bars' } }, scales: { y: { beginAtZero: true, suggestedMax: maxOf(result.tranches.map((t) => t.expectedLossRateCI95.map((x) => x * 1e4))) * 1.1, title: { display: true, text: 'bp' } } } },
     plugins: [errorBarPlugin],
   });
 
   document.querySelector('#enh-results tbody').replaceChildren(...result.enhancements.map((e) => el('tr', {},
     el('td', {}, `${e.id} (${e.kind})`),
     el('td', { class: 'num' }, `${formatMoney(e.expectedDraw)} ± ${formatMoney(1.96 * e.expectedDrawStdErr)}`),
-    el('td', { class: 'num' }, formatMoney(e.drawQuantiles['0.99'])),
-    el('td', { class: 'num' }, formatMoney(e.drawQuantiles['0.999'])),
+    el('td', { class: 'num' }, money(e.drawQuantiles['0.99'])),
+    el('td', { class: 'num' }, money(e.drawQuantiles['0.999'])),
     el('td', { class: 'num' }, pm(e.exhaustionProbability, e.exhaustionProbabilityStdErr, (x) => pct(x, 3))))));
 
   const la = result.lossAllocation;
@@ -187,7 +190,7 @@ async function showResult(runId) {
     ...rows.map(([name, e]) => el('tr', {}, el('td', {}, name), el('td', { class: 'num' }, formatMoney(e.mean)), el('td', { class: 'num' }, formatMoney(e.stdErr)))));
   chart('alloc-chart', {
     type: 'bar',
-    data: { labels: rows.map((r) => r[0]), datasets: [{ label: 'expected CNY', data: rows.map((r) => r[1].mean), errorBars: rows.map((r) => [r[1].mean - 1.96 * r[1].stdErr, r[1].mean + 1.96 * r[1].stdErr]), backgroundColor: '#c2772e' }] },
+    data: { labels: rows.map((r) => r[0].length > 28 ? `${r[0].slice(0, 27)}…` : r[0]), datasets: [{ label: 'expected CNY', data: rows.map((r) => r[1].mean), errorBars: rows.map((r) => [r[1].mean - 1.96 * r[1].stdErr, r[1].mean + 1.96 * r[1].stdErr]), backgroundColor: '#c2772e' }] },
     options: { indexAxis: 'x', animation: false, maintainAspectRatio: false, plugins: { legend: { display: false }, title: { display: true, text: 'Who bears the expected loss (CNY)' } }, scales: { y: { ticks: { callback: (v) => formatChineseAmount(Number(v)) } }, x: { ticks: { autoSkip: false, maxRotation: 40 } } } },
     plugins: [errorBarPlugin],
   });

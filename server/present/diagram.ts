@@ -11,6 +11,22 @@ export function escapeXml(s: string): string {
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+/** Break a name into at most `lines` lines of about `width` characters, on spaces. */
+export function wrapText(s: string, width: number, lines: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const w of s.split(/\s+/).filter(Boolean)) {
+    if (!cur) cur = w;
+    else if (cur.length + 1 + w.length <= width) cur += ` ${w}`;
+    else { out.push(cur); cur = w; }
+  }
+  if (cur) out.push(cur);
+  if (out.length <= lines) return out.map((l) => clip(l, width));
+  const kept = out.slice(0, lines);
+  kept[lines - 1] = clip(`${kept[lines - 1]} ${out.slice(lines).join(' ')}`, width);
+  return kept.map((l) => clip(l, width));
+}
+
 interface Box { x: number; y: number; w: number; h: number }
 
 class Svg {
@@ -106,11 +122,11 @@ export function dealDiagramSvg(deal: Deal, g: DealGlance = glanceOf(deal)): stri
   if (hasTop) {
     const x0 = Math.max(20, (W - provRowW) / 2);
     providers.forEach(({ e, p }, i) => {
-      const b: Box = { x: x0 + i * (provW + provGap), y: topY, w: provW, h: 84 };
+      const b: Box = { x: x0 + i * (provW + provGap), y: topY, w: provW, h: 96 };
       const role = e.kind === 'shortfall-undertaking' ? 'Undertaker 差额支付承诺人' : e.kind === 'guarantee' ? 'Guarantor 担保人' : `${e.label} ${e.labelZh}`;
       s.box(b, `provider ${e.kind}`, [
         clip(role, 34),
-        clip(p.name, 34),
+        ...wrapText(p.name, 34, 2),
         p.capacity === null ? 'capacity unlimited' : `cap ${formatChineseAmount(p.capacity)}${e.parties.length > 1 ? ` · ${Math.round(p.share * 100)}%` : ''}`,
       ], `${e.name ?? e.label} — ${p.name}`);
       const tx = trustBox.x + 20 + ((i + 0.5) / providers.length) * (trustBox.w - 40);

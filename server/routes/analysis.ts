@@ -40,9 +40,11 @@ function seniorEl(ctx: AppContext, dealId: string): CompareDeal['seniorExpectedL
     const run = ctx.runs.get(info.id);
     const tranches = (run?.result as { tranches?: unknown } | undefined)?.tranches;
     if (!Array.isArray(tranches) || tranches.length === 0) continue;
-    const t = tranches[0] as { expectedLossRate?: unknown; expectedLossStdErr?: unknown; stdErr?: unknown };
+    // The most senior tranche (lowest seniority number).
+    const t = (tranches as Array<{ seniority?: unknown; expectedLossRate?: unknown; expectedLossRateStdErr?: unknown }>)
+      .reduce((a, b) => (typeof b.seniority === 'number' && typeof a.seniority === 'number' && b.seniority < a.seniority ? b : a));
     if (typeof t.expectedLossRate !== 'number') continue;
-    const se = typeof t.expectedLossStdErr === 'number' ? t.expectedLossStdErr : typeof t.stdErr === 'number' ? t.stdErr : null;
+    const se = typeof t.expectedLossRateStdErr === 'number' ? t.expectedLossRateStdErr : null;
     return { value: t.expectedLossRate, stdErr: se, runId: info.id, paths: info.paths };
   }
   return null;

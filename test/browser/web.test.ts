@@ -1,0 +1,150 @@
+// Browser tests in headless Chromium (Debian's /usr/bin/chromium driven by playwright-core):
+// the main pages as a user meets them, with screenshots saved to test-artifacts/ for review.
+import { expect } from 'chai';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { listen, YUHANG, type Listening } from '../server/helpers.js';
+import { projectRoot } from '../../server/config.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = resolve(projectRoot, 'test-artifacts');
+const SEED_DEALS = [YUHANG, 'futian-n-plus-1-2023', 'ningbo-ecny-2024'];
+
+describe('web app in a browser (headless Chromium)', function () {
+  this.timeout(30_000);
+  let t: Listening;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  before(async function () {
+    if (!existsSync(CHROMIUM)) {
+      // .ci/run installs it; say so rather than pass silently.
+      throw new Error(`${CHROMIUM} is missing: install it with apt-get install -y chromium (as .ci/run does)`);
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    t = await listen({ maxConcurrentRuns: 2 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.dispose();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(pageErrors, 'uncaught errors in the page').to.deep.equal([]);
+  });
+  const shot = (name: string) => page.screenshot({ path: resolve(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  it('opens the library and lists the Yuhang ABN with its size and coupon', async () => {
+    await page.goto(`${t.baseUrl}/`);
+    const row = page.locator(`#library tr[data-id="${YUHANG}"]`);
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).to.contain('Yuhang exclusive-licence IP ABN');
+    expect(text).to.contain('1.33亿 CNY');
+    expect(text).to.contain('2.70%');
+    expect(text).to.contain('差额支付承诺');
+    await shot('library');
+  });
+
+  it('opens a deal: diagram, tranche table, schedule table and a stacked chart with data', async () => {
+    await page.goto(`${t.baseUrl}/deals/${YUHANG}`);
+    await page.locator('#schedule-chart[data-rendered]').waitFor();
+    expect(Number(await page.locator('#schedule-chart').getAttribute('data-rendered'))).to.be.greaterThan(2);
+    expect(await page.locator('svg.deal-diagram .party').count()).to.be.greaterThan(5);
+    expect(await page.locator('svg.deal-diagram').innerHTML()).to.contain('ABN trust');
+    expect(await page.locator('#tranches tbody tr').count()).to.equal(1);
+    expect(await page.locator('#schedule tbody tr').count()).to.equal(5);
+    expect(await page.locator('#schedule tbody tr').first().innerText()).to.contain('905,128.77');
+    // The diagram must fit its box without its own scroll bar at this width.
+    const fits = await page.locator('.diagram-wrap').evaluate((e) => e.scrollWidth <= e.clientWidth + 1);
+    expect(fits).to.equal(true);
+    await shot('deal');
+  });
+
+  it('starts a Monte Carlo run and watches the progress bar move to the results', async () => {
+    await page.goto(`${t.baseUrl}/runs?deal=${YUHANG}`);
+    await page.fill('input[name=paths]', '60000');
+    // Record every value the progress bar takes.
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { seen: number[] };
+      g.seen = [];
+      const bar = document.getElementById('progress') as HTMLProgressElement;
+      new MutationObserver(() => g.seen.push(bar.value)).observe(bar, { attributes: true });
+      setInterval(() => g.seen.push(bar.value), 20);
+    });
+    await page.click('#run-start');
+    await page.locator('#results:not(.hidden)').waitFor({ timeout: 25_000 });
+    const seen = await page.evaluate(() => (globalThis as unknown as { seen: number[] }).seen);
+    expect(seen.some((v) => v > 0 && v < 1), `intermediate progress values: ${JSON.stringify([...new Set(seen)])}`).to.equal(true);
+    expect(seen[seen.length - 1]).to.equal(1);
+    expect(await page.locator('#progress-text').innerText()).to.equal('Done: 60,000 paths');
+    expect(await page.locator('#tranche-results tbody tr').first().innerText()).to.match(/^senior \(senior\)/);
+    expect(await page.locator('#loss-histogram').getAttribute('data-rendered')).to.equal('1');
+    expect(await page.locator('#tranche-el').getAttribute('data-rendered')).to.equal('1');
+    expect(await page.locator('#alloc-table tbody tr').count()).to.be.greaterThan(3);
+    expect(await page.locator('#dl-csv').getAttribute('href')).to.match(/^\/api\/runs\/run-[a-z0-9]+-[0-9a-f]{8}\/result\.csv$/);
+    await shot('run');
+  });
+
+  it('cancels a long run from the page', async () => {
+    await page.goto(`${t.baseUrl}/runs?deal=${YUHANG}`);
+    await page.fill('input[name=paths]', '200000');
+    await page.click('#run-start');
+    await page.waitForFunction(() => (document.getElementById('progress') as HTMLProgressElement).value > 0, undefined, { timeout: 15_000 });
+    await page.click('#run-cancel');
+    await page.waitForFunction(() => document.getElementById('progress-text')?.textContent === 'Cancelled', undefined, { timeout: 10_000 });
+    expect(await page.locator('#results').getAttribute('class')).to.contain('hidden');
+  });
+
+  it('compares deals with both charts drawn from data (the three seed deals when they are all shipped)', async () => {
+    const seeds = SEED_DEALS.filter((id) => existsSync(resolve(projectRoot, 'scenarios', `${id}.json`)));
+    let ids = seeds;
+    if (seeds.length < 2) {
+      await fetch(`${t.baseUrl}/api/deals`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'yuhang-compare-copy', from: YUHANG }) });
+      ids = [YUHANG, 'yuhang-compare-copy'];
+    }
+    await page.goto(`${t.baseUrl}/compare?ids=${ids.join(',')}`);
+    await page.locator('#cost-chart[data-points]').waitFor();
+    await page.locator('#enhancement-chart[data-points]').waitFor();
+    expect(Number(await page.locator('#cost-chart').getAttribute('data-points'))).to.be.at.least(ids.length);
+    expect(Number(await page.locator('#enhancement-chart').getAttribute('data-points'))).to.be.at.least(ids.length);
+    expect(await page.locator('#compare-table thead th').count()).to.equal(ids.length + 1);
+    await shot('compare');
+  });
+
+  it('shows the validator\'s error in the editor for a broken deal and refuses to save it', async () => {
+    await fetch(`${t.baseUrl}/api/deals`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'edit-me', from: YUHANG }) });
+    await page.goto(`${t.baseUrl}/deals/edit-me/edit`);
+    await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
+    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '27');
+    await page.locator('#problems li', { hasText: 'liabilities.tranches[0].coupon.rate: must be between 0 and 1, got 27' }).waitFor();
+    expect(await page.locator('#valid-status').innerText()).to.equal('1 problem');
+    await page.click('#save');
+    await page.locator('#save-status.bad').waitFor();
+    expect(await page.locator('#save-status').innerText()).to.match(/^Not saved: deal is not valid: liabilities\.tranches\[0\]\.coupon\.rate: must be between 0 and 1, got 27/);
+    await shot('editor-error');
+    // Fixing it and saving makes version 2.
+    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '0.025');
+    await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
+    await page.click('#save');
+    await page.locator('#save-status.ok').waitFor();
+    expect(await page.locator('#save-status').innerText()).to.equal('Saved edit-me version 2.');
+  });
+
+  it('walks one period of cash on the learn page', async () => {
+    await page.goto(`${t.baseUrl}/learn/exclusive-licence-abn`);
+    expect(await page.locator('#walk li.step').count()).to.equal(6);
+    expect(await page.locator('#walk').innerText()).to.contain('Note interest 支付利息');
+    await shot('learn');
+  });
+});
