@@ -4,12 +4,12 @@
 // block streams and `runPath`, so path i here is path i of `simulate(deal, { paths, seed })`
 // with the same stress and no importance sampling — same defaults, recoveries and waterfall.
 // Runs on the calling thread.
-import { blockCount, blockPaths, createBlockRng, STREAM_DEFAULTS, STREAM_RECOVERIES, type Seed } from '../credit/rng.js';
+import { blockCount, blockPaths, type Seed } from '../credit/rng.js';
 import { NO_DEFAULT } from '../credit/default-times.js';
 import type { Deal } from '../deal/schema.js';
 import type { Ledger } from '../waterfall/run.js';
 import { allocateLosses } from './loss-sharing.js';
-import { createSimulationContext } from './block.js';
+import { blockStreams, createSimulationContext } from './block.js';
 import { checkSimulateOptions } from './simulate.js';
 import { parseStress, type StressSpec } from './stress.js';
 import type { PathModel } from './path-model.js';
@@ -71,18 +71,17 @@ export function replayPaths(deal: Deal, opts: ReplayOptions, visit: (p: Replayed
   const blocks = blockCount(opts.paths);
   for (let b = 0; b < blocks; b++) {
     const { start, end } = blockPaths(b, opts.paths);
-    const rngD = createBlockRng(opts.seed, b, STREAM_DEFAULTS);
-    const rngR = createBlockRng(opts.seed, b, STREAM_RECOVERIES);
+    const { defaults, recoveries, other } = blockStreams(opts.seed, b);
     for (let i = start; i < end; i++) {
-      runPath(m, s, rngD, rngR, 0);
-      // runPath leaves the ledger and the loss events untouched when no firm defaults.
+      runPath(m, s, defaults, recoveries, 0, other);
+      // runPath leaves the ledger and the loss events untouched when the path is the base case.
       const anyDefault = s.out.defaultRate > 0;
       for (let k = 0; k < m.parties; k++) partyMonths[k] = s.months[m.obligors + k]!;
       payments.length = 0;
       if (anyDefault) lossSharingPayments(m, s, payments);
       seen.index = i;
       seen.anyDefault = anyDefault;
-      seen.ledger = anyDefault ? s.ledger : m.base;
+      seen.ledger = s.ranWaterfall ? s.ledger : m.base;
       seen.poolLoss = s.out.poolLossRate * m.poolPrincipal;
       visit(seen, replay);
     }

@@ -1,0 +1,290 @@
+// 信用增级规模测算 sizing solver: the smallest amount of one enhancement (a guarantee cap, an
+// undertaking's capacity, the junior balance, a reserve) at which the protected (senior) tranche
+// meets a target — an expected loss at or below the idealized EL of a rating at the tranche's WAL,
+// or a probability of loss at or below a number.
+//
+// Common random numbers (公共随机数): every trial size is simulated with the same seed and path
+// count, so each trial runs the very same paths (defaults, recoveries) and only the waterfall's
+// answer changes. On each path a larger enhancement never leaves the senior worse off, so the
+// estimated EL is non-increasing in the amount, and bisection on it is exact for these paths and
+// repeatable. (The solver checks this over every trial it ran and reports any violation.)
+//
+// Monte Carlo uncertainty: the same bisection on the ends of the 95% confidence interval —
+// the smallest amount at which EL − 1.96 s.e. meets the target (lowAmount) and the smallest at
+// which EL + 1.96 s.e. does (highAmount). The required amount would move within about this range
+// with another seed; it says nothing about model risk (PDs, correlation, recoveries).
+import type { Seed } from '../credit/rng.js';
+import type { Deal } from '../deal/schema.js';
+import { simulate } from '../montecarlo/simulate.js';
+import type { SimulationResult } from '../montecarlo/results.js';
+import { DERIVED_IDEALIZED_LOSS_TABLE } from '../ratings/derived-table.js';
+import { idealizedExpectedLoss, isRating, RATING_ORDER, type Rating } from '../ratings/idealized-loss.js';
+import { formatMoney, formatRate } from '../format.js';
+import { createLever, LEVER_KINDS, type Lever, type LeverKind } from './levers.js';
+import { breakEvenFee, type BreakEvenFee } from './break-even-fee.js';
+import { enhancementDrawTiming } from './draw-timing.js';
+
+export type SizingTarget =
+  | { kind: 'rating'; rating: Rating }
+  | { kind: 'probability-of-loss'; max: number };
+
+export interface SizingRequest {
+  /** The enhancement (or reserve account, subordination entry, tranche) to size. */
+  enhancement: string;
+  /** Which amount to turn; by default the one that fits what `enhancement` names. */
+  lever?: LeverKind;
+  target: SizingTarget;
+  paths: number;
+  seed: Seed;
+  threads?: number;
+  stress?: string;
+  /** Stop when the bracket is this narrow, in yuan (default 10,000; 0.01 = to the fen). */
+  tolerance?: number;
+  /** Largest amount to try, in yuan (defaults in levers.ts). */
+  maxAmount?: number | string;
+  /** Annual rate for discounting draws and fees (default: the protected tranche's fixed coupon). */
+  discountRate?: number;
+}
+
+export const DEFAULT_TOLERANCE = 10_000;
+/** Two-sided 95% normal quantile, for the uncertainty range. */
+export const Z95 = 1.959963984540054;
+
+export interface SizingTrial {
+  /** Amount tried, yuan (exact to the fen). */
+  amount: number;
+  /** The target's measure at this amount: expected loss rate or probability of loss. */
+  value: number;
+  stdErr: number;
+  /** What the measure must not exceed (the idealized EL at this trial's WAL, or the given P(loss)). */
+  threshold: number;
+  walYears: number;
+  meets: boolean;
+}
+
+export interface GuarantorFigures {
+  enhancementId: string;
+  kind: string;
+  expectedDraw: number;
+  expectedDrawStdErr: number;
+  /** 99% and 99.9% quantiles of the total drawn over the deal (histogram resolution). */
+  draw99: number;
+  draw999: number;
+  exhaustionProbability: number;
+  parties: Array<{ id: string; name: string; capacity: number | null; expectedPaid: number; defaultProbability: number }>;
+  breakEvenFee: BreakEvenFee & { coveredTranches: string[] };
+  /** The fee the deal states for this enhancement (annual rate), if any. */
+  statedFee: number | null;
+}
+
+export interface SizingResult {
+  deal: { id: string; name: string };
+  lever: { kind: LeverKind; id: string; label: string; currentAmount: number; maxAmount: number };
+  target: {
+    kind: SizingTarget['kind'];
+    tranche: string;
+    rating?: Rating;
+    /** For a rating target, the table it is read from. */
+    table?: string;
+    maxProbabilityOfLoss?: number;
+    description: string;
+  };
+  run: { paths: number; seed: Seed; stress: string; tolerance: number; commonRandomNumbers: true };
+  status: 'met' | 'met-at-zero' | 'unreachable';
+  /** The smallest amount (to the tolerance) that meets the target; null when unreachable. */
+  requiredAmount: number | null;
+  /** For the subordination lever: the junior balance / all notes. */
+  requiredShare?: number | null;
+  /** The trial at the required amount (or at the largest amount, when unreachable). */
+  atRequired: SizingTrial & { impliedRating: string };
+  /** The largest amount tried that fails the target (the lower end of the final bracket), if any. */
+  justBelow: SizingTrial | null;
+  uncertainty: {
+    method: string;
+    confidence: 0.95;
+    /** Smallest amount at which value − 1.96 s.e. meets the target. */
+    lowAmount: number | null;
+    /** Smallest amount at which value + 1.96 s.e. meets the target; null if not even at the largest amount. */
+    highAmount: number | null;
+  };
+  guarantor: GuarantorFigures | null;
+  /** True when, over all trials, a larger amount never gave a higher value (CRN monotonicity). */
+  monotone: boolean;
+  /** One line: the answer, or why there is none. */
+  message: string;
+  trials: SizingTrial[];
+}
+
+const pct = (x: number) => formatRate(x, 4);
+const fenOf = (yuan: number) => Math.round(yuan * 100);
+
+/** Check the request; throws RangeError naming the field, what was wrong and what is allowed. */
+export function checkSizingRequest(r: SizingRequest): void {
+  if (typeof r.enhancement !== 'string' || r.enhancement === '') throw new RangeError('enhancement: give the id of the enhancement to size');
+  if (r.lever !== undefined && !(LEVER_KINDS as readonly string[]).includes(r.lever)) {
+    throw new RangeError(`lever: must be one of ${LEVER_KINDS.join(', ')}, got ${JSON.stringify(r.lever)}`);
+  }
+  const t = r.target as { kind?: unknown; rating?: unknown; max?: unknown } | undefined;
+  if (!t || (t.kind !== 'rating' && t.kind !== 'probability-of-loss')) {
+    throw new RangeError(`target: must be a rating target { kind: "rating", rating } or { kind: "probability-of-loss", max }, got ${JSON.stringify(t)}`);
+  }
+  if (t.kind === 'rating' && !isRating(t.rating)) throw new RangeError(`target.rating: must be one of ${RATING_ORDER.join(', ')}, got ${JSON.stringify(t.rating)}`);
+  if (t.kind === 'probability-of-loss' && !(typeof t.max === 'number' && t.max > 0 && t.max < 1)) {
+    throw new RangeError(`target.max: a probability of loss must be strictly between 0 and 1 (0.001 = 0.1%), got ${JSON.stringify(t.max)}`);
+  }
+  const tol = r.tolerance ?? DEFAULT_TOLERANCE;
+  if (!(Number.isFinite(tol) && tol >= 0.01)) throw new RangeError(`tolerance: must be an amount in yuan of at least 0.01 (one fen), got ${tol}`);
+  if (r.discountRate !== undefined && !(Number.isFinite(r.discountRate) && r.discountRate > -1 && r.discountRate <= 1)) {
+    throw new RangeError(`discountRate: must be an annual rate above -1 and at most 1 (0.027 = 2.7%), got ${r.discountRate}`);
+  }
+}
+
+function describeTarget(t: SizingTarget, tranche: string): string {
+  return t.kind === 'rating'
+    ? `${tranche} expected loss ≤ the ${t.rating} idealized EL at its WAL (${DERIVED_IDEALIZED_LOSS_TABLE.source.document.split(';')[0]})`
+    : `${tranche} probability of loss ≤ ${pct(t.max)}`;
+}
+
+export async function sizeEnhancement(deal: Deal, req: SizingRequest): Promise<SizingResult> {
+  checkSizingRequest(req);
+  const lever = createLever(deal, req.enhancement, req.lever, { maxAmount: req.maxAmount });
+  const tolFen = Math.max(1, Math.round((req.tolerance ?? DEFAULT_TOLERANCE) * 100));
+  const trancheId = lever.protectedTranche;
+  const results = new Map<number, { trial: SizingTrial; result: SimulationResult }>();
+
+  const evaluate = async (fen: number) => {
+    const hit = results.get(fen);
+    if (hit) return hit;
+    const result = await simulate(lever.apply(fen), { paths: req.paths, seed: req.seed, threads: req.threads, stress: req.stress });
+    const t = result.tranches.find((x) => x.id === trancheId)!;
+    const wal = Math.max(t.walYears, 1 / 12);
+    const trial: SizingTrial = req.target.kind === 'rating'
+      ? { amount: fen / 100, value: t.expectedLossRate, stdErr: t.expectedLossRateStdErr, threshold: idealizedExpectedLoss(DERIVED_IDEALIZED_LOSS_TABLE, req.target.rating, wal), walYears: t.walYears, meets: false }
+      : { amount: fen / 100, value: t.probabilityOfLoss, stdErr: t.probabilityOfLossStdErr, threshold: req.target.max, walYears: t.walYears, meets: false };
+    trial.meets = trial.value <= trial.threshold;
+    const entry = { trial, result };
+    results.set(fen, entry);
+    return entry;
+  };
+  const passes = (z: number) => (t: SizingTrial) => t.value + z * t.stdErr <= t.threshold;
+
+  /** Smallest amount (to the tolerance) passing `ok`, bisecting from the trials run so far; null if the largest fails. */
+  const smallestPassing = async (ok: (t: SizingTrial) => boolean): Promise<number | null> => {
+    const tried = [...results.keys()].sort((a, b) => a - b);
+    const first = tried.find((f) => ok(results.get(f)!.trial));
+    if (first === undefined) return null;
+    let hi: number = first;
+    const below = tried.filter((f) => f < first && !ok(results.get(f)!.trial));
+    if (below.length === 0) return hi; // the smallest amount tried (0) already passes
+    let lo = below[below.length - 1]!;
+    while (hi - lo > tolFen) {
+      const mid: number = lo + Math.floor((hi - lo) / 2);
+      if (ok((await evaluate(mid)).trial)) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  };
+
+  await evaluate(0);
+  const top = await evaluate(lever.maxFen);
+  const requiredFen = await smallestPassing(passes(0));
+  const lowFen = await smallestPassing(passes(-Z95));
+  const highFen = await smallestPassing(passes(Z95));
+
+  const trials = [...results.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v.trial);
+  let monotone = true;
+  for (let i = 1; i < trials.length; i++) if (trials[i]!.value > trials[i - 1]!.value + 1e-15) monotone = false;
+
+  const at = requiredFen === null ? top : results.get(requiredFen)!;
+  const atT = at.result.tranches.find((x) => x.id === trancheId)!;
+  const failing = requiredFen === null ? [] : trials.filter((t) => fenOf(t.amount) < requiredFen && !t.meets);
+  const justBelow = failing.length ? failing[failing.length - 1]! : null;
+  const status: SizingResult['status'] = requiredFen === null ? 'unreachable' : requiredFen === 0 ? 'met-at-zero' : 'met';
+
+  const guarantor = requiredFen !== null && lever.enhancementIndex !== null
+    ? await guarantorFigures(deal, lever, requiredFen, at.result, req)
+    : null;
+
+  const notesFen = deal.liabilities.tranches.reduce((s, t) => s + fenOf(Number(t.balance)), 0);
+  const out: SizingResult = {
+    deal: { id: deal.meta.id, name: deal.meta.name },
+    lever: { kind: lever.kind, id: lever.id, label: lever.label, currentAmount: lever.currentFen / 100, maxAmount: lever.maxFen / 100 },
+    target: {
+      kind: req.target.kind, tranche: trancheId,
+      ...(req.target.kind === 'rating'
+        ? { rating: req.target.rating, table: DERIVED_IDEALIZED_LOSS_TABLE.source.document }
+        : { maxProbabilityOfLoss: req.target.max }),
+      description: describeTarget(req.target, trancheId),
+    },
+    run: { paths: req.paths, seed: req.seed, stress: at.result.run.stress.name, tolerance: tolFen / 100, commonRandomNumbers: true },
+    status,
+    requiredAmount: requiredFen === null ? null : requiredFen / 100,
+    ...(lever.kind === 'subordination' ? { requiredShare: requiredFen === null ? null : requiredFen / notesFen } : {}),
+    atRequired: { ...at.trial, impliedRating: atT.impliedRating },
+    justBelow,
+    uncertainty: {
+      method: 'amounts at which the 95% confidence interval of the estimate (± 1.96 standard errors) meets the target, by the same bisection on the same paths',
+      confidence: 0.95,
+      lowAmount: lowFen === null ? null : lowFen / 100,
+      highAmount: highFen === null ? null : highFen / 100,
+    },
+    guarantor,
+    monotone,
+    message: '',
+    trials,
+  };
+  out.message = sizingMessage(out, req.target);
+  return out;
+}
+
+async function guarantorFigures(deal: Deal, lever: Lever, fen: number, r: SimulationResult, req: SizingRequest): Promise<GuarantorFigures> {
+  const e = deal.enhancements[lever.enhancementIndex!]!;
+  const sized = lever.apply(fen);
+  const est = r.enhancements.find((x) => x.id === e.id)!;
+  const timing = enhancementDrawTiming(sized, e.id, { paths: req.paths, seed: req.seed, stress: req.stress });
+  const rate = req.discountRate ?? defaultDiscountRate(deal, lever.protectedTranche);
+  const sizedEntry = sized.enhancements[lever.enhancementIndex!]!;
+  const caps = sizedEntry.kind === 'guarantee' ? sizedEntry.guarantors.map((g) => g.capacity) : sizedEntry.kind === 'shortfall-undertaking' ? [sizedEntry.capacity] : [];
+  return {
+    enhancementId: e.id,
+    kind: e.kind,
+    expectedDraw: est.expectedDraw,
+    expectedDrawStdErr: est.expectedDrawStdErr,
+    draw99: est.drawQuantiles['0.99'],
+    draw999: est.drawQuantiles['0.999'],
+    exhaustionProbability: est.exhaustionProbability,
+    parties: r.parties.filter((p) => p.enhancementId === e.id).map((p, i) => {
+      const c = caps[i];
+      return { id: p.id, name: p.name, capacity: c === undefined || c === 'unlimited' ? null : Number(c), expectedPaid: p.expectedPaid, defaultProbability: p.defaultProbability };
+    }),
+    breakEvenFee: { ...breakEvenFee(timing.periods, rate), coveredTranches: timing.coveredTranches },
+    statedFee: 'fee' in e && e.fee ? e.fee.annualRate : null,
+  };
+}
+
+/** The protected tranche's fixed coupon: the rate its holders discount at. */
+function defaultDiscountRate(deal: Deal, trancheId: string): number {
+  const t = deal.liabilities.tranches.find((x) => x.id === trancheId)!;
+  if (t.coupon.type === 'fixed') return t.coupon.rate;
+  throw new RangeError(`discountRate: tranche "${trancheId}" has no fixed coupon to discount at; give a discount rate (e.g. --discount-rate 0.03)`);
+}
+
+function describeLevel(t: SizingTrial, target: SizingTarget): string {
+  return target.kind === 'rating'
+    ? `the ${target.rating} target at WAL ${t.walYears.toFixed(1)}y is ${pct(t.threshold)}`
+    : `the target is ${pct(t.threshold)}`;
+}
+
+export function sizingMessage(r: SizingResult, target: SizingTarget): string {
+  const what = target.kind === 'rating' ? `${r.target.tranche} expected loss` : `${r.target.tranche} probability of loss`;
+  const a = r.atRequired;
+  if (r.status === 'unreachable') {
+    return `target unreachable: ${what} ${pct(a.value)} at the largest ${r.lever.label} ${formatMoney(a.amount)}; ${describeLevel(a, target)}`;
+  }
+  if (r.status === 'met-at-zero') {
+    return `target met with no ${r.lever.label}: ${what} ${pct(a.value)} at 0.00; ${describeLevel(a, target)}`;
+  }
+  const below = r.justBelow ? ` (at ${formatMoney(r.justBelow.amount)}: ${pct(r.justBelow.value)})` : '';
+  return `required ${r.lever.label} ${formatMoney(a.amount)}: ${what} ${pct(a.value)}${below}; ${describeLevel(a, target)}`;
+}
+
