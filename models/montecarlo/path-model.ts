@@ -40,8 +40,9 @@ export interface PathModel {
   defaultModel: DefaultTimeModel;
   recovery: RecoveryModel;
   recoveryMultiplier: number;
-  /** Monthly prepayment probability (0: none). */
+  /** Monthly prepayment probability (0: none), and which obligors can prepay (loans). */
   prepaymentSmm: number;
+  prepayable: Uint8Array;
   /** Contractual collections per period (no defaults). */
   baseCollections: Float64Array;
   /** Discount factor of each tranche's cash in each period, at its own coupon: [t * periods + p]. */
@@ -162,6 +163,7 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
     poolPrincipal: prog.poolPurchasePrice.toNumber(),
     defaultModel, recovery, recoveryMultiplier: stress.recoveryMultiplier,
     prepaymentSmm: deal.simulation?.prepaymentRate ? monthlyPrepaymentRate(deal.simulation.prepaymentRate) : 0,
+    prepayable: Uint8Array.from(deal.pool.obligors.map((o) => (o.asset.kind === 'loan' ? 1 : 0))),
     baseCollections, discount, promisedPV,
     years: Float64Array.from(prog.periods.map((p) => p.years)),
     drawScale,

@@ -40,7 +40,12 @@ export interface PathScratch {
   partyDefaultPeriod: Float64Array;
   months: Int32Array;
   defaulted: Int32Array;
+  /** Prepayment month of each obligor on this path (0: none) and the principal it repaid early. */
+  prepaidMonth: Int32Array;
+  prepaidAmount: Float64Array;
   events: LossEvent[];
+  /** Whether the last path ran its own waterfall (false: it was the base case, see model.base). */
+  ranWaterfall: boolean;
   out: PathOutcome;
   baseOutcome: PathOutcome;
 }
@@ -65,7 +70,10 @@ export function createPathScratch(m: PathModel): PathScratch {
     partyDefaultPeriod: new Float64Array(m.parties).fill(Infinity),
     months: new Int32Array(names),
     defaulted: new Int32Array(names),
+    prepaidMonth: new Int32Array(m.obligors),
+    prepaidAmount: new Float64Array(m.obligors),
     events: [],
+    ranWaterfall: false,
     out: emptyOutcome(m),
     baseOutcome: emptyOutcome(m),
   };
@@ -139,7 +147,7 @@ function summarizeLedger(m: PathModel, L: Ledger<number>, o: PathOutcome): void 
  * streams, so a recovery stress does not move the defaults). `shift` is the importance-sampling
  * shift of the systematic factor. Returns the path's likelihood-ratio weight.
  */
-export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource, rngRecoveries: RandomSource, shift: number): number {
+export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource, rngRecoveries: RandomSource, shift: number, rngOther?: RandomSource): number {
   const dm = m.defaultModel;
   const weight = dm.beginPath(rngDefaults, shift);
   const nDef = dm.sampleDefaultMonths(rngDefaults, s.months, s.defaulted);
@@ -152,23 +160,34 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
     out.partyDefaulted[k] = mo === NO_DEFAULT ? 0 : 1;
     s.partyDefaultPeriod[k] = mo === NO_DEFAULT ? Infinity : m.periodOfMonth[mo]!;
   }
-  if (obligorDefaults === 0) {
+  const prepays = m.prepaymentSmm > 0;
+  if (obligorDefaults === 0 && !prepays) {
     copyOutcome(s.baseOutcome, out);
+    s.ranWaterfall = false;
     return weight;
   }
+  s.ranWaterfall = true;
 
   const P = m.periods;
   const col = s.collections;
   col.set(m.baseCollections);
+  if (prepays) {
+    if (!rngOther) throw new Error('runPath: a deal with prepayment needs the third random stream (STREAM_OTHER)');
+    applyPrepayments(m, s, rngOther);
+  }
   s.cdr.fill(0);
   s.events.length = 0;
   const globalFactor = dm.latent.factors[0]!;
   let poolLoss = 0;
   let late = 0;
   const { flowStart, flowMonth, flowPeriod, flowAmount, flowPrincipalBefore, purchase } = m;
+  let defaultsCounted = 0;
   for (let j = 0; j < obligorDefaults; j++) {
     const o = s.defaulted[j]!;
     const month = s.months[o]!;
+    // A loan repaid early cannot default afterwards.
+    if (prepays && s.prepaidMonth[o]! > 0 && s.prepaidMonth[o]! <= month) continue;
+    defaultsCounted++;
     // Flows are in date order: find the first one due in or after the default month; what was
     // repaid before it is off the exposure, it and everything after it is missed.
     const end = flowStart[o + 1]!;
@@ -181,6 +200,11 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
     }
     let exposure = purchase[o]! - (lo < end ? flowPrincipalBefore[lo]! : purchase[o]!);
     for (let f = lo; f < end; f++) col[flowPeriod[f]!] = col[flowPeriod[f]!]! - flowAmount[f]!;
+    // If the loan would have prepaid later, that prepayment is now missed too.
+    if (prepays && s.prepaidMonth[o]! > month) {
+      const pp = m.periodOfMonth[s.prepaidMonth[o]!]!;
+      col[pp] = col[pp]! - s.prepaidAmount[o]!;
+    }
     if (exposure < 0) exposure = 0;
     const fraction = m.recovery.sampleFraction(rngRecoveries, o, globalFactor) * m.recoveryMultiplier;
     const rec = recoveryAmount(fraction, m.recoveryOnExposure[o] ? exposure : m.appraised[o]!, exposure);
@@ -205,7 +229,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   summarizeLedger(m, s.ledger, out);
   for (let k = 0; k < m.parties; k++) out.partyPaid[k] = out.partyPaid[k]! + lossSharingPaid[k]!;
   out.poolLossRate = poolLoss / m.poolPrincipal;
-  out.defaultRate = obligorDefaults / nO;
+  out.defaultRate = defaultsCounted / nO;
   out.lateRecovery = late;
   return weight;
 }
@@ -229,4 +253,33 @@ function applyLossSharing(m: PathModel, s: PathScratch): Float64Array {
     }
   }
   return paid;
+}
+
+/**
+ * Prepayment (提前还款) at a constant annual rate: each loan draws the month it would repay in
+ * full (geometric with the monthly rate SMM). Its flows due from that month on are replaced by
+ * the principal then outstanding, collected in that month's period. Royalty receivables do not
+ * prepay. One uniform per obligor, always, so the stream stays aligned.
+ */
+function applyPrepayments(m: PathModel, s: PathScratch, rng: RandomSource): void {
+  const logSurvive = Math.log1p(-m.prepaymentSmm);
+  const { flowStart, flowMonth, flowPeriod, flowAmount, flowPrincipalBefore, purchase } = m;
+  const col = s.collections;
+  for (let o = 0; o < m.obligors; o++) {
+    const u = rng.uniform();
+    s.prepaidMonth[o] = 0;
+    s.prepaidAmount[o] = 0;
+    if (!m.prepayable[o]) continue;
+    const month = Math.max(1, Math.ceil(Math.log(u) / logSurvive));
+    const end = flowStart[o + 1]!;
+    let f = flowStart[o]!;
+    while (f < end && flowMonth[f]! < month) f++;
+    if (f >= end || month >= flowMonth[end - 1]!) continue; // repaid on schedule before it would prepay
+    const outstanding = purchase[o]! - flowPrincipalBefore[f]!;
+    for (let g = f; g < end; g++) col[flowPeriod[g]!] = col[flowPeriod[g]!]! - flowAmount[g]!;
+    const pp = m.periodOfMonth[month]!;
+    col[pp] = col[pp]! + outstanding;
+    s.prepaidMonth[o] = month;
+    s.prepaidAmount[o] = outstanding;
+  }
 }
