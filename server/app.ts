@@ -3,7 +3,7 @@
 import express, { type Express } from 'express';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { defaultConfig, projectRoot, type ServerConfig } from './config.js';
+import { defaultConfig, projectRoot, type ConfigOverrides, type ServerConfig } from './config.js';
 import { DealStore } from '../models/store/deal-store.js';
 import { DealService } from './deals.js';
 import { RunManager } from './runs/manager.js';
@@ -12,6 +12,7 @@ import { errorHandler, HttpError } from './http-errors.js';
 import { dealApi } from './routes/deals.js';
 import { runApi } from './routes/runs.js';
 import { analysisApi } from './routes/analysis.js';
+import { sizeApi } from './routes/size.js';
 import { pages } from './routes/pages.js';
 import { viewHelpers } from './present/view-helpers.js';
 
@@ -29,14 +30,14 @@ export interface IpabsApp {
   close(): Promise<void>;
 }
 
-export function createApp(overrides: Partial<ServerConfig> = {}, log: (msg: string) => void = (m) => console.error(m)): IpabsApp {
+export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) => void = (m) => console.error(m)): IpabsApp {
   const config = defaultConfig(overrides);
   const store = new DealStore({ scenariosDir: config.scenariosDir, dataDir: config.dataDir });
   const ctx: AppContext = {
     config,
     deals: new DealService(store),
     runs: new RunManager({ maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns }),
-    engines: new Engines({ montecarlo: config.simulateModule }),
+    engines: new Engines({ montecarlo: config.simulateModule, sizing: config.sizingModule, cost: config.costModule }),
   };
   const app = express();
   app.disable('x-powered-by');
@@ -59,6 +60,7 @@ export function createApp(overrides: Partial<ServerConfig> = {}, log: (msg: stri
   app.use('/api', express.json({ limit: config.limits.bodyBytes, strict: true }));
   app.use('/api', dealApi(ctx));
   app.use('/api', runApi(ctx));
+  app.use('/api', sizeApi(ctx));
   app.use('/api', analysisApi(ctx));
   app.use('/api', (req, _res, next) => next(new HttpError(404, `route: no API route ${req.method} ${req.path} (see docs/api.md)`)));
   app.use(pages(ctx));

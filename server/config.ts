@@ -10,6 +10,8 @@ export interface Limits {
   maxPaths: number;
   /** Obligors in a deal's pool for a Monte Carlo run (pool size). */
   maxPoolSize: number;
+  /** Paths per trial of a sizing search (each search runs some tens of trials). */
+  maxSizingPaths: number;
   /** Deals on the compare page. */
   minCompare: number;
   maxCompare: number;
@@ -32,6 +34,10 @@ export interface ServerConfig {
   limits: Limits;
   /** Module that exports simulate() (tests point this at a stand-in to exercise the queue). */
   simulateModule: string;
+  /** Module that exports sizeEnhancement(). */
+  sizingModule: string;
+  /** Module with the cost comparison. */
+  costModule: string;
 }
 
 export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -41,11 +47,15 @@ export const defaultLimits: Limits = {
   minPaths: 100,
   maxPaths: 200_000,
   maxPoolSize: 5_000,
+  maxSizingPaths: 50_000,
   minCompare: 2,
   maxCompare: 4,
 };
 
-export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+/** Settings to change from the defaults; limits may be given in part. */
+export type ConfigOverrides = Partial<Omit<ServerConfig, 'limits'>> & { limits?: Partial<Limits> };
+
+export function defaultConfig(overrides: ConfigOverrides = {}): ServerConfig {
   return {
     port: 3000,
     dataDir: resolve(projectRoot, 'data'),
@@ -55,6 +65,8 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     keptRuns: 50,
     threadsPerRun: 1,
     simulateModule: resolve(projectRoot, 'models/montecarlo/simulate.ts'),
+    sizingModule: resolve(projectRoot, 'models/sizing/solve.ts'),
+    costModule: resolve(projectRoot, 'models/cost/compare.ts'),
     ...overrides,
     limits: { ...defaultLimits, ...overrides.limits },
   };

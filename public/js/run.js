@@ -1,6 +1,7 @@
 // Run page: start a run, follow its progress over server-sent events, cancel it, show results.
 import { api, el, showError } from './api.js';
 import { formatChineseAmount, formatMoney, money, pct } from './fmt.js';
+import { follow as followJob, showProgress } from './follow.js';
 
 const cfg = JSON.parse(document.getElementById('run-choices').textContent);
 const form = document.getElementById('run-form');
@@ -27,16 +28,7 @@ fillStresses();
 function showState(run) {
   progressBox.classList.remove('hidden');
   progressBox.dataset.state = run.state;
-  const frac = run.total > 0 ? run.done / run.total : 0;
-  bar.value = frac;
-  const label = {
-    queued: `Queued: position ${run.position} in line`,
-    running: `Running: ${run.done.toLocaleString('en-US')} of ${run.total.toLocaleString('en-US')} paths (${Math.floor(frac * 100)}%)`,
-    done: `Done: ${run.total.toLocaleString('en-US')} paths`,
-    failed: 'Failed',
-    cancelled: 'Cancelled',
-  }[run.state];
-  barText.textContent = label;
+  showProgress(bar, barText, run);
   const active = run.state === 'queued' || run.state === 'running';
   cancelBtn.disabled = !active;
   startBtn.disabled = active || form.dataset.disabled === '1';
@@ -48,23 +40,15 @@ function follow(runId) {
   currentRun = runId;
   errBox.classList.add('hidden');
   results.classList.add('hidden');
-  source = new EventSource(`/api/runs/${encodeURIComponent(runId)}/events`);
-  for (const type of ['state', 'queued', 'started', 'progress', 'done', 'failed', 'cancelled']) {
-    source.addEventListener(type, (ev) => {
-      const run = JSON.parse(ev.data);
-      showState(run);
-      if (run.state === 'done' || run.state === 'failed' || run.state === 'cancelled') {
-        source.close();
-        source = null;
-        loadRecent();
-        if (run.state === 'done') showResult(runId);
-      }
-    });
-  }
-  source.onerror = () => {
-    // The stream closes after the last event; anything else is reported once.
-    if (source && source.readyState === EventSource.CLOSED) showError(errBox, 'lost the connection to the run');
-  };
+  source = followJob(runId, {
+    onState: showState,
+    onEnd: (run) => {
+      source = null;
+      loadRecent();
+      if (run.state === 'done') showResult(runId);
+    },
+    onLost: () => showError(errBox, 'lost the connection to the run'),
+  });
 }
 
 form.addEventListener('submit', async (ev) => {
@@ -202,7 +186,7 @@ async function loadRecent() {
   try {
     const { runs } = await api('/api/runs');
     document.querySelector('#recent-runs tbody').replaceChildren(...runs.slice(0, 15).map((r) => el('tr', {},
-      el('td', {}, el('a', { href: `/runs?deal=${encodeURIComponent(r.dealId)}&run=${encodeURIComponent(r.id)}` }, r.id)),
+      el('td', {}, el('a', { href: r.task === 'size' ? `/size?run=${encodeURIComponent(r.id)}` : `/runs?deal=${encodeURIComponent(r.dealId)}&run=${encodeURIComponent(r.id)}` }, r.id), r.task === 'size' ? ' (sizing)' : ''),
       el('td', {}, r.dealName),
       el('td', { class: 'num' }, r.paths.toLocaleString('en-US')),
       el('td', {}, r.stress ?? 'base'),

@@ -2,7 +2,6 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../app.js';
 import { handle, HttpError } from '../http-errors.js';
-import { jsonBody } from './deals.js';
 import { glanceOf, type DealGlance } from '../present/glance.js';
 import { LEARN_STRUCTURES, learnStructure, walkPeriod, type Walkthrough } from '../present/learn.js';
 import { GLOSSARY } from '../present/glossary.js';
@@ -79,12 +78,6 @@ export function analysisApi(ctx: AppContext): Router {
       out.costUnavailable = engines.unavailableMessage('cost');
     }
     res.json(out);
-  }));
-
-  r.post('/size', handle(async (req, res) => {
-    jsonBody(req);
-    engines.require('sizing');
-    res.status(503).json({ error: 'engine: the sizing solver exists but the web adapter for it has not been written yet' });
   }));
 
   r.get('/learn', (_req, res) => {

@@ -10,6 +10,7 @@ import { formatProblem } from '../../models/deal/validate.js';
 import { LEARN_STRUCTURES } from '../present/learn.js';
 import { GLOSSARY } from '../present/glossary.js';
 import { walkthroughFor } from './analysis.js';
+import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
 import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS } from '../../models/deal/schema.js';
 
 const idParam = (req: Request): string => String((req.params as Record<string, string | undefined>).id ?? '');
@@ -65,9 +66,27 @@ export function pages(ctx: AppContext): Router {
     res.render('compare', { title: 'Compare deals', nav: 'compare', choices, selected, costAvailable: engines.available('cost'), limits: ctx.config.limits });
   }));
 
-  r.get('/size', (_req, res) => {
-    res.render('size', { title: 'Size enhancement', nav: 'size', available: engines.available('sizing'), unavailable: engines.unavailableMessage('sizing') });
-  });
+  r.get('/size', handle(async (req, res) => {
+    const all = await deals.loadAll();
+    const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({
+      id: deal.meta.id,
+      name: deal.meta.name,
+      stresses: (deal.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })),
+      sizable: [
+        ...deal.enhancements.map((e) => ({ id: e.id, label: `${e.name ?? e.id} (${e.kind})` })),
+        ...deal.accounts.map((a) => ({ id: a.id, label: `${a.name ?? a.id} (reserve account)` })),
+        ...deal.liabilities.tranches.filter((t) => t.class !== 'senior').map((t) => ({ id: t.id, label: `${t.name ?? t.id} (${t.class} tranche: subordination)` })),
+      ],
+    })).filter((c) => c.sizable.length > 0);
+    const q = typeof req.query.deal === 'string' ? req.query.deal : '';
+    const runQ = typeof req.query.run === 'string' && /^run-[a-z0-9-]{1,40}$/.test(req.query.run) ? req.query.run : '';
+    const problem = await engines.problem('sizing');
+    res.render('size', {
+      title: 'Size enhancement', nav: 'size', available: problem === null, unavailable: problem ?? '',
+      choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '', runId: runQ,
+      ratings: RATING_ORDER, limits: ctx.config.limits,
+    });
+  }));
 
   r.get('/learn', (_req, res) => {
     res.render('learn-index', { title: 'Learn', nav: 'learn', structures: LEARN_STRUCTURES });

@@ -61,7 +61,7 @@ export function runApi(ctx: AppContext): Router {
     try {
       info = runs.submit({
         dealId: deal.meta.id, dealName: deal.meta.name, stressName,
-        job: { simulateModule: engines.path('montecarlo'), deal, paths, seed, threads: config.threadsPerRun, stress: stressName },
+        job: { task: 'simulate', module: engines.path('montecarlo'), deal, paths, seed, threads: config.threadsPerRun, stress: stressName },
       });
     } catch (err) {
       if (err instanceof QueueFullError) throw new HttpError(429, err.message);

@@ -9,6 +9,8 @@ export type RunState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface RunInfo {
   id: string;
+  /** A Monte Carlo run, or a sizing search (many runs; its progress is not reported). */
+  task: 'simulate' | 'size';
   dealId: string;
   dealName: string;
   paths: number;
@@ -17,6 +19,7 @@ export interface RunInfo {
   state: RunState;
   /** 1-based place in the queue while queued, else null. */
   position: number | null;
+  /** Paths done of total (total 0: the job does not report progress). */
   done: number;
   total: number;
   createdAt: string;
@@ -84,10 +87,12 @@ export class RunManager {
       throw new QueueFullError(`runs: the queue is full (${this.running} running, ${this.queue.length} waiting; at most ${this.opts.maxQueued} may wait) — try again when a run finishes`);
     }
     const id = `run-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+    const j = req.job;
+    const [paths, seed] = j.task === 'simulate' ? [j.paths, j.seed] : [j.request.paths, j.request.seed];
     const run: Run = {
       info: {
-        id, dealId: req.dealId, dealName: req.dealName, paths: req.job.paths, seed: req.job.seed, stress: req.stressName,
-        state: 'queued', position: null, done: 0, total: req.job.paths,
+        id, task: j.task, dealId: req.dealId, dealName: req.dealName, paths, seed, stress: req.stressName,
+        state: 'queued', position: null, done: 0, total: j.task === 'simulate' ? j.paths : 0,
         createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null,
       },
       job: req.job, result: undefined, worker: null, listeners: new Set(), killTimer: null,

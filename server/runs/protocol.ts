@@ -1,14 +1,25 @@
-// Messages between the run manager and its workers.
-export interface WorkerJob {
-  /** Absolute path of the module exporting simulate(). */
-  simulateModule: string;
-  deal: unknown;
-  paths: number;
-  seed: number;
-  threads: number;
-  /** The name of one of the deal's stresses, or null for the base case. */
-  stress: string | null;
-}
+// Messages between the run manager and its workers. A job is a Monte Carlo run (`simulate`) or a
+// sizing search (`size`, which runs many simulations on common random numbers).
+export type WorkerJob =
+  | {
+    task: 'simulate';
+    /** Absolute path of the module exporting simulate(). */
+    module: string;
+    deal: unknown;
+    paths: number;
+    seed: number;
+    threads: number;
+    /** The name of one of the deal's stresses, or null for the base case. */
+    stress: string | null;
+  }
+  | {
+    task: 'size';
+    /** Absolute path of the module exporting sizeEnhancement(). */
+    module: string;
+    deal: unknown;
+    /** The sizing request as models/sizing/solve.ts takes it. */
+    request: { paths: number; seed: number; stress?: string } & Record<string, unknown>;
+  };
 
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }

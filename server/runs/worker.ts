@@ -1,5 +1,6 @@
-// One Monte Carlo run, in a worker thread so the server's request thread stays free. It reports
-// progress (throttled), the result, or the error; a 'cancel' message aborts the engine's signal.
+// One job (a Monte Carlo run or a sizing search), in a worker thread so the server's request
+// thread stays free. It reports progress (throttled), the result, or the error; a 'cancel'
+// message aborts the engine's signal (the manager terminates the thread if that is not enough).
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { WorkerJob, WorkerMessage } from './protocol.js';
@@ -18,27 +19,38 @@ type SimulateFn = (deal: unknown, opts: {
   paths: number; seed: number; threads: number; stress?: string;
   onProgress?: (done: number, total: number) => void; signal?: AbortSignal;
 }) => Promise<unknown>;
+type SizeFn = (deal: unknown, req: Record<string, unknown>) => Promise<unknown>;
+
+async function load<F>(file: string, name: string): Promise<F> {
+  const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  if (typeof mod[name] !== 'function') throw new Error(`${file} does not export ${name}()`);
+  return mod[name] as F;
+}
 
 async function main(): Promise<void> {
-  const mod = (await import(pathToFileURL(job.simulateModule).href)) as { simulate?: unknown };
-  if (typeof mod.simulate !== 'function') throw new Error(`${job.simulateModule} does not export simulate()`);
-  const simulate = mod.simulate as SimulateFn;
-  let last = 0;
-  const result = await simulate(job.deal, {
-    paths: job.paths,
-    seed: job.seed,
-    threads: job.threads,
-    ...(job.stress ? { stress: job.stress } : {}),
-    onProgress: (done, total) => {
-      const now = Date.now();
-      // At most ~10 messages a second, plus the last one.
-      if (now - last >= 100 || done >= total) {
-        last = now;
-        post({ type: 'progress', done, total });
-      }
-    },
-    signal: controller.signal,
-  });
+  let result: unknown;
+  if (job.task === 'simulate') {
+    const simulate = await load<SimulateFn>(job.module, 'simulate');
+    let last = 0;
+    result = await simulate(job.deal, {
+      paths: job.paths,
+      seed: job.seed,
+      threads: job.threads,
+      ...(job.stress ? { stress: job.stress } : {}),
+      onProgress: (done, total) => {
+        const now = Date.now();
+        // At most ~10 messages a second, plus the last one.
+        if (now - last >= 100 || done >= total) {
+          last = now;
+          post({ type: 'progress', done, total });
+        }
+      },
+      signal: controller.signal,
+    });
+  } else {
+    const size = await load<SizeFn>(job.module, 'sizeEnhancement');
+    result = await size(job.deal, job.request);
+  }
   if (controller.signal.aborted) post({ type: 'cancelled' });
   else post({ type: 'done', result });
 }

@@ -141,6 +141,18 @@ describe('web app in a browser (headless Chromium)', function () {
     expect(await page.locator('#save-status').innerText()).to.equal('Saved edit-me version 2.');
   });
 
+  it('sizes the guarantee on the size page and shows the required amount and guarantor figures', async () => {
+    await page.goto(`${t.baseUrl}/size?deal=${YUHANG}`);
+    await page.selectOption('#size-what', 'undertaking');
+    await page.fill('#size-form input[name=paths]', '2000');
+    await page.click('#size-start');
+    await page.locator('#size-results:not(.hidden)').waitFor({ timeout: 20_000 });
+    expect(await page.locator('#size-message').innerText()).to.match(/shortfall-undertaking capacity|undertaking/);
+    expect(Number(await page.locator('#size-chart').getAttribute('data-rendered'))).to.be.greaterThan(1);
+    expect(await page.locator('#trial-table tbody tr').count()).to.be.greaterThan(1);
+    await shot('size');
+  });
+
   it('walks one period of cash on the learn page', async () => {
     await page.goto(`${t.baseUrl}/learn/exclusive-licence-abn`);
     expect(await page.locator('#walk li.step').count()).to.equal(6);

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { makeApp, YUHANG, type TestApp } from './helpers.js';
 import { projectRoot } from '../../server/config.js';
 
-describe('analysis API (/api/compare, /api/learn, /api/glossary, /api/size, /api/health)', () => {
+describe('analysis API (/api/compare, /api/learn, /api/glossary, /api/health)', () => {
   let t: TestApp;
   before(async () => {
     t = makeApp();
@@ -83,12 +83,6 @@ describe('analysis API (/api/compare, /api/learn, /api/glossary, /api/size, /api
     const g = res.body.glossary as Array<{ en: string; zh: string }>;
     expect(g.find((x) => x.en === 'shortfall-payment undertaking')?.zh).to.equal('差额支付承诺');
     expect(g).to.have.length(18);
-  });
-
-  it('POST /api/size says the solver is not available yet (503) until it exists', async function () {
-    if (existsSync(resolve(projectRoot, 'models/sizing/solve.ts'))) this.skip();
-    const res = await request(t.app).post('/api/size').send({}).expect(503);
-    expect(res.body.error).to.match(/^engine: Enhancement sizing solver is not available yet/);
   });
 
   it('GET /api/health reports engines, runs and limits', async () => {

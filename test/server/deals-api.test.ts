@@ -8,7 +8,7 @@ import { validateDealText, formatProblem } from '../../models/deal/validate.js';
 
 describe('deal API (/api/deals, /api/validate, /api/schema)', () => {
   let t: TestApp;
-  beforeEach(() => { t = makeApp({ limits: { bodyBytes: 200 * 1024, minPaths: 100, maxPaths: 200_000, maxPoolSize: 5000, minCompare: 2, maxCompare: 4 } }); });
+  beforeEach(() => { t = makeApp({ limits: { bodyBytes: 200 * 1024 } }); });
   afterEach(() => t.dispose());
 
   describe('GET /api/deals', () => {

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type IpabsApp } from '../../server/app.js';
-import { projectRoot, type ServerConfig } from '../../server/config.js';
+import { projectRoot, type ConfigOverrides } from '../../server/config.js';
 
 export const YUHANG = 'yuhang-abn-2023';
 export const steppedSimulate = resolve(projectRoot, 'test/server/fixtures/stepped-simulate.ts');
@@ -28,7 +28,7 @@ export interface TestApp extends IpabsApp {
   dispose(): Promise<void>;
 }
 
-export function makeApp(overrides: Partial<ServerConfig> = {}): TestApp {
+export function makeApp(overrides: ConfigOverrides = {}): TestApp {
   const dataDir = mkdtempSync(join(tmpdir(), 'ipabs-test-'));
   const logs: string[] = [];
   const a = createApp({ dataDir, ...overrides }, (m) => logs.push(m));
@@ -46,7 +46,7 @@ export interface Listening extends TestApp {
   baseUrl: string;
 }
 
-export async function listen(overrides: Partial<ServerConfig> = {}): Promise<Listening> {
+export async function listen(overrides: ConfigOverrides = {}): Promise<Listening> {
   const t = makeApp(overrides);
   const server = createServer(t.app);
   await new Promise<void>((res) => server.listen(0, '127.0.0.1', () => res()));

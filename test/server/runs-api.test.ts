@@ -17,7 +17,7 @@ async function readEvents(url: string): Promise<Array<[string, RunInfo]>> {
 
 describe('run API (/api/runs) — validation', () => {
   let t: TestApp;
-  before(() => { t = makeApp({ simulateModule: steppedSimulate, limits: { bodyBytes: 2 * 1024 * 1024, minPaths: 100, maxPaths: 200_000, maxPoolSize: 10, minCompare: 2, maxCompare: 4 } }); });
+  before(() => { t = makeApp({ simulateModule: steppedSimulate, limits: { maxPoolSize: 10 } }); });
   after(() => t.dispose());
 
   const cases: Array<[string, Record<string, unknown>, number, string | RegExp]> = [

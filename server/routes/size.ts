@@ -1,0 +1,72 @@
+// POST /api/size: the guarantor's sizing tool. The search (models/sizing/solve.ts: bisection on
+// common random numbers) runs as a job in the same worker queue as Monte Carlo runs; follow it at
+// /api/runs/:runId/events and read the SizingResult at /api/runs/:runId.
+import { Router } from 'express';
+import type { AppContext } from '../app.js';
+import { handle, HttpError } from '../http-errors.js';
+import { jsonBody, onlyFields } from './deals.js';
+import { QueueFullError } from '../runs/manager.js';
+import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
+
+const FIELDS = ['dealId', 'enhancement', 'lever', 'target', 'paths', 'seed', 'stress', 'tolerance', 'maxAmount', 'discountRate'] as const;
+
+export function sizeApi(ctx: AppContext): Router {
+  const r = Router();
+  const { deals, engines, runs, config } = ctx;
+  const L = config.limits;
+
+  r.get('/size/options', (_req, res) => {
+    res.json({ ratings: RATING_ORDER, levers: ['capacity', 'subordination', 'reserve'], limits: { minPaths: L.minPaths, maxPaths: L.maxSizingPaths } });
+  });
+
+  r.post('/size', handle(async (req, res) => {
+    const body = jsonBody(req);
+    onlyFields(body, FIELDS);
+    if (typeof body.dealId !== 'string') throw new HttpError(400, 'dealId: is required (the id of the deal whose enhancement to size)');
+    const paths = body.paths ?? 5_000;
+    if (typeof paths !== 'number' || !Number.isInteger(paths) || paths < L.minPaths || paths > L.maxSizingPaths) {
+      throw new HttpError(400, `paths: must be a whole number between ${L.minPaths} and ${L.maxSizingPaths} (paths per trial of the search), got ${JSON.stringify(paths)}`);
+    }
+    const seed = body.seed ?? 1;
+    if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 4_294_967_295) {
+      throw new HttpError(400, `seed: must be a whole number between 0 and 4294967295, got ${JSON.stringify(seed)}`);
+    }
+    const stress = body.stress === undefined || body.stress === null || body.stress === '' ? null : body.stress;
+    if (stress !== null && typeof stress !== 'string') throw new HttpError(400, `stress: must be the name of one of the deal's stresses, or empty for the base case, got ${JSON.stringify(stress)}`);
+    const d = await deals.loadValid(deals.checkId(body.dealId, 'dealId'));
+    const deal = d.deal;
+    if (stress !== null && !(deal.stresses ?? []).some((s) => s.name === stress)) {
+      const names = (deal.stresses ?? []).map((s) => `"${s.name}"`).join(', ') || 'none defined';
+      throw new HttpError(400, `stress: unknown stress "${stress.slice(0, 64)}" (this deal's stresses: ${names}; leave it empty for the base case)`);
+    }
+    if (typeof body.enhancement !== 'string') throw new HttpError(400, 'enhancement: is required (the id of the enhancement, reserve account or subordinated tranche to size)');
+    const sizable = [...deal.enhancements.map((e) => e.id), ...deal.accounts.map((a) => a.id), ...deal.liabilities.tranches.filter((t) => t.class !== 'senior').map((t) => t.id)];
+    if (!sizable.includes(body.enhancement)) {
+      throw new HttpError(400, `enhancement: "${body.enhancement.slice(0, 64)}" is not an enhancement, reserve account or junior tranche of this deal (choose one of: ${sizable.map((x) => `"${x}"`).join(', ') || 'none'})`);
+    }
+    if (deal.pool.obligors.length > L.maxPoolSize) {
+      throw new HttpError(400, `deal.pool.obligors: ${deal.pool.obligors.length} obligors is more than a web run allows (at most ${L.maxPoolSize})`);
+    }
+    const request: { paths: number; seed: number; stress?: string } & Record<string, unknown> = { paths, seed, enhancement: body.enhancement, target: body.target, threads: config.threadsPerRun };
+    if (stress !== null) request.stress = stress;
+    for (const k of ['lever', 'tolerance', 'maxAmount', 'discountRate'] as const) if (body[k] !== undefined) request[k] = body[k];
+    const mod = await engines.load('sizing');
+    // The solver's own check names the field and what is allowed (target, lever, tolerance…).
+    if (typeof mod.checkSizingRequest === 'function') {
+      try {
+        (mod.checkSizingRequest as (r: unknown) => void)(request);
+      } catch (err) {
+        throw new HttpError(400, (err as Error).message);
+      }
+    }
+    try {
+      const info = runs.submit({ dealId: deal.meta.id, dealName: deal.meta.name, stressName: stress, job: { task: 'size', module: engines.path('sizing'), deal, request } });
+      res.status(202).location(`/api/runs/${info.id}`).json({ run: info, events: `/api/runs/${info.id}/events` });
+    } catch (err) {
+      if (err instanceof QueueFullError) throw new HttpError(429, err.message);
+      throw err;
+    }
+  }));
+
+  return r;
+}
