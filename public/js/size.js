@@ -125,7 +125,7 @@ async function show(runId) {
       { label: `senior ${measure}, %`, data: pts, backgroundColor: '#1f5fa8', showLine: true, borderColor: '#8cc2ee' },
       { label: 'target, %', data: tried.map((t) => ({ x: t.amount, y: t.threshold * 100 })), backgroundColor: '#b3261e', pointRadius: 1.5, showLine: true, borderColor: '#b3261e', borderDash: [5, 4] },
     ] },
-    options: { animation: false, maintainAspectRatio: false, plugins: { title: { display: true, text: `Senior ${measure} against the amount tried` }, legend: { position: 'bottom' } }, scales: { x: { type: 'logarithmic', title: { display: true, text: 'amount tried, CNY (log scale; 0 not shown)' }, ticks: { callback: (v) => (Number.isInteger(Math.log10(Number(v))) ? formatChineseAmount(Number(v)) : '') } }, y: { beginAtZero: true, title: { display: true, text: '%' } } } },
+    options: { animation: false, maintainAspectRatio: false, plugins: { title: { display: true, text: `Senior ${measure} against the amount tried` }, legend: { position: 'bottom', labels: { usePointStyle: true } } }, scales: { x: { type: 'logarithmic', title: { display: true, text: 'amount tried, CNY (log scale; 0 not shown)' }, ticks: { callback: (v) => (Number.isInteger(Math.log10(Number(v))) ? formatChineseAmount(Number(v)) : '') } }, y: { beginAtZero: true, title: { display: true, text: '%' } } } },
   });
   document.getElementById('size-chart').dataset.rendered = String(pts.length);
   results.classList.remove('hidden');

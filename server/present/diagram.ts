@@ -57,17 +57,26 @@ const TRUST_LABEL: Record<Deal['meta']['market'], [string, string]> = {
   'offshore-private': ['Offshore financing vehicle', '境外融资主体'],
 };
 
-/** Words in the deal that mark a settlement on the e-CNY rail or an offshore leg. */
-function dealText(deal: Deal): string {
-  return [deal.meta.name, deal.meta.nameZh ?? '', deal.meta.description ?? '', deal.meta.venue ?? ''].join(' ');
+// The rail and offshore legs are optional parts of the deal format (models/rail, models/crossborder);
+// read them structurally so the diagram only needs the fields it draws.
+interface RailView { kind: string; wallet?: string; programmable?: boolean }
+interface LegView {
+  id: string; name?: string; currency: string;
+  firm: { name: string };
+  facility: { totalCny: string | number };
+  draws: Array<{ date: string; amountCny: string | number }>;
+  coupon: { rate: number };
+  chain: { hkGuarantor: { name: string }; onshoreBank: { name: string } };
 }
-export function usesDigitalRmb(deal: Deal): boolean {
-  return /e-CNY|数字人民币|digital RMB/i.test(dealText(deal));
+
+export function dealRail(deal: Deal): RailView | null {
+  const r = (deal as { rail?: RailView }).rail;
+  return r && typeof r.kind === 'string' ? r : null;
 }
-export function isCrossBorder(deal: Deal): boolean {
-  return deal.meta.market === 'offshore-private'
-    || deal.liabilities.tranches.some((t) => t.currency !== 'CNY')
-    || /cross-border|跨境|N\+1|Hong Kong|香港/i.test(dealText(deal));
+
+export function offshoreLegs(deal: Deal): LegView[] {
+  const legs = (deal as { offshoreLegs?: LegView[] }).offshoreLegs;
+  return Array.isArray(legs) ? legs : [];
 }
 
 export function dealDiagramSvg(deal: Deal, g: DealGlance = glanceOf(deal)): string {
@@ -142,12 +151,6 @@ export function dealDiagramSvg(deal: Deal, g: DealGlance = glanceOf(deal)): stri
   if (deal.fees.length) {
     below.push({ cls: 'fees', lines: ['Fees 费用', `${running.length} running, ${deal.fees.length - running.length} up-front`], title: deal.fees.map((f) => f.name ?? f.id).join(', ') });
   }
-  if (isCrossBorder(deal)) {
-    below.push({ cls: 'offshore', lines: ['Offshore leg 境外', 'counter-guarantee 跨境反担保', 'foreign debt 外债 (quota)'] });
-  }
-  if (usesDigitalRmb(deal)) {
-    below.push({ cls: 'rail', lines: ['e-CNY rail 数字人民币', 'issue + payments in wallets'] });
-  }
   if (below.length) {
     const bw = 210;
     const gap = 20;
@@ -156,13 +159,57 @@ export function dealDiagramSvg(deal: Deal, g: DealGlance = glanceOf(deal)): stri
     below.forEach((b, i) => {
       const box: Box = { x: bx0 + i * (bw + gap), y: bottomY, w: bw, h: 64 };
       s.box(box, b.cls, b.lines, b.title);
-      const cls = b.cls === 'rail' ? 'rail' : b.cls === 'offshore' ? 'protection' : 'cash';
-      s.arrow(trustBox.x + trustBox.w / 2 + (i - (below.length - 1) / 2) * 40, trustBox.y + trustBox.h, box.x + box.w / 2, box.y, cls, '', 'right');
+      s.arrow(trustBox.x + trustBox.w / 2 + (i - (below.length - 1) / 2) * 40, trustBox.y + trustBox.h, box.x + box.w / 2, box.y, 'cash', '', 'right');
     });
     bottomY += 64;
   }
+
+  // The e-CNY rail: every flow above moves through wallets.
+  const rail = dealRail(deal);
+  if (rail && rail.kind === 'e-cny') {
+    bottomY += 30;
+    const band: Box = { x: 20, y: bottomY, w: W - 40, h: 46 };
+    const wallet = rail.wallet === 'anonymous' ? 'anonymous type-IV wallets 四类钱包' : 'real-name wallets 实名钱包';
+    s.box(band, 'rail', [`e-CNY rail 数字人民币: subscription, disbursement and payments in ${wallet}${rail.programmable ? ', programmable 可编程支付' : ''}`]);
+    for (const x of [firmsBox.x + firmsBox.w / 2, trustBox.x + trustBox.w / 2, invX + 110]) {
+      s.parts.push(`<line class="flow rail" x1="${x}" y1="${bottomY}" x2="${x}" y2="${x === trustBox.x + trustBox.w / 2 && below.length ? bottomY - 30 : midY + invH}"/>`);
+    }
+    bottomY += 46;
+  }
+
+  // "+k" offshore legs (N+1): firm → onshore bank (IP income right) → cross-border
+  // counter-guarantee → Hong Kong guarantor → Hong Kong investors, who lend as foreign debt.
+  for (const leg of offshoreLegs(deal)) {
+    bottomY += 40;
+    const top = bottomY;
+    s.parts.push(`<line class="border-line" x1="20" y1="${top - 14}" x2="${W - 20}" y2="${top - 14}"/>`);
+    s.parts.push(`<text class="lane-title" x="20" y="${top - 20}">${escapeXml(`+1 offshore leg 境外融资: ${leg.name ?? leg.id}`)}</text>`);
+    const bw = 170;
+    const gap = (W - 40 - 4 * bw) / 3;
+    const at = (i: number): Box => ({ x: 20 + i * (bw + gap), y: top + 10, w: bw, h: 72 });
+    const drawn = leg.draws.reduce((sum, d) => sum + Number(d.amountCny), 0);
+    const b0 = s.box(at(0), 'firms', ['+1 firm 企业 (onshore)', ...wrapText(leg.firm.name, 22, 1), `draws ${formatChineseAmount(drawn)} in ${leg.draws.length} batch${leg.draws.length === 1 ? '' : 'es'}`], leg.firm.name);
+    const b1 = s.box(at(1), 'provider', ['Onshore bank 境内银行', ...wrapText(leg.chain.onshoreBank.name, 22, 1), 'holds IP income right'], leg.chain.onshoreBank.name);
+    const b2 = s.box(at(2), 'offshore', ['HK guarantor 境外担保行', ...wrapText(leg.chain.hkGuarantor.name, 22, 1), 'guarantees HK lenders'], leg.chain.hkGuarantor.name);
+    const b3 = s.box(at(3), 'investors', ['HK investors 境外投资者', `private placement, ${leg.currency}`, `coupon ${formatRate(leg.coupon.rate)}`]);
+    const cy2 = b0.y + b0.h / 2;
+    const link = (a: Box, b: Box, en: string, zh: string) => {
+      s.arrow(a.x + a.w, cy2, b.x, cy2, 'protection', en, 'above');
+      s.parts.push(`<text class="flow-label protection" x="${(a.x + a.w + b.x) / 2}" y="${cy2 + 16}" text-anchor="middle">${escapeXml(zh)}</text>`);
+    };
+    link(b0, b1, 'IP income right', '在岸收益权转让');
+    link(b1, b2, 'counter-guarantee', '跨境反担保');
+    link(b2, b3, 'guarantee', '担保');
+    const ly = b0.y + b0.h + 26;
+    s.parts.push(`<polyline class="flow cash" fill="none" points="${b3.x + b3.w / 2},${b3.y + b3.h} ${b3.x + b3.w / 2},${ly} ${b0.x + b0.w / 2},${ly} ${b0.x + b0.w / 2},${b0.y + b0.h + 2}" marker-end="url(#arrow-cash)"/>`);
+    s.parts.push(`<text class="flow-label cash" x="${(b0.x + b3.x + b3.w) / 2}" y="${ly - 6}" text-anchor="middle">${escapeXml(`foreign debt 外债 within the quota: facility ${formatChineseAmount(Number(leg.facility.totalCny))}, in batches; interest and principal flow back`)}</text>`);
+    bottomY = ly + 10;
+  }
   const H = bottomY + 30;
   const legendY = H - 10;
+  const railLegend = rail && rail.kind === 'e-cny'
+    ? `<line class="flow rail" x1="330" y1="${legendY - 4}" x2="370" y2="${legendY - 4}"/><text x="376" y="${legendY}">e-CNY rail 数字人民币</text>`
+    : '';
   return `<svg xmlns="http://www.w3.org/2000/svg" class="deal-diagram" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeXml(`Structure of ${g.name}`)}">
 <defs>
 <marker id="arrow-cash" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="head-cash"/></marker>
@@ -171,6 +218,6 @@ export function dealDiagramSvg(deal: Deal, g: DealGlance = glanceOf(deal)): stri
 </defs>
 ${s.parts.join('\n')}
 <g class="legend"><line class="flow cash" x1="20" y1="${legendY - 4}" x2="60" y2="${legendY - 4}"/><text x="66" y="${legendY}">cash 现金流</text>
-<line class="flow protection" x1="170" y1="${legendY - 4}" x2="210" y2="${legendY - 4}"/><text x="216" y="${legendY}">protection 增信</text></g>
+<line class="flow protection" x1="170" y1="${legendY - 4}" x2="210" y2="${legendY - 4}"/><text x="216" y="${legendY}">protection 增信</text>${railLegend}</g>
 </svg>`;
 }
