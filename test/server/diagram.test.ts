@@ -35,13 +35,14 @@ describe('deal diagram (server/present/diagram)', () => {
     const d = { ...yuhang(), rail: { kind: 'e-cny', wallet: 'real-name', programmable: true } } as unknown as Deal;
     const svg = dealDiagramSvg(d);
     expect(svg).to.contain('e-CNY rail 数字人民币: subscription, disbursement and payments in real-name wallets 实名钱包, programmable 可编程支付');
-    expect(svg.match(/class="flow rail"/g)).to.have.length(3);
+    // three connectors (firms, trust side, investors) and the legend's sample line
+    expect(svg.match(/class="flow rail"/g)).to.have.length(4);
   });
 
   it('draws the N+1 offshore chain: firm, onshore bank, HK guarantor, HK investors, foreign debt', () => {
     const d = { ...yuhang(), offshoreLegs: [leg] } as unknown as Deal;
     const svg = dealDiagramSvg(d);
-    for (const s of ['+1 firm 企业 (onshore)', 'Hetao Robotics', 'draws 200万 in 2 batches', 'ICBC Shenzhen', 'ICBC (Asia)', 'private placement in CNH', 'coupon 3.50%', 'counter-guarantee 跨境反担保', 'foreign debt 外债 within the quota: facility 200万']) {
+    for (const s of ['+1 firm 企业 (onshore)', 'Hetao Robotics', 'draws 200万 in 2 batches', 'ICBC Shenzhen', 'ICBC (Asia)', 'private placement, CNH', 'coupon 3.50%', 'counter-guarantee', '跨境反担保', '在岸收益权转让', 'foreign debt 外债 within the quota: facility 200万']) {
       expect(svg, s).to.contain(s);
     }
   });
