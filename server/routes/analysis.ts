@@ -53,9 +53,13 @@ export function analysisApi(ctx: AppContext): Router {
   const r = Router();
   const { deals, engines, config } = ctx;
 
-  r.get('/health', (_req, res) => {
-    res.json({ ok: true, engines: engines.status(), runs: ctx.runs.stats, limits: config.limits });
-  });
+  r.get('/health', handle(async (_req, res) => {
+    const state = async (key: 'montecarlo' | 'sizing' | 'cost') => {
+      const problem = await engines.problem(key);
+      return { available: problem === null, problem };
+    };
+    res.json({ ok: true, engines: { montecarlo: await state('montecarlo'), sizing: await state('sizing'), cost: await state('cost') }, runs: ctx.runs.stats, limits: config.limits });
+  }));
 
   r.get('/compare', handle(async (req, res) => {
     const ids = compareIds(req, config.limits.minCompare, config.limits.maxCompare);
