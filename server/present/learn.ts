@@ -7,6 +7,8 @@ import { compileDeal } from '../../models/engine/program.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
 import { glanceOf, type DealGlance } from './glance.js';
 import { daysBetween } from '../../models/calendar/day-count.js';
+import { interestOnRail, railRateOn } from '../../models/rail/rail.js';
+import type { Rail } from '../../models/rail/schema.js';
 import { formatMoney, formatRate } from '../../models/format.js';
 
 export interface LearnStructure {
@@ -104,6 +106,8 @@ export interface Walkthrough {
   /** What stays in the trust after the period (must equal the report's carried-forward). */
   cashLeft: number;
   reconciled: boolean;
+  /** On a deal with a settlement rail: what the cash kept in the trust earns until the next payment date. */
+  railNote: { text: string; amount: number } | null;
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -207,6 +211,7 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
   return {
     structure, glance: glanceOf(deal), periodCount: report.periods.length, period: p, steps, cashLeft,
     reconciled: Math.abs(cashLeft - p.carriedForward) < 0.005 && p.cashIn === p.cashOut,
+    railNote: railNoteFor(deal, report, periodNumber),
   };
 }
 
@@ -231,4 +236,29 @@ export function interestWorking(deal: Deal, p: SchedulePeriodReport, trancheId: 
   const amount = Math.round(balance * t.coupon.rate * days / basis * 100) / 100;
   if (Math.abs(amount - tp.interest) > 0.005) return null;
   return `${t.name ?? t.id}: ${formatMoney(balance)} × ${formatRate(t.coupon.rate)} × ${days}/${basis} = ${formatMoney(tp.interest)}.`;
+}
+
+/**
+ * The cash kept in the trust waits on the deal's settlement rail until the next payment date;
+ * what it earns there is the rail library's answer (e-CNY earned nothing before 2026-01-01, then
+ * the demand rate in real-name wallets). Shown beside the walkthrough, not added to its cash.
+ */
+export function railNoteFor(deal: Deal, report: ScheduleReport, periodNumber: number): Walkthrough['railNote'] {
+  const rail = (deal as { rail?: Rail }).rail;
+  const p = report.periods[periodNumber - 1];
+  const next = report.periods[periodNumber];
+  if (!rail || !p || !next || p.carriedForward <= 0) return null;
+  const days = daysBetween(p.date, next.date);
+  const amount = interestOnRail(rail, { amount: p.carriedForward, startDate: p.date, days }).toNumber();
+  const rate = railRateOn(rail, p.date);
+  const where = rail.kind === 'e-cny'
+    ? `in ${rail.wallet === 'real-name' ? 'real-name' : 'anonymous'} e-CNY wallets (数字人民币钱包)`
+    : 'in the bank account';
+  const why = rail.kind === 'e-cny' && rate === 0
+    ? (rail.wallet === 'real-name' ? ' — before 2026-01-01 e-CNY was cash (M0) and earned no interest' : ' — anonymous wallets earn no interest')
+    : ` at the demand-deposit rate of ${formatRate(rate, 2)} (活期利率, days/360)`;
+  return {
+    text: `The ${formatMoney(p.carriedForward)} kept in the trust waits ${days} days ${where} until ${next.date}, earning ${formatMoney(amount)}${why}.`,
+    amount,
+  };
 }
