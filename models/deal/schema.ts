@@ -6,6 +6,10 @@ import {
   strictObject, tagged, text,
 } from './schema-helpers.js';
 import { enhancementSchemas } from '../enhancements/registry.js';
+import { railSchema } from '../rail/schema.js';
+import { servicerSchema } from '../rail/servicer.js';
+import { offshoreLegSchema } from '../crossborder/leg-schema.js';
+import { fundingSchema } from '../cost/funding-schema.js';
 
 export const MARKETS = ['interbank-abn', 'exchange-abs', 'offshore-private'] as const;
 export const CURRENCIES = ['CNY', 'CNH', 'HKD', 'USD'] as const;
@@ -280,6 +284,14 @@ export const dealSchema = strictObject({
   enhancements: listOf(tagged('kind', enhancementSchemas), 0, 20),
   simulation: simulationSchema.optional(),
   stresses: listOf(stressSchema, 0, 50).optional(),
+  /** Settlement rail (结算方式): bank transfer or e-CNY; collections' holding days shift their period. */
+  rail: railSchema.optional(),
+  /** The servicer (资产服务机构): a name in the copula; its default costs the collections it holds. */
+  servicer: servicerSchema.optional(),
+  /** "+k" offshore legs (Futian "N+1"): firms funded in Hong Kong beside the trust. */
+  offshoreLegs: listOf(offshoreLegSchema, 0, 20).optional(),
+  /** Firm-level fees, subsidy, bank-loan baseline and reinvestment rate, for the all-in cost. */
+  funding: fundingSchema.optional(),
   provenance: listOf(provenanceSchema, 1, 1000),
 });
 
@@ -296,3 +308,7 @@ export type Enhancement = Deal['enhancements'][number];
 export type SimulationAssumptions = z.output<typeof simulationSchema>;
 export type Stress = z.output<typeof stressSchema>;
 export type Provenance = Deal['provenance'][number];
+export type OffshoreLeg = NonNullable<Deal['offshoreLegs']>[number];
+export type DealRail = NonNullable<Deal['rail']>;
+export type DealServicer = NonNullable<Deal['servicer']>;
+export type DealFunding = NonNullable<Deal['funding']>;

@@ -6,6 +6,9 @@ import { dealSchema, type Deal } from './schema.js';
 import { describeValue } from './schema-helpers.js';
 import { enhancementKind } from '../enhancements/registry.js';
 import { addMonths } from '../calendar/schedule.js';
+import { railProblems } from '../rail/deal-rail.js';
+import { offshoreLegProblems } from '../crossborder/leg-check.js';
+import { fundingProblems } from '../cost/funding-check.js';
 
 export interface Problem {
   /** Where, e.g. `liabilities.tranches[1].coupon.rate` ('' for the whole file). */
@@ -239,6 +242,9 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   const sim = deal.simulation;
   if (sim?.copula === 't' && sim.nu === undefined) add('simulation.nu', 'is required when copula is "t" (degrees of freedom, greater than 2)');
   if (sim?.copula === 'sector' && !sim.sectorCorrelation) add('simulation.sectorCorrelation', 'is required when copula is "sector" ({ intra, inter })');
+
+  // Settlement rail, "+k" offshore legs (quota on every batch) and funding: see their modules.
+  for (const [p, m] of [...railProblems(deal), ...offshoreLegProblems(deal), ...fundingProblems(deal)]) add(p, m);
 
   deal.provenance.forEach((pv, i) => {
     if (resolvePointer(raw, pv.path) === undefined) add(`provenance[${i}].path`, `points at nothing in this deal: "${pv.path}" (a JSON Pointer to an existing field)`);

@@ -6,7 +6,7 @@ import { Decimal } from 'decimal.js';
 import type { Deal, WaterfallStep } from '../deal/schema.js';
 import { assetPurchasePrice } from '../deal/validate.js';
 import { generateSchedule, type SchedulePeriod } from '../calendar/schedule.js';
-import { adjustDate } from '../calendar/business-days.js';
+import { arrivalDate, collectionLagDays } from '../rail/deal-rail.js';
 import { toDayNumber } from '../calendar/iso-date.js';
 import { lprOn } from '../market/lpr.js';
 import { flowsAfterIssue } from '../pool/asset-flows.js';
@@ -291,10 +291,11 @@ function issueBaseAmount(on: string, deal: Deal, issueAmount: Decimal): Decimal 
 /**
  * The period whose payment date first falls on or after the day the cash reaches the trust: the
  * due date rolled by the deal's own convention, so that an asset due on a payment date is
- * collected on that payment date however both roll.
+ * collected on that payment date however both roll; on a rail that holds collections
+ * (rail.collectionLagDays > 0) the servicer passes them on that many days later.
  */
 function collectionPeriodOf(dueDate: string, deal: Deal, paymentDays: number[]): number {
-  const arrives = toDayNumber(adjustDate(dueDate, deal.meta.roll, deal.meta.calendar));
+  const arrives = toDayNumber(arrivalDate(dueDate, deal.meta, collectionLagDays(deal)));
   const k = paymentDays.findIndex((d) => d >= arrives);
   return k === -1 ? paymentDays.length - 1 : k;
 }
