@@ -6,6 +6,8 @@ import { scheduleCommand, scheduleHelp } from './commands/schedule.js';
 import { schemaCommand, schemaHelp } from './commands/schema.js';
 import { simulateCommand, simulateHelp } from './commands/simulate.js';
 import { sensitivityCommand, sensitivityHelp } from './commands/sensitivity.js';
+import { sizeCommand, sizeHelp } from './commands/size.js';
+import { allocationCommand, allocationHelp } from './commands/allocation.js';
 
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; help: string };
 
@@ -14,6 +16,8 @@ export const commands: Record<string, Command> = {
   schedule: { run: scheduleCommand, help: scheduleHelp },
   simulate: { run: simulateCommand, help: simulateHelp },
   sensitivity: { run: sensitivityCommand, help: sensitivityHelp },
+  size: { run: sizeCommand, help: sizeHelp },
+  allocation: { run: allocationCommand, help: allocationHelp },
   schema: { run: schemaCommand, help: schemaHelp },
 };
 

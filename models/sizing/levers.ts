@@ -90,8 +90,9 @@ export function createLever(deal: Deal, id: string, kind: LeverKind = defaultLev
   const notes = notesTotalFen(deal);
   const max = (dflt: number) => {
     if (opts.maxAmount === undefined) return dflt;
-    const fen = yuanToFen(opts.maxAmount);
-    if (fen <= 0) throw new RangeError(`maxAmount: must be more than 0, got ${JSON.stringify(opts.maxAmount)}`);
+    let fen: number;
+    try { fen = yuanToFen(opts.maxAmount); } catch { fen = NaN; }
+    if (!(fen > 0)) throw new RangeError(`maxAmount: must be an amount in yuan above 0, exact to the fen (e.g. 500000000), got ${JSON.stringify(opts.maxAmount)}`);
     return fen;
   };
   if (kind === 'capacity') return capacityLever(deal, id, max(10 * notes));

@@ -107,7 +107,10 @@ export interface SizingResult {
     /** Smallest amount at which value + 1.96 s.e. meets the target; null if not even at the largest amount. */
     highAmount: number | null;
   };
+  /** The enhancement's payer figures at the required amount (capacity lever, target met with more than 0). */
   guarantor: GuarantorFigures | null;
+  /** The same at the conservative end of the range (uncertainty.highAmount), when that is more than 0. */
+  guarantorAtHighAmount: GuarantorFigures | null;
   /** True when, over all trials, a larger amount never gave a higher value (CRN monotonicity). */
   monotone: boolean;
   /** One line: the answer, or why there is none. */
@@ -115,7 +118,12 @@ export interface SizingResult {
   trials: SizingTrial[];
 }
 
-const pct = (x: number) => formatRate(x, 4);
+/**
+ * A rate in percent to 4 significant digits (4 decimals from 1% up): enough to tell an estimate
+ * from a target it is bisected against (0.005500% vs 0.005502%).
+ */
+export const formatPercent = (x: number): string => (x === 0 ? '0%' : Math.abs(x) >= 0.01 ? formatRate(x, 4) : `${(x * 100).toPrecision(4)}%`);
+const pct = formatPercent;
 const fenOf = (yuan: number) => Math.round(yuan * 100);
 
 /** Check the request; throws RangeError naming the field, what was wrong and what is allowed. */
@@ -141,7 +149,7 @@ export function checkSizingRequest(r: SizingRequest): void {
 
 function describeTarget(t: SizingTarget, tranche: string): string {
   return t.kind === 'rating'
-    ? `${tranche} expected loss ≤ the ${t.rating} idealized EL at its WAL (${DERIVED_IDEALIZED_LOSS_TABLE.source.document.split(';')[0]})`
+    ? `${tranche} expected loss ≤ the ${t.rating} idealized expected loss at its WAL (ipabs's derived table, not Moody's own)`
     : `${tranche} probability of loss ≤ ${pct(t.max)}`;
 }
 
@@ -201,9 +209,11 @@ export async function sizeEnhancement(deal: Deal, req: SizingRequest): Promise<S
   const justBelow = failing.length ? failing[failing.length - 1]! : null;
   const status: SizingResult['status'] = requiredFen === null ? 'unreachable' : requiredFen === 0 ? 'met-at-zero' : 'met';
 
-  const guarantor = requiredFen !== null && lever.enhancementIndex !== null
-    ? await guarantorFigures(deal, lever, requiredFen, at.result, req)
-    : null;
+  const figuresAt = (fen: number | null) => (fen !== null && fen > 0 && lever.enhancementIndex !== null
+    ? guarantorFigures(deal, lever, fen, results.get(fen)!.result, req)
+    : null);
+  const guarantor = await figuresAt(requiredFen);
+  const guarantorAtHighAmount = await figuresAt(highFen);
 
   const notesFen = deal.liabilities.tranches.reduce((s, t) => s + fenOf(Number(t.balance)), 0);
   const out: SizingResult = {
@@ -229,6 +239,7 @@ export async function sizeEnhancement(deal: Deal, req: SizingRequest): Promise<S
       highAmount: highFen === null ? null : highFen / 100,
     },
     guarantor,
+    guarantorAtHighAmount,
     monotone,
     message: '',
     trials,
