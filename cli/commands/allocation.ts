@@ -38,8 +38,8 @@ export function formatAllocation(r: LossAllocationReport): string {
   const worst = `worst ${formatRate(1 - r.run.tail, 1)}`;
   const rows = (b: Bearer) => [
     b.id,
-    formatMoney(b.expected.mean), share(b.shareOfPoolLoss), formatRate(b.probabilityHit, 3), month(b.meanFirstHitMonth),
-    formatMoney(b.tail.mean), share(b.tailShareOfPoolLoss), formatRate(b.tailProbabilityHit, 1),
+    formatMoney(b.expected.mean), share(b.shareOfShortfall), formatRate(b.probabilityHit, 3), month(b.meanFirstHitMonth),
+    formatMoney(b.tail.mean), share(b.tailShareOfShortfall), formatRate(b.tailProbabilityHit, 1),
   ];
   const late = r.bearers.filter((b) => (b.expectedPaidAfterDeal ?? 0) > 0);
   const byId = new Map(r.bearers.map((b) => [b.id, b]));
@@ -51,7 +51,7 @@ export function formatAllocation(r: LossAllocationReport): string {
     `Scheduled cash the trust lacked (net loss + lost interest + recoveries after the deal): expected ${formatMoney(r.pool.cashShortfall.expected.mean)}; ${worst} ${formatMoney(r.pool.cashShortfall.tail.mean)}`,
     '',
     textTable(
-      ['bears', 'expected', '% of loss', 'P(hit)', 'first month', worst, '% of loss', 'P(hit)'],
+      ['bears', 'expected', 'share', 'P(hit)', 'first month', worst, 'share', 'P(hit)'],
       r.bearers.map(rows),
     ),
     '',
@@ -60,6 +60,7 @@ export function formatAllocation(r: LossAllocationReport): string {
     ...(late.length ? ['', `Paid after the final payment date (not available to the notes): ${late.map((b) => `${b.id} ${formatMoney(b.expectedPaidAfterDeal!)}`).join(', ')}`] : []),
     ...(Math.abs(r.pool.unattributed.expected) >= 0.01 ? [`Not traced to a bearer (interest on earlier or later principal): expected ${formatMoney(r.pool.unattributed.expected)}`] : []),
     '',
-    'Shares are of the pool net loss; they can add to more than 100%: the trust also lacks the pool\'s lost interest and late recoveries.',
+    'Amounts in yuan per path. Shares are of the scheduled cash the trust lacked, which is more than the pool net loss: it also lacks the',
+    'defaulted firms\' lost interest and the recoveries that come after the final date. Payments after that date are left out of the shares.',
   ].join('\n');
 }

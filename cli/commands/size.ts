@@ -119,7 +119,7 @@ function formatGuarantor(g: GuarantorFigures, where: string): string[] {
   if (g.statedFee !== null) rows.push(['fee in the deal', `${formatRate(g.statedFee, 2)} a year`]);
   return [
     `${g.kind} "${g.enhancementId}" ${where}:`,
-    ...rows.map(([k, v]) => `  ${k!.padEnd(16)}${v}`),
+    ...rows.map(([k, v]) => `  ${k!.padEnd(17)}${v}`),
     '',
     textTable(['party', 'cap', 'expected paid', 'P(default)'], g.parties.map((p) => [
       p.id, p.capacity === null ? 'unlimited' : formatMoney(p.capacity), formatMoney(p.expectedPaid), formatRate(p.defaultProbability, 2),

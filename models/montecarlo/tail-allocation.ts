@@ -51,9 +51,12 @@ export interface Bearer {
   expected: Figure;
   /** Yuan borne per path, over the worst paths. */
   tail: Figure;
-  /** Share of the expected / tail pool net loss. */
-  shareOfPoolLoss: number;
-  tailShareOfPoolLoss: number;
+  /**
+   * Share of the trust's cash shortfall it bore in time (what it paid after the deal's final date
+   * left out), in expectation and in the worst paths: the shares add to 1 less `unattributed`.
+   */
+  shareOfShortfall: number;
+  tailShareOfShortfall: number;
   /** Probability of bearing anything, over all paths and in the worst paths. */
   probabilityHit: number;
   tailProbabilityHit: number;
@@ -225,6 +228,7 @@ export function lossAllocationReport(deal: Deal, opts: AllocationRunOptions): Lo
     { id: 'originator', role: 'originator' as const, name: originatorName },
   ];
   const share = (x: number, of: number) => (of > 0 ? x / of : 0);
+  const shortfallStat = { expected: stat(shortfall), tail: tailStat(shortfall) };
   const bearers: Bearer[] = descr.map((d, c) => {
     const col = cols[c];
     const zero = new Float64Array(0);
@@ -235,8 +239,8 @@ export function lossAllocationReport(deal: Deal, opts: AllocationRunOptions): Lo
     const b: Bearer = {
       ...d,
       expected, tail: inTail,
-      shareOfPoolLoss: sig(share(expected.mean, pool.expected.mean))!,
-      tailShareOfPoolLoss: sig(share(inTail.mean, pool.tail.mean))!,
+      shareOfShortfall: sig(share(expected.mean - (col?.late ? stat(col.late).mean : 0), shortfallStat.expected.mean))!,
+      tailShareOfShortfall: sig(share(inTail.mean - (col?.late ? tailStat(col.late).mean : 0), shortfallStat.tail.mean))!,
       probabilityHit: col ? hitRate(first, null) : 0,
       tailProbabilityHit: col ? hitRate(first, tail) : 0,
       meanFirstHitMonth: sig(col ? meanWhereHit(first, first, null) : null),
@@ -261,7 +265,7 @@ export function lossAllocationReport(deal: Deal, opts: AllocationRunOptions): Lo
     pool: {
       principal: m.poolPrincipal,
       netLoss: pool,
-      cashShortfall: { expected: stat(shortfall), tail: tailStat(shortfall) },
+      cashShortfall: shortfallStat,
       unattributed: { expected: stat(unattributed).mean, tail: tailStat(unattributed).mean },
     },
     bearers,
