@@ -295,7 +295,7 @@ export function sizingMessage(r: SizingResult, target: SizingTarget): string {
   if (r.status === 'met-at-zero') {
     return `target met with no ${r.lever.label}: ${what} ${pct(a.value)} at 0.00; ${describeLevel(a, target)}`;
   }
-  const below = r.justBelow ? ` (at ${formatMoney(r.justBelow.amount)}: ${pct(r.justBelow.value)})` : '';
+  const below = r.justBelow ? ` (at ${formatMoney(r.justBelow.amount)} it is ${pct(r.justBelow.value)}, above the target)` : '';
   return `required ${r.lever.label} ${formatMoney(a.amount)}: ${what} ${pct(a.value)}${below}; ${describeLevel(a, target)}`;
 }
 
