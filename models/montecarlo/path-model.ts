@@ -11,6 +11,7 @@ import { RecoveryModel } from '../credit/recovery.js';
 import { monthlyPrepaymentRate } from '../credit/recovery.js';
 import type { StressSpec } from './stress.js';
 import { lossSharingEntries, type LossSharingEntry } from './loss-sharing.js';
+import { buildPathExtras, type PathExtras } from '../cost/path-extras.js';
 
 export interface PathModel {
   deal: Deal;
@@ -58,6 +59,8 @@ export interface PathModel {
   lossSharing: LossSharingEntry[];
   /** The base-case ledger (floats), reused for paths in which no obligor defaults. */
   base: Ledger<number>;
+  /** Names after the parties: the servicer (commingling) and the "+k" legs' chains (models/cost/path-extras.ts). */
+  extras: PathExtras;
 }
 
 /** The copula of a deal (one-factor Gaussian ρ = 0 if the deal says nothing), after a stress. */
@@ -131,6 +134,8 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
       pd: stressDefaultProbability({ annualDefaultProbability: p.annualDefaultProbability }, stress.pdMultiplier),
     })),
   ];
+  const extra = buildPathExtras(deal, prog, names.length, stress.pdMultiplier, H);
+  names.push(...extra.names);
   const defaultModel = createDefaultTimeModel({ names, copula: copulaOf(deal, stress), horizonMonths: H });
   const recovery = new RecoveryModel(deal.pool.obligors.map((o) => ({ mean: o.credit.recovery.mean, stdDev: o.credit.recovery.stdDev, lagMonths: o.credit.recovery.lagMonths })), deal.simulation?.recoveryFactorLoading ?? 0);
 
@@ -170,5 +175,6 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
     partyCapacity: Float64Array.from(prog.parties.map((p) => (p.capacity === null ? Infinity : Number(p.capacity)))),
     lossSharing: lossSharingEntries(deal),
     base,
+    extras: extra.extras,
   };
 }

@@ -9,6 +9,7 @@ import { floatNum } from '../money/num.js';
 import { createLedger, resetLedger, runWaterfall, type Ledger } from '../waterfall/run.js';
 import type { PathModel } from './path-model.js';
 import { allocateLosses, type LossEvent } from './loss-sharing.js';
+import { applyCommingling, createPathExtrasOutcome, evaluatePathExtras, type PathExtrasOutcome } from '../cost/path-extras.js';
 
 /** What one path produced (overwritten by every path). */
 export interface PathOutcome {
@@ -31,6 +32,8 @@ export interface PathOutcome {
   residual: number;
   /** Recoveries that arrive after the final payment date (not available to the notes). */
   lateRecovery: number;
+  /** The servicer's commingling loss and the "+k" legs' chain losses on this path. */
+  extras: PathExtrasOutcome;
 }
 
 export interface PathScratch {
@@ -58,11 +61,12 @@ function emptyOutcome(m: PathModel): PathOutcome {
     enhancementDraw: new Float64Array(m.enhancements), enhancementExhausted: new Uint8Array(m.enhancements),
     partyPaid: new Float64Array(m.parties), partyDefaulted: new Uint8Array(m.parties),
     residual: 0, lateRecovery: 0,
+    extras: createPathExtrasOutcome(m.extras),
   };
 }
 
 export function createPathScratch(m: PathModel): PathScratch {
-  const names = m.obligors + m.parties;
+  const names = m.defaultModel.nameCount;
   const s: PathScratch = {
     ledger: createLedger(m.prog, floatNum),
     collections: new Float64Array(m.periods),
@@ -160,8 +164,10 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
     out.partyDefaulted[k] = mo === NO_DEFAULT ? 0 : 1;
     s.partyDefaultPeriod[k] = mo === NO_DEFAULT ? Infinity : m.periodOfMonth[mo]!;
   }
+  // The servicer and the "+k" legs' chains (names after the parties).
+  evaluatePathExtras(m.extras, s.months, m.periodOfMonth, m.periods, out.extras);
   const prepays = m.prepaymentSmm > 0;
-  if (obligorDefaults === 0 && !prepays) {
+  if (obligorDefaults === 0 && !prepays && out.extras.servicerDefaultPeriod < 0) {
     copyOutcome(s.baseOutcome, out);
     s.ranWaterfall = false;
     return weight;
@@ -220,6 +226,9 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
     }
   }
   for (let p = 1; p < P; p++) s.cdr[p] = s.cdr[p]! + s.cdr[p - 1]!;
+
+  // A servicer that defaults holding collections takes them into its estate (混同风险).
+  applyCommingling(m.extras, col, out.extras);
 
   // Loss-sharing enhancements pay part of each net loss into the trust when their rules say.
   const lossSharingPaid = applyLossSharing(m, s);
