@@ -8,6 +8,7 @@ import { simulateCommand, simulateHelp } from './commands/simulate.js';
 import { sensitivityCommand, sensitivityHelp } from './commands/sensitivity.js';
 import { sizeCommand, sizeHelp } from './commands/size.js';
 import { allocationCommand, allocationHelp } from './commands/allocation.js';
+import { compareCommand, compareHelp } from './commands/compare.js';
 
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; help: string };
 
@@ -18,6 +19,7 @@ export const commands: Record<string, Command> = {
   sensitivity: { run: sensitivityCommand, help: sensitivityHelp },
   size: { run: sizeCommand, help: sizeHelp },
   allocation: { run: allocationCommand, help: allocationHelp },
+  compare: { run: compareCommand, help: compareHelp },
   schema: { run: schemaCommand, help: schemaHelp },
 };
 

@@ -118,7 +118,8 @@ export interface DealCost {
     spec: BaselineSpec;
     /** True when the deal had no funding.baseline and DEFAULT_BASELINE was used. */
     assumed: boolean;
-    lprAtIssue: number;
+    /** The LPR in force at the firms' start dates (lowest and highest). */
+    lprAtStart: [number, number];
     description: string;
   };
   baselineCostRate: number;
@@ -333,7 +334,9 @@ export function dealCost(deal: Deal, opts: CompareOptions = {}): DealCost {
   const baseSub = baselines.flatMap((b) => b.subsidy.flows);
   const baselineSubsidyAdjustedCostRate = baseSub.length ? xirr([...baseFlows, ...baseSub]) : baselineCostRate;
   if (baselines.some((b) => b.lprHeldFlat)) notes.push('the baseline uses an LPR held flat beyond the last confirmed fixing');
-  const lprAtIssue = lprOn(deal.meta.issueDate, spec.lprTenor ?? '1Y');
+  const lprs = baselines.map((b) => b.lpr);
+  const lprAtStart: [number, number] = [Math.min(...lprs), Math.max(...lprs)];
+  const lprText = lprAtStart[0] === lprAtStart[1] ? pct(lprAtStart[0]) : `${pct(lprAtStart[0])}-${pct(lprAtStart[1])}`;
 
   const firmCosts = firms.map((f, i): FirmCost => {
     const c = all.firms[i]!;
@@ -359,8 +362,8 @@ export function dealCost(deal: Deal, opts: CompareOptions = {}): DealCost {
     subsidyTotal: all.subsidyTotal.toNumber(),
     lowestFirm: { id: lowest.id, subsidyAdjustedCostRate: lowest.subsidyAdjustedCostRate },
     baseline: {
-      spec, assumed, lprAtIssue,
-      description: `IP-pledge bank loan at ${spec.lprTenor ?? '1Y'} LPR (${pct(lprAtIssue)} at issue) + ${Math.round(spec.spreadOverLpr * 10_000)} bp, interest every ${step} months, ` +
+      spec, assumed, lprAtStart,
+      description: `IP-pledge bank loan at the ${spec.lprTenor ?? '1Y'} LPR on each firm's start (${lprText}) + ${Math.round(spec.spreadOverLpr * 10_000)} bp, interest every ${step} months, ` +
         `appraisal ${pct(spec.appraisalFeeRate ?? 0)}, guarantee ${pct(spec.guaranteeFeeRate ?? 0)} a year${spec.subsidised ? ', with the same subsidy' : ', no subsidy'}`,
     },
     baselineCostRate,
