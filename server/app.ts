@@ -8,6 +8,7 @@ import { DealStore } from '../models/store/deal-store.js';
 import { DealService } from './deals.js';
 import { RunManager } from './runs/manager.js';
 import { Engines } from './engines.js';
+import { Costs } from './costs.js';
 import { errorHandler, HttpError } from './http-errors.js';
 import { dealApi } from './routes/deals.js';
 import { runApi } from './routes/runs.js';
@@ -21,6 +22,7 @@ export interface AppContext {
   deals: DealService;
   runs: RunManager;
   engines: Engines;
+  costs: Costs;
 }
 
 export interface IpabsApp {
@@ -33,11 +35,13 @@ export interface IpabsApp {
 export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) => void = (m) => console.error(m)): IpabsApp {
   const config = defaultConfig(overrides);
   const store = new DealStore({ scenariosDir: config.scenariosDir, dataDir: config.dataDir });
+  const engines = new Engines({ montecarlo: config.simulateModule, sizing: config.sizingModule, cost: config.costModule });
   const ctx: AppContext = {
     config,
     deals: new DealService(store),
     runs: new RunManager({ maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns }),
-    engines: new Engines({ montecarlo: config.simulateModule, sizing: config.sizingModule, cost: config.costModule }),
+    engines,
+    costs: new Costs(engines),
   };
   const app = express();
   app.disable('x-powered-by');
@@ -55,6 +59,7 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
 
   const chartDist = dirname(createRequire(import.meta.url).resolve('chart.js/auto'));
   app.use('/vendor/chart.js', express.static(resolve(chartDist, '..', 'dist'), { maxAge: '1h' }));
+  app.get('/favicon.ico', (_req, res) => { res.status(204).end(); });
   app.use('/static', express.static(resolve(projectRoot, 'public'), { maxAge: 0 }));
 
   app.use('/api', express.json({ limit: config.limits.bodyBytes, strict: true }));

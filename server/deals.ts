@@ -91,11 +91,11 @@ export class DealService {
   }
 }
 
-function cacheKey(s: StoredDeal): string {
+export function cacheKey(s: StoredDeal): string {
   return `${s.source}:${s.id}:${s.version ?? 0}:${s.savedAt}:${s.text.length}`;
 }
 
-function remember<V>(m: Map<string, V>, k: string, v: V): void {
+export function remember<V>(m: Map<string, V>, k: string, v: V): void {
   m.set(k, v);
   if (m.size > CACHE_SIZE) {
     const first = m.keys().next();

@@ -22,7 +22,7 @@ function chart(id, config) {
 /** Per deal, the cost figures issue 6's comparison reports (null until it exists). */
 function costFor(cost, id) {
   if (!cost || !Array.isArray(cost.deals)) return null;
-  return cost.deals.find((d) => d.id === id || d.dealId === id) ?? null;
+  return cost.deals.find((d) => d.deal && d.deal.id === id) ?? null;
 }
 
 function render(r) {
@@ -38,10 +38,12 @@ function render(r) {
     ['Weighted coupon', (d) => pct(d.glance.weightedCoupon)],
   ];
   if (r.cost) {
-    rows.push(['All-in cost 综合成本', (d) => { const c = costFor(r.cost, d.id); return c ? pct(c.allInCostRate) : '—'; }]);
-    rows.push(['After subsidy 贴息后', (d) => { const c = costFor(r.cost, d.id); return c ? pct(c.subsidyAdjustedCostRate) : '—'; }]);
-    rows.push(['Baseline (bank loan)', (d) => { const c = costFor(r.cost, d.id); return c ? pct(c.baselineCostRate) : '—'; }]);
-    rows.push(['Saving vs baseline', (d) => { const c = costFor(r.cost, d.id); return c ? pct(c.savingVsBaseline) : '—'; }]);
+    const c = (d) => costFor(r.cost, d.id);
+    rows.push(['Tranche coupons and cost to the issuer', (d) => (c(d) ? c(d).tranches.map((t) => `${t.id}${t.offshore ? ' (offshore)' : ''}: ${t.coupon === null ? 'residual' : pct(t.coupon)} → ${pct(t.allInCostRate)}`).join('; ') : '—')]);
+    rows.push(['All-in cost to the firms 综合融资成本', (d) => (c(d) ? pct(c(d).allInCostRate) : '—')]);
+    rows.push(['After subsidy 贴息后', (d) => (c(d) ? pct(c(d).subsidyAdjustedCostRate) : '—')]);
+    rows.push(['Baseline: IP-pledge bank loan', (d) => (c(d) ? `${pct(c(d).baselineSubsidyAdjustedCostRate ?? c(d).baselineCostRate)}${c(d).baseline && c(d).baseline.assumed ? ' (assumed baseline)' : ''}` : '—')]);
+    rows.push(['Saving vs baseline', (d) => (c(d) ? pct(c(d).savingVsBaseline, 1) : '—')]);
   }
   rows.push(
     ['Subordination 次级', (d) => pct(d.glance.subordinationShare, 1)],
@@ -62,9 +64,10 @@ function render(r) {
     { label: 'weighted coupon', data: ds.map((d) => (d.glance.weightedCoupon ?? NaN) * 100) },
   ];
   if (r.cost) {
-    costSets.push({ label: 'all-in cost', data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? c.allInCostRate * 100 : NaN; }) });
+    costSets.splice(1, 1);
+    costSets.push({ label: 'all-in cost to firms', data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? c.allInCostRate * 100 : NaN; }) });
     costSets.push({ label: 'after subsidy', data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? c.subsidyAdjustedCostRate * 100 : NaN; }) });
-    costSets.push({ label: 'baseline', data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? c.baselineCostRate * 100 : NaN; }) });
+    costSets.push({ label: 'bank-loan baseline', data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? (c.baselineSubsidyAdjustedCostRate ?? c.baselineCostRate) * 100 : NaN; }) });
   }
   chart('cost-chart', {
     type: 'bar',
@@ -86,6 +89,13 @@ function render(r) {
     },
     options: { animation: false, maintainAspectRatio: false, plugins: { title: { display: true, text: 'Enhancement as % of the deal' }, legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, title: { display: true, text: '% of notes' } } } },
   });
+  const diffs = r.cost && Array.isArray(r.cost.differences) ? r.cost.differences : [];
+  const diffBox = document.getElementById('rail-differences');
+  diffBox.replaceChildren(...diffs.map((x) => el('div', { class: 'card' },
+    el('h3', {}, `Rail difference 结算通道差异: ${x.b} vs ${x.a}`),
+    el('p', {}, x.explanation),
+    el('table', { class: 'data' }, el('thead', {}, el('tr', {}, el('th', {}, 'effect'), el('th', { class: 'num' }, 'CNY'), el('th', { class: 'num' }, 'bp of the pool a year'))),
+      el('tbody', {}, ...x.components.map((k) => el('tr', {}, el('td', {}, k.effect), el('td', { class: 'num' }, formatMoney(k.amount)), el('td', { class: 'num' }, (k.annualRate * 1e4).toFixed(1)))))))));
   note.classList.toggle('hidden', !r.costUnavailable);
   note.textContent = r.costUnavailable ? `All-in cost, subsidy and baseline saving: ${r.costUnavailable}.` : '';
   out.classList.remove('hidden');

@@ -22,7 +22,7 @@ function row(d) {
     return el('tr', { class: 'invalid', dataset: { id: d.id } },
       el('td', {}, check),
       el('td', {}, link, ' ', badge, el('div', { class: 'muted small' }, `${d.problems.length} problem(s): ${d.problems[0] ?? ''}`)),
-      el('td', { colspan: 6 }, 'not valid — open it in the editor to fix'),
+      el('td', { colspan: 7 }, 'not valid — open it in the editor to fix'),
       el('td', {}, el('a', { href: `/deals/${encodeURIComponent(d.id)}/edit` }, 'edit')));
   }
   const tranches = g.tranches.map((t) => `${t.class} ${formatChineseAmount(t.balance)}`).join(' / ');
@@ -40,6 +40,8 @@ function row(d) {
     el('td', {}, tranches),
     el('td', { class: 'small' }, enh.length ? enh.join('; ') : '—'),
     el('td', { class: 'num' }, pct(g.weightedCoupon)),
+    el('td', { class: 'num', title: d.costProblem ?? '' }, d.cost ? pct(d.cost.subsidyAdjustedCostRate) : '—',
+      d.cost ? el('div', { class: 'muted small' }, `saves ${pct(d.cost.savingVsBaseline, 0)} vs bank loan`) : null),
     el('td', { class: 'actions' }, el('a', { href: `/deals/${encodeURIComponent(d.id)}/edit` }, 'edit'), ' ', el('a', { href: `/runs?deal=${encodeURIComponent(d.id)}` }, 'run')));
 }
 

@@ -95,7 +95,9 @@ export function dealDiagramSvg(deal: Deal, g: DealGlance = glanceOf(deal)): stri
 
   // Middle row: firms → trust → investors.
   const firmsBox: Box = { x: 20, y: midY + invH / 2 - 60, w: 220, h: 120 };
-  const trustBox: Box = { x: 410, y: midY + invH / 2 - 60, w: 220, h: 120 };
+  // The trust is as tall as the investor column so every tranche's flows meet its edge.
+  const trustH = Math.max(120, invH);
+  const trustBox: Box = { x: 410, y: midY + invH / 2 - trustH / 2, w: 220, h: trustH };
   const sectors = new Set(deal.pool.obligors.map((o) => o.sector)).size;
   const assetKinds = new Set(deal.pool.obligors.map((o) => o.asset.kind));
   const assetLine = assetKinds.has('licence-royalty') && !assetKinds.has('loan') ? 'licence-fee receivables 许可使用费'
@@ -117,11 +119,13 @@ export function dealDiagramSvg(deal: Deal, g: DealGlance = glanceOf(deal)): stri
       `${cl.en} ${cl.zh}: ${formatChineseAmount(t.balance)}`,
       clip(`${t.couponRate !== null ? formatRate(t.couponRate) : 'residual'} · ${t.holder ?? 'investors 投资者'}`, 34),
     ], `${t.name} — ${t.couponLabel}`);
+    // Out: interest and principal; back: the subscription paid at issue.
     const ty = y + trancheH / 2;
-    s.arrow(trustBox.x + trustBox.w, Math.min(ty, trustBox.y + trustBox.h - 10), invX, ty, 'cash', i === 0 ? 'interest + principal 本息' : '', 'above');
+    const last = i === g.tranches.length - 1;
+    s.arrow(trustBox.x + trustBox.w, ty - 9, invX, ty - 9, 'cash', i === 0 ? 'interest + principal 本息' : '', 'above');
+    s.arrow(invX, ty + 9, trustBox.x + trustBox.w, ty + 9, 'cash', last ? 'subscription 认购款' : '', 'below');
   });
   const cy = trustBox.y + trustBox.h / 2;
-  s.arrow(invX, cy + 48, trustBox.x + trustBox.w, cy + 48, 'cash', g.tranches.length > 1 ? '' : 'subscription 认购款', 'below');
 
   // Firms ↔ trust.
   s.arrow(firmsBox.x + firmsBox.w, cy - 22, trustBox.x, cy - 22, 'cash', assetKinds.has('loan') ? 'repayments 还款' : 'licence fees 许可使用费', 'above');

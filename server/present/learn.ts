@@ -262,3 +262,68 @@ export function railNoteFor(deal: Deal, report: ScheduleReport, periodNumber: nu
     amount,
   };
 }
+
+/** The "+k" offshore legs of an N+1 deal, from the deal data and (when available) the cost model. */
+export interface LegLesson {
+  id: string;
+  name: string;
+  firm: string;
+  currency: string;
+  facility: number;
+  draws: Array<{ date: string; amount: number; quotaAfter: number | null; quota: number | null }>;
+  couponRate: number;
+  paymentMonths: number;
+  maturityDate: string;
+  taxes: { lender: string; borneBy: string };
+  chain: { onshoreBank: string; hkGuarantor: string; counterGuaranteeFee: number; hkGuaranteeFee: number; arrangementFeeUpfront: number };
+  /** From models/cost (issue 6): the leg's all-in cost, its fees and taxes in yuan, FX loss. */
+  /** chainFeeRate: the chain's fees as an annual rate (counter-guarantee + HK guarantee + arrangement spread over the term). */
+  cost: { allInCostRate: number | null; chainFeeRate: number; taxes: number; expectedFxLoss: number; fxLoss99: number } | null;
+}
+
+interface LegData {
+  id: string; name?: string; currency: string; maturityDate: string;
+  firm: { name: string };
+  facility: { totalCny: string | number };
+  draws: Array<{ date: string; amountCny: string | number }>;
+  coupon: { rate: number; paymentMonths: number };
+  taxes: { lender: string; borneBy: string };
+  chain: { hkGuarantor: { name: string }; onshoreBank: { name: string }; counterGuaranteeFee: number; hkGuaranteeFee: number; arrangementFeeUpfront: number };
+}
+interface LegCostView {
+  id: string;
+  quota?: Array<{ date: string; quota: number; usedAfter: number }>;
+  chainFees?: { total: number };
+  taxes?: number;
+  fx?: { expectedFxLoss: number; fxLoss99: number };
+}
+interface DealCostView { tranches?: Array<{ id: string; allInCostRate: number; offshore?: boolean }>; legs?: LegCostView[] }
+
+export function legLessons(deal: Deal, dealCost: unknown): LegLesson[] {
+  const legs = (deal as { offshoreLegs?: LegData[] }).offshoreLegs ?? [];
+  const dc = (dealCost ?? null) as DealCostView | null;
+  return legs.map((leg) => {
+    const lc = dc?.legs?.find((x) => x.id === leg.id);
+    const tr = dc?.tranches?.find((x) => x.id === leg.id && x.offshore);
+    return {
+      id: leg.id,
+      name: leg.name ?? leg.id,
+      firm: leg.firm.name,
+      currency: leg.currency,
+      facility: Number(leg.facility.totalCny),
+      draws: leg.draws.map((d, i) => ({ date: d.date, amount: Number(d.amountCny), quotaAfter: lc?.quota?.[i]?.usedAfter ?? null, quota: lc?.quota?.[i]?.quota ?? null })),
+      couponRate: leg.coupon.rate,
+      paymentMonths: leg.coupon.paymentMonths,
+      maturityDate: leg.maturityDate,
+      taxes: leg.taxes,
+      chain: {
+        onshoreBank: leg.chain.onshoreBank.name, hkGuarantor: leg.chain.hkGuarantor.name,
+        counterGuaranteeFee: leg.chain.counterGuaranteeFee, hkGuaranteeFee: leg.chain.hkGuaranteeFee, arrangementFeeUpfront: leg.chain.arrangementFeeUpfront,
+      },
+      cost: lc && lc.chainFees && lc.fx ? {
+        allInCostRate: tr?.allInCostRate ?? null, chainFeeRate: lc.chainFees.total, taxes: lc.taxes ?? 0,
+        expectedFxLoss: lc.fx.expectedFxLoss, fxLoss99: lc.fx.fxLoss99,
+      } : null,
+    };
+  });
+}

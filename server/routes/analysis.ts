@@ -3,7 +3,8 @@ import { Router, type Request } from 'express';
 import type { AppContext } from '../app.js';
 import { handle, HttpError } from '../http-errors.js';
 import { glanceOf, type DealGlance } from '../present/glance.js';
-import { LEARN_STRUCTURES, learnStructure, walkPeriod, type Walkthrough } from '../present/learn.js';
+import { LEARN_STRUCTURES, learnStructure, legLessons, walkPeriod, type LegLesson, type Walkthrough } from '../present/learn.js';
+import type { Deal } from '../../models/deal/schema.js';
 import { GLOSSARY } from '../present/glossary.js';
 
 export interface CompareDeal {
@@ -76,8 +77,12 @@ export function analysisApi(ctx: AppContext): Router {
       costUnavailable: null,
     };
     if (engines.available('cost')) {
-      const mod = await engines.load('cost');
-      out.cost = await costComparison(mod, loaded.map((l) => l.loaded.deal));
+      try {
+        out.cost = await ctx.costs.compare(loaded.map((l) => l.loaded));
+      } catch (err) {
+        // The module does not load yet, or a deal it cannot cost: say why, keep the rest of the page.
+        out.costUnavailable = err instanceof HttpError ? err.message.replace(/^engine: /, '') : `the cost comparison failed: ${(err as Error).message}`;
+      }
     } else {
       out.costUnavailable = engines.unavailableMessage('cost');
     }
@@ -100,7 +105,7 @@ export function analysisApi(ctx: AppContext): Router {
 }
 
 /** The learn walkthrough for a structure slug and an optional ?period=n. */
-export async function walkthroughFor(ctx: AppContext, slug: string, periodQuery: unknown): Promise<Walkthrough> {
+export async function walkthroughFor(ctx: AppContext, slug: string, periodQuery: unknown): Promise<Walkthrough & { legs: LegLesson[] }> {
   const s = learnStructure(slug);
   if (!s) throw new HttpError(404, `structure: no learn page "${slug.slice(0, 60)}" (structures: ${LEARN_STRUCTURES.map((x) => x.slug).join(', ')})`);
   const exists = await ctx.deals.store.read(s.scenarioId);
@@ -114,12 +119,9 @@ export async function walkthroughFor(ctx: AppContext, slug: string, periodQuery:
     }
     period = n;
   }
-  return walkPeriod(s, loaded.deal, report, period);
+  const walk = walkPeriod(s, loaded.deal, report, period);
+  const legs = legLessons(loaded.deal, offshoreLegsOf(loaded.deal).length ? await ctx.costs.dealCost(loaded) : null);
+  return { ...walk, legs };
 }
 
-/** Call the cost module's comparison; its exact export is adapted once issue 6 lands. */
-async function costComparison(mod: Record<string, unknown>, dealsIn: unknown[]): Promise<unknown> {
-  const fn = mod.compareDeals ?? mod.compareCosts ?? mod.compare;
-  if (typeof fn !== 'function') return { error: 'models/cost/compare.ts has no compareDeals/compareCosts/compare export the server knows' };
-  return (fn as (d: unknown[]) => unknown)(dealsIn);
-}
+const offshoreLegsOf = (d: Deal): unknown[] => (d as { offshoreLegs?: unknown[] }).offshoreLegs ?? [];

@@ -11,6 +11,7 @@ import { dealJsonSchema } from '../../cli/commands/schema.js';
 import { libraryEntry, glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleWorkbook } from '../present/excel.js';
+import type { ValidDeal } from '../deals.js';
 
 /** The body must be a JSON object (express.json only parses application/json). */
 export function jsonBody(req: Request): Record<string, unknown> {
@@ -42,7 +43,13 @@ export function dealApi(ctx: AppContext): Router {
 
   r.get('/deals', handle(async (_req, res) => {
     const all = await deals.loadAll();
-    res.json({ deals: all.map(libraryEntry) });
+    const out = [];
+    for (const d of all) {
+      const e = libraryEntry(d);
+      const cost = d.deal ? await ctx.costs.summary(d as ValidDeal).catch(() => null) : null;
+      out.push({ ...e, cost: cost && cost.ok ? cost.cost : null, costProblem: cost && !cost.ok ? cost.error : null });
+    }
+    res.json({ deals: out, costAvailable: ctx.engines.available('cost') });
   }));
 
   /** Create a deal as a copy of another (a shipped scenario is the template). */

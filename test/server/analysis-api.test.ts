@@ -78,6 +78,51 @@ describe('analysis API (/api/compare, /api/learn, /api/glossary, /api/health)', 
     });
   });
 
+  describe('the N+1 and e-CNY learn pages on their real scenarios', () => {
+    const costModule = existsSync(resolve(projectRoot, 'models/cost/compare.ts'));
+    it('walks a Futian period through its three tranches and explains the +1 leg from the deal data', async () => {
+      const res = await request(t.app).get('/api/learn/n-plus-1-cross-border').expect(200);
+      expect(res.body.reconciled).to.equal(true);
+      expect(res.body.steps.filter((s: { title: string }) => s.title === 'Note interest')).to.have.length(2);
+      const leg = res.body.legs[0];
+      expect(leg.draws.map((d: { date: string; amount: number }) => [d.date, d.amount])).to.deep.equal([['2023-09-20', 1_200_000], ['2023-12-20', 800_000]]);
+      expect(leg).to.include({ currency: 'CNH', facility: 2_000_000, couponRate: 0.039 });
+      expect(leg.chain.onshoreBank).to.match(/ICBC Shenzhen/);
+      if (costModule) {
+        expect(leg.cost.chainFeeRate).to.be.within(0, 0.05);
+        // Net assets 8 M CNY × 2 × 1.5 = 24 M CNY of quota; the 1.2 M batch for a year or less counts 1.5×.
+        expect(leg.draws[0].quota).to.equal(24_000_000);
+        expect(leg.draws[0].quotaAfter).to.equal(1_800_000);
+      }
+      const page = await request(t.app).get('/learn/n-plus-1-cross-border').expect(200);
+      expect(page.text).to.contain('cross-border counter-guarantee 跨境反担保');
+    });
+    it('says on the e-CNY page that cash in wallets earned nothing before 2026', async () => {
+      const res = await request(t.app).get('/api/learn/e-cny-issuance').expect(200);
+      expect(res.body.reconciled).to.equal(true);
+      expect(res.body.railNote.amount).to.equal(0);
+      expect(res.body.railNote.text).to.match(/real-name e-CNY wallets .* before 2026-01-01 e-CNY was cash \(M0\) and earned no interest\.$/);
+    });
+    it('compares the three seed deals with the cost model: all-in before and after subsidy against the baseline', async function () {
+      if (!costModule) this.skip();
+      const ids = ['yuhang-abn-2023', 'futian-n-plus-1-2023', 'ningbo-ecny-2024'];
+      const res = await request(t.app).get(`/api/compare?ids=${ids.join(',')}`).expect(200);
+      expect(res.body.costUnavailable).to.equal(null);
+      const byId = Object.fromEntries(res.body.cost.deals.map((d: { deal: { id: string } }) => [d.deal.id, d]));
+      for (const id of ids) {
+        const c = byId[id] as { allInCostRate: number; subsidyAdjustedCostRate: number; baselineCostRate: number; savingVsBaseline: number };
+        expect(c.allInCostRate, id).to.be.within(0.005, 0.2);
+        expect(c.subsidyAdjustedCostRate, id).to.be.at.most(c.allInCostRate);
+      }
+      // Futian's 70% subsidy brings its cost down a long way; Yuhang has no subsidy.
+      expect(byId['futian-n-plus-1-2023'].subsidyAdjustedCostRate).to.be.below(byId['futian-n-plus-1-2023'].allInCostRate - 0.02);
+      expect(byId['yuhang-abn-2023'].subsidyAdjustedCostRate).to.equal(byId['yuhang-abn-2023'].allInCostRate);
+      const lib = await request(t.app).get('/api/deals').expect(200);
+      const y = lib.body.deals.find((d: { id: string }) => d.id === 'yuhang-abn-2023');
+      expect(y.cost.allInCostRate).to.equal(byId['yuhang-abn-2023'].allInCostRate);
+    });
+  });
+
   it('GET /api/glossary pairs English with Chinese terms', async () => {
     const res = await request(t.app).get('/api/glossary').expect(200);
     const g = res.body.glossary as Array<{ en: string; zh: string }>;
