@@ -75,6 +75,10 @@ export interface DealGlance {
   reserveShare: number;
   /** Balance-weighted coupon of the notes that carry one, at issue. */
   weightedCoupon: number | null;
+  /** Settlement rail kind ('e-cny', 'bank-transfer') when the deal names one. */
+  rail: string | null;
+  /** "+k" offshore legs beside the trust (N+1). */
+  offshoreLegs: number;
 }
 
 export interface LibraryEntry {
@@ -147,6 +151,8 @@ export function glanceOf(deal: Deal): DealGlance {
     subordinationShare: size > 0 ? below / size : 0,
     reserveShare: size > 0 ? reserve / size : 0,
     weightedCoupon: couponWeight > 0 ? couponSum / couponWeight : null,
+    rail: (deal as { rail?: { kind?: string } }).rail?.kind ?? null,
+    offshoreLegs: ((deal as { offshoreLegs?: unknown[] }).offshoreLegs ?? []).length,
   };
 }
 

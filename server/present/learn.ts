@@ -171,7 +171,7 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
         const ids = st.fees ?? Object.keys(p.feesById);
         const amounts = ids.map((id) => ({ label: deal.fees.find((f) => f.id === id)?.name ?? id, amount: p.feesById[id] ?? 0 }));
         const total = amounts.reduce((s, a) => s + a.amount, 0);
-        push('Fees', '支付税费', 'Running fees come first: trustee, custodian, paying agent — each an annual rate on the notes, accrued for the period.', amounts, -total);
+        push('Fees', '支付税费', 'Running fees come first (the trustee or plan manager, the custodian, the paying agent or servicer): each an annual rate on its base, or a fixed amount a year, accrued for the period.', amounts, -total);
         break;
       }
       case 'pay-interest': {

@@ -159,4 +159,21 @@ describe('web app in a browser (headless Chromium)', function () {
     expect(await page.locator('#walk').innerText()).to.contain('Note interest 支付利息');
     await shot('learn');
   });
+
+  it('shows the N+1 offshore chain and the e-CNY rail where the shipped scenarios have them', async function () {
+    if (!existsSync(resolve(projectRoot, 'scenarios', 'futian-n-plus-1-2023.json')) || !existsSync(resolve(projectRoot, 'scenarios', 'ningbo-ecny-2024.json'))) this.skip();
+    await page.goto(`${t.baseUrl}/deals/futian-n-plus-1-2023`);
+    const svg = await page.locator('svg.deal-diagram').innerHTML();
+    expect(svg).to.contain('+1 firm 企业 (onshore)');
+    expect(svg).to.contain('跨境反担保');
+    await shot('deal-futian');
+    await page.goto(`${t.baseUrl}/learn/n-plus-1-cross-border`);
+    expect(await page.locator('#leg-plus-one').innerText()).to.contain('foreign debt 外债');
+    await shot('learn-n-plus-1');
+    await page.goto(`${t.baseUrl}/deals/ningbo-ecny-2024`);
+    expect(await page.locator('svg.deal-diagram').innerHTML()).to.contain('e-CNY rail 数字人民币');
+    await page.goto(`${t.baseUrl}/learn/e-cny-issuance`);
+    expect(await page.locator('#rail-note').innerText()).to.contain('e-CNY was cash (M0)');
+    await shot('learn-e-cny');
+  });
 });
