@@ -6,6 +6,9 @@ import { effectiveInterestSplit } from '../../../models/cost/firm-flows.js';
 import { Decimal } from 'decimal.js';
 import { loadScenario, scenarioFiles, SCENARIO_DIR } from '../../support/scenarios.js';
 import { withChanges } from '../../support/json-edit.js';
+import { loadRaw } from '../../support/scenarios.js';
+
+const loadRawDeal = () => loadRaw('futian-n-plus-1-2023.json');
 
 /**
  * One firm, one loan, one note — small enough to work by hand. The firm borrows 10,000,000 on
@@ -175,6 +178,13 @@ describe('cost/compare: the all-in cost of funding, side by side', () => {
       expect(y.subsidyAdjustedCostRate).to.equal(y.allInCostRate);
       expect(y.notes.join(' ')).to.include('default baseline');
     });
+  });
+
+  it('refuses a subsidised baseline without a subsidy, naming the field', () => {
+    const r = validateDeal(withChanges(loadRawDeal(), { '/funding/subsidy': undefined, '/funding/baseline/subsidised': true, '/provenance': [{ path: '/meta/id', kind: 'assumption', reason: 'test' }] }));
+    expect(r.ok).to.equal(false);
+    if (r.ok) return;
+    expect(r.problems).to.deep.equal([{ path: 'funding.baseline.subsidised', message: 'is true but funding.subsidy is not given: say which subsidy the bank loan would get, or set subsidised to false' }]);
   });
 
   it('names the deal when its costs cannot be worked out', () => {

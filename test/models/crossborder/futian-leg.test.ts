@@ -45,6 +45,13 @@ describe('Futian "N+1": the +1 offshore leg in the deal', () => {
       expect(r.problems[0]!.message).to.include('quota 3,600,000.00 CNY, used 2,400,000.00, this drawdown needs 1,600,000.00 (800,000.00 × tenor factor 1.5 × type factor 1 + 800,000.00 × exchange-rate factor 0.5), short by 400,000.00');
     });
 
+    it('refuses a +1 firm that is also a pool obligor and a chain whose two guarantors are one', () => {
+      const r = validateDeal(withChanges(loadRaw(FUTIAN), { [`${LEG}/firm/id`]: 'hetao-01', [`${LEG}/chain/onshoreBank/id`]: 'icbc-asia' }));
+      expect(r.ok).to.equal(false);
+      if (r.ok) return;
+      expect(r.problems.map((p) => p.path)).to.deep.equal(['offshoreLegs[0].firm.id', 'offshoreLegs[0].chain.onshoreBank.id']);
+    });
+
     it('refuses batches beyond the 2 M facility and a leg that outlives the deal', () => {
       const r = validateDeal(withChanges(loadRaw(FUTIAN), { [`${LEG}/draws/1/amountCny`]: 900_000, [`${LEG}/maturityDate`]: '2024-10-20' }));
       expect(r.ok).to.equal(false);
