@@ -9,6 +9,7 @@ import { addMonths } from '../calendar/schedule.js';
 import { railProblems } from '../rail/deal-rail.js';
 import { offshoreLegProblems } from '../crossborder/leg-check.js';
 import { fundingProblems } from '../cost/funding-check.js';
+import { jsonErrorOffset, lineAndColumn } from './json-position.js';
 
 export interface Problem {
   /** Where, e.g. `liabilities.tranches[1].coupon.rate` ('' for the whole file). */
@@ -41,21 +42,21 @@ function zodIssueMessage(iss: z.core.$ZodIssue): string {
   return iss.message;
 }
 
-/** Parse JSON text, naming line and column of a syntax error. */
+/** Parse JSON text, naming line and column of a syntax error. A leading byte-order mark is ignored. */
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(body) };
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(msg);
-    let where = '';
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      const line = before.split('\n').length;
-      const col = Number(pos[1]) - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${col}`;
-    }
-    return { ok: false, problems: [{ path: '', message: `malformed JSON${where}: ${msg.replace(/ in JSON at position \d+.*$/, '')} (a deal file must be one JSON object)` }] };
+    const raw = err instanceof Error ? err.message : String(err);
+    // Node quotes a snippet of the text in some messages ("..., "{"a":tru}" is not valid JSON"): drop it.
+    const offset = jsonErrorOffset(body);
+    const at = offset >= 0 ? lineAndColumn(body, offset) : undefined;
+    const where = at ? ` at line ${at.line}, column ${at.column}` : '';
+    let message = raw.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*" is not valid JSON$/s, '');
+    if (body.trim() === '') message = 'the file is empty';
+    else if (/^Unexpected token/.test(message) && offset >= 0 && offset < body.length) message = `unexpected character ${JSON.stringify(body[offset])}`;
+    return { ok: false, problems: [{ path: '', message: `malformed JSON${where}: ${message} (a deal file must be one JSON object)` }] };
   }
 }
 

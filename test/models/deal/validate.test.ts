@@ -21,6 +21,22 @@ describe('deal validation', () => {
     if (!r.ok) expect(r.problems[0]!.message).to.match(/^malformed JSON at line 3, column \d+/);
   });
 
+  it('names line and column even where Node does not give a position, without quoting the file back', () => {
+    const r = validateDealText('{\n  "meta": {\n    "active": tru\n  }\n}');
+    expect(r.ok).to.equal(false);
+    // "tru" breaks where its fourth letter should be: the line break at line 3, column 18.
+    if (!r.ok) expect(r.problems[0]!.message).to.equal('malformed JSON at line 3, column 18: unexpected character "\\n" (a deal file must be one JSON object)');
+  });
+
+  it('says an empty file is empty, and ignores a byte-order mark', () => {
+    const empty = validateDealText('  \n');
+    expect(empty.ok).to.equal(false);
+    if (!empty.ok) expect(empty.problems[0]!.message).to.equal('malformed JSON at line 2, column 1: the file is empty (a deal file must be one JSON object)');
+    const bom = validateDealText('\ufeff{}');
+    expect(bom.ok).to.equal(false);
+    if (!bom.ok) expect(bom.problems[0]!.message).not.to.match(/malformed/);
+  });
+
   it('says a coupon of 27 is out of range, with the range and the value', () => {
     const d = yuhang({ '/liabilities/tranches/0/coupon/rate': 27 });
     expect(problemsOf(d)).to.include('liabilities.tranches[0].coupon.rate: must be between 0 and 1, got 27');
