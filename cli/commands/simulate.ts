@@ -65,5 +65,14 @@ export function formatSimulation(r: SimulationResult): string {
       e.id, e.kind, pm(e.expectedDraw, e.expectedDrawStdErr, formatMoney), formatMoney(e.drawQuantiles['0.99']), pct(e.exhaustionProbability),
     ])));
   }
+  if (r.servicer) {
+    lines.push('', `Servicer ${r.servicer.id}: expected commingling loss ${pm(r.servicer.comminglingLoss.mean, r.servicer.comminglingLoss.stdErr, formatMoney)} CNY, probability ${pct(r.servicer.probabilityOfComminglingLoss)}`);
+  }
+  if (r.offshoreLegs.length) {
+    lines.push('', textTable(['offshore leg', 'P(chain called)', 'investors\' loss ± s.e.', 'P(investor loss)', 'HK guarantor loss', 'onshore bank loss'], r.offshoreLegs.map((l) => [
+      l.id, pct(l.probabilityChainCalled), pm(l.investorLoss.mean, l.investorLoss.stdErr, formatMoney), pct(l.probabilityOfInvestorLoss),
+      pm(l.hkGuarantorLoss.mean, l.hkGuarantorLoss.stdErr, formatMoney), pm(l.onshoreBankLoss.mean, l.onshoreBankLoss.stdErr, formatMoney),
+    ])));
+  }
   return lines.join('\n');
 }

@@ -29,12 +29,20 @@ export interface StatLayout {
   enhancementExhausted: number[];
   partyPaid: number[];
   partyDefaulted: number[];
+  comminglingLoss: number;
+  comminglingAnyLoss: number;
+  legChainCalled: number[];
+  legInvestorLoss: number[];
+  legInvestorAnyLoss: number[];
+  legHkGuarantorLoss: number[];
+  legOnshoreBankLoss: number[];
 }
 
 export function statLayout(m: PathModel): StatLayout {
   let next = 0;
   // Each statistic takes two slots: Σ w·x at i, Σ (w·x)² at i + 1.
   const take = () => { const i = next; next += 2; return i; };
+  const legs = m.extras.legs.length;
   const many = (n: number) => Array.from({ length: n }, take);
   const layout = {
     paths: take(), weight: take(), poolLoss: take(), poolDefaultRate: take(), poolAnyLoss: take(), lateRecovery: take(), residual: take(),
@@ -42,6 +50,9 @@ export function statLayout(m: PathModel): StatLayout {
     tranchePrincipal: many(m.tranches), tranchePrincipalYears: many(m.tranches),
     enhancementDraw: many(m.enhancements), enhancementExhausted: many(m.enhancements),
     partyPaid: many(m.parties), partyDefaulted: many(m.parties),
+    comminglingLoss: take(), comminglingAnyLoss: take(),
+    legChainCalled: many(legs), legInvestorLoss: many(legs), legInvestorAnyLoss: many(legs),
+    legHkGuarantorLoss: many(legs), legOnshoreBankLoss: many(legs),
   };
   return { size: next, ...layout };
 }
@@ -97,6 +108,16 @@ export function accumulatePath(m: PathModel, L: StatLayout, v: Float64Array, h: 
   for (let k = 0; k < m.parties; k++) {
     add(v, L.partyPaid[k]!, w * o.partyPaid[k]!);
     add(v, L.partyDefaulted[k]!, o.partyDefaulted[k] ? w : 0);
+  }
+  const x = o.extras;
+  add(v, L.comminglingLoss, w * x.comminglingLoss);
+  add(v, L.comminglingAnyLoss, x.comminglingLoss > 0 ? w : 0);
+  for (let l = 0; l < L.legChainCalled.length; l++) {
+    add(v, L.legChainCalled[l]!, x.legChainCalled[l] ? w : 0);
+    add(v, L.legInvestorLoss[l]!, w * x.legInvestorLoss[l]!);
+    add(v, L.legInvestorAnyLoss[l]!, x.legInvestorLoss[l]! > 0 ? w : 0);
+    add(v, L.legHkGuarantorLoss[l]!, w * x.legHkGuarantorLoss[l]!);
+    add(v, L.legOnshoreBankLoss[l]!, w * x.legOnshoreBankLoss[l]!);
   }
   const wq = Math.round(w * WEIGHT_QUANTUM) / WEIGHT_QUANTUM;
   const pb = binOf(o.poolLossRate, 1, LOSS_BINS);

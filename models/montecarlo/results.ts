@@ -62,6 +62,26 @@ export interface SimulationResult {
     expectedPaidStdErr: number;
     defaultProbability: number;
   }>;
+  /** The servicer's commingling loss (混同损失, yuan): collections it held when it defaulted. Null when the deal names no servicer. */
+  servicer: null | {
+    id: string;
+    comminglingLoss: Estimate;
+    probabilityOfComminglingLoss: number;
+    probabilityOfComminglingLossStdErr: number;
+  };
+  /**
+   * Each "+k" offshore leg's guarantee chain (firm → Hong Kong guarantor → onshore counter-guarantee
+   * → IP income right): who loses what when the leg's firm defaults (yuan, on the CNY draw amounts).
+   */
+  offshoreLegs: Array<{
+    id: string;
+    probabilityChainCalled: number;
+    investorLoss: Estimate;
+    probabilityOfInvestorLoss: number;
+    probabilityOfInvestorLossStdErr: number;
+    hkGuarantorLoss: Estimate;
+    onshoreBankLoss: Estimate;
+  }>;
   /** Who bears the pool's loss, in expectation (yuan). */
   lossAllocation: {
     poolLoss: Estimate;
@@ -75,6 +95,7 @@ export interface SimulationResult {
 }
 
 const round = (x: number, digits = 10) => (x === 0 ? 0 : +x.toPrecision(digits));
+const rounded = (e: Estimate): Estimate => ({ mean: round(e.mean), stdErr: round(e.stdErr) });
 
 export function buildResult(
   m: PathModel, L: StatLayout, v: Float64Array, h: Histograms,
@@ -154,6 +175,18 @@ export function buildResult(
     tranches,
     enhancements,
     parties,
+    servicer: m.deal.servicer ? (() => {
+      const any = est(L.comminglingAnyLoss);
+      return { id: m.deal.servicer.id, comminglingLoss: rounded(est(L.comminglingLoss)), probabilityOfComminglingLoss: round(any.mean), probabilityOfComminglingLossStdErr: round(any.stdErr) };
+    })() : null,
+    offshoreLegs: (m.deal.offshoreLegs ?? []).map((leg, l) => {
+      const any = est(L.legInvestorAnyLoss[l]!);
+      return {
+        id: leg.id, probabilityChainCalled: round(est(L.legChainCalled[l]!).mean),
+        investorLoss: rounded(est(L.legInvestorLoss[l]!)), probabilityOfInvestorLoss: round(any.mean), probabilityOfInvestorLossStdErr: round(any.stdErr),
+        hkGuarantorLoss: rounded(est(L.legHkGuarantorLoss[l]!)), onshoreBankLoss: rounded(est(L.legOnshoreBankLoss[l]!)),
+      };
+    }),
     lossAllocation: {
       poolLoss: money(pool),
       tranches: Object.fromEntries(tranches.map((t, i) => { const s = est(L.trancheShortfall[i]!); return [t.id, { mean: round(s.mean), stdErr: round(s.stdErr) }]; })),

@@ -73,10 +73,11 @@ export function autoShift(m: PathModel): number {
 /** The last compiled deal on this thread: a repeated run (sizing, sensitivity grids) skips compiling. */
 let lastContext: { key: string; ctx: SimulationContext } | null = null;
 
-export async function simulate(deal: Deal, opts: SimulateOptions): Promise<SimulationResult> {
+interface Prepared { stress: StressSpec; main: SimulationContext; shift: number; blocks: number; scalars: Float64Array[] }
+
+function prepare(deal: Deal, opts: SimulateOptions): Prepared {
   checkSimulateOptions(opts);
   const stress = typeof opts.stress === 'object' ? opts.stress : parseStress(opts.stress ?? 'base', deal);
-  const threads = opts.threads ?? 1;
   const key = contextKey(deal, stress);
   let main = lastContext?.key === key ? lastContext.ctx : undefined;
   if (!main) {
@@ -86,18 +87,39 @@ export async function simulate(deal: Deal, opts: SimulateOptions): Promise<Simul
   main.hist = createHistograms(main.model);
   const shift = opts.importanceShift === 'auto' ? autoShift(main.model) : (opts.importanceShift ?? 0);
   const blocks = blockCount(opts.paths);
-  const scalars: Float64Array[] = new Array<Float64Array>(blocks);
-  const hist = threads === 1 || blocks === 1
-    ? await runHere(main, opts, blocks, scalars, shift)
-    : await runOnWorkers(main, deal, stress, opts, blocks, scalars, shift, threads);
-  const total = new Float64Array(main.layout.size);
-  for (let b = 0; b < blocks; b++) {
-    const v = scalars[b]!;
+  return { stress, main, shift, blocks, scalars: new Array<Float64Array>(blocks) };
+}
+
+/** Merge the blocks' sums in block order and build the report. */
+function finish(p: Prepared, opts: SimulateOptions, hist: Histograms, threads: number): SimulationResult {
+  const total = new Float64Array(p.main.layout.size);
+  for (let b = 0; b < p.blocks; b++) {
+    const v = p.scalars[b]!;
     for (let i = 0; i < total.length; i++) total[i] = total[i]! + v[i]!;
   }
-  return buildResult(main.model, main.layout, total, hist, {
-    paths: opts.paths, seed: opts.seed, threads, stress, importanceShift: shift,
+  return buildResult(p.main.model, p.main.layout, total, hist, {
+    paths: opts.paths, seed: opts.seed, threads, stress: p.stress, importanceShift: p.shift,
   });
+}
+
+export async function simulate(deal: Deal, opts: SimulateOptions): Promise<SimulationResult> {
+  const p = prepare(deal, opts);
+  const threads = opts.threads ?? 1;
+  const hist = threads === 1 || p.blocks === 1
+    ? await runHere(p.main, opts, p.blocks, p.scalars, p.shift)
+    : await runOnWorkers(p.main, deal, p.stress, opts, p.blocks, p.scalars, p.shift, threads);
+  return finish(p, opts, hist, threads);
+}
+
+/**
+ * The same simulation on the calling thread, synchronously (no progress, no cancellation): for
+ * library callers that are themselves synchronous, such as the cost comparison. Same numbers as
+ * `simulate` with the same deal, seed and path count.
+ */
+export function simulateHere(deal: Deal, opts: Omit<SimulateOptions, 'threads' | 'onProgress' | 'signal'>): SimulationResult {
+  const p = prepare(deal, opts);
+  for (let b = 0; b < p.blocks; b++) p.scalars[b] = runBlock(p.main, opts.seed, b, opts.paths, p.shift);
+  return finish(p, opts, p.main.hist, 1);
 }
 
 async function runHere(ctx: SimulationContext, opts: SimulateOptions, blocks: number, scalars: Float64Array[], shift: number): Promise<Histograms> {
@@ -138,14 +160,16 @@ function runOnWorkers(
     if (opts.signal?.aborted) { fail(new SimulationCancelled()); return; }
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     for (const pw of workers) {
+      let finishSent = false;
       const feed = () => {
         if (nextBlock < blocks) pw.send({ type: 'block', job, block: nextBlock++ } satisfies ToWorker);
-        else pw.send({ type: 'finish', job } satisfies ToWorker);
+        else if (!finishSent) { finishSent = true; pw.send({ type: 'finish', job } satisfies ToWorker); }
       };
       pw.onFailure = fail;
       pw.onMessage = (msg: FromWorker) => {
         if (failed || msg.job !== job) return;
-        if (msg.type === 'ready') feed();
+        // Two blocks in flight per worker: it starts the next while its last result crosses over.
+        if (msg.type === 'ready') { feed(); if (nextBlock < blocks) feed(); }
         else if (msg.type === 'block') {
           scalars[msg.block] = msg.scalars;
           done++;

@@ -161,6 +161,19 @@ async function showResult(runId) {
     el('td', { class: 'num' }, money(e.drawQuantiles['0.999'])),
     el('td', { class: 'num' }, pm(e.exhaustionProbability, e.exhaustionProbabilityStdErr, (x) => pct(x, 3))))));
 
+  // Commingling and the +k legs' guarantee chains (absent on deals without a servicer or legs).
+  const chainRows = [];
+  const lossRow = (label, probability, e) => el('tr', {}, el('td', {}, label), el('td', { class: 'num' }, pct(probability, 3)), el('td', { class: 'num' }, formatMoney(e.mean)), el('td', { class: 'num' }, formatMoney(e.stdErr)));
+  if (result.servicer) chainRows.push(lossRow(`servicer ${result.servicer.id}: commingling loss`, result.servicer.probabilityOfComminglingLoss, result.servicer.comminglingLoss));
+  for (const l of result.offshoreLegs || []) {
+    chainRows.push(
+      lossRow(`${l.id}: offshore investors`, l.probabilityOfInvestorLoss, l.investorLoss),
+      lossRow(`${l.id}: Hong Kong guarantor (chain called)`, l.probabilityChainCalled, l.hkGuarantorLoss),
+      lossRow(`${l.id}: onshore bank (chain called)`, l.probabilityChainCalled, l.onshoreBankLoss));
+  }
+  document.querySelector('#chain-table tbody').replaceChildren(...chainRows);
+  document.querySelector('#chain-section').classList.toggle('hidden', chainRows.length === 0);
+
   const la = result.lossAllocation;
   const partyName = (id) => (result.parties.find((x) => x.id === id) || { name: id }).name;
   const rows = [

@@ -93,7 +93,22 @@ describe('web app in a browser (headless Chromium)', function () {
     expect(await page.locator('#tranche-el').getAttribute('data-rendered')).to.equal('1');
     expect(await page.locator('#alloc-table tbody tr').count()).to.be.greaterThan(3);
     expect(await page.locator('#dl-csv').getAttribute('href')).to.match(/^\/api\/runs\/run-[a-z0-9]+-[0-9a-f]{8}\/result\.csv$/);
+    expect(await page.locator('#chain-section').getAttribute('class'), 'Yuhang has no servicer or offshore leg').to.contain('hidden');
     await shot('run');
+  });
+
+  it('shows the servicer\'s commingling loss and the +1 leg\'s chain on a Futian run', async () => {
+    await page.goto(`${t.baseUrl}/runs?deal=futian-n-plus-1-2023`);
+    await page.fill('input[name=paths]', '20000');
+    await page.click('#run-start');
+    await page.locator('#results:not(.hidden)').waitFor({ timeout: 25_000 });
+    await page.locator('#chain-section:not(.hidden)').waitFor({ timeout: 5_000 });
+    const rows = await page.locator('#chain-table tbody tr').allInnerTexts();
+    expect(rows).to.have.length(4);
+    expect(rows[0]).to.match(/^servicer hti-microloan: commingling loss\t\d+\.\d{3}%\t[\d,]+\.\d\d\t[\d,]+\.\d\d$/);
+    expect(rows[1]).to.match(/^plus-one: offshore investors/);
+    await page.locator('#chain-section').scrollIntoViewIfNeeded();
+    await shot('run-futian-chain');
   });
 
   it('cancels a long run from the page', async () => {

@@ -90,6 +90,27 @@ describe('ipabs command line', () => {
       for (const k of ['id', 'kind', 'expectedDraw', 'drawQuantiles', 'exhaustionProbability']) expect(j.enhancements[0]).to.have.property(k);
     });
 
+    it('reports the servicer\'s commingling loss and each +k leg\'s chain losses with standard errors, the same numbers compare --paths uses', async function () {
+      this.timeout(60_000);
+      const futian = `${SCENARIO_DIR}futian-n-plus-1-2023.json`;
+      const sim = JSON.parse((await ipabs('simulate', futian, '--paths', '8192', '--seed', '4', '--json')).out) as {
+        servicer: { id: string; comminglingLoss: { mean: number; stdErr: number }; probabilityOfComminglingLoss: number };
+        offshoreLegs: Array<{ id: string; probabilityChainCalled: number; onshoreBankLoss: { mean: number; stdErr: number } }>;
+      };
+      expect(sim.servicer.id).to.equal('hti-microloan');
+      expect(sim.servicer.probabilityOfComminglingLoss).to.be.above(0);
+      expect(sim.servicer.comminglingLoss.mean).to.be.above(0);
+      expect(sim.servicer.comminglingLoss.stdErr).to.be.above(0).and.below(sim.servicer.comminglingLoss.mean);
+      expect(sim.offshoreLegs.map((l) => l.id)).to.deep.equal(['plus-one']);
+      expect(sim.offshoreLegs[0]!.probabilityChainCalled).to.be.above(0);
+      const cmp = JSON.parse((await ipabs('compare', futian, '--paths', '8192', '--seed', '4', '--json')).out) as { deals: Array<{ monteCarlo: { comminglingLoss: unknown; legs: Array<{ onshoreBankLoss: unknown }> } }> };
+      expect(cmp.deals[0]!.monteCarlo.comminglingLoss).to.deep.equal(sim.servicer.comminglingLoss);
+      expect(cmp.deals[0]!.monteCarlo.legs[0]!.onshoreBankLoss).to.deep.equal(sim.offshoreLegs[0]!.onshoreBankLoss);
+      const yuhangRun = JSON.parse((await ipabs('simulate', yuhang, '--paths', '100', '--json')).out) as { servicer: unknown; offshoreLegs: unknown[] };
+      expect(yuhangRun.servicer).to.equal(null);
+      expect(yuhangRun.offshoreLegs).to.deep.equal([]);
+    });
+
     it('refuses bad numbers with the value and the range, exit 1', async () => {
       expect((await ipabs('simulate', yuhang, '--paths', '0')).err).to.include('--paths: must be a whole number between 1 and 50000000, got "0"');
       expect((await ipabs('simulate', yuhang, '--paths', '-5')).code).to.equal(1);
