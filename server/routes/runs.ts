@@ -4,6 +4,7 @@ import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../app.js';
 import { handle, HttpError } from '../http-errors.js';
 import { jsonBody, onlyFields } from './deals.js';
+import { checkPoolSize, readRunInputs } from './run-inputs.js';
 import { isTerminal, QueueFullError, type RunEvent, type RunInfo } from '../runs/manager.js';
 import { toCsv } from '../../models/format.js';
 import { flattenRows } from '../present/flatten.js';
@@ -18,7 +19,7 @@ const runId = (req: Request): string => {
 
 export function runApi(ctx: AppContext): Router {
   const r = Router();
-  const { runs, deals, engines, config } = ctx;
+  const { runs, engines, config } = ctx;
   const L = config.limits;
 
   const findRun = (req: Request) => {
@@ -36,26 +37,8 @@ export function runApi(ctx: AppContext): Router {
   r.post('/runs', handle(async (req, res) => {
     const body = jsonBody(req);
     onlyFields(body, ['dealId', 'paths', 'seed', 'stress']);
-    if (typeof body.dealId !== 'string') throw new HttpError(400, 'dealId: is required (the id of the deal to simulate)');
-    const paths = body.paths ?? 10_000;
-    if (typeof paths !== 'number' || !Number.isInteger(paths) || paths < L.minPaths || paths > L.maxPaths) {
-      throw new HttpError(400, `paths: must be a whole number between ${L.minPaths} and ${L.maxPaths}, got ${JSON.stringify(paths)}`);
-    }
-    const seed = body.seed ?? 1;
-    if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 4_294_967_295) {
-      throw new HttpError(400, `seed: must be a whole number between 0 and 4294967295, got ${JSON.stringify(seed)}`);
-    }
-    const stressName = body.stress === undefined || body.stress === null || body.stress === '' ? null : body.stress;
-    if (stressName !== null && typeof stressName !== 'string') throw new HttpError(400, `stress: must be the name of one of the deal's stresses, or empty for the base case, got ${JSON.stringify(stressName)}`);
-    const d = await deals.loadValid(deals.checkId(body.dealId, 'dealId'));
-    const deal = d.deal;
-    if (stressName !== null && !(deal.stresses ?? []).some((s) => s.name === stressName)) {
-      const names = (deal.stresses ?? []).map((s) => `"${s.name}"`).join(', ') || 'none defined';
-      throw new HttpError(400, `stress: unknown stress "${stressName.slice(0, 64)}" (this deal's stresses: ${names}; leave it empty for the base case)`);
-    }
-    if (deal.pool.obligors.length > L.maxPoolSize) {
-      throw new HttpError(400, `deal.pool.obligors: ${deal.pool.obligors.length} obligors is more than a web run allows (at most ${L.maxPoolSize}; use the command line for larger pools)`);
-    }
+    const { deal, paths, seed, stress: stressName } = await readRunInputs(ctx, body, { purpose: 'to simulate', defaultPaths: 10_000, maxPaths: L.maxPaths });
+    checkPoolSize(ctx, deal);
     await engines.ready('montecarlo');
     let info: RunInfo;
     try {

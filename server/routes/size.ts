@@ -5,6 +5,7 @@ import { Router } from 'express';
 import type { AppContext } from '../app.js';
 import { handle, HttpError } from '../http-errors.js';
 import { jsonBody, onlyFields } from './deals.js';
+import { checkPoolSize, readRunInputs } from './run-inputs.js';
 import { QueueFullError } from '../runs/manager.js';
 import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
 
@@ -12,7 +13,7 @@ const FIELDS = ['dealId', 'enhancement', 'lever', 'target', 'paths', 'seed', 'st
 
 export function sizeApi(ctx: AppContext): Router {
   const r = Router();
-  const { deals, engines, runs, config } = ctx;
+  const { engines, runs, config } = ctx;
   const L = config.limits;
 
   r.get('/size/options', (_req, res) => {
@@ -22,31 +23,13 @@ export function sizeApi(ctx: AppContext): Router {
   r.post('/size', handle(async (req, res) => {
     const body = jsonBody(req);
     onlyFields(body, FIELDS);
-    if (typeof body.dealId !== 'string') throw new HttpError(400, 'dealId: is required (the id of the deal whose enhancement to size)');
-    const paths = body.paths ?? 5_000;
-    if (typeof paths !== 'number' || !Number.isInteger(paths) || paths < L.minPaths || paths > L.maxSizingPaths) {
-      throw new HttpError(400, `paths: must be a whole number between ${L.minPaths} and ${L.maxSizingPaths} (paths per trial of the search), got ${JSON.stringify(paths)}`);
-    }
-    const seed = body.seed ?? 1;
-    if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 4_294_967_295) {
-      throw new HttpError(400, `seed: must be a whole number between 0 and 4294967295, got ${JSON.stringify(seed)}`);
-    }
-    const stress = body.stress === undefined || body.stress === null || body.stress === '' ? null : body.stress;
-    if (stress !== null && typeof stress !== 'string') throw new HttpError(400, `stress: must be the name of one of the deal's stresses, or empty for the base case, got ${JSON.stringify(stress)}`);
-    const d = await deals.loadValid(deals.checkId(body.dealId, 'dealId'));
-    const deal = d.deal;
-    if (stress !== null && !(deal.stresses ?? []).some((s) => s.name === stress)) {
-      const names = (deal.stresses ?? []).map((s) => `"${s.name}"`).join(', ') || 'none defined';
-      throw new HttpError(400, `stress: unknown stress "${stress.slice(0, 64)}" (this deal's stresses: ${names}; leave it empty for the base case)`);
-    }
+    const { deal, paths, seed, stress } = await readRunInputs(ctx, body, { purpose: 'whose enhancement to size', defaultPaths: 5_000, maxPaths: L.maxSizingPaths, pathsNote: 'paths per trial of the search' });
     if (typeof body.enhancement !== 'string') throw new HttpError(400, 'enhancement: is required (the id of the enhancement, reserve account or subordinated tranche to size)');
     const sizable = [...deal.enhancements.map((e) => e.id), ...deal.accounts.map((a) => a.id), ...deal.liabilities.tranches.filter((t) => t.class !== 'senior').map((t) => t.id)];
     if (!sizable.includes(body.enhancement)) {
       throw new HttpError(400, `enhancement: "${body.enhancement.slice(0, 64)}" is not an enhancement, reserve account or junior tranche of this deal (choose one of: ${sizable.map((x) => `"${x}"`).join(', ') || 'none'})`);
     }
-    if (deal.pool.obligors.length > L.maxPoolSize) {
-      throw new HttpError(400, `deal.pool.obligors: ${deal.pool.obligors.length} obligors is more than a web run allows (at most ${L.maxPoolSize})`);
-    }
+    checkPoolSize(ctx, deal);
     const request: { paths: number; seed: number; stress?: string } & Record<string, unknown> = { paths, seed, enhancement: body.enhancement, target: body.target, threads: config.threadsPerRun };
     if (stress !== null) request.stress = stress;
     for (const k of ['lever', 'tolerance', 'maxAmount', 'discountRate'] as const) if (body[k] !== undefined) request[k] = body[k];

@@ -2,20 +2,9 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../cli/main.js';
-import type { Io } from '../../cli/io.js';
+import { ipabs } from '../support/cli.js';
 import { scenarioFiles, SCENARIO_DIR, loadRaw } from '../support/scenarios.js';
 import { withChanges } from '../support/json-edit.js';
-
-/** Run the CLI in-process and capture what it prints. */
-async function ipabs(...argv: string[]): Promise<{ code: number; out: string; err: string; files: Record<string, string> }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const files: Record<string, string> = {};
-  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s), writeFile: (p, d) => { files[p] = d; } };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n'), files };
-}
 
 const yuhang = `${SCENARIO_DIR}yuhang-abn-2023.json`;
 

@@ -1,15 +1,7 @@
 import { expect } from 'chai';
-import { main } from '../../cli/main.js';
-import type { Io } from '../../cli/io.js';
+import { ipabs } from '../support/cli.js';
 import { scenarioFiles, SCENARIO_DIR } from '../support/scenarios.js';
 
-async function ipabs(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s), writeFile: () => undefined };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 interface CompareJson {
   deals: Array<{

@@ -2,18 +2,10 @@ import { expect } from 'chai';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../cli/main.js';
-import type { Io } from '../../cli/io.js';
+import { ipabs } from '../support/cli.js';
 import { SCENARIO_DIR } from '../support/scenarios.js';
 import { yuhangGuaranteeOnly } from '../models/sizing/deals.js';
 
-async function ipabs(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s), writeFile: () => undefined };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const yuhang = `${SCENARIO_DIR}yuhang-abn-2023.json`;
 const quick = ['--paths', '8192', '--seed', '1'];
