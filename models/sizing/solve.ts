@@ -122,8 +122,17 @@ export interface SizingResult {
  * A rate in percent to 4 significant digits (4 decimals from 1% up): enough to tell an estimate
  * from a target it is bisected against (0.005500% vs 0.005502%).
  */
-export const formatPercent = (x: number): string => (x === 0 ? '0%' : Math.abs(x) >= 0.01 ? formatRate(x, 4) : `${(x * 100).toPrecision(4)}%`);
+export const formatPercent = (x: number, significant = 4): string => (x === 0 ? '0%' : Math.abs(x) >= 0.01 && significant === 4 ? formatRate(x, 4) : `${(x * 100).toPrecision(significant)}%`);
 const pct = formatPercent;
+
+/** Percentages with as many significant digits (4 to 10) as it takes to tell different values apart. */
+export function distinctPercents(xs: number[]): string[] {
+  for (let digits = 4; ; digits++) {
+    const out = xs.map((x) => formatPercent(x, digits));
+    const clash = xs.some((x, i) => xs.some((y, j) => j > i && x !== y && out[i] === out[j]));
+    if (!clash || digits >= 10) return out;
+  }
+}
 const fenOf = (yuan: number) => Math.round(yuan * 100);
 
 /** Check the request; throws RangeError naming the field, what was wrong and what is allowed. */
@@ -280,10 +289,10 @@ function defaultDiscountRate(deal: Deal, trancheId: string): number {
   throw new RangeError(`discountRate: tranche "${trancheId}" has no fixed coupon to discount at; give a discount rate (e.g. --discount-rate 0.03)`);
 }
 
-function describeLevel(t: SizingTrial, target: SizingTarget): string {
+function describeLevel(t: SizingTrial, target: SizingTarget, thresholdText = pct(t.threshold)): string {
   return target.kind === 'rating'
-    ? `the ${target.rating} target at WAL ${t.walYears.toFixed(1)}y is ${pct(t.threshold)}`
-    : `the target is ${pct(t.threshold)}`;
+    ? `the ${target.rating} target at WAL ${t.walYears.toFixed(1)}y is ${thresholdText}`
+    : `the target is ${thresholdText}`;
 }
 
 export function sizingMessage(r: SizingResult, target: SizingTarget): string {
@@ -295,7 +304,9 @@ export function sizingMessage(r: SizingResult, target: SizingTarget): string {
   if (r.status === 'met-at-zero') {
     return `target met with no ${r.lever.label}: ${what} ${pct(a.value)} at 0.00; ${describeLevel(a, target)}`;
   }
-  const below = r.justBelow ? ` (at ${formatMoney(r.justBelow.amount)} it is ${pct(r.justBelow.value)}, above the target)` : '';
-  return `required ${r.lever.label} ${formatMoney(a.amount)}: ${what} ${pct(a.value)}${below}; ${describeLevel(a, target)}`;
+  // Required value, the value just below and the target are close by construction: show enough digits to tell them apart.
+  const [atText, belowText, targetText] = distinctPercents([a.value, r.justBelow?.value ?? a.value, a.threshold]);
+  const below = r.justBelow ? ` (at ${formatMoney(r.justBelow.amount)} it is ${belowText}, above the target)` : '';
+  return `required ${r.lever.label} ${formatMoney(a.amount)}: ${what} ${atText}${below}; ${describeLevel(a, target, targetText)}`;
 }
 

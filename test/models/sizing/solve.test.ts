@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { simulate } from '../../../models/montecarlo/simulate.js';
 import { createLever, yuanToFen } from '../../../models/sizing/levers.js';
-import { checkSizingRequest, sizeEnhancement, type SizingRequest } from '../../../models/sizing/solve.js';
+import { checkSizingRequest, distinctPercents, sizeEnhancement, type SizingRequest } from '../../../models/sizing/solve.js';
 import { idealizedExpectedLoss } from '../../../models/ratings/idealized-loss.js';
 import { DERIVED_IDEALIZED_LOSS_TABLE } from '../../../models/ratings/derived-table.js';
 import type { Deal } from '../../../models/deal/schema.js';
@@ -168,5 +168,13 @@ describe('sizing solver: bad requests', () => {
     expect(() => checkSizingRequest({ ...ok, lever: 'cap' as 'capacity' })).to.throw('lever: must be one of capacity, subordination, reserve, got "cap"');
     await fails(sizeEnhancement(yuhang(), { ...ok, enhancement: 'guarantor' }), /^enhancement: unknown id "guarantor" \(enhancements: "undertaking", "guarantee"/);
     await fails(sizeEnhancement(yuhang(), { ...ok, discountRate: 2 }), /^discountRate: must be an annual rate above -1 and at most 1/);
+  });
+});
+
+describe('sizing messages', () => {
+  it('print close values with enough digits to tell them apart, and no more', () => {
+    expect(distinctPercents([0.00011007, 0.00011011, 0.00011010])).to.deep.equal(['0.011007%', '0.011011%', '0.011010%']);
+    expect(distinctPercents([0.0001, 0.0002])).to.deep.equal(['0.01000%', '0.02000%']);
+    expect(distinctPercents([0.05, 0.05])).to.deep.equal(['5.0000%', '5.0000%']);
   });
 });
