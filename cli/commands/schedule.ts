@@ -1,6 +1,6 @@
 import { runExact } from '../../models/engine/exact.js';
-import { scheduleRows } from '../../models/engine/schedule-table.js';
-import { formatMoney, textTable, toCsv } from '../../models/format.js';
+import { scheduleCsv, scheduleRows } from '../../models/engine/schedule-table.js';
+import { formatMoney, textTable } from '../../models/format.js';
 import { flagString, parseArgs } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
@@ -14,8 +14,8 @@ export function scheduleCommand(argv: string[], io: Io): number {
   const out = flagString(args, 'out');
   const emit = (s: string) => (out ? io.writeFile(out, s) : io.out(s));
   if (args.flags.has('json')) { emit(JSON.stringify(report, null, 2)); return report.reconciled ? 0 : 2; }
+  if (args.flags.has('csv')) { emit(scheduleCsv(report)); return report.reconciled ? 0 : 2; }
   const { header, rows } = scheduleRows(report);
-  if (args.flags.has('csv')) { emit(toCsv(header, rows)); return report.reconciled ? 0 : 2; }
   const fmt = rows.map((r) => r.map((c, i) => (typeof c === 'number' && i > 1 ? formatMoney(c) : String(c))));
   io.out(`${report.deal.name} (${report.deal.id}) — ${report.deal.currency}, ${report.deal.dayCount}, calendar ${report.deal.calendar}, roll ${report.deal.roll}`);
   io.out(`Issued ${report.issuance.date}: proceeds ${formatMoney(report.issuance.proceeds)}, up-front fees ${formatMoney(report.issuance.upfrontFees)}, net to firms ${formatMoney(report.issuance.netToFirms)}\n`);

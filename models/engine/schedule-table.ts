@@ -1,5 +1,6 @@
 // The base-case schedule as rows for a text table or CSV (shared by the CLI and the web export).
 import type { ScheduleReport } from './exact.js';
+import { toCsv } from '../format.js';
 
 export function scheduleRows(r: ScheduleReport): { header: string[]; rows: Array<Array<string | number>> } {
   const ids = Object.keys(r.totals.tranches);
@@ -15,4 +16,10 @@ export function scheduleRows(r: ScheduleReport): { header: string[]; rows: Array
     r.totals.enhancementDraws, '', r.totals.residual, '',
   ]);
   return { header, rows };
+}
+
+/** The schedule as CSV: every amount with its two decimals (yuan and fen), as a person reads it. */
+export function scheduleCsv(r: ScheduleReport): string {
+  const { header, rows } = scheduleRows(r);
+  return toCsv(header, rows.map((row) => row.map((c, i) => (typeof c === 'number' && i > 1 ? c.toFixed(2) : c))));
 }

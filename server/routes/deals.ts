@@ -5,8 +5,7 @@ import type { AppContext } from '../app.js';
 import { handle, HttpError } from '../http-errors.js';
 import { formatProblem, parseJson, validateDeal, type Problem } from '../../models/deal/validate.js';
 import { DealStoreError } from '../../models/store/deal-store.js';
-import { scheduleRows } from '../../models/engine/schedule-table.js';
-import { toCsv } from '../../models/format.js';
+import { scheduleCsv, scheduleRows } from '../../models/engine/schedule-table.js';
 import { dealJsonSchema } from '../../cli/commands/schema.js';
 import { libraryEntry, glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
@@ -125,8 +124,7 @@ export function dealApi(ctx: AppContext): Router {
 
   r.get('/deals/:id/schedule.csv', handle(async (req, res) => {
     const { report } = await deals.schedule(param(req, 'id'));
-    const { header, rows } = scheduleRows(report);
-    res.type('text/csv; charset=utf-8').attachment(`${report.deal.id}-schedule.csv`).send(toCsv(header, rows));
+    res.type('text/csv; charset=utf-8').attachment(`${report.deal.id}-schedule.csv`).send(scheduleCsv(report));
   }));
 
   r.get('/deals/:id/schedule.xlsx', handle(async (req, res) => {

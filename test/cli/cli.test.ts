@@ -58,8 +58,8 @@ describe('ipabs command line', () => {
       const csv = r.files['x.csv']!;
       const lines = csv.trim().split('\n');
       expect(lines[0]).to.equal('period,date,collections,fees,senior interest,senior principal,senior balance,enhancement draws,reserve top-up,residual,cash carried');
-      expect(lines[2]).to.match(/^2,2023-09-18,1130500,25142\.46,905128\.77,0,133000000,/);
-      expect(lines[5]).to.match(/^total,,137522000,/);
+      expect(lines[2]).to.match(/^2,2023-09-18,1130500\.00,25142\.46,905128\.77,0\.00,133000000\.00,/);
+      expect(lines[5]).to.match(/^total,,137522000\.00,/);
     });
   });
 

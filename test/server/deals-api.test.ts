@@ -80,8 +80,8 @@ describe('deal API (/api/deals, /api/validate, /api/schema)', () => {
       expect(res.headers['content-disposition']).to.equal(`attachment; filename=${YUHANG}-schedule.csv`);
       const lines = res.text.trim().split('\n');
       expect(lines[0]).to.equal('period,date,collections,fees,senior interest,senior principal,senior balance,enhancement draws,reserve top-up,residual,cash carried');
-      expect(lines[1]).to.equal('1,2023-06-16,1130500,25142.46,905128.77,0,133000000,0,0,0,200228.77');
-      expect(lines[5]?.startsWith('total,,137522000,')).to.equal(true);
+      expect(lines[1]).to.equal('1,2023-06-16,1130500.00,25142.46,905128.77,0.00,133000000.00,0.00,0.00,0.00,200228.77');
+      expect(lines[5]?.startsWith('total,,137522000.00,')).to.equal(true);
     });
 
     it('GET /schedule.xlsx downloads a workbook whose cells hold the numbers', async () => {
