@@ -1,5 +1,5 @@
 // Where the CLI writes: injectable so tests can capture output.
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 
 export interface Io {
   out(s: string): void;
@@ -7,8 +7,19 @@ export interface Io {
   writeFile(path: string, data: string): void;
 }
 
+// `ipabs … | head` closes the pipe early: stop quietly, as other command-line tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 export const processIo: Io = {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
-  writeFile: (path, data) => writeFileSync(path, data),
+  // Write beside the target, then rename: an interrupted run never leaves half a file in its place.
+  writeFile: (path, data) => {
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  },
 };

@@ -9,6 +9,7 @@ import { sensitivityCommand, sensitivityHelp } from './commands/sensitivity.js';
 import { sizeCommand, sizeHelp } from './commands/size.js';
 import { allocationCommand, allocationHelp } from './commands/allocation.js';
 import { compareCommand, compareHelp } from './commands/compare.js';
+import { calendarCommand, calendarHelp } from './commands/calendar.js';
 
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; help: string };
 
@@ -20,6 +21,7 @@ export const commands: Record<string, Command> = {
   size: { run: sizeCommand, help: sizeHelp },
   allocation: { run: allocationCommand, help: allocationHelp },
   compare: { run: compareCommand, help: compareHelp },
+  calendar: { run: calendarCommand, help: calendarHelp },
   schema: { run: schemaCommand, help: schemaHelp },
 };
 
