@@ -54,15 +54,17 @@ export function formatSimulation(r: SimulationResult): string {
     `${r.run.paths.toLocaleString('en-US')} paths, seed ${r.run.seed}, ${r.run.threads} thread${r.run.threads > 1 ? 's' : ''}, stress ${r.run.stress.name}${r.run.importanceShift ? `, importance sampling shift ${r.run.importanceShift.toFixed(3)}` : ''}`,
     '',
     `Pool expected loss ${pm(r.pool.expectedLossRate, r.pool.expectedLossRateStdErr, pct)} (± one standard error); mean default rate ${pm(r.pool.defaultRateMean, r.pool.defaultRateMeanStdErr, pct)}`,
-    `Pool loss quantiles: ${Object.entries(r.pool.lossRateQuantiles).map(([q, v]) => `${(Number(q) * 100).toString()}% ${pct(v)}`).join(', ')}`,
+    `Pool loss quantiles (95% CI${r.run.importanceShift ? `, from the effective sample size ${Math.round(r.run.effectiveSampleSize).toLocaleString('en-US')}: conservative under importance sampling` : ''}): ${Object.entries(r.pool.lossRateQuantiles).map(([q, v]) => { const [lo, hi] = r.pool.lossRateQuantileCI95[q as keyof typeof r.pool.lossRateQuantileCI95]; return `${(Number(q) * 100).toString()}% ${pct(v)} (${pct(lo)}–${pct(hi)})`; }).join(', ')}`,
     '',
     textTable(['tranche', 'balance', 'expected loss ± s.e.', 'P(loss)', 'WAL (y)', 'implied rating'], r.tranches.map((t) => [
       t.id, formatMoney(t.initialBalance), pm(t.expectedLossRate, t.expectedLossRateStdErr, pct), pct(t.probabilityOfLoss), t.walYears.toFixed(2), t.impliedRating,
     ])),
   ];
   if (r.enhancements.length) {
-    lines.push('', textTable(['enhancement', 'kind', 'expected draw ± s.e.', '99% draw', 'P(exhausted)'], r.enhancements.map((e) => [
-      e.id, e.kind, pm(e.expectedDraw, e.expectedDrawStdErr, formatMoney), formatMoney(e.drawQuantiles['0.99']), pct(e.exhaustionProbability),
+    lines.push('', textTable(['enhancement', 'kind', 'expected draw ± s.e.', '99% draw (95% CI)', 'P(exhausted) ± s.e.'], r.enhancements.map((e) => [
+      e.id, e.kind, pm(e.expectedDraw, e.expectedDrawStdErr, formatMoney),
+      `${formatMoney(e.drawQuantiles['0.99'])} (${formatMoney(e.drawQuantileCI95['0.99'][0])}–${formatMoney(e.drawQuantileCI95['0.99'][1])})`,
+      pm(e.exhaustionProbability, e.exhaustionProbabilityStdErr, pct),
     ])));
   }
   if (r.servicer) {

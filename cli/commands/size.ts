@@ -111,10 +111,10 @@ function formatGuarantor(g: GuarantorFigures, where: string): string[] {
   const f = g.breakEvenFee;
   const rows: string[][] = [
     ['expected draw', `${formatMoney(g.expectedDraw)} ± ${formatMoney(g.expectedDrawStdErr)}`],
-    ['99% draw', formatMoney(g.draw99)],
-    ['99.9% draw', formatMoney(g.draw999)],
-    ['P(exhausted)', formatRate(g.exhaustionProbability, 3)],
-    ['break-even fee', `${formatPercent(f.annualRate)} a year on ${f.coveredTranches.join(', ')} (PV of expected draws ${formatMoney(f.pvExpectedDraws)}, discounted at ${formatRate(f.discountRate, 2)} a year)`],
+    ['99% draw', `${formatMoney(g.draw99)} (95% CI ${formatMoney(g.draw99CI95[0])} to ${formatMoney(g.draw99CI95[1])})`],
+    ['99.9% draw', `${formatMoney(g.draw999)} (95% CI ${formatMoney(g.draw999CI95[0])} to ${formatMoney(g.draw999CI95[1])})`],
+    ['P(exhausted)', `${formatRate(g.exhaustionProbability, 3)} ± ${formatRate(g.exhaustionProbabilityStdErr, 3)}`],
+    ['break-even fee', `${formatPercent(f.annualRate)} ± ${formatPercent(f.annualRateStdErr)} a year on ${f.coveredTranches.join(', ')} (PV of expected draws ${formatMoney(f.pvExpectedDraws)}, discounted at ${formatRate(f.discountRate, 2)} a year)`],
   ];
   if (g.statedFee !== null) rows.push(['fee in the deal', `${formatRate(g.statedFee, 2)} a year`]);
   return [

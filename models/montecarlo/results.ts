@@ -21,6 +21,11 @@ export interface SimulationResult {
     expectedLossRate: number;
     expectedLossRateStdErr: number;
     lossRateQuantiles: Record<(typeof LOSS_QUANTILES)[number], number>;
+    /**
+     * 95% confidence interval of each quantile: the quantiles at q ∓ 1.96·√(q(1−q)/n), n the
+     * (effective) number of paths — the order-statistic interval read off the histogram.
+     */
+    lossRateQuantileCI95: Record<(typeof LOSS_QUANTILES)[number], [number, number]>;
     /** Resolution of the quantiles (histogram bin width). */
     quantileResolution: number;
     defaultRateMean: number;
@@ -51,6 +56,8 @@ export interface SimulationResult {
     expectedDraw: number;
     expectedDrawStdErr: number;
     drawQuantiles: { '0.99': number; '0.999': number };
+    /** 95% confidence interval of each draw quantile (as for the pool's loss quantiles). */
+    drawQuantileCI95: { '0.99': [number, number]; '0.999': [number, number] };
     exhaustionProbability: number;
     exhaustionProbabilityStdErr: number;
   }>;
@@ -95,6 +102,16 @@ export interface SimulationResult {
 }
 
 const round = (x: number, digits = 10) => (x === 0 ? 0 : +x.toPrecision(digits));
+
+/**
+ * Distribution-free 95% interval of the q-quantile from n paths: the empirical CDF at the true
+ * quantile is q ± 1.96·√(q(1−q)/n), so the interval runs between the quantiles at those levels.
+ * With importance sampling n is the effective sample size (Kish), an approximation.
+ */
+export function quantileCI95(h: Float64Array, q: number, scale: number, n: number): [number, number] {
+  const half = 1.96 * Math.sqrt((q * (1 - q)) / Math.max(1, n));
+  return [round(histogramQuantile(h, Math.max(0, q - half), scale)), round(histogramQuantile(h, Math.min(1, q + half), scale))];
+}
 const rounded = (e: Estimate): Estimate => ({ mean: round(e.mean), stdErr: round(e.stdErr) });
 
 export function buildResult(
@@ -109,6 +126,8 @@ export function buildResult(
   const sumW = v[L.weight]!;
   const sumW2 = v[L.weight + 1]!;
   const quantiles = Object.fromEntries(LOSS_QUANTILES.map((q) => [q, round(histogramQuantile(h.poolLoss, Number(q), 1))])) as SimulationResult['pool']['lossRateQuantiles'];
+  const effectiveSampleSize = sumW2 > 0 ? (sumW * sumW) / sumW2 : n;
+  const quantileCIs = Object.fromEntries(LOSS_QUANTILES.map((q) => [q, quantileCI95(h.poolLoss, Number(q), 1, effectiveSampleSize)])) as SimulationResult['pool']['lossRateQuantileCI95'];
 
   // A coarse histogram for charts: the zero bucket plus HISTOGRAM_BARS bars up to the 99.9% loss.
   const top = Math.max(quantiles['0.999'], 1 / LOSS_BINS) ;
@@ -146,6 +165,7 @@ export function buildResult(
     return {
       id: e.id, kind: e.kind, expectedDraw: round(d.mean), expectedDrawStdErr: round(d.stdErr),
       drawQuantiles: { '0.99': round(histogramQuantile(h.draws[i]!, 0.99, m.drawScale[i]!)), '0.999': round(histogramQuantile(h.draws[i]!, 0.999, m.drawScale[i]!)) },
+      drawQuantileCI95: { '0.99': quantileCI95(h.draws[i]!, 0.99, m.drawScale[i]!, effectiveSampleSize), '0.999': quantileCI95(h.draws[i]!, 0.999, m.drawScale[i]!, effectiveSampleSize) },
       exhaustionProbability: round(x.mean), exhaustionProbabilityStdErr: round(x.stdErr),
     };
   });
@@ -163,11 +183,11 @@ export function buildResult(
   return {
     deal: { id: m.deal.meta.id, name: m.deal.meta.name },
     impliedRatingBasis: DERIVED_IDEALIZED_LOSS_TABLE.source.document,
-    run: { ...run, importanceShift: round(run.importanceShift), effectiveSampleSize: round(sumW2 > 0 ? (sumW * sumW) / sumW2 : n, 8) },
+    run: { ...run, importanceShift: round(run.importanceShift), effectiveSampleSize: round(effectiveSampleSize, 8) },
     pool: {
       principal: m.poolPrincipal,
       expectedLossRate: round(pool.mean), expectedLossRateStdErr: round(pool.stdErr),
-      lossRateQuantiles: quantiles, quantileResolution: 1 / LOSS_BINS,
+      lossRateQuantiles: quantiles, lossRateQuantileCI95: quantileCIs, quantileResolution: 1 / LOSS_BINS,
       defaultRateMean: round(defaults.mean), defaultRateMeanStdErr: round(defaults.stdErr),
       probabilityOfLoss: round(anyLoss.mean), probabilityOfLossStdErr: round(anyLoss.stdErr),
       histogram: { binEdges, probabilities },

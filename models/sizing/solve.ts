@@ -67,12 +67,19 @@ export interface GuarantorFigures {
   kind: string;
   expectedDraw: number;
   expectedDrawStdErr: number;
-  /** 99% and 99.9% quantiles of the total drawn over the deal (histogram resolution). */
+  /** 99% and 99.9% quantiles of the total drawn over the deal (histogram resolution), with 95% intervals. */
   draw99: number;
   draw999: number;
+  draw99CI95: [number, number];
+  draw999CI95: [number, number];
   exhaustionProbability: number;
+  exhaustionProbabilityStdErr: number;
   parties: Array<{ id: string; name: string; capacity: number | null; expectedPaid: number; defaultProbability: number }>;
-  breakEvenFee: BreakEvenFee & { coveredTranches: string[] };
+  /**
+   * `annualRateStdErr`: the fee's Monte Carlo standard error, scaled from the expected draw's
+   * (the fee is the PV of the expected draws over a fixed annuity, so it carries their relative error).
+   */
+  breakEvenFee: BreakEvenFee & { coveredTranches: string[]; annualRateStdErr: number };
   /** The fee the deal states for this enhancement (annual rate), if any. */
   statedFee: number | null;
 }
@@ -272,12 +279,19 @@ async function guarantorFigures(deal: Deal, lever: Lever, fen: number, r: Simula
     expectedDrawStdErr: est.expectedDrawStdErr,
     draw99: est.drawQuantiles['0.99'],
     draw999: est.drawQuantiles['0.999'],
+    draw99CI95: est.drawQuantileCI95['0.99'],
+    draw999CI95: est.drawQuantileCI95['0.999'],
     exhaustionProbability: est.exhaustionProbability,
+    exhaustionProbabilityStdErr: est.exhaustionProbabilityStdErr,
     parties: r.parties.filter((p) => p.enhancementId === e.id).map((p, i) => {
       const c = caps[i];
       return { id: p.id, name: p.name, capacity: c === undefined || c === 'unlimited' ? null : Number(c), expectedPaid: p.expectedPaid, defaultProbability: p.defaultProbability };
     }),
-    breakEvenFee: { ...breakEvenFee(timing.periods, rate), coveredTranches: timing.coveredTranches },
+    breakEvenFee: (() => {
+      const fee = breakEvenFee(timing.periods, rate);
+      const relErr = est.expectedDraw > 0 ? est.expectedDrawStdErr / est.expectedDraw : 0;
+      return { ...fee, coveredTranches: timing.coveredTranches, annualRateStdErr: fee.annualRate * relErr };
+    })(),
     statedFee: 'fee' in e && e.fee ? e.fee.annualRate : null,
   };
 }

@@ -130,7 +130,7 @@ async function showResult(runId) {
     el('tr', {}, el('th', {}, 'Expected loss rate 预期损失率 (± 95%)'), el('td', { class: 'num' }, pm(p.expectedLossRate, p.expectedLossRateStdErr, (x) => pct(x, 3)))),
     el('tr', {}, el('th', {}, 'Mean default rate 违约率'), el('td', { class: 'num' }, pm(p.defaultRateMean, p.defaultRateMeanStdErr, (x) => pct(x, 3)))),
     el('tr', {}, el('th', {}, 'P(any pool loss)'), el('td', { class: 'num' }, pm(p.probabilityOfLoss, p.probabilityOfLossStdErr))),
-    ...Object.entries(q).map(([k, v]) => el('tr', {}, el('th', {}, `${pct(Number(k), 1)} quantile of loss`), el('td', { class: 'num' }, pct(v, 2)))),
+    ...Object.entries(q).map(([k, v]) => el('tr', {}, el('th', {}, `${pct(Number(k), 1)} quantile of loss (95% CI)`), el('td', { class: 'num' }, `${pct(v, 2)} (${pct(p.lossRateQuantileCI95[k][0], 2)}–${pct(p.lossRateQuantileCI95[k][1], 2)})`))),
     el('tr', {}, el('th', {}, 'Expected pool loss'), el('td', { class: 'num' }, `${formatMoney(result.lossAllocation.poolLoss.mean)} (${formatChineseAmount(result.lossAllocation.poolLoss.mean)})`)),
   );
   const h = p.histogram;
@@ -157,8 +157,8 @@ async function showResult(runId) {
   document.querySelector('#enh-results tbody').replaceChildren(...result.enhancements.map((e) => el('tr', {},
     el('td', {}, `${e.id} (${e.kind})`),
     el('td', { class: 'num' }, `${formatMoney(e.expectedDraw)} ± ${formatMoney(1.96 * e.expectedDrawStdErr)}`),
-    el('td', { class: 'num' }, money(e.drawQuantiles['0.99'])),
-    el('td', { class: 'num' }, money(e.drawQuantiles['0.999'])),
+    el('td', { class: 'num' }, money(e.drawQuantiles['0.99']), el('div', { class: 'muted small' }, `95% CI ${formatMoney(e.drawQuantileCI95['0.99'][0])} to ${formatMoney(e.drawQuantileCI95['0.99'][1])}`)),
+    el('td', { class: 'num' }, money(e.drawQuantiles['0.999']), el('div', { class: 'muted small' }, `95% CI ${formatMoney(e.drawQuantileCI95['0.999'][0])} to ${formatMoney(e.drawQuantileCI95['0.999'][1])}`)),
     el('td', { class: 'num' }, pm(e.exhaustionProbability, e.exhaustionProbabilityStdErr, (x) => pct(x, 3))))));
 
   // Commingling and the +k legs' guarantee chains (absent on deals without a servicer or legs).

@@ -102,10 +102,10 @@ async function show(runId) {
   const g = r.guarantor;
   document.querySelector('#guarantor-table tbody').replaceChildren(...(g ? [
     row('Expected draw 预期代偿', `${money(g.expectedDraw)} ± ${formatMoney(1.96 * g.expectedDrawStdErr)}`),
-    row('99% draw', money(g.draw99)),
-    row('99.9% draw', money(g.draw999)),
-    row('Probability the capacity is used up', pct(g.exhaustionProbability, 3)),
-    row('Break-even fee 盈亏平衡费率 (a year)', pct(g.breakEvenFee.annualRate, 3)),
+    row('99% draw (95% CI)', `${money(g.draw99)} (${formatMoney(g.draw99CI95[0])} to ${formatMoney(g.draw99CI95[1])})`),
+    row('99.9% draw (95% CI)', `${money(g.draw999)} (${formatMoney(g.draw999CI95[0])} to ${formatMoney(g.draw999CI95[1])})`),
+    row('Probability the capacity is used up', `${pct(g.exhaustionProbability, 3)} ± ${pct(1.96 * g.exhaustionProbabilityStdErr, 3)}`),
+    row('Break-even fee 盈亏平衡费率 (a year)', `${pct(g.breakEvenFee.annualRate, 4)} ± ${pct(1.96 * g.breakEvenFee.annualRateStdErr, 4)}`),
     row('Fee the deal states', g.statedFee === null ? '—' : pct(g.statedFee, 3)),
   ] : [row('Guarantor figures', 'only for a capacity lever (a guarantee or undertaking)')]));
   document.querySelector('#party-table tbody').replaceChildren(...(g ? g.parties : []).map((p) => el('tr', {},

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { simulate } from '../../../models/montecarlo/simulate.js';
 import { parseStress } from '../../../models/montecarlo/stress.js';
+import { quantileCI95 } from '../../../models/montecarlo/results.js';
 import { validateDeal } from '../../../models/deal/validate.js';
 import type { Deal } from '../../../models/deal/schema.js';
 import { loadRaw, loadScenario, SCENARIO_DIR } from '../../support/scenarios.js';
@@ -99,5 +100,15 @@ describe('prepayment (提前还款) on a loan pool', function () {
     expect(fast.tranches[0]!.walYears).to.be.lessThan(base.tranches[0]!.walYears - 0.1);
     expect(fast.pool.defaultRateMean).to.be.lessThan(base.pool.defaultRateMean - 5 * base.pool.defaultRateMeanStdErr);
     expect(fast.pool.expectedLossRate).to.be.lessThan(base.pool.expectedLossRate);
+  });
+});
+
+describe('quantile confidence intervals', () => {
+  it('read the histogram at q ∓ 1.96·√(q(1−q)/n): 10,000 equal bins of one path each give 50% ∓ 0.98 points', () => {
+    const h = new Float64Array(10_001);
+    h.fill(1, 1); // no zeros; one path in each bin of (0, 1]
+    const [lo, hi] = quantileCI95(h, 0.5, 1, 10_000);
+    expect(lo).to.be.closeTo(0.5 - 1.96 * 0.005, 1e-9);
+    expect(hi).to.be.closeTo(0.5 + 1.96 * 0.005, 1e-9);
   });
 });

@@ -54,4 +54,17 @@ describe('Monte Carlo engine against the Vasicek large-pool closed form (ρ = 0.
       expect(result.pool.lossRateQuantiles[q]).to.be.closeTo(x, tol);
     });
   }
+
+  it('gives each quantile a 95% interval about as wide as the closed form\'s sampling error says', () => {
+    for (const q of ['0.5', '0.9', '0.99'] as const) {
+      const [lo, hi] = result.pool.lossRateQuantileCI95[q];
+      const est = result.pool.lossRateQuantiles[q];
+      expect(lo).to.be.at.most(est);
+      expect(hi).to.be.at.least(est);
+      // Asymptotic width 2 × 1.96 √(q(1−q)/n) / f(x_q): within a factor 1.5 either way (the density
+      // is the large-pool one; histogram steps of 0.01% blur small widths).
+      const width = (2 * 1.96 * Math.sqrt((Number(q) * (1 - Number(q))) / paths)) / vasicekLossDensity(vasicekLossQuantile(Number(q), pool), pool);
+      expect(hi - lo).to.be.within(width / 1.5, width * 1.5);
+    }
+  });
 });
