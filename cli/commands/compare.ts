@@ -63,7 +63,7 @@ function formatDeal(d: DealCost): string {
     lines.push(
       `+k leg ${l.id}: ${l.currency}, ${formatMoney(l.drawn)} CNY drawn in ${l.quota.length} batch${l.quota.length === 1 ? '' : 'es'}` +
       `${last ? `, risk-weighted use ${formatMoney(last.usedAfter)} of a ${formatMoney(last.quota)} quota` : ''}; ` +
-      `chain fees ${pct(l.chainFees.total)} a year; withholding taxes ${formatMoney(l.taxes)}; FX loss expected ${formatMoney(l.fx.expectedFxLoss)}, 99% ${formatMoney(l.fx.fxLoss99)} (hedged ${formatRate(l.fx.hedgeRatio, 0)})`,
+      `chain fees ${pct(l.chainFees.total)} a year; withholding taxes ${formatMoney(l.taxes)}; FX loss expected ${formatMoney(l.fx.expectedFxLoss)}, 99% ${formatMoney(l.fx.fxLoss99)} (95% CI ${formatMoney(l.fx.fxLoss99CI95[0])}–${formatMoney(l.fx.fxLoss99CI95[1])}; hedged ${formatRate(l.fx.hedgeRatio, 0)})`,
     );
   }
   if (d.monteCarlo) {

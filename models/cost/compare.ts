@@ -99,7 +99,7 @@ export interface LegCost {
   quota: Array<{ date: string; amount: number; riskWeighted: number; quota: number; usedAfter: number }>;
   chainFees: { counterGuaranteeFee: number; hkGuaranteeFee: number; arrangementFeeAnnualised: number; total: number };
   taxes: number;
-  fx: { expectedFxLoss: number; fxLoss99: number; hedgeRatio: number; volatility: number };
+  fx: { expectedFxLoss: number; fxLoss99: number; fxLoss99CI95: [number, number]; hedgeRatio: number; volatility: number };
 }
 
 export interface DealCost {
@@ -286,7 +286,7 @@ function legTranche(leg: NonNullable<Deal['offshoreLegs']>[number]): { tranche: 
       id: leg.id, firmId: leg.firm.id, currency: leg.currency, drawn, quota,
       chainFees: stack,
       taxes: r2(sumKind(['tax'])),
-      fx: { expectedFxLoss: r2(fx.expectedFxLoss), fxLoss99: r2(fx.fxLoss99), hedgeRatio: leg.fx.hedgeRatio, volatility: leg.fx.volatility },
+      fx: { expectedFxLoss: r2(fx.expectedFxLoss), fxLoss99: r2(fx.fxLoss99), fxLoss99CI95: [r2(fx.fxLoss99CI95[0]), r2(fx.fxLoss99CI95[1])], hedgeRatio: leg.fx.hedgeRatio, volatility: leg.fx.volatility },
     },
   };
 }

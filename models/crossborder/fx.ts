@@ -214,11 +214,25 @@ export interface ForeignLoanCost {
   expectedFxLoss: number;
   /** 99th percentile over the simulated paths of Σ (1 − h) · due · (S_t − S₀), CNY. */
   fxLoss99: number;
+  /** Its 95% confidence interval (order statistics at n·0.99 ∓ 1.96·√(n·0.99·0.01)). */
+  fxLoss99CI95: [number, number];
   /** Hedged part: Σ h · due · (F_t − S₀), CNY (negative: the hedge earns carry). */
   hedgeResult: number;
   /** Expected CNY paid in conversion spreads. */
   conversionCost: number;
   forwards: number[];
+}
+
+/**
+ * Distribution-free 95% interval of the q-quantile from n sorted samples: the order statistics at
+ * ranks n·q ∓ 1.96·√(n·q·(1−q)) (the number of samples below the true quantile is Binomial(n, q)).
+ */
+export function orderStatisticCI95(sorted: readonly number[], q: number): [number, number] {
+  const n = sorted.length;
+  const half = 1.96 * Math.sqrt(n * q * (1 - q));
+  const lo = Math.max(0, Math.floor(n * q - half) - 1);
+  const hi = Math.min(n - 1, Math.ceil(n * q + half) - 1);
+  return [sorted[lo] as number, sorted[hi] as number];
 }
 
 /** The firm's CNY cost of a foreign-currency loan, hedged in part, with expected and 99% FX loss. */
@@ -293,6 +307,7 @@ export function foreignLoanCnyCost(i: ForeignLoanCostInput): ForeignLoanCost {
     stressedCostRate: xirr(stressedFlows),
     expectedFxLoss,
     fxLoss99: losses[stressedPath] as number,
+    fxLoss99CI95: orderStatisticCI95(order.map((p) => losses[p] as number), 0.99),
     hedgeResult,
     conversionCost,
     forwards,

@@ -59,8 +59,9 @@ export function legInvestorYield(leg: OffshoreLeg, cash: LegCashFlows = legCashF
 export interface LegFxRisk {
   /** Expected FX loss on the unhedged part (yuan). */
   expectedFxLoss: number;
-  /** 99th percentile of the FX loss on the unhedged part over simulated rate paths (yuan). */
+  /** 99th percentile of the FX loss on the unhedged part over simulated rate paths (yuan), with its 95% interval. */
   fxLoss99: number;
+  fxLoss99CI95: [number, number];
 }
 
 /**
@@ -86,5 +87,5 @@ export function legFxRisk(leg: OffshoreLeg, cash: LegCashFlows = legCashFlows(le
     paths,
     seed: `leg:${leg.id}`,
   });
-  return { expectedFxLoss: r.expectedFxLoss, fxLoss99: r.fxLoss99 };
+  return { expectedFxLoss: r.expectedFxLoss, fxLoss99: r.fxLoss99, fxLoss99CI95: r.fxLoss99CI95 };
 }

@@ -68,6 +68,7 @@ export interface SimulationResult {
     expectedPaid: number;
     expectedPaidStdErr: number;
     defaultProbability: number;
+    defaultProbabilityStdErr: number;
   }>;
   /** The servicer's commingling loss (混同损失, yuan): collections it held when it defaulted. Null when the deal names no servicer. */
   servicer: null | {
@@ -173,7 +174,8 @@ export function buildResult(
   const parties = m.prog.parties.map((p, k) => {
     const e = m.prog.enhancements.find((x) => k >= x.firstParty && k < x.firstParty + x.parties.length)!;
     const paid = est(L.partyPaid[k]!);
-    return { id: p.id, name: p.name, enhancementId: e.id, expectedPaid: round(paid.mean), expectedPaidStdErr: round(paid.stdErr), defaultProbability: round(est(L.partyDefaulted[k]!).mean) };
+    const dead = est(L.partyDefaulted[k]!);
+    return { id: p.id, name: p.name, enhancementId: e.id, expectedPaid: round(paid.mean), expectedPaidStdErr: round(paid.stdErr), defaultProbability: round(dead.mean), defaultProbabilityStdErr: round(dead.stdErr) };
   });
 
   const money = (e: { mean: number; stdErr: number }) => ({ mean: round(e.mean * m.poolPrincipal), stdErr: round(e.stdErr * m.poolPrincipal) });

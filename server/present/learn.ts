@@ -278,7 +278,7 @@ export interface LegLesson {
   chain: { onshoreBank: string; hkGuarantor: string; counterGuaranteeFee: number; hkGuaranteeFee: number; arrangementFeeUpfront: number };
   /** From models/cost (issue 6): the leg's all-in cost, its fees and taxes in yuan, FX loss. */
   /** chainFeeRate: the chain's fees as an annual rate (counter-guarantee + HK guarantee + arrangement spread over the term). */
-  cost: { allInCostRate: number | null; chainFeeRate: number; taxes: number; expectedFxLoss: number; fxLoss99: number } | null;
+  cost: { allInCostRate: number | null; chainFeeRate: number; taxes: number; expectedFxLoss: number; fxLoss99: number; fxLoss99CI95: [number, number] } | null;
 }
 
 interface LegData {
@@ -295,7 +295,7 @@ interface LegCostView {
   quota?: Array<{ date: string; quota: number; usedAfter: number }>;
   chainFees?: { total: number };
   taxes?: number;
-  fx?: { expectedFxLoss: number; fxLoss99: number };
+  fx?: { expectedFxLoss: number; fxLoss99: number; fxLoss99CI95: [number, number] };
 }
 interface DealCostView { tranches?: Array<{ id: string; allInCostRate: number; offshore?: boolean }>; legs?: LegCostView[] }
 
@@ -322,7 +322,7 @@ export function legLessons(deal: Deal, dealCost: unknown): LegLesson[] {
       },
       cost: lc && lc.chainFees && lc.fx ? {
         allInCostRate: tr?.allInCostRate ?? null, chainFeeRate: lc.chainFees.total, taxes: lc.taxes ?? 0,
-        expectedFxLoss: lc.fx.expectedFxLoss, fxLoss99: lc.fx.fxLoss99,
+        expectedFxLoss: lc.fx.expectedFxLoss, fxLoss99: lc.fx.fxLoss99, fxLoss99CI95: lc.fx.fxLoss99CI95,
       } : null,
     };
   });

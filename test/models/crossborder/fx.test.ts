@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import {
+  orderStatisticCI95,
   expectedFxRate, foreignLoanCnyCost, forwardPoints, forwardRate, fxRateQuantile, hedgeCostRate, hedgedCouponRate,
   inverseNormalCdf, simulateFxPaths,
 } from '../../../models/crossborder/fx.js';
@@ -96,7 +97,17 @@ describe('crossborder/fx: rate paths, forwards, hedge cost and the CNY cost of a
       expect(r.expectedFxLoss).to.be.closeTo(-21_622.24, 0.01);
       // analytic: 1,045,000 × (0.91·exp(−0.023 − 0.05²/2 + 0.05·2.326348) − 0.91) = 91,708.39
       expect(r.fxLoss99).to.be.closeTo(91_708.39, 4_000);
+      // Its 95% interval brackets the estimate and the analytic value.
+      expect(r.fxLoss99CI95[0]).to.be.at.most(r.fxLoss99);
+      expect(r.fxLoss99CI95[1]).to.be.at.least(r.fxLoss99);
+      expect(91_708.39).to.be.within(r.fxLoss99CI95[0], r.fxLoss99CI95[1]);
       expect(r.stressedCostRate).to.be.greaterThan(0.12);
+    });
+
+    it('takes the 95% interval of a quantile from the order statistics at n·q ∓ 1.96·√(n·q·(1−q))', () => {
+      const sorted = Array.from({ length: 10_000 }, (_, i) => i + 1); // 1 … 10,000
+      // n·q = 9,900, half-width 1.96·√99 = 19.50: ranks 9,880 and 9,920.
+      expect(orderStatisticCI95(sorted, 0.99)).to.deep.equal([9_880, 9_920]);
     });
 
     it('half hedged halves the 99% loss of the unhedged loan on the same paths', () => {
