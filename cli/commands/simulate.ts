@@ -56,8 +56,8 @@ export function formatSimulation(r: SimulationResult): string {
     `Pool expected loss ${pm(r.pool.expectedLossRate, r.pool.expectedLossRateStdErr, pct)} (± one standard error); mean default rate ${pm(r.pool.defaultRateMean, r.pool.defaultRateMeanStdErr, pct)}`,
     `Pool loss quantiles (95% CI${r.run.importanceShift ? `, from the effective sample size ${Math.round(r.run.effectiveSampleSize).toLocaleString('en-US')}: conservative under importance sampling` : ''}): ${Object.entries(r.pool.lossRateQuantiles).map(([q, v]) => { const [lo, hi] = r.pool.lossRateQuantileCI95[q as keyof typeof r.pool.lossRateQuantileCI95]; return `${(Number(q) * 100).toString()}% ${pct(v)} (${pct(lo)}–${pct(hi)})`; }).join(', ')}`,
     '',
-    textTable(['tranche', 'balance', 'expected loss ± s.e.', 'P(loss)', 'WAL (y)', 'implied rating'], r.tranches.map((t) => [
-      t.id, formatMoney(t.initialBalance), pm(t.expectedLossRate, t.expectedLossRateStdErr, pct), pct(t.probabilityOfLoss), t.walYears.toFixed(2), t.impliedRating,
+    textTable(['tranche', 'balance', 'expected loss ± s.e.', 'P(loss) ± s.e.', 'WAL (y) ± s.e.', 'implied rating'], r.tranches.map((t) => [
+      t.id, formatMoney(t.initialBalance), pm(t.expectedLossRate, t.expectedLossRateStdErr, pct), pm(t.probabilityOfLoss, t.probabilityOfLossStdErr, pct), pm(t.walYears, t.walYearsStdErr, (x) => x.toFixed(3)), t.impliedRating,
     ])),
   ];
   if (r.enhancements.length) {

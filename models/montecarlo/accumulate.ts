@@ -25,6 +25,8 @@ export interface StatLayout {
   trancheShortfall: number[];
   tranchePrincipal: number[];
   tranchePrincipalYears: number[];
+  /** Σ (w·principal)·(w·principal·years): the cross term for the WAL's standard error (one slot used). */
+  trancheWalCross: number[];
   enhancementDraw: number[];
   enhancementExhausted: number[];
   partyPaid: number[];
@@ -47,7 +49,7 @@ export function statLayout(m: PathModel): StatLayout {
   const layout = {
     paths: take(), weight: take(), poolLoss: take(), poolDefaultRate: take(), poolAnyLoss: take(), lateRecovery: take(), residual: take(),
     trancheLoss: many(m.tranches), trancheAnyLoss: many(m.tranches), trancheShortfall: many(m.tranches),
-    tranchePrincipal: many(m.tranches), tranchePrincipalYears: many(m.tranches),
+    tranchePrincipal: many(m.tranches), tranchePrincipalYears: many(m.tranches), trancheWalCross: many(m.tranches),
     enhancementDraw: many(m.enhancements), enhancementExhausted: many(m.enhancements),
     partyPaid: many(m.parties), partyDefaulted: many(m.parties),
     comminglingLoss: take(), comminglingAnyLoss: take(),
@@ -100,6 +102,8 @@ export function accumulatePath(m: PathModel, L: StatLayout, v: Float64Array, h: 
     add(v, L.trancheShortfall[t]!, w * o.trancheShortfall[t]!);
     add(v, L.tranchePrincipal[t]!, w * o.tranchePrincipal[t]!);
     add(v, L.tranchePrincipalYears[t]!, w * o.tranchePrincipalYears[t]!);
+    const c = L.trancheWalCross[t]!;
+    v[c] = v[c]! + w * o.tranchePrincipal[t]! * w * o.tranchePrincipalYears[t]!;
   }
   for (let e = 0; e < m.enhancements; e++) {
     add(v, L.enhancementDraw[e]!, w * o.enhancementDraw[e]!);
@@ -134,6 +138,18 @@ export function meanAndStdErr(v: Float64Array, i: number, n: number): { mean: nu
   const mean = v[i]! / n;
   const variance = Math.max(0, v[i + 1]! / n - mean * mean);
   return { mean, stdErr: n > 1 ? Math.sqrt(variance / (n - 1)) : 0 };
+}
+
+/**
+ * A ratio of two path sums, Σa / Σb (such as the WAL: Σ principal·years / Σ principal), with its
+ * delta-method standard error: s.e. = √(Σ (a − R·b)² / (n (n−1))) / mean(b).
+ */
+export function ratioAndStdErr(v: Float64Array, a: number, b: number, cross: number, n: number): { mean: number; stdErr: number } {
+  const sb = v[b]!;
+  if (!(sb > 0)) return { mean: 0, stdErr: 0 };
+  const r = v[a]! / sb;
+  const sumD2 = Math.max(0, v[a + 1]! - 2 * r * v[cross]! + r * r * v[b + 1]!);
+  return { mean: r, stdErr: n > 1 ? Math.sqrt(sumD2 / (n * (n - 1))) / (sb / n) : 0 };
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { Seed } from '../credit/rng.js';
 import { impliedRating } from '../ratings/idealized-loss.js';
 import { DERIVED_IDEALIZED_LOSS_TABLE } from '../ratings/derived-table.js';
-import { DRAW_BINS, histogramQuantile, LOSS_BINS, meanAndStdErr, type Histograms, type StatLayout } from './accumulate.js';
+import { DRAW_BINS, histogramQuantile, LOSS_BINS, meanAndStdErr, ratioAndStdErr, type Histograms, type StatLayout } from './accumulate.js';
 import type { PathModel } from './path-model.js';
 import type { StressSpec } from './stress.js';
 
@@ -48,6 +48,7 @@ export interface SimulationResult {
     expectedShortfall: number;
     expectedShortfallStdErr: number;
     walYears: number;
+    walYearsStdErr: number;
     impliedRating: string;
   }>;
   enhancements: Array<{
@@ -147,15 +148,15 @@ export function buildResult(
     const el = est(L.trancheLoss[i]!);
     const pl = est(L.trancheAnyLoss[i]!);
     const sf = est(L.trancheShortfall[i]!);
-    const prin = v[L.tranchePrincipal[i]!]!;
-    const wal = prin > 0 ? v[L.tranchePrincipalYears[i]!]! / prin : 0;
+    const walEst = ratioAndStdErr(v, L.tranchePrincipalYears[i]!, L.tranchePrincipal[i]!, L.trancheWalCross[i]!, n);
+    const wal = walEst.mean;
     return {
       id: t.id, class: t.class, seniority: t.seniority, initialBalance: t.initialBalance.toNumber(),
       expectedLossRate: round(el.mean), expectedLossRateStdErr: round(el.stdErr),
       expectedLossRateCI95: [round(Math.max(0, el.mean - 1.96 * el.stdErr)), round(el.mean + 1.96 * el.stdErr)] as [number, number],
       probabilityOfLoss: round(pl.mean), probabilityOfLossStdErr: round(pl.stdErr),
       expectedShortfall: round(sf.mean), expectedShortfallStdErr: round(sf.stdErr),
-      walYears: round(wal, 8),
+      walYears: round(wal, 8), walYearsStdErr: round(walEst.stdErr, 8),
       impliedRating: impliedRating(DERIVED_IDEALIZED_LOSS_TABLE, Math.min(1, el.mean), Math.max(wal, 1 / 12)),
     };
   });

@@ -145,7 +145,7 @@ async function showResult(runId) {
     el('td', {}, `${t.id} (${t.class})`),
     el('td', { class: 'num' }, pm(t.expectedLossRate, t.expectedLossRateStdErr, bp)),
     el('td', { class: 'num' }, pm(t.probabilityOfLoss, t.probabilityOfLossStdErr, (x) => pct(x, 3))),
-    el('td', { class: 'num' }, `${t.walYears.toFixed(2)} y`),
+    el('td', { class: 'num' }, `${t.walYears.toFixed(3)} ± ${(1.96 * t.walYearsStdErr).toFixed(3)} y`),
     el('td', {}, t.impliedRating))));
   chart('tranche-el', {
     type: 'bar',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { simulate } from '../../../models/montecarlo/simulate.js';
 import { parseStress } from '../../../models/montecarlo/stress.js';
 import { quantileCI95 } from '../../../models/montecarlo/results.js';
+import { ratioAndStdErr } from '../../../models/montecarlo/accumulate.js';
 import { validateDeal } from '../../../models/deal/validate.js';
 import type { Deal } from '../../../models/deal/schema.js';
 import { loadRaw, loadScenario, SCENARIO_DIR } from '../../support/scenarios.js';
@@ -110,5 +111,23 @@ describe('quantile confidence intervals', () => {
     const [lo, hi] = quantileCI95(h, 0.5, 1, 10_000);
     expect(lo).to.be.closeTo(0.5 - 1.96 * 0.005, 1e-9);
     expect(hi).to.be.closeTo(0.5 + 1.96 * 0.005, 1e-9);
+  });
+});
+
+describe('the WAL as a ratio estimate', () => {
+  it('has the delta-method standard error: with equal principal on every path it is the s.e. of the mean of the times', () => {
+    // slots: a = Σ principal·years at 0 (Σ² at 1), b = Σ principal at 2 (Σ² at 3), cross at 4.
+    const paths = [[1, 1], [1, 2], [1, 3], [1, 4]] as const; // (principal, principal × years)
+    const v = new Float64Array(6);
+    for (const [b, a] of paths) { v[0]! += a; v[1]! += a * a; v[2]! += b; v[3]! += b * b; v[4]! += a * b; }
+    const r = ratioAndStdErr(v, 0, 2, 4, 4);
+    expect(r.mean).to.equal(2.5);
+    expect(r.stdErr).to.be.closeTo(Math.sqrt(5 / 12), 1e-12);
+  });
+
+  it('is reported with its standard error for every tranche', async () => {
+    const r = await simulate(yuhang, { paths: 4096, seed: 2 });
+    expect(r.tranches[0]!.walYears).to.be.closeTo(1, 0.01);
+    expect(r.tranches[0]!.walYearsStdErr).to.be.at.least(0).and.below(0.01);
   });
 });
