@@ -94,8 +94,8 @@ function render(r) {
   diffBox.replaceChildren(...diffs.map((x) => el('div', { class: 'card' },
     el('h3', {}, `Rail difference 结算通道差异: ${x.b} vs ${x.a}`),
     el('p', {}, x.explanation),
-    el('table', { class: 'data' }, el('thead', {}, el('tr', {}, el('th', {}, 'effect'), el('th', { class: 'num' }, 'CNY'), el('th', { class: 'num' }, 'bp of the pool a year'))),
-      el('tbody', {}, ...x.components.map((k) => el('tr', {}, el('td', {}, k.effect), el('td', { class: 'num' }, formatMoney(k.amount)), el('td', { class: 'num' }, (k.annualRate * 1e4).toFixed(1)))))))));
+    el('div', { class: 'table-wrap' }, el('table', { class: 'data' }, el('thead', {}, el('tr', {}, el('th', {}, 'effect'), el('th', { class: 'num' }, 'CNY'), el('th', { class: 'num' }, 'bp of the pool a year'))),
+      el('tbody', {}, ...x.components.map((k) => el('tr', {}, el('td', {}, k.effect), el('td', { class: 'num' }, formatMoney(k.amount)), el('td', { class: 'num' }, (k.annualRate * 1e4).toFixed(1))))))))));
   note.classList.toggle('hidden', !r.costUnavailable);
   note.textContent = r.costUnavailable ? `All-in cost, subsidy and baseline saving: ${r.costUnavailable}.` : '';
   out.classList.remove('hidden');

@@ -191,4 +191,17 @@ describe('web app in a browser (headless Chromium)', function () {
     expect(await page.locator('#rail-note').innerText()).to.contain('e-CNY was cash (M0)');
     await shot('learn-e-cny');
   });
+
+  it('fits a phone screen: no page scrolls sideways at 390 px (wide tables and the diagram scroll inside their boxes)', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const wide: string[] = [];
+    for (const path of ['/', `/deals/${YUHANG}`, '/deals/futian-n-plus-1-2023', `/deals/${YUHANG}/edit`, '/runs', '/size', `/compare?ids=${SEED_DEALS.join(',')}`, '/learn', '/learn/e-cny-issuance', '/learn/glossary']) {
+      await page.goto(`${t.baseUrl}${path}`);
+      await page.waitForLoadState('networkidle');
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (over > 0) wide.push(`${path}: ${over} px too wide`);
+    }
+    expect(wide).to.deep.equal([]);
+    await shot('phone-compare');
+  });
 });
