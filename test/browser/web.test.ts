@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { listen, YUHANG, type Listening } from '../server/helpers.js';
 import { projectRoot } from '../../server/config.js';
@@ -10,6 +11,7 @@ import { projectRoot } from '../../server/config.js';
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve(projectRoot, 'test-artifacts');
 const SEED_DEALS = [YUHANG, 'futian-n-plus-1-2023', 'ningbo-ecny-2024'];
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 describe('web app in a browser (headless Chromium)', function () {
   this.timeout(30_000);
@@ -203,5 +205,38 @@ describe('web app in a browser (headless Chromium)', function () {
     }
     expect(wide).to.deep.equal([]);
     await shot('phone-compare');
+  });
+
+  it('has no WCAG 2.1 A/AA violations that axe-core can find on the main pages, a finished run included', async function () {
+    this.timeout(90_000);
+    // axe-core is injected as a script, which the app's Content-Security-Policy rightly forbids: a
+    // separate context bypasses CSP for the checker only.
+    const ctx = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const p = await ctx.newPage();
+    const axeRun = async (label: string): Promise<string[]> => {
+      await p.addScriptTag({ path: AXE });
+      const found = await p.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return r.violations.map((v) => `${v.impact} ${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      });
+      return found.map((f) => `${label}: ${f}`);
+    };
+    const problems: string[] = [];
+    try {
+      for (const path of ['/', `/deals/${YUHANG}`, `/deals/${YUHANG}/edit`, '/size', `/compare?ids=${SEED_DEALS.join(',')}`, '/learn', '/learn/exclusive-licence-abn', '/learn/glossary']) {
+        await p.goto(`${t.baseUrl}${path}`);
+        await p.waitForLoadState('networkidle');
+        problems.push(...(await axeRun(path)));
+      }
+      await p.goto(`${t.baseUrl}/runs?deal=${YUHANG}`);
+      await p.fill('input[name=paths]', '5000');
+      await p.click('#run-start');
+      await p.locator('#results:not(.hidden)').waitFor({ timeout: 25_000 });
+      problems.push(...(await axeRun('/runs (results)')));
+    } finally {
+      await ctx.close();
+    }
+    expect(problems).to.deep.equal([]);
   });
 });
