@@ -15,6 +15,7 @@
 // because p(M) > k exactly when M < m*, and E[p(M); M < m*] = P(X < Φ⁻¹(p), M < m*) with
 // corr(X, M) = √ρ. `vasicekTrancheExpectedLossByIntegration` checks it by quadrature over M.
 import { bivariateNormalCdf, inverseNormalCdf, normalCdf, normalPdf } from './normal.js';
+import { binomialPmf } from './statistics.js';
 
 export interface VasicekPool {
   /** Default probability of each loan over the horizon. */
@@ -165,4 +166,22 @@ export function vasicekTrancheExpectedLossByIntegration(pool: VasicekPool, attac
   let total = 0;
   for (let i = 0; i + 1 < cuts.length; i++) total += adaptiveSimpson(integrand, cuts[i]!, cuts[i + 1]!, 1e-13);
   return total;
+}
+
+/**
+ * Expected loss of tranche [a, d] for a FINITE homogeneous pool of n loans (the exact binomial
+ * mixture over the factor, by quadrature): how far the large-pool value is from n loans.
+ */
+export function finitePoolTrancheExpectedLoss(pool: VasicekPool, n: number, attachment: number, detachment: number): number {
+  check(pool);
+  checkTranche(attachment, detachment);
+  return adaptiveSimpson((z) => {
+    const p = vasicekConditionalDefaultRate(z, pool.pd, pool.rho);
+    const sd = Math.sqrt(n * p * (1 - p));
+    let e = 0;
+    for (let k = Math.max(0, Math.floor(n * p - 12 * sd - 5)); k <= Math.min(n, Math.ceil(n * p + 12 * sd + 5)); k++) {
+      e += binomialPmf(k, n, p) * trancheLossFraction((pool.lgd * k) / n, attachment, detachment);
+    }
+    return e * normalPdf(z);
+  }, -9, 9, 1e-10);
 }

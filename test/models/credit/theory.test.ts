@@ -8,7 +8,7 @@ import { regularizedBeta } from '../../../models/credit/special.js';
 import { binomialPmf, chiSquareGoodnessOfFit, quantiles, RunningStats } from '../../../models/credit/statistics.js';
 import {
   adaptiveSimpson, trancheLossFraction, vasicekConditionalDefaultRate, vasicekLossDensity, vasicekLossQuantile,
-  vasicekTrancheExpectedLoss,
+  finitePoolTrancheExpectedLoss, vasicekTrancheExpectedLoss,
 } from '../../../models/credit/vasicek.js';
 import { homogeneousNames, simulateDefaults } from './simulate.js';
 
@@ -83,15 +83,7 @@ describe('credit theory: a large pool at ρ = 0.2 follows the Vasicek closed for
       // Granularity: the exact expected tranche loss of the FINITE pool (binomial mixture over M,
       // by quadrature) differs from the large-pool value; allow that difference plus 4 Monte
       // Carlo standard errors.
-      const finite = adaptiveSimpson((z) => {
-        const p = vasicekConditionalDefaultRate(z, pool.pd, pool.rho);
-        const sd = Math.sqrt(N * p * (1 - p));
-        let e = 0;
-        for (let k = Math.max(0, Math.floor(N * p - 12 * sd - 5)); k <= Math.min(N, Math.ceil(N * p + 12 * sd + 5)); k++) {
-          e += binomialPmf(k, N, p) * trancheLossFraction((pool.lgd * k) / N, a, d);
-        }
-        return e * normalPdf(z);
-      }, -9, 9, 1e-10);
+      const finite = finitePoolTrancheExpectedLoss(pool, N, a, d);
       const granularity = Math.abs(finite - theory);
       const tolerance = 4 * s.standardError + granularity;
       expect(Math.abs(s.mean - theory), `simulated ${s.mean}, Vasicek ${theory}, finite pool ${finite}, tolerance ${tolerance}`).to.be.lessThan(tolerance);

@@ -1,9 +1,7 @@
 import { expect } from 'chai';
 import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
 import { simulate } from '../../../models/montecarlo/simulate.js';
-import { adaptiveSimpson, trancheLossFraction, vasicekConditionalDefaultRate, vasicekExpectedLoss, vasicekLossDensity, vasicekLossQuantile, vasicekTrancheExpectedLoss, type VasicekPool } from '../../../models/credit/vasicek.js';
-import { binomialPmf } from '../../../models/credit/statistics.js';
-import { normalPdf } from '../../../models/credit/normal.js';
+import { finitePoolTrancheExpectedLoss, vasicekExpectedLoss, vasicekLossDensity, vasicekLossQuantile, vasicekTrancheExpectedLoss, type VasicekPool } from '../../../models/credit/vasicek.js';
 import type { Deal } from '../../../models/deal/schema.js';
 
 // The whole engine (deal → copula → missed flows → recoveries → waterfall) against the Vasicek
@@ -87,22 +85,11 @@ describe('tranche expected loss through the whole waterfall against Vasicek (ρ 
     shifted = await simulate(deal, { paths, seed: 5, importanceShift: 'auto' });
   });
 
-  /** Expected tranche loss of the finite pool of N loans (binomial mixture over the factor). */
-  const finitePool = (a: number, d: number) => adaptiveSimpson((z) => {
-    const p = vasicekConditionalDefaultRate(z, pool.pd, pool.rho);
-    const sd = Math.sqrt(N * p * (1 - p));
-    let e = 0;
-    for (let k = Math.max(0, Math.floor(N * p - 12 * sd - 5)); k <= Math.min(N, Math.ceil(N * p + 12 * sd + 5)); k++) {
-      e += binomialPmf(k, N, p) * trancheLossFraction((pool.lgd * k) / N, a, d);
-    }
-    return e * normalPdf(z);
-  }, -9, 9, 1e-10);
-
   for (const [id, a, d, how] of [['junior', 0, 0.15, 'plain'], ['senior', 0.15, 1, 'importance']] as const) {
     it(`prices the ${id} note as tranche [${a * 100}%, ${d * 100}%] within 4 standard errors plus the finite pool's granularity (${how} sampling)`, () => {
       const t = (how === 'plain' ? plain : shifted).tranches.find((x) => x.id === id)!;
       const theory = vasicekTrancheExpectedLoss(pool, a, d);
-      const granularity = Math.abs(finitePool(a, d) - theory);
+      const granularity = Math.abs(finitePoolTrancheExpectedLoss(pool, N, a, d) - theory);
       const tolerance = 4 * t.expectedLossRateStdErr + granularity;
       expect(Math.abs(t.expectedLossRate - theory), `simulated ${t.expectedLossRate} ± ${t.expectedLossRateStdErr}, Vasicek ${theory}, tolerance ${tolerance}`).to.be.below(tolerance);
       expect(tolerance / theory).to.be.below(0.35);
