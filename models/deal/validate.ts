@@ -6,6 +6,7 @@ import { dealSchema, type Deal } from './schema.js';
 import { describeValue } from './schema-helpers.js';
 import { enhancementKind } from '../enhancements/registry.js';
 import { addMonths } from '../calendar/schedule.js';
+import { calendarRange } from '../calendar/business-days.js';
 import { railProblems } from '../rail/deal-rail.js';
 import { offshoreLegProblems } from '../crossborder/leg-check.js';
 import { fundingProblems } from '../cost/funding-check.js';
@@ -100,6 +101,16 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   if (meta.maturityDate <= meta.issueDate) {
     add('meta.maturityDate', `must be after meta.issueDate (${meta.issueDate}), got ${meta.maturityDate}`);
   }
+  // Payment dates roll on the calendar's official holidays, which exist only for the years shipped.
+  const covered = calendarRange(meta.calendar);
+  if (covered) {
+    for (const key of ['issueDate', 'maturityDate'] as const) {
+      const d = meta[key];
+      if (d < covered.first || d > covered.last) {
+        add(`meta.${key}`, `the ${meta.calendar} calendar has official holiday data from ${covered.first} to ${covered.last}, got ${d} (move the deal inside that range, or use calendar "NONE" for weekends only)`);
+      }
+    }
+  }
   if (meta.legalMaturityDate && meta.legalMaturityDate < meta.maturityDate) {
     add('meta.legalMaturityDate', `must be on or after meta.maturityDate (${meta.maturityDate}), got ${meta.legalMaturityDate}`);
   }
@@ -124,16 +135,15 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
     const base = `pool.obligors[${i}].asset`;
     const a = o.asset;
     if (a.kind === 'licence-royalty') {
-      let prev = meta.issueDate;
       a.payments.forEach((p, j) => {
-        if (p.date <= prev) {
-          add(`${base}.payments[${j}].date`, j === 0
-            ? `must be after meta.issueDate (${meta.issueDate}), got ${p.date}`
-            : `must be after the previous payment date (${prev}); dates must be in increasing order, got ${p.date}`);
+        const before = j > 0 ? a.payments[j - 1]!.date : undefined;
+        if (p.date <= meta.issueDate) {
+          add(`${base}.payments[${j}].date`, `must be after meta.issueDate (${meta.issueDate}), got ${p.date}`);
+        } else if (before !== undefined && p.date <= before) {
+          add(`${base}.payments[${j}].date`, `must be after the previous payment date (${before}); dates must be in increasing order, got ${p.date}`);
         } else if (p.date > meta.maturityDate) {
           add(`${base}.payments[${j}].date`, `must be on or before meta.maturityDate (${meta.maturityDate}), got ${p.date}`);
         }
-        prev = p.date > prev ? p.date : prev;
       });
     } else {
       const end = addMonths(a.startDate, a.termMonths, false);

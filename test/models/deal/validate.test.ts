@@ -75,6 +75,11 @@ describe('deal validation', () => {
     expect(ps).to.include('pool.obligors[1].asset.payments[2].date: must be after the previous payment date (2023-09-01); dates must be in increasing order, got 2023-08-01');
   });
 
+  it('refuses a deal that runs past the calendar\'s holiday data, saying the range', () => {
+    const d = yuhang({ '/meta/maturityDate': '2028-03-15' });
+    expect(problemsOf(d)).to.include('meta.maturityDate: the CN-IB calendar has official holiday data from 2019-01-01 to 2027-12-31, got 2028-03-15 (move the deal inside that range, or use calendar "NONE" for weekends only)');
+  });
+
   it('refuses impossible calendar dates', () => {
     const d = yuhang({ '/meta/issueDate': '2023-02-30' });
     expect(problemsOf(d)).to.include('meta.issueDate: must be a real date written YYYY-MM-DD, got "2023-02-30"');
