@@ -70,24 +70,31 @@ export function autoShift(m: PathModel): number {
   return trancheFactorShift(segments, attachment, 1);
 }
 
-/** The last compiled deal on this thread: a repeated run (sizing, sensitivity grids) skips compiling. */
-let lastContext: { key: string; ctx: SimulationContext } | null = null;
+/**
+ * The last compiled deal on this thread: a repeated run (sizing, sensitivity grids) skips
+ * compiling. A context holds per-path scratch space, so a run that starts while another is using
+ * it (an async run yielding to the event loop) compiles its own.
+ */
+let lastContext: { key: string; ctx: SimulationContext; busy: boolean } | null = null;
 
-interface Prepared { stress: StressSpec; main: SimulationContext; shift: number; blocks: number; scalars: Float64Array[] }
+interface Prepared { stress: StressSpec; main: SimulationContext; shift: number; blocks: number; scalars: Float64Array[]; release: () => void }
 
 function prepare(deal: Deal, opts: SimulateOptions): Prepared {
   checkSimulateOptions(opts);
   const stress = typeof opts.stress === 'object' ? opts.stress : parseStress(opts.stress ?? 'base', deal);
   const key = contextKey(deal, stress);
-  let main = lastContext?.key === key ? lastContext.ctx : undefined;
-  if (!main) {
-    main = createSimulationContext(deal, stress);
-    lastContext = { key, ctx: main };
+  let entry = lastContext;
+  if (!entry || entry.key !== key || entry.busy) {
+    entry = { key, ctx: createSimulationContext(deal, stress), busy: false };
+    if (!lastContext?.busy) lastContext = entry;
   }
+  entry.busy = true;
+  const held = entry;
+  const main = entry.ctx;
   main.hist = createHistograms(main.model);
   const shift = opts.importanceShift === 'auto' ? autoShift(main.model) : (opts.importanceShift ?? 0);
   const blocks = blockCount(opts.paths);
-  return { stress, main, shift, blocks, scalars: new Array<Float64Array>(blocks) };
+  return { stress, main, shift, blocks, scalars: new Array<Float64Array>(blocks), release: () => { held.busy = false; } };
 }
 
 /** Merge the blocks' sums in block order and build the report. */
@@ -104,11 +111,15 @@ function finish(p: Prepared, opts: SimulateOptions, hist: Histograms, threads: n
 
 export async function simulate(deal: Deal, opts: SimulateOptions): Promise<SimulationResult> {
   const p = prepare(deal, opts);
-  const threads = opts.threads ?? 1;
-  const hist = threads === 1 || p.blocks === 1
-    ? await runHere(p.main, opts, p.blocks, p.scalars, p.shift)
-    : await runOnWorkers(p.main, deal, p.stress, opts, p.blocks, p.scalars, p.shift, threads);
-  return finish(p, opts, hist, threads);
+  try {
+    const threads = opts.threads ?? 1;
+    const hist = threads === 1 || p.blocks === 1
+      ? await runHere(p.main, opts, p.blocks, p.scalars, p.shift)
+      : await runOnWorkers(p.main, deal, p.stress, opts, p.blocks, p.scalars, p.shift, threads);
+    return finish(p, opts, hist, threads);
+  } finally {
+    p.release();
+  }
 }
 
 /**
@@ -118,8 +129,12 @@ export async function simulate(deal: Deal, opts: SimulateOptions): Promise<Simul
  */
 export function simulateHere(deal: Deal, opts: Omit<SimulateOptions, 'threads' | 'onProgress' | 'signal'>): SimulationResult {
   const p = prepare(deal, opts);
-  for (let b = 0; b < p.blocks; b++) p.scalars[b] = runBlock(p.main, opts.seed, b, opts.paths, p.shift);
-  return finish(p, opts, p.main.hist, 1);
+  try {
+    for (let b = 0; b < p.blocks; b++) p.scalars[b] = runBlock(p.main, opts.seed, b, opts.paths, p.shift);
+    return finish(p, opts, p.main.hist, 1);
+  } finally {
+    p.release();
+  }
 }
 
 async function runHere(ctx: SimulationContext, opts: SimulateOptions, blocks: number, scalars: Float64Array[], shift: number): Promise<Histograms> {

@@ -131,3 +131,16 @@ describe('the WAL as a ratio estimate', () => {
     expect(r.tranches[0]!.walYearsStdErr).to.be.at.least(0).and.below(0.01);
   });
 });
+
+describe('runs on one thread at the same time', () => {
+  it('do not share scratch space: two interleaved runs of the same deal give what each gives alone', async function () {
+    this.timeout(60_000);
+    const opts = (seed: number) => ({ paths: 300_000, seed, onProgress: () => undefined });
+    const alone1 = await simulate(yuhang, opts(1));
+    const alone2 = await simulate(yuhang, opts(2));
+    // Both start before either ends: they yield to the event loop between blocks.
+    const [both1, both2] = await Promise.all([simulate(yuhang, opts(1)), simulate(yuhang, opts(2))]);
+    expect(both1).to.deep.equal(alone1);
+    expect(both2).to.deep.equal(alone2);
+  });
+});
