@@ -1,6 +1,7 @@
 // Compare page: /api/compare for 2–4 deals, as a table and two charts.
 import { api, el, showError } from './api.js';
 import { formatChineseAmount, formatMoney, pct } from './fmt.js';
+import { follow } from './follow.js';
 
 const cfg = JSON.parse(document.getElementById('compare-config').textContent);
 const form = document.getElementById('compare-form');
@@ -10,6 +11,11 @@ const note = document.getElementById('cost-note');
 const charts = {};
 const COLORS = ['#1f5fa8', '#2e8b57', '#c2772e', '#7a5ca8'];
 const bp = (x) => (x === 0 ? '0 bp' : `${Number((x * 1e4).toPrecision(3))} bp`);
+// Deals with no finished run get a quick one (in the server's run queue) so the senior expected
+// loss is there at a glance; each deal is asked for at most once per page.
+const QUICK_PATHS = 20_000;
+const estimating = new Set();
+const asked = new Set();
 
 function chart(id, config) {
   if (charts[id]) charts[id].destroy();
@@ -52,7 +58,9 @@ function render(r) {
     ['Base-case interest, whole life', (d) => formatMoney(d.baseCase.interest)],
     ['Base-case fees (running + up-front)', (d) => formatMoney(d.baseCase.fees + d.baseCase.upfrontFees)],
     ['Net to firms at issue', (d) => formatMoney(d.baseCase.netToFirms)],
-    ['Senior expected loss (latest base-case run, ± 95%)', (d) => (d.seniorExpectedLoss ? `${bp(d.seniorExpectedLoss.value)}${d.seniorExpectedLoss.stdErr !== null ? ` ± ${bp(1.96 * d.seniorExpectedLoss.stdErr)}` : ''} (${d.seniorExpectedLoss.paths.toLocaleString('en-US')} paths)` : 'no run yet')],
+    ['Senior expected loss (latest base-case run, ± 95%)', (d) => (d.seniorExpectedLoss
+      ? `${bp(d.seniorExpectedLoss.value)}${d.seniorExpectedLoss.stdErr !== null ? ` ± ${bp(1.96 * d.seniorExpectedLoss.stdErr)}` : ''} (${d.seniorExpectedLoss.paths.toLocaleString('en-US')} paths)`
+      : estimating.has(d.id) ? `estimating… (${QUICK_PATHS.toLocaleString('en-US')} paths)` : 'no run yet')],
   );
   const thead = document.querySelector('#compare-table thead');
   thead.replaceChildren(el('tr', {}, el('th', {}, ''), ...ds.map((d) => el('th', {}, el('a', { href: `/deals/${encodeURIComponent(d.id)}` }, d.glance.name)))));
@@ -101,10 +109,34 @@ function render(r) {
   out.classList.remove('hidden');
 }
 
+/** Start a quick base-case run for each deal that has none; resolve when they have all ended. */
+async function estimateSeniorLoss(deals) {
+  const missing = deals.filter((d) => !d.seniorExpectedLoss && !asked.has(d.id));
+  const waits = [];
+  for (const d of missing) {
+    asked.add(d.id);
+    try {
+      const r = await api('/api/runs', { method: 'POST', json: { dealId: d.id, paths: QUICK_PATHS, seed: 1 } });
+      estimating.add(d.id);
+      waits.push(new Promise((resolve) => follow(r.run.id, { onState: () => undefined, onEnd: resolve, onLost: resolve })));
+    } catch { /* queue full or engine unavailable: the cell keeps saying "no run yet" */ }
+  }
+  return waits;
+}
+
 async function run(ids) {
   errBox.classList.add('hidden');
+  const url = `/api/compare?ids=${ids.map(encodeURIComponent).join(',')}`;
   try {
-    render(await api(`/api/compare?ids=${ids.map(encodeURIComponent).join(',')}`));
+    const r = await api(url);
+    const waits = await estimateSeniorLoss(r.deals);
+    render(r);
+    if (waits.length) {
+      await Promise.all(waits);
+      waits.length = 0;
+      for (const id of ids) estimating.delete(id);
+      render(await api(url));
+    }
   } catch (e) {
     out.classList.add('hidden');
     showError(errBox, e.message);

@@ -136,6 +136,13 @@ describe('web app in a browser (headless Chromium)', function () {
     expect(Number(await page.locator('#cost-chart').getAttribute('data-points'))).to.be.at.least(ids.length);
     expect(Number(await page.locator('#enhancement-chart').getAttribute('data-points'))).to.be.at.least(ids.length);
     expect(await page.locator('#compare-table thead th').count()).to.equal(ids.length + 1);
+    // Deals never run get a quick run, so the senior expected loss is there at a glance.
+    const seniorRow = page.locator('#compare-table tbody tr', { hasText: 'Senior expected loss' });
+    await page.waitForFunction(() => {
+      const row = [...document.querySelectorAll('#compare-table tbody tr')].find((tr) => tr.textContent?.includes('Senior expected loss'));
+      return !!row && [...row.querySelectorAll('td')].every((td) => /bp.*paths\)$/.test(td.textContent ?? ''));
+    }, undefined, { timeout: 20_000 });
+    for (const cell of await seniorRow.locator('td').allInnerTexts()) expect(cell).to.match(/^[\d.]+ bp( ± [\d.]+ bp)? \([\d,]+ paths\)$|^0 bp/);
     await shot('compare');
   });
 
