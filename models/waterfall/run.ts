@@ -106,7 +106,7 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
   const nF = L.fees;
   const nA = L.accounts;
   const nK = L.parties;
-  const { bal, intArrears, feeArrears, acc, used, feeDue, intDue, prinDue, coverDue } = L.s;
+  const { bal, intArrears, feeArrears, acc, feeDue, intDue, prinDue, coverDue } = L.s;
   for (let t = 0; t < nT; t++) bal[t] = at(L.s.initBal, t);
   for (let a = 0; a < nA; a++) acc[a] = at(L.s.initAcc, a);
   let cash = num.zero;
