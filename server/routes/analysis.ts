@@ -6,6 +6,7 @@ import { glanceOf, type DealGlance } from '../present/glance.js';
 import { LEARN_STRUCTURES, learnStructure, legLessons, walkPeriod, type LegLesson, type Walkthrough } from '../present/learn.js';
 import type { Deal } from '../../models/deal/schema.js';
 import { GLOSSARY } from '../present/glossary.js';
+import { calendarDate, calendarYear, checkCalendarId } from '../../models/calendar/year-view.js';
 
 export interface CompareDeal {
   id: string;
@@ -101,6 +102,12 @@ export function analysisApi(ctx: AppContext): Router {
     res.json({ glossary: GLOSSARY });
   });
 
+  // A year of a business-day calendar (holidays, make-up working days, the notice), or one date.
+  r.get('/calendar/:when', handle((req, res) => {
+    const when = String(req.params.when ?? '');
+    res.json(calendarView(when, req.query.calendar));
+  }));
+
   return r;
 }
 
@@ -125,3 +132,16 @@ export async function walkthroughFor(ctx: AppContext, slug: string, periodQuery:
 }
 
 const offshoreLegsOf = (d: Deal): unknown[] => (d as { offshoreLegs?: unknown[] }).offshoreLegs ?? [];
+
+/** `when` is a year (YYYY) or a date (YYYY-MM-DD); `calendar` defaults to CN-IB. 400 for anything else. */
+export function calendarView(when: string, calendarQuery: unknown) {
+  const raw = calendarQuery === undefined ? 'CN-IB' : calendarQuery;
+  try {
+    const cal = checkCalendarId(typeof raw === 'string' ? raw : JSON.stringify(raw));
+    if (/^\d{4}$/.test(when)) return calendarYear(Number(when), cal);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(when)) return calendarDate(when, cal);
+  } catch (err) {
+    throw new HttpError(400, (err as Error).message);
+  }
+  throw new HttpError(400, `when: must be a year (YYYY) or a date (YYYY-MM-DD), got ${JSON.stringify(when.slice(0, 40))}`);
+}

@@ -9,7 +9,9 @@ import { scheduleRows } from '../../models/engine/schedule-table.js';
 import { formatProblem } from '../../models/deal/validate.js';
 import { LEARN_STRUCTURES } from '../present/learn.js';
 import { GLOSSARY } from '../present/glossary.js';
-import { walkthroughFor } from './analysis.js';
+import { calendarView, walkthroughFor } from './analysis.js';
+import { CALENDAR_IDS } from '../../models/calendar/business-days.js';
+import { CN_DATA_YEARS } from '../../models/calendar/holidays-cn.js';
 import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
 import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS } from '../../models/deal/schema.js';
 
@@ -95,6 +97,15 @@ export function pages(ctx: AppContext): Router {
   r.get('/learn/glossary', (_req, res) => {
     res.render('glossary', { title: 'Glossary 术语', nav: 'learn', glossary: GLOSSARY });
   });
+
+  r.get('/learn/calendar', handle((req, res) => {
+    // This year by default, kept inside the years the holiday data covers.
+    const thisYear = Math.min(Math.max(new Date().getFullYear(), CN_DATA_YEARS[0]!), CN_DATA_YEARS[CN_DATA_YEARS.length - 1]!);
+    const year = typeof req.query.year === 'string' && req.query.year !== '' ? req.query.year : String(thisYear);
+    const view = calendarView(year, req.query.calendar === '' ? undefined : req.query.calendar);
+    if (!('businessDays' in view)) throw new HttpError(400, `year: must be a year (YYYY), got ${JSON.stringify(year.slice(0, 40))}`);
+    res.render('calendar', { title: 'Business-day calendar 节假日', nav: 'learn', view, years: CN_DATA_YEARS, calendars: CALENDAR_IDS });
+  }));
 
   r.get('/learn/:structure', handle(async (req, res) => {
     const slug = String(req.params.structure ?? '');

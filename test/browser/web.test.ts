@@ -204,7 +204,7 @@ describe('web app in a browser (headless Chromium)', function () {
   it('fits a phone screen: no page scrolls sideways at 390 px (wide tables and the diagram scroll inside their boxes)', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const wide: string[] = [];
-    for (const path of ['/', `/deals/${YUHANG}`, '/deals/futian-n-plus-1-2023', `/deals/${YUHANG}/edit`, '/runs', '/size', `/compare?ids=${SEED_DEALS.join(',')}`, '/learn', '/learn/e-cny-issuance', '/learn/glossary']) {
+    for (const path of ['/', `/deals/${YUHANG}`, '/deals/futian-n-plus-1-2023', `/deals/${YUHANG}/edit`, '/runs', '/size', `/compare?ids=${SEED_DEALS.join(',')}`, '/learn', '/learn/e-cny-issuance', '/learn/glossary', '/learn/calendar?year=2024&calendar=CN-EX']) {
       await page.goto(`${t.baseUrl}${path}`);
       await page.waitForLoadState('networkidle');
       const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -231,7 +231,7 @@ describe('web app in a browser (headless Chromium)', function () {
     };
     const problems: string[] = [];
     try {
-      for (const path of ['/', `/deals/${YUHANG}`, `/deals/${YUHANG}/edit`, '/size', `/compare?ids=${SEED_DEALS.join(',')}`, '/learn', '/learn/exclusive-licence-abn', '/learn/glossary']) {
+      for (const path of ['/', `/deals/${YUHANG}`, `/deals/${YUHANG}/edit`, '/size', `/compare?ids=${SEED_DEALS.join(',')}`, '/learn', '/learn/exclusive-licence-abn', '/learn/glossary', '/learn/calendar']) {
         await p.goto(`${t.baseUrl}${path}`);
         await p.waitForLoadState('networkidle');
         problems.push(...(await axeRun(path)));

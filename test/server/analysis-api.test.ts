@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { makeApp, YUHANG, type TestApp } from './helpers.js';
 import { projectRoot } from '../../server/config.js';
 
-describe('analysis API (/api/compare, /api/learn, /api/glossary, /api/health)', () => {
+describe('analysis API (/api/compare, /api/learn, /api/glossary, /api/calendar, /api/health)', () => {
   let t: TestApp;
   before(async () => {
     t = makeApp();
@@ -128,6 +128,28 @@ describe('analysis API (/api/compare, /api/learn, /api/glossary, /api/health)', 
     const g = res.body.glossary as Array<{ en: string; zh: string }>;
     expect(g.find((x) => x.en === 'shortfall-payment undertaking')?.zh).to.equal('差额支付承诺');
     expect(g).to.have.length(18);
+  });
+
+  describe('GET /api/calendar/:when', () => {
+    it('gives a year of the exchange calendar: 242 trading days in 2024, the Spring Festival Eve closed', async () => {
+      const res = await request(t.app).get('/api/calendar/2024?calendar=CN-EX').expect(200);
+      expect(res.body).to.include({ year: 2024, calendar: 'CN-EX', businessDays: 242 });
+      expect(res.body.exceptions.find((d: { date: string }) => d.date === '2024-02-09')).to.include({ open: false, kind: 'exchange-closure' });
+      expect(res.body.notice.docNo).to.equal('国办发明电〔2023〕7号');
+    });
+
+    it('describes one date and where each roll moves it (interbank by default)', async () => {
+      const res = await request(t.app).get('/api/calendar/2024-10-01').expect(200);
+      expect(res.body).to.include({ calendar: 'CN-IB', open: false, kind: 'holiday' });
+      expect(res.body.rolled['modified-following']).to.equal('2024-10-08');
+    });
+
+    it('answers 400 with the allowed values for a year outside the data, an unknown calendar or anything else', async () => {
+      expect((await request(t.app).get('/api/calendar/2031').expect(400)).body.error).to.equal('year: the CN-IB data covers 2019 to 2027, got 2031');
+      expect((await request(t.app).get('/api/calendar/2024?calendar=SSE').expect(400)).body.error).to.equal('calendar: must be one of CN-IB, CN-EX, HK, CN-IB+HK, NONE, got "SSE"');
+      expect((await request(t.app).get('/api/calendar/2023-02-29').expect(400)).body.error).to.equal('date: must be a real date as YYYY-MM-DD, got "2023-02-29"');
+      expect((await request(t.app).get('/api/calendar/soon').expect(400)).body.error).to.equal('when: must be a year (YYYY) or a date (YYYY-MM-DD), got "soon"');
+    });
   });
 
   it('GET /api/health reports engines, runs and limits', async () => {
