@@ -33,13 +33,14 @@ export async function allocationCommand(argv: string[], io: Io): Promise<number>
 
 const month = (x: number | null) => (x === null ? '—' : x.toFixed(1));
 const share = (x: number) => formatRate(x, 1);
+const pmMoney = (f: { mean: number; stdErr: number }) => `${formatMoney(f.mean)} ± ${formatMoney(f.stdErr)}`;
 
 export function formatAllocation(r: LossAllocationReport): string {
   const worst = `worst ${formatRate(1 - r.run.tail, 1)}`;
   const rows = (b: Bearer) => [
     b.id,
-    formatMoney(b.expected.mean), share(b.shareOfShortfall), formatRate(b.probabilityHit, 3), month(b.meanFirstHitMonth),
-    formatMoney(b.tail.mean), share(b.tailShareOfShortfall), formatRate(b.tailProbabilityHit, 1),
+    pmMoney(b.expected), share(b.shareOfShortfall), formatRate(b.probabilityHit, 3), month(b.meanFirstHitMonth),
+    pmMoney(b.tail), share(b.tailShareOfShortfall), formatRate(b.tailProbabilityHit, 1),
   ];
   const late = r.bearers.filter((b) => (b.expectedPaidAfterDeal ?? 0) > 0);
   const byId = new Map(r.bearers.map((b) => [b.id, b]));
@@ -47,11 +48,11 @@ export function formatAllocation(r: LossAllocationReport): string {
     `${r.deal.name} (${r.deal.id})`,
     `${r.run.paths.toLocaleString('en-US')} paths, seed ${r.run.seed}, stress ${r.run.stress}; ${worst} = the ${r.run.tailPaths.toLocaleString('en-US')} paths with the largest pool loss (at least ${formatMoney(r.run.tailPoolLossThreshold)})`,
     '',
-    `Pool net loss: expected ${formatMoney(r.pool.netLoss.expected.mean)} ± ${formatMoney(r.pool.netLoss.expected.stdErr)}; ${worst} ${formatMoney(r.pool.netLoss.tail.mean)}`,
-    `Scheduled cash the trust lacked (net loss + lost interest + recoveries after the deal): expected ${formatMoney(r.pool.cashShortfall.expected.mean)}; ${worst} ${formatMoney(r.pool.cashShortfall.tail.mean)}`,
+    `Pool net loss: expected ${pmMoney(r.pool.netLoss.expected)}; ${worst} ${pmMoney(r.pool.netLoss.tail)} (± one standard error)`,
+    `Scheduled cash the trust lacked (net loss + lost interest + recoveries after the deal): expected ${pmMoney(r.pool.cashShortfall.expected)}; ${worst} ${pmMoney(r.pool.cashShortfall.tail)}`,
     '',
     textTable(
-      ['bears', 'expected', 'share', 'P(hit)', 'first month', worst, 'share', 'P(hit)'],
+      ['bears', 'expected ± s.e.', 'share', 'P(hit)', 'first month', `${worst} ± s.e.`, 'share', 'P(hit)'],
       r.bearers.map(rows),
     ),
     '',
