@@ -71,7 +71,7 @@ function formatDeal(d: DealCost): string {
     lines.push(`Monte Carlo (${m.paths.toLocaleString('en-US')} paths, seed ${String(m.seed)}): commingling loss ${formatMoney(m.comminglingLoss.mean)} ± ${formatMoney(m.comminglingLoss.stdErr)} (P ${formatRate(m.probabilityOfComminglingLoss, 2)})`);
     for (const l of m.legs) {
       lines.push(`  ${l.id}: chain called ${formatRate(l.probabilityChainCalled, 2)}; offshore investors lose ${formatMoney(l.investorLoss.mean)} ± ${formatMoney(l.investorLoss.stdErr)} (P ${formatRate(l.probabilityOfInvestorLoss, 3)}), ` +
-        `Hong Kong guarantor ${formatMoney(l.hkGuarantorLoss.mean)}, onshore bank ${formatMoney(l.onshoreBankLoss.mean)}`);
+        `Hong Kong guarantor ${formatMoney(l.hkGuarantorLoss.mean)} ± ${formatMoney(l.hkGuarantorLoss.stdErr)}, onshore bank ${formatMoney(l.onshoreBankLoss.mean)} ± ${formatMoney(l.onshoreBankLoss.stdErr)}`);
     }
   }
   for (const n of d.notes) lines.push(`Note: ${n}`);
