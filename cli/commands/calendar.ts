@@ -1,4 +1,4 @@
-import { calendarDate, calendarYear, checkCalendarId } from '../../models/calendar/year-view.js';
+import { checkCalendarId, lookUpCalendar } from '../../models/calendar/year-view.js';
 import { textTable } from '../../models/format.js';
 import { flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
@@ -12,21 +12,18 @@ export function calendarCommand(argv: string[], io: Io): number {
   const json = args.flags.has('json');
   const out: unknown[] = [];
   for (const p of args.positional) {
-    if (/^\d{4}$/.test(p)) {
-      const y = calendarYear(Number(p), cal);
-      if (json) { out.push(y); continue; }
-      io.out(`${cal} ${y.year}: ${y.businessDays} business days`);
-      if (y.notice) io.out(`Source: ${y.notice.title} ${y.notice.docNo}${y.notice.signed ? `, ${y.notice.signed}` : ''}${y.notice.provisional ? ` — PROVISIONAL: ${y.notice.provisionalReason ?? 'not confirmed'}` : ''}`);
+    const v = lookUpCalendar(p, cal);
+    if (!v) throw new UsageError(`"${p}" is neither a year (YYYY) nor a date (YYYY-MM-DD)`);
+    if (json) { out.push(v); continue; }
+    if ('businessDays' in v) {
+      io.out(`${cal} ${v.year}: ${v.businessDays} business days`);
+      if (v.notice) io.out(`Source: ${v.notice.title} ${v.notice.docNo}${v.notice.signed ? `, ${v.notice.signed}` : ''}${v.notice.provisional ? ` — PROVISIONAL: ${v.notice.provisionalReason ?? 'not confirmed'}` : ''}`);
       io.out('');
-      io.out(textTable(['date', 'day', 'open', 'what', 'name'], y.exceptions.map((d) => [d.date, d.weekday, d.open ? 'open' : 'closed', d.kind, d.name ?? ''])));
+      io.out(textTable(['date', 'day', 'open', 'what', 'name'], v.exceptions.map((d) => [d.date, d.weekday, d.open ? 'open' : 'closed', d.kind, d.name ?? ''])));
       io.out('');
-    } else if (/^\d{4}-\d{2}-\d{2}$/.test(p)) {
-      const d = calendarDate(p, cal);
-      if (json) { out.push(d); continue; }
-      io.out(`${d.date} (${d.weekday}) on ${cal}: ${d.open ? 'open' : 'closed'} — ${d.kind}${d.name ? `, ${d.name}` : ''}`);
-      io.out(`  rolled: ${Object.entries(d.rolled).map(([r, x]) => `${r} ${x}`).join(', ')}`);
     } else {
-      throw new UsageError(`"${p}" is neither a year (YYYY) nor a date (YYYY-MM-DD)`);
+      io.out(`${v.date} (${v.weekday}) on ${cal}: ${v.open ? 'open' : 'closed'} — ${v.kind}${v.name ? `, ${v.name}` : ''}`);
+      io.out(`  rolled: ${Object.entries(v.rolled).map(([r, x]) => `${r} ${x}`).join(', ')}`);
     }
   }
   if (json) io.out(JSON.stringify(out.length === 1 ? out[0] : out, null, 2));

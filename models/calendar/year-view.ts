@@ -59,3 +59,10 @@ export function calendarDate(date: string, calendar: CalendarId): CalendarDate {
   const rolled = Object.fromEntries(ROLL_CONVENTIONS.map((r) => [r, adjustDate(date, r, calendar)])) as Record<RollConvention, IsoDate>;
   return { ...info, rolled };
 }
+
+/** A year (YYYY) or one date (YYYY-MM-DD) of a calendar; null when `when` is neither. */
+export function lookUpCalendar(when: string, calendar: CalendarId): CalendarYear | CalendarDate | null {
+  if (/^\d{4}$/.test(when)) return calendarYear(Number(when), calendar);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(when)) return calendarDate(when, calendar);
+  return null;
+}

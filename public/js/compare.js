@@ -133,7 +133,6 @@ async function run(ids) {
     render(r);
     if (waits.length) {
       await Promise.all(waits);
-      waits.length = 0;
       for (const id of ids) estimating.delete(id);
       render(await api(url));
     }

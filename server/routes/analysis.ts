@@ -6,7 +6,7 @@ import { glanceOf, type DealGlance } from '../present/glance.js';
 import { LEARN_STRUCTURES, learnStructure, legLessons, walkPeriod, type LegLesson, type Walkthrough } from '../present/learn.js';
 import type { Deal } from '../../models/deal/schema.js';
 import { GLOSSARY } from '../present/glossary.js';
-import { calendarDate, calendarYear, checkCalendarId } from '../../models/calendar/year-view.js';
+import { checkCalendarId, lookUpCalendar } from '../../models/calendar/year-view.js';
 
 export interface CompareDeal {
   id: string;
@@ -136,12 +136,12 @@ const offshoreLegsOf = (d: Deal): unknown[] => (d as { offshoreLegs?: unknown[] 
 /** `when` is a year (YYYY) or a date (YYYY-MM-DD); `calendar` defaults to CN-IB. 400 for anything else. */
 export function calendarView(when: string, calendarQuery: unknown) {
   const raw = calendarQuery === undefined ? 'CN-IB' : calendarQuery;
+  let view;
   try {
-    const cal = checkCalendarId(typeof raw === 'string' ? raw : JSON.stringify(raw));
-    if (/^\d{4}$/.test(when)) return calendarYear(Number(when), cal);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(when)) return calendarDate(when, cal);
+    view = lookUpCalendar(when, checkCalendarId(typeof raw === 'string' ? raw : JSON.stringify(raw)));
   } catch (err) {
     throw new HttpError(400, (err as Error).message);
   }
+  if (view) return view;
   throw new HttpError(400, `when: must be a year (YYYY) or a date (YYYY-MM-DD), got ${JSON.stringify(when.slice(0, 40))}`);
 }
