@@ -1,14 +1,14 @@
-// Browser tests in headless Chromium (Debian's /usr/bin/chromium driven by playwright-core):
+// Browser tests in headless Chromium (found by test/support/browser.ts, driven by playwright-core):
 // the main pages as a user meets them, with screenshots saved to test-artifacts/ for review.
 import { expect } from 'chai';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
 import { listen, YUHANG, type Listening } from '../server/helpers.js';
 import { projectRoot } from '../../server/config.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve(projectRoot, 'test-artifacts');
 const SEED_DEALS = [YUHANG, 'futian-n-plus-1-2023', 'ningbo-ecny-2024'];
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -21,16 +21,9 @@ describe('web app in a browser (headless Chromium)', function () {
   const pageErrors: string[] = [];
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      // .ci/run installs it; say so rather than pass silently.
-      throw new Error(`${CHROMIUM} is missing: install it with apt-get install -y chromium (as .ci/run does)`);
-    }
     mkdirSync(ARTIFACTS, { recursive: true });
     t = await listen({ maxConcurrentRuns: 2 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
