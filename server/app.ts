@@ -16,6 +16,7 @@ import { analysisApi } from './routes/analysis.js';
 import { sizeApi } from './routes/size.js';
 import { pages } from './routes/pages.js';
 import { viewHelpers } from './present/view-helpers.js';
+import { language } from './language.js';
 
 export interface AppContext {
   config: ServerConfig;
@@ -56,6 +57,7 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
     res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
     next();
   });
+  app.use(language);
 
   const chartDist = dirname(createRequire(import.meta.url).resolve('chart.js/auto'));
   app.use('/vendor/chart.js', express.static(resolve(chartDist, '..', 'dist'), { maxAge: '1h' }));

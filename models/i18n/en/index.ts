@@ -1,0 +1,6 @@
+// The English catalogue: every namespace, one line each (add a namespace here and in zh/index.ts).
+import { common } from './common.js';
+
+export const en = {
+  ...common,
+} as const;
