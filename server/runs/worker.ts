@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { WorkerJob, WorkerMessage } from './protocol.js';
+import { assertFiniteResult } from '../../models/engine/finite-guard.js';
 
 const job = (workerData as { job: WorkerJob }).job;
 const port = parentPort;
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
     result = await size(job.deal, job.request);
   }
   if (controller.signal.aborted) post({ type: 'cancelled' });
-  else post({ type: 'done', result });
+  // The engines guard their own results; this also holds for any engine module the server loads.
+  else post({ type: 'done', result: assertFiniteResult(job.task === 'simulate' ? 'simulate' : 'size', result) });
 }
 
 main().catch((err: unknown) => {
