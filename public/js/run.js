@@ -2,6 +2,7 @@
 import { api, el, showError } from './api.js';
 import { formatChineseAmount, formatMoney, money, pct } from './fmt.js';
 import { follow as followJob, showProgress } from './follow.js';
+import { t } from './i18n.js';
 
 const cfg = JSON.parse(document.getElementById('run-choices').textContent);
 const form = document.getElementById('run-form');
@@ -165,6 +166,7 @@ async function showResult(runId) {
   const chainRows = [];
   const lossRow = (label, probability, e) => el('tr', {}, el('td', {}, label), el('td', { class: 'num' }, pct(probability, 3)), el('td', { class: 'num' }, formatMoney(e.mean)), el('td', { class: 'num' }, formatMoney(e.stdErr)));
   if (result.servicer) chainRows.push(lossRow(`servicer ${result.servicer.id}: commingling loss`, result.servicer.probabilityOfComminglingLoss, result.servicer.comminglingLoss));
+  for (const a of result.assetAgents || []) chainRows.push(lossRow(t('assets.agent.row', { id: a.id }), a.probabilityOfLoss, a.heldCashLoss));
   for (const l of result.offshoreLegs || []) {
     chainRows.push(
       lossRow(`${l.id}: offshore investors`, l.probabilityOfInvestorLoss, l.investorLoss),
