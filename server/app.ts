@@ -44,6 +44,7 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
     deals: new DealService(store),
     runs: new RunManager({
       maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns, log,
+      preload: [config.simulateModule, config.sizingModule, config.sensitivityModule],
       ...(config.persistRuns ? { store: new RunStore<RunInfo, StoredJob>({ dir: resolve(config.dataDir, 'runs'), keep: config.keptRuns, keepDays: config.keptRunDays }) } : {}),
     }),
     engines,
