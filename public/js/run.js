@@ -121,7 +121,7 @@ const maxOf = (pairs) => Math.max(0, ...pairs.map((p) => p[1]));
 
 async function showResult(runId) {
   const { run, result } = await api(`/api/runs/${encodeURIComponent(runId)}`);
-  if (!result) return;
+  if (!result || !result.pool) return;
   document.getElementById('dl-json').href = `/api/runs/${encodeURIComponent(runId)}/result.json`;
   document.getElementById('dl-csv').href = `/api/runs/${encodeURIComponent(runId)}/result.csv`;
   const p = result.pool;
@@ -201,7 +201,7 @@ async function loadRecent() {
   try {
     const { runs } = await api('/api/runs');
     document.querySelector('#recent-runs tbody').replaceChildren(...runs.slice(0, 15).map((r) => el('tr', {},
-      el('td', {}, el('a', { href: r.task === 'size' ? `/size?run=${encodeURIComponent(r.id)}` : `/runs?deal=${encodeURIComponent(r.dealId)}&run=${encodeURIComponent(r.id)}` }, r.id), r.task === 'size' ? ' (sizing)' : ''),
+      el('td', {}, el('a', { href: r.task === 'size' ? `/size?run=${encodeURIComponent(r.id)}` : `/runs?deal=${encodeURIComponent(r.dealId)}&${r.task === 'sensitivity' ? 'grid' : 'run'}=${encodeURIComponent(r.id)}` }, r.id), r.task === 'size' ? ' (sizing)' : r.task === 'sensitivity' ? ` (${t('sens.title')})` : ''),
       el('td', {}, r.dealName),
       el('td', { class: 'num' }, r.paths.toLocaleString('en-US')),
       el('td', {}, r.stress ?? 'base'),
