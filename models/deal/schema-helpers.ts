@@ -5,6 +5,9 @@ import { Decimal } from 'decimal.js';
 import { echo } from '../format.js';
 import { DATE_TEXT, MONEY_TEXT } from './problem-text.js';
 
+/** Loan and coupon benchmarks: the 1-year and 5-year loan prime rate (贷款市场报价利率). */
+export const BENCHMARKS = ['LPR1Y', 'LPR5Y'] as const;
+
 // Values quoted in messages are cut to ECHO_MAX characters, escaped and depth-bounded (models/format.ts).
 const show = (v: unknown): string => echo(v);
 export const describeValue = show;
