@@ -10,6 +10,7 @@ import { sizeCommand, sizeHelp } from './commands/size.js';
 import { allocationCommand, allocationHelp } from './commands/allocation.js';
 import { compareCommand, compareHelp } from './commands/compare.js';
 import { calendarCommand, calendarHelp } from './commands/calendar.js';
+import { capMessage, echo } from '../models/format.js';
 
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; help: string };
 
@@ -33,12 +34,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') { io.out(usage()); return name ? 0 : 1; }
   const cmd = commands[name];
-  if (!cmd) { io.err(`ipabs: unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})\n\n${usage()}`); return 1; }
+  if (!cmd) { io.err(`ipabs: unknown command ${echo(name)} (commands: ${Object.keys(commands).join(', ')})\n\n${usage()}`); return 1; }
   try {
     return await cmd.run(rest, io);
   } catch (err) {
-    if (err instanceof UsageError) { io.err(`ipabs ${name}: ${err.message}`); return 1; }
-    io.err(`ipabs ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof UsageError) { io.err(`ipabs ${name}: ${capMessage(err.message)}`); return 1; }
+    io.err(`ipabs ${name}: ${capMessage(err instanceof Error ? err.message : String(err))}`);
     return 1;
   }
 }

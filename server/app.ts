@@ -10,7 +10,7 @@ import { RunManager, type RunInfo, type StoredJob } from './runs/manager.js';
 import { RunStore } from './runs/run-store.js';
 import { Engines } from './engines.js';
 import { Costs } from './costs.js';
-import { errorHandler, HttpError } from './http-errors.js';
+import { errorHandler, HttpError, refuseDeclaredOversize } from './http-errors.js';
 import { dealApi } from './routes/deals.js';
 import { runApi } from './routes/runs.js';
 import { analysisApi } from './routes/analysis.js';
@@ -19,6 +19,7 @@ import { sensitivityApi } from './routes/sensitivity.js';
 import { pages } from './routes/pages.js';
 import { viewHelpers } from './present/view-helpers.js';
 import { language } from './language.js';
+import { clip } from '../models/format.js';
 
 export interface AppContext {
   config: ServerConfig;
@@ -64,6 +65,7 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
     next();
   });
   app.use(language);
+  app.use(refuseDeclaredOversize(config.limits.bodyBytes));
 
   const chartDist = dirname(createRequire(import.meta.url).resolve('chart.js/auto'));
   app.use('/vendor/chart.js', express.static(resolve(chartDist, '..', 'dist'), { maxAge: '1h' }));
@@ -76,9 +78,9 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   app.use('/api', sizeApi(ctx));
   app.use('/api', sensitivityApi(ctx));
   app.use('/api', analysisApi(ctx));
-  app.use('/api', (req, _res, next) => next(new HttpError(404, `route: no API route ${req.method} ${req.path} (see docs/api.md)`)));
+  app.use('/api', (req, _res, next) => next(new HttpError(404, `route: no API route ${req.method} ${clip(req.path)} (see docs/api.md)`)));
   app.use(pages(ctx));
-  app.use((req, _res, next) => next(new HttpError(404, `page: nothing at ${req.path}`)));
+  app.use((req, _res, next) => next(new HttpError(404, `page: nothing at ${clip(req.path)}`)));
   app.use(errorHandler(config.limits.bodyBytes, log));
 
   return { app, ctx, close: async () => { await ctx.runs.close(); await ctx.runs.flush(); } };

@@ -1,6 +1,7 @@
 // Errors that become HTTP answers. Every message reads `field: what is wrong (what is allowed)`.
-import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Problem } from '../models/deal/validate.js';
+import { capMessage } from '../models/format.js';
 
 export class HttpError extends Error {
   constructor(readonly status: number, message: string, readonly problems?: Problem[]) {
@@ -20,6 +21,22 @@ export function handle(fn: (req: Request, res: Response, next: NextFunction) => 
   };
 }
 
+const tooLarge = (bodyLimit: number) => `body: the request body is larger than the limit (at most ${Math.round(bodyLimit / 1024)} KB)`;
+
+/**
+ * A request that declares a body larger than the limit (Content-Length) is answered 413 at once,
+ * before any of it is read, and its connection is closed: the JSON parser would otherwise drain
+ * the whole declared body (5 GB) before answering.
+ */
+export function refuseDeclaredOversize(bodyLimit: number): RequestHandler {
+  return (req, res, next) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (!(declared > bodyLimit)) { next(); return; }
+    res.setHeader('Connection', 'close');
+    next(new HttpError(413, tooLarge(bodyLimit)));
+  };
+}
+
 interface BodyParserError { type?: string; status?: number; limit?: number; expose?: boolean }
 
 function describe(err: unknown, bodyLimit: number): { status: number; message: string; problems?: Problem[] } {
@@ -27,7 +44,7 @@ function describe(err: unknown, bodyLimit: number): { status: number; message: s
   const e = (err ?? {}) as BodyParserError;
   switch (e.type) {
     case 'entity.too.large':
-      return { status: 413, message: `body: the request body is larger than the limit (at most ${Math.round(bodyLimit / 1024)} KB)` };
+      return { status: 413, message: tooLarge(bodyLimit) };
     case 'entity.parse.failed':
       return { status: 400, message: `body: malformed JSON (${(err as Error).message.replace(/\s+/g, ' ').slice(0, 200)})` };
     case 'encoding.unsupported':
@@ -47,7 +64,8 @@ function describe(err: unknown, bodyLimit: number): { status: number; message: s
 /** The last middleware: JSON for /api, an HTML error page elsewhere. Never rethrows. */
 export function errorHandler(bodyLimit: number, log: (msg: string) => void): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const { status, message, problems } = describe(err, bodyLimit);
+    const { status, message: full, problems } = describe(err, bodyLimit);
+    const message = capMessage(full);
     if (status >= 500) log(`${req.method} ${req.originalUrl}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     if (res.headersSent) {
       res.end();
