@@ -37,7 +37,11 @@ export function statusProblems(deal: Deal): Array<[string, string]> {
   // Events: what they test must exist.
   const trancheIds = deal.liabilities.tranches.map((t) => t.id);
   const enh = deal.enhancements;
-  const partyIds = enh.flatMap((x) => enhancementKind(x.kind).parties(x).map((p) => p.id));
+  // An enhancement with its own problems (reported by its kind's checks) may not list its parties.
+  const partiesOf = (x: Deal['enhancements'][number]) => {
+    try { return enhancementKind(x.kind).parties(x); } catch { return []; }
+  };
+  const partyIds = (deal.events ?? []).some((e) => e.when.kind === 'party-default') ? enh.flatMap((x) => partiesOf(x).map((p) => p.id)) : [];
   const quote = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ') || 'none defined';
   (deal.events ?? []).forEach((ev, i) => {
     const p = `events[${i}]`;
@@ -52,7 +56,7 @@ export function statusProblems(deal: Deal): Array<[string, string]> {
       case 'enhancement-unpaid': {
         const x = enh.find((y) => y.id === when.enhancement);
         if (!x) add(`${p}.when.enhancement`, `unknown enhancement "${when.enhancement}" (enhancements: ${quote(enh.map((y) => y.id))})`);
-        else if (enhancementKind(x.kind).parties(x).length === 0 || enhancementKind(x.kind).lossSharing) add(`${p}.when.enhancement`, `"${when.enhancement}" is a ${x.kind}, which is never asked to cover a shortfall (a shortfall-undertaking or guarantee can fail to pay)`);
+        else if (partiesOf(x).length === 0 || enhancementKind(x.kind).lossSharing) add(`${p}.when.enhancement`, `"${when.enhancement}" is a ${x.kind}, which is never asked to cover a shortfall (a shortfall-undertaking or guarantee can fail to pay)`);
         break;
       }
       case 'interest-shortfall':
@@ -64,6 +68,9 @@ export function statusProblems(deal: Deal): Array<[string, string]> {
     }
     if (ev.effect === 'acceleration' && !w.accelerated) add(`${p}.effect`, 'an acceleration event needs waterfall.accelerated (the steps to pay once it occurs)');
     if (ev.effect === 'amortization' && !r) add(`${p}.effect`, 'an amortization event ends the revolving period, and this deal has none (use "acceleration", or add a "revolving" section)');
+  });
+  (deal.stresses ?? []).forEach((st, i) => {
+    if (st.purchaseRateMultiplier !== undefined && !r) add(`stresses[${i}].purchaseRateMultiplier`, 'cuts the purchase rate of a revolving period, and this deal has none');
   });
   if (w.accelerated && !(deal.events ?? []).some((e) => e.effect === 'acceleration')) add('waterfall.accelerated', 'is never used: no event has effect "acceleration"');
   return out;

@@ -34,8 +34,8 @@ export function parseStress(text: string, deal: Deal): StressSpec {
   const out: StressSpec = { ...NO_STRESS, name: t };
   for (const part of t.split(',')) {
     const [key, raw] = part.split('=').map((s) => s.trim()) as [string, string | undefined];
-    if (!(KEYS as readonly string[]).includes(key) || raw === undefined) {
-      throw new RangeError(`stress: unknown stress setting "${part}" (allowed: pd=<multiplier>x, recovery=<multiplier>x, rho=<+/-shift>, purchase=<multiplier>x)`);
+    if (!(KEYS as readonly string[]).includes(key) || raw === undefined || (key === 'purchase' && !deal.revolving)) {
+      throw new RangeError(`stress: unknown stress setting "${part}" (allowed: pd=<multiplier>x, recovery=<multiplier>x, rho=<+/-shift>${deal.revolving ? ', purchase=<multiplier>x' : ''})`);
     }
     if (key === 'rho') {
       const v = Number(raw);
