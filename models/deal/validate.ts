@@ -10,6 +10,8 @@ import { calendarRange } from '../calendar/business-days.js';
 import { railProblems } from '../rail/deal-rail.js';
 import { offshoreLegProblems } from '../crossborder/leg-check.js';
 import { fundingProblems } from '../cost/funding-check.js';
+import { ratingInputProblems } from '../stress/rating-inputs.js';
+import { generateSchedule } from '../calendar/schedule.js';
 import { jsonErrorOffset, lineAndColumn } from './json-position.js';
 
 export interface Problem {
@@ -256,6 +258,13 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
 
   // Settlement rail, "+k" offshore legs (quota on every batch) and funding: see their modules.
   for (const [p, m] of [...railProblems(deal), ...offshoreLegProblems(deal), ...fundingProblems(deal)]) add(p, m);
+  if (deal.rating) {
+    const partyIds = deal.enhancements.flatMap((e) => enhancementKind(e.kind).parties(e).map((p) => p.id));
+    // Timing vectors have one share per payment period; count them only when the dates are sound.
+    const datesOk = !out.some((p) => p.path.startsWith('meta.'));
+    const periods = datesOk ? generateSchedule({ start: meta.issueDate, end: meta.maturityDate, frequency: meta.paymentFrequency, roll: meta.roll, calendar: meta.calendar, endOfMonth: meta.endOfMonth ?? false }).length : -1;
+    for (const [p, m] of ratingInputProblems(deal.rating, { partyIds, periods })) add(p, m);
+  }
 
   deal.provenance.forEach((pv, i) => {
     if (resolvePointer(raw, pv.path) === undefined) add(`provenance[${i}].path`, `points at nothing in this deal: "${pv.path}" (a JSON Pointer to an existing field)`);

@@ -1,0 +1,23 @@
+// English messages of the domestic rating (TDR/BDR): stress scenarios, the rating table and chart,
+// the CLI's rate and breakeven output, the Learn page on TDR/BDR.
+export const rating = {
+  'rating.stress.base': 'the deal\'s own assumptions, defaults spread evenly',
+  'rating.stress.join': ' + ',
+  'rating.stress.timing.even': 'defaults spread evenly',
+  'rating.stress.timing.front': '{share} of defaults moved into the first period',
+  'rating.stress.timing.back': '{share} of defaults moved into the last period',
+  'rating.stress.timing.vector': 'defaults by period {shares}',
+  'rating.stress.recovery.haircut': 'recoveries {share} lower',
+  'rating.stress.recovery.zero': 'no recovery',
+  'rating.stress.recovery.delay': '{share} of recoveries {months} months late',
+  'rating.stress.prepayment.up': 'prepayment {share} faster',
+  'rating.stress.prepayment.down': 'prepayment {share} slower',
+  'rating.stress.prepayment.rate': 'prepayment at {rate} a year',
+  'rating.stress.spread': 'asset yield {bp} bp lower',
+  'rating.stress.rate-rise': 'benchmark rates {bp} bp higher',
+  'rating.stress.revolving': 'revolving purchases {share} lower',
+  'rating.inert.no-prepayment': 'no effect here: no asset of this deal prepays at a different rate',
+  'rating.inert.no-benchmark': 'no effect here: no coupon or asset rate is benchmark-linked',
+  'rating.inert.no-recovery': 'no effect here: nothing is recovered on default',
+  'rating.inert.not-revolving': 'no effect here: the pool is static (no revolving purchases)',
+} as const;
