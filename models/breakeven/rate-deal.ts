@@ -22,12 +22,12 @@ import type { InertReason } from '../stress/common.js';
 import type { StressEntry } from '../stress/registry.js';
 import { allocationFor, catalogueFor, CONCENTRATED_POOL_MAX, type DefaultAllocation } from '../stress/rating-inputs.js';
 import {
-  BELOW_SCALE, floorFromIssuerGrade, gradeRank, gradeTableFor, type DomesticGrade, type DomesticRating, type GradeTable, type IssuerGrade,
+  BELOW_SCALE, floorFromIssuerGrade, gradeRank, gradeTableFor, type DomesticGrade, type DomesticRating, type IssuerGrade,
 } from '../ratings/domestic-scale.js';
 import { assignDomesticRating, cushions, withCreditSubstitution } from '../ratings/domestic-rating.js';
-import { stressMultiplierTdr, type ByGrade, type TdrMethod, type TdrTable } from '../ratings/tdr.js';
+import { stressMultiplierTdr, tdrOf, type ByGrade, type TdrMethod, type TdrSet } from '../ratings/tdr.js';
 import { buildScenarioPlan, dealFacts, type PlanOptions, type ScenarioPlan } from './scenario-plan.js';
-import { paidInFull } from './default-run.js';
+import { defaultScenarioInputs, paidInFull } from './default-run.js';
 import { RATE_TOLERANCE, solveBreakEven, type Arithmetic, type SolveResult, type SolveStatus, type Vary } from './solve.js';
 
 export interface BreakEvenOptions {
@@ -265,17 +265,6 @@ export function breakEvenTable(deal: Deal, o: BreakEvenOptions = {}): BreakEvenT
   };
 }
 
-/** Target default rates for a rating: the simulation's, or the stress-multiplier ones alone. */
-export interface TdrSet {
-  gradeTable: GradeTable;
-  monteCarlo: TdrTable | null;
-  lognormal: TdrTable | null;
-  stressMultiplier: TdrTable;
-  /** The base-case default rate the multipliers scale, and where it comes from. */
-  baseCaseDefaultRate: { value: number; stdErr: number | null; source: 'simulation' | 'expected' };
-  simulation: { paths: number; seed: number | string; runId?: string } | null;
-}
-
 /** A TDR set without simulation: stress multipliers on the expected default rate. */
 export function expectedTdrSet(deal: Deal, table: BreakEvenTable): TdrSet {
   const grades = gradeTableFor(deal.rating?.grades);
@@ -295,10 +284,17 @@ export interface RatedTranche extends TrancheBreakEven {
   cushion: ByGrade<number>;
   /** Cushion at the rating it got (BDR − that grade's TDR), null below the scale. */
   cushionAtRating: number | null;
+  /** The other scale, from the same simulation: the Moody's-style implied rating of the tranche's expected loss. */
+  expectedLoss: { rating: string; expectedLossRate: number; expectedLossRateStdErr: number } | null;
 }
+
+/** What the simulation says of each tranche on the expected-loss scale (SimulationResult.tranches). */
+export interface ExpectedLossView { id: string; impliedRating: string; expectedLossRate: number; expectedLossRateStdErr: number }
 
 export interface DomesticRatingResult extends Omit<BreakEvenTable, 'tranches'> {
   scale: string;
+  /** The expected-loss scale shown beside it (when a simulation supplied it). */
+  expectedLossScale: string | null;
   tdrMethod: TdrMethod;
   /** The TDR per grade the ratings use. */
   tdr: ByGrade<number>;
@@ -308,20 +304,124 @@ export interface DomesticRatingResult extends Omit<BreakEvenTable, 'tranches'> {
 
 export const DOMESTIC_SCALE_LABEL = 'domestic structured-finance scale (TDR/BDR), AAA(sf) … BB(sf)';
 
-/** Rate every tranche of a break-even table against a TDR set. */
-export function domesticRating(table: BreakEvenTable, set: TdrSet, method: TdrMethod = 'monte-carlo'): DomesticRatingResult {
-  const chosen = method === 'monte-carlo' ? set.monteCarlo : method === 'lognormal' ? set.lognormal : set.stressMultiplier;
+/**
+ * Rate every tranche of a break-even table against a TDR set; `expectedLoss` (from the same
+ * simulation) adds each tranche's rating on the Moody's-style expected-loss scale beside it.
+ */
+export function domesticRating(table: BreakEvenTable, set: TdrSet, method: TdrMethod = 'monte-carlo', expectedLoss?: { basis: string; tranches: readonly ExpectedLossView[] }): DomesticRatingResult {
+  const chosen = tdrOf(set, method);
   if (!chosen) throw new RangeError(`tdrMethod: "${method}" needs a Monte Carlo run of the pool (give paths), or use "stress-multiplier"`);
   const tdr = chosen.byGrade;
   const tranches = table.tranches.map((t): RatedTranche => {
-    const standAloneRating = assignDomesticRating(tdr, t.bdr);
+    // Short even with no defaults in some scenario: no default rate is low enough, whatever the TDR.
+    const failsAnyway = t.statusByScenario[t.bindingScenario] === 'fails-anyway';
+    const standAloneRating = failsAnyway ? BELOW_SCALE : assignDomesticRating(tdr, t.bdr);
     const domestic = withCreditSubstitution(standAloneRating, t.support?.floor ?? null);
     const c = cushions(tdr, t.bdr);
+    const el = expectedLoss?.tranches.find((x) => x.id === t.id);
     return {
       ...t, standAloneRating, domesticRating: domestic,
       ratingBasis: domestic === standAloneRating ? 'stand-alone' : 'credit-substitution',
       cushion: c, cushionAtRating: domestic === BELOW_SCALE ? null : c[domestic],
+      expectedLoss: el ? { rating: el.impliedRating, expectedLossRate: el.expectedLossRate, expectedLossRateStdErr: el.expectedLossRateStdErr } : null,
     };
   });
-  return { ...table, scale: DOMESTIC_SCALE_LABEL, tdrMethod: method, tdr, tdrSet: set, tranches };
+  return { ...table, scale: DOMESTIC_SCALE_LABEL, expectedLossScale: expectedLoss ? `Moody's-style expected loss: ${expectedLoss.basis}` : null, tdrMethod: method, tdr, tdrSet: set, tranches };
+}
+
+export interface BreakEvenQuery {
+  tranche: string;
+  vary: Vary;
+  /** A scenario of the deal's catalogue; default "base" if the catalogue has it, else its first. */
+  scenario?: string;
+  /** The default rate held fixed when varying recovery or coupon; default the deal's expected default rate. */
+  defaultRate?: number;
+  /** Every obligor recovers this share of its exposure (instead of the deal's recovery assumptions). */
+  recovery?: number;
+  allocation?: DefaultAllocation;
+  /** Count external support (undertakings, guarantees pay up to their capacity); default false: stand-alone. */
+  withSupport?: boolean;
+  arithmetic?: Arithmetic;
+}
+
+export interface BreakEvenPeriod {
+  period: number;
+  date: string;
+  /** Pool collections (after defaults, with recoveries) at the break-even value and just past it. */
+  collections: [number, number];
+  /** What the tranche was paid (interest + principal) at both ends. */
+  paid: [number, number];
+  /** What it was owed and not paid at the end of the period (interest arrears + principal due), just past break-even. */
+  shortfallPast: number;
+}
+
+export interface BreakEvenAnswer extends SolveResult {
+  deal: { id: string; name: string };
+  tranche: string;
+  vary: Vary;
+  scenario: ScenarioReport;
+  allocation: DefaultAllocation;
+  standAlone: boolean;
+  /** The default rate held fixed (recovery, coupon), or null when it is what varies. */
+  defaultRate: number | null;
+  /** The recovery override, or null (the deal's own assumptions, after the scenario's stresses). */
+  recovery: number | null;
+  /** The deal's coupon of the tranche (its spread for a benchmark coupon), for comparison when varying the coupon. */
+  currentCoupon: number | null;
+  periods: BreakEvenPeriod[];
+}
+
+const inUnit = (x: number | undefined, field: string, what: string) => {
+  if (x !== undefined && !(x >= 0 && x <= 1)) throw new RangeError(`${field}: ${what} must be between 0 and 1 (0.2 = 20%), got ${x}`);
+};
+
+/** One tranche, one scenario, one varied quantity: the break-even value and the waterfall around it. */
+export function breakEven(deal: Deal, q: BreakEvenQuery): BreakEvenAnswer {
+  const prog = compileDeal(deal);
+  const t = trancheIndex(prog, q.tranche);
+  inUnit(q.defaultRate, 'defaultRate', 'a default rate');
+  inUnit(q.recovery, 'recovery', 'a recovery rate');
+  if (q.vary === 'recovery' && q.recovery !== undefined) throw new RangeError('recovery: give a fixed recovery only when varying the default rate or the coupon, not when varying recovery itself');
+  if (q.vary === 'default-rate' && q.defaultRate !== undefined) throw new RangeError('defaultRate: give a fixed default rate only when varying recovery or coupon, not when varying the default rate itself');
+  const coupon = deal.liabilities.tranches[t]!.coupon;
+  if (q.vary === 'coupon' && coupon.type === 'none') {
+    throw new RangeError(`vary: tranche "${q.tranche}" has no coupon (a subordinated tranche takes the residual); vary the coupon of a tranche with a fixed or benchmark coupon (${deal.liabilities.tranches.filter((x) => x.coupon.type !== 'none').map((x) => x.id).join(', ')})`);
+  }
+  const catalogue = catalogueFor(deal.rating);
+  const scenario = q.scenario !== undefined ? scenarioByName(deal, q.scenario) : catalogue.find((s) => s.name === 'base') ?? catalogue[0]!;
+  const allocation = q.allocation ?? allocationFor(deal.rating, prog.obligors.length);
+  const defaultRate = q.vary === 'default-rate' ? null : q.defaultRate ?? expectedDefaultRate(prog);
+  const planAt = planFunction(prog, scenario, q.vary, t, { allocation, ...(q.recovery !== undefined ? { recoveryRate: q.recovery } : {}) });
+  const standAlone = !q.withSupport;
+  const r = solveBreakEven(planAt, { vary: q.vary, tranche: t, standAlone, arithmetic: q.arithmetic, ...(defaultRate !== null ? { defaultRate } : {}) });
+
+  // The exact waterfall at both ends of the bracket, period by period.
+  const ledgerAt = (x: number) => {
+    const plan = planAt(x);
+    const d = q.vary === 'default-rate' ? x : defaultRate!;
+    const { inputs } = defaultScenarioInputs(plan, exactNum, d, standAlone);
+    return runWaterfall(plan.prog, exactNum, inputs, createLedger(plan.prog, exactNum));
+  };
+  const [good, bad] = r.bracket;
+  const La = ledgerAt(good);
+  const Lb = ledgerAt(bad);
+  const nT = prog.tranches.length;
+  const periods = prog.periods.map((p, k): BreakEvenPeriod => {
+    const i = k * nT + t;
+    const paid = (L: typeof La) => L.interestPaid[i]!.plus(L.principalPaid[i]!).toNumber();
+    const owedPrincipal = p.isFinal || prog.tranches[t]!.principalRule === 'scheduled'
+      ? Lb.balance[i]!.minus(prog.tranches[t]!.targetByPeriod[k] ?? 0).toNumber() : 0;
+    return {
+      period: k + 1, date: p.paymentDate,
+      collections: [La.collections[k]!.toNumber(), Lb.collections[k]!.toNumber()],
+      paid: [paid(La), paid(Lb)],
+      shortfallPast: Math.max(0, Lb.interestShortfall[i]!.toNumber() + Math.max(0, p.isFinal ? Lb.balance[i]!.toNumber() : owedPrincipal)),
+    };
+  });
+  return {
+    ...r, deal: { id: deal.meta.id, name: deal.meta.name }, tranche: q.tranche, vary: q.vary,
+    scenario: scenarioReport(scenario, deal), allocation, standAlone, defaultRate, recovery: q.recovery ?? null,
+    currentCoupon: coupon.type === 'fixed' ? coupon.rate : coupon.type === 'benchmark' ? coupon.spread : null,
+    periods,
+  };
 }

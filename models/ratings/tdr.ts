@@ -65,3 +65,19 @@ export function stressMultiplierTdr(table: GradeTable, baseCaseDefaultRate: numb
 
 /** The grades of a TDR table, best first (every grade of the scale). */
 export const gradesOf = (t: { byGrade: ByGrade<number> }): DomesticGrade[] => DOMESTIC_GRADES.filter((g) => g in t.byGrade);
+
+/** Target default rates for rating a deal: from a simulation of its pool, or the stress multipliers alone. */
+export interface TdrSet {
+  gradeTable: GradeTable;
+  monteCarlo: TdrTable | null;
+  lognormal: (TdrTable & { fit: LognormalFit | null }) | null;
+  stressMultiplier: TdrTable;
+  /** The base-case cumulative default rate the multipliers scale: the simulated mean, or the expected rate. */
+  baseCaseDefaultRate: { value: number; stdErr: number | null; source: 'simulation' | 'expected' };
+  simulation: { paths: number; seed: number | string; runId?: string } | null;
+}
+
+/** The TDR table of a method, or null when the set has none (no simulation). */
+export function tdrOf(set: TdrSet, method: TdrMethod): TdrTable | null {
+  return method === 'monte-carlo' ? set.monteCarlo : method === 'lognormal' ? set.lognormal : set.stressMultiplier;
+}
