@@ -36,7 +36,7 @@ export function defaultScenarioInputs<T>(plan: ScenarioPlan, num: Num<T>, d: num
   const defaultShare = (o: number, k: number, share: number) => {
     if (!(share > 0)) return;
     const at = o * P + k;
-    const bal = plan.balanceStart[at]!;
+    const bal = plan.exposureStart[at]!;
     survive[o] = Math.max(0, survive[o]! - share);
     defaultedShare[o] = defaultedShare[o]! + share;
     defaulted += share * bal;
@@ -55,7 +55,7 @@ export function defaultScenarioInputs<T>(plan: ScenarioPlan, num: Num<T>, d: num
     if (due > 0) {
       if (plan.allocation === 'pro-rata') {
         let performing = 0;
-        for (let o = 0; o < nO; o++) performing += survive[o]! * plan.balanceStart[o * P + k]!;
+        for (let o = 0; o < nO; o++) performing += survive[o]! * plan.exposureStart[o * P + k]!;
         const take = Math.min(due, performing);
         const phi = performing > 0 ? take / performing : 0;
         for (let o = 0; o < nO; o++) defaultShare(o, k, survive[o]! * phi);
@@ -63,7 +63,7 @@ export function defaultScenarioInputs<T>(plan: ScenarioPlan, num: Num<T>, d: num
       } else {
         for (let j = 0; j < nO && due > 0; j++) {
           const o = plan.bySize[j]!;
-          const bal = plan.balanceStart[o * P + k]!;
+          const bal = plan.exposureStart[o * P + k]!;
           const take = Math.min(due, survive[o]! * bal);
           if (take > 0) defaultShare(o, k, take / bal);
           due -= take;

@@ -15,7 +15,9 @@ import type { Deal } from '../deal/schema.js';
 import { compileDeal, type DealProgram } from '../engine/program.js';
 import { exactNum } from '../money/num.js';
 import { createLedger, runWaterfall } from '../waterfall/run.js';
+import { Decimal } from 'decimal.js';
 import { cumulativeDefaultProbability } from '../credit/default-times.js';
+import { assetKindOf } from '../pool/asset-registry.js';
 import type { Scenario } from '../stress/scenario.js';
 import { inertReason, stressCaseOf } from '../stress/scenario.js';
 import type { InertReason } from '../stress/common.js';
@@ -26,7 +28,7 @@ import {
 } from '../ratings/domestic-scale.js';
 import { assignDomesticRating, cushions, withCreditSubstitution } from '../ratings/domestic-rating.js';
 import { stressMultiplierTdr, tdrOf, type ByGrade, type TdrMethod, type TdrSet } from '../ratings/tdr.js';
-import { buildScenarioPlan, dealFacts, type PlanOptions, type ScenarioPlan } from './scenario-plan.js';
+import { buildScenarioPlan, dealFacts, periodOfMonth, type PlanOptions, type ScenarioPlan } from './scenario-plan.js';
 import { defaultScenarioInputs, paidInFull } from './default-run.js';
 import { RATE_TOLERANCE, solveBreakEven, type Arithmetic, type SolveResult, type SolveStatus, type Vary } from './solve.js';
 
@@ -129,15 +131,18 @@ export function expectedDefaultRate(prog: DealProgram): number {
   const H = Math.max(1, prog.periods[P - 1]!.monthIndex);
   let sum = 0;
   prog.obligors.forEach((ob, i) => {
-    const credit = prog.deal.pool.obligors[i]!.credit;
+    const { credit, asset } = prog.deal.pool.obligors[i]!;
     const spec = { annualDefaultProbability: credit.annualDefaultProbability, pdTermStructure: credit.pdTermStructure };
-    const price = ob.purchasePrice.toNumber();
+    const kind = assetKindOf(asset);
     let before = cumulativeDefaultProbability(spec, 0);
     for (let m = 1; m <= H; m++) {
       const f = cumulativeDefaultProbability(spec, m / 12);
-      let repaid = 0;
-      for (let j = 0; j < ob.dueMonths.length; j++) if (ob.dueMonths[j]! < m) repaid += ob.duePrincipal[j]!;
-      sum += (f - before) * Math.max(0, price - repaid);
+      let repaid = new Decimal(0);
+      for (let j = 0; j < ob.dueMonths.length; j++) if (ob.dueMonths[j]! < m) repaid = repaid.plus(ob.duePrincipal[j]!);
+      const outstanding = Decimal.max(0, ob.purchasePrice.minus(repaid));
+      // A default after the last flow costs nothing: there is nothing left to miss.
+      const exposure = outstanding.isZero() ? 0 : Math.max(0, kind.exposureAtDefault(asset, outstanding).toNumber());
+      if (periodOfMonth(prog, m) < P) sum += (f - before) * exposure;
       before = f;
     }
   });

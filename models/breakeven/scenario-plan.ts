@@ -19,6 +19,7 @@ import type { DealProgram, ProgramTranche } from '../engine/program.js';
 import { monthlyPrepaymentRate } from '../credit/recovery.js';
 import { toDayNumber } from '../calendar/iso-date.js';
 import type { DealFacts, StressCase, TimingShape } from '../stress/common.js';
+import { assetKindOf } from '../pool/asset-registry.js';
 import type { DefaultAllocation } from '../stress/rating-inputs.js';
 
 export interface ScenarioPlan {
@@ -32,6 +33,8 @@ export interface ScenarioPlan {
   collections: Float64Array;
   /** [o * P + k]: obligor o's principal outstanding at the start of period k. */
   balanceStart: Float64Array;
+  /** [o * P + k]: its exposure at default then (the asset kind's: principal outstanding, less a deposit it holds, …). */
+  exposureStart: Float64Array;
   /** Share of the total default amount falling in each period (adds up to 1). */
   timing: Float64Array;
   /** Per obligor: recovery rate (after the scenario's haircut) and whether it is a share of the exposure. */
@@ -51,14 +54,18 @@ export interface ScenarioPlan {
 
 const fen = (x: number) => Math.round(x * 100) / 100;
 
+/** An asset whose rate resets on a benchmark (LPR + spread): loans, leases, entrusted loans say so in their `rate`. */
+function floatingAsset(asset: object): boolean {
+  const rate = (asset as { rate?: { type?: unknown } }).rate;
+  return rate?.type === 'benchmark';
+}
+
 /** The facts about a deal that say whether a stress bites there. */
 export function dealFacts(deal: Deal): DealFacts {
-  const loans = deal.pool.obligors.filter((o) => o.asset.kind === 'loan');
   return {
-    prepayableAssets: loans.length > 0,
+    prepayableAssets: deal.pool.obligors.some((o) => assetKindOf(o.asset).prepayable(o.asset)),
     basePrepaymentRate: deal.simulation?.prepaymentRate ?? 0,
-    benchmarkLinked: deal.liabilities.tranches.some((t) => t.coupon.type === 'benchmark')
-      || loans.some((o) => o.asset.kind === 'loan' && o.asset.rate.type === 'benchmark'),
+    benchmarkLinked: deal.liabilities.tranches.some((t) => t.coupon.type === 'benchmark') || deal.pool.obligors.some((o) => floatingAsset(o.asset)),
     recoveries: deal.pool.obligors.some((o) => o.credit.recovery.mean > 0),
     revolving: false,
   };
@@ -85,7 +92,7 @@ export function timingShares(shape: TimingShape, alive: readonly boolean[]): Flo
 }
 
 /** First period whose payment month is `month` or later; P when the month is after the deal. */
-function periodOfMonth(prog: DealProgram, month: number): number {
+export function periodOfMonth(prog: DealProgram, month: number): number {
   const k = prog.periods.findIndex((p) => p.monthIndex >= month);
   return k === -1 ? prog.periods.length : k;
 }
@@ -123,6 +130,7 @@ export function buildScenarioPlan(prog: DealProgram, c: StressCase, o: PlanOptio
   const nO = prog.obligors.length;
   const collections = new Float64Array(nO * P);
   const balanceStart = new Float64Array(nO * P);
+  const exposureStart = new Float64Array(nO * P);
   const recoveryPeriod = new Int32Array(nO * P);
   const delayedPeriod = new Int32Array(nO * P);
   const prepayShare = new Float64Array(nO * P);
@@ -140,12 +148,15 @@ export function buildScenarioPlan(prog: DealProgram, c: StressCase, o: PlanOptio
     recoveryRate[i] = o.recoveryRate !== undefined ? o.recoveryRate : rec.mean * c.recoveryMultiplier;
     recoveryOnExposure[i] = o.recoveryRate !== undefined || rec.basis === 'exposure' ? 1 : 0;
     appraised[i] = ob.appraisedValue;
-    const floating = src.asset.kind === 'loan' && src.asset.rate.type === 'benchmark';
-    const prepays = src.asset.kind === 'loan' && smm > 0;
-    let bal = ob.purchasePrice.toNumber();
+    const kind = assetKindOf(src.asset);
+    const floating = floatingAsset(src.asset);
+    const prepays = kind.prepayable(src.asset) && smm > 0;
+    let outstanding = ob.purchasePrice;
+    let bal = outstanding.toNumber();
     for (let k = 0; k < P; k++) {
       const at = i * P + k;
       balanceStart[at] = bal;
+      exposureStart[at] = bal > 0 ? Math.max(0, kind.exposureAtDefault(src.asset, outstanding).toNumber()) : 0;
       const yf = yearFraction(prog, k);
       let cash = ob.collectionsByPeriod[k]!.toNumber();
       // Yield down (spread compression) and floating-rate assets up with the benchmark, on the balance.
@@ -157,12 +168,13 @@ export function buildScenarioPlan(prog: DealProgram, c: StressCase, o: PlanOptio
       delayedPeriod[at] = periodOfMonth(prog, month + (c.recoveryDelay?.months ?? 0));
       const months = prog.periods[k]!.monthIndex - startMonth(k);
       prepayShare[at] = prepays && bal > 0 ? 1 - (1 - smm) ** Math.max(0, months) : 0;
-      bal = ob.balanceAfterPeriod[k]!.toNumber();
+      outstanding = ob.balanceAfterPeriod[k]!;
+      bal = outstanding.toNumber();
     }
   });
 
   const alive = Array.from({ length: P }, (_, k) => {
-    for (let i = 0; i < nO; i++) if (balanceStart[i * P + k]! > 0) return true;
+    for (let i = 0; i < nO; i++) if (exposureStart[i * P + k]! > 0) return true;
     return false;
   });
   const bySize = Int32Array.from(prog.obligors.map((_, i) => i)
@@ -171,7 +183,7 @@ export function buildScenarioPlan(prog: DealProgram, c: StressCase, o: PlanOptio
     prog: { ...prog, tranches: stressedTranches(prog, c, o) },
     periods: P, obligors: nO, allocation: o.allocation,
     poolPrincipal: prog.poolPurchasePrice.toNumber(),
-    collections, balanceStart, timing: timingShares(c.timing, alive),
+    collections, balanceStart, exposureStart, timing: timingShares(c.timing, alive),
     recoveryRate, recoveryOnExposure, appraised, recoveryPeriod, delayedPeriod,
     delayedShare: c.recoveryDelay?.share ?? 0,
     prepayShare, bySize,
