@@ -172,11 +172,10 @@ function coversFully(prog: DealProgram, t: number, e: number): boolean {
 function supportOf(prog: DealProgram, t: number): SupportReport | null {
   const idx = coveringEnhancements(prog, t);
   if (idx.length === 0) return null;
-  const rated = new Map((prog.deal.rating?.providers ?? []).map((p) => [p.party, p.domesticRating]));
   const enhancements = idx.map((e) => {
     const enh = prog.enhancements[e]!;
     const fullCover = coversFully(prog, t, e);
-    const parties = enh.parties.map((p) => ({ id: p.id, name: p.name, domesticRating: rated.get(p.id) ?? null }));
+    const parties = enh.parties.map((p) => ({ id: p.id, name: p.name, domesticRating: p.domesticRating ?? null }));
     let floor: DomesticGrade | null = null;
     if (fullCover && parties.length > 0 && parties.every((p) => p.domesticRating !== null)) {
       // Several liability (按份责任): every party must pay its share, so the weakest one sets the floor.

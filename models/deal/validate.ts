@@ -248,11 +248,10 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   // Settlement rail, "+k" offshore legs (quota on every batch) and funding: see their modules.
   for (const [p, m] of [...railProblems(deal), ...offshoreLegProblems(deal), ...fundingProblems(deal)]) add(p, m);
   if (deal.rating) {
-    const partyIds = deal.enhancements.flatMap((e) => enhancementKind(e.kind).parties(e).map((p) => p.id));
     // Timing vectors have one share per payment period; count them only when the dates are sound.
     const datesOk = !out.some((p) => p.path.startsWith('meta.'));
     const periods = datesOk ? generateSchedule({ start: meta.issueDate, end: meta.maturityDate, frequency: meta.paymentFrequency, roll: meta.roll, calendar: meta.calendar, endOfMonth: meta.endOfMonth ?? false }).length : -1;
-    for (const [p, m] of ratingInputProblems(deal.rating, { partyIds, periods })) add(p, m);
+    for (const [p, m] of ratingInputProblems(deal.rating, { periods })) add(p, m);
   }
 
   deal.provenance.forEach((pv, i) => {

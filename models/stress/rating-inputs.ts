@@ -1,12 +1,12 @@
 // The `rating` section of a deal file: what the domestic rating (TDR/BDR) of this deal uses beyond
-// the defaults — changes to the stress catalogue, how defaults fall on the obligors, the providers'
-// own domestic ratings (for credit substitution), its own grade table and TDR method.
+// the defaults — changes to the stress catalogue, how defaults fall on the obligors, its own grade
+// table and TDR method. (The providers' own ratings sit on the providers, in `enhancements`.)
 import { z } from 'zod';
-import { identifier, listOf, numberBetween, oneOf, strictObject, text } from '../deal/schema-helpers.js';
+import { identifier, listOf, numberBetween, oneOf, strictObject } from '../deal/schema-helpers.js';
 import { DEFAULT_CATALOGUE } from './default-catalogue.js';
 import { scenarioProblems, scenarioSchema, timingVectors, type Scenario } from './scenario.js';
 import {
-  defineGradeTable, DOMESTIC_GRADES, ISSUER_GRADES, parseDomesticGrade, parseIssuerGrade, type IssuerGrade,
+  defineGradeTable, DOMESTIC_GRADES, parseDomesticGrade,
 } from '../ratings/domestic-scale.js';
 import { TDR_METHODS } from '../ratings/tdr.js';
 
@@ -20,10 +20,6 @@ export type DefaultAllocation = (typeof DEFAULT_ALLOCATIONS)[number];
 /** Pools of at most this many obligors are concentrated: largest-first by default. */
 export const CONCENTRATED_POOL_MAX = 20;
 
-const issuerGrade = () => z.string({ error: (iss) => `must be a domestic issuer rating such as "AAA", "AA+" or "A-", got ${typeof iss.input}` })
-  .refine((s) => parseIssuerGrade(s) !== null, { error: (iss) => `must be a domestic issuer rating, one of ${ISSUER_GRADES.join(', ')}, got ${JSON.stringify(iss.input)}` })
-  .transform((s) => parseIssuerGrade(s) as IssuerGrade);
-
 const domesticGrade = () => z.string({ error: (iss) => `must be a grade such as "AA+(sf)", got ${typeof iss.input}` })
   .refine((s) => parseDomesticGrade(s) !== null, { error: (iss) => `must be one of ${DOMESTIC_GRADES.join(', ')}, got ${JSON.stringify(iss.input)}` });
 
@@ -36,8 +32,6 @@ export const ratingInputsSchema = strictObject({
   excludeScenarios: listOf(identifier(), 0, 100).optional(),
   /** How deterministic defaults fall on the obligors; default: largest-first for pools of ≤ 20 obligors, else pro rata. */
   defaultAllocation: oneOf(DEFAULT_ALLOCATIONS).optional(),
-  /** The providers' own domestic ratings (a guarantor's, an undertaker's), by enhancement party id. */
-  providers: listOf(strictObject({ party: identifier(), domesticRating: issuerGrade(), source: text(300).optional() }), 0, 50).optional(),
   /** This deal's own grade table (every grade of the scale). */
   grades: listOf(strictObject({
     grade: domesticGrade(),
@@ -67,10 +61,10 @@ export function allocationFor(inputs: RatingInputs | undefined, obligors: number
 
 /**
  * Problems the schema cannot see, as [path, message]: scenario names and kinds, excluded names,
- * provider party ids, the grade table, timing vectors against the deal's number of periods (−1: not
+ * the grade table, timing vectors against the deal's number of periods (−1: not
  * known, not checked).
  */
-export function ratingInputProblems(inputs: RatingInputs | undefined, deal: { partyIds: readonly string[]; periods: number }): Array<[string, string]> {
+export function ratingInputProblems(inputs: RatingInputs | undefined, deal: { periods: number }): Array<[string, string]> {
   if (!inputs) return [];
   const out: Array<[string, string]> = [];
   const own = inputs.scenarios ?? [];
@@ -90,13 +84,6 @@ export function ratingInputProblems(inputs: RatingInputs | undefined, deal: { pa
     else if (!defaults.has(name)) out.push([`rating.excludeScenarios[${i}]`, `no default scenario "${name}" (default scenarios: ${[...defaults].join(', ')})`]);
   });
   if (catalogueFor(inputs).length === 0) out.push(['rating', 'the stress catalogue is empty (catalogue "none" with no scenarios, or everything excluded); give at least one scenario']);
-  const seenParty = new Map<string, number>();
-  (inputs.providers ?? []).forEach((p, i) => {
-    if (!deal.partyIds.includes(p.party)) out.push([`rating.providers[${i}].party`, `unknown party "${p.party}" (enhancement parties: ${deal.partyIds.map((x) => `"${x}"`).join(', ') || 'none in this deal'})`]);
-    const prev = seenParty.get(p.party);
-    if (prev !== undefined) out.push([`rating.providers[${i}].party`, `"${p.party}" already has a rating in rating.providers[${prev}]`]);
-    else seenParty.set(p.party, i);
-  });
   if (inputs.grades) {
     try { defineGradeTable(inputs.grades, 'deal', 'rating.grades'); } catch (err) {
       const m = (err as Error).message;

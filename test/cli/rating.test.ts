@@ -127,10 +127,8 @@ describe('ipabs rate and ipabs breakeven', () => {
         { grade: 'BBB+(sf)', targetDefaultProbability: 0.041, stressMultiplier: 2.5 }, { grade: 'BBB(sf)', targetDefaultProbability: 0.05, stressMultiplier: 2.3 },
         { grade: 'BBB-(sf)', targetDefaultProbability: 0.06, stressMultiplier: 2 }, { grade: 'BB(sf)', targetDefaultProbability: 0.09, stressMultiplier: 1.5 },
       ] }), 'rating.grades: AA-(sf) is missing (the table must give every grade AAA(sf), AA+(sf)'],
-      ['a provider rating for a party that does not exist', withRating({ providers: [{ party: 'icbc', domesticRating: 'AAA' }] }),
-        'rating.providers[0].party: unknown party "icbc" (enhancement parties: "hti-guarantee")'],
-      ['a provider rating that is not a rating', withRating({ providers: [{ party: 'hti-guarantee', domesticRating: 'AAAA' }] }),
-        'rating.providers[0].domesticRating: must be a domestic issuer rating, one of AAA, AA+, AA, AA-'],
+      ['a provider rating that is not a rating', withChanges(deal, { '/enhancements/0/provider/domesticRating': 'AAAA' }),
+        'enhancements[0].provider.domesticRating: must be a domestic issuer rating, one of AAA, AA+, AA, AA-'],
     ];
     for (const [what, doc, message] of fileCases) {
       it(`${what} (in the deal file)`, async () => {
