@@ -42,6 +42,9 @@ export function railProblems(deal: Deal): Array<[string, string]> {
     const last = finalPaymentDate(deal.meta);
     deal.pool.obligors.forEach((o, i) => {
       for (const f of flowsAfterIssue(deal, o.asset)) {
+        // A flow due after the final date is reported by the deal's own date checks; it may also lie
+        // beyond the calendar's holiday data, where no arrival day can be worked out.
+        if (f.date > last) break;
         const arrives = arrivalDate(f.date, deal.meta, lag);
         if (arrives > last) {
           out.push([`pool.obligors[${i}].asset`, `the payment due ${f.date} reaches the trust on ${arrives} (rail.collectionLagDays ${lag} days after it is paid), after the final payment date ${last}; on this rail every payment must be due at least ${lag} days before it`]);

@@ -103,7 +103,7 @@ export function importPool(rawDeal: unknown, tape: TapeOk, source: ImportSource,
   const rescaled = !funding.equals(oldTotal);
 
   // Provenance: the old pool's entries go; the tape is the source of the new pool.
-  const stale = (path: unknown) => typeof path === 'string' && (path.startsWith('/pool/obligors/') || (rescaled && /^\/liabilities\/tranches\/\d+\/(balance|principal)/.test(path)));
+  const stale = (path: unknown) => typeof path === 'string' && (path === '/pool/obligors' || path.startsWith('/pool/obligors/') || (rescaled && /^\/liabilities\/tranches\/\d+\/(balance|principal)/.test(path)));
   json.provenance = json.provenance.filter((pv) => !stale(pv.path));
   json.provenance.push(
     { path: '/pool/obligors', kind: 'fact', source: `pool tape ${source.file}`.slice(0, 300), reason: `Imported from the pool tape ${source.file} on ${source.importedOn}: firms, sectors, assets and their schedules, appraised IP and patents as the tape gives them.`.slice(0, 1000) },
