@@ -1,7 +1,8 @@
 // The pool tape on the web: the template (XLSX, CSV) to download, a deal's pool as a tape, and an
 // upload that replaces a deal's pool — the tape read by models/pool/tape (no rules here), every bad
 // cell answered as `sheet!A12: what is wrong (allowed)` in the page's language, nothing saved
-// unless the whole tape and the deal it makes are valid.
+// unless the whole tape and the deal it makes are valid. The files written here come from
+// models/pool/tape/template.ts, which passes every cell through toCsv / safeCell.
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../app.js';
 import { handle, HttpError } from '../http-errors.js';
