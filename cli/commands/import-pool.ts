@@ -1,5 +1,6 @@
 // ipabs import-pool TAPE --into DEAL.json: a pool tape (XLSX or CSV) into a deal file, and
-// ipabs pool-template: the tape to fill in (blank, or a deal's pool to edit).
+// ipabs pool-template: the tape to fill in (blank, or a deal's pool to edit). The files come from
+// models/pool/tape/template.ts, which passes every cell through toCsv / safeCell.
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { negotiateLang, translator, isLang, type Lang } from '../../models/i18n/index.js';
