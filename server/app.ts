@@ -18,6 +18,7 @@ import { analysisApi } from './routes/analysis.js';
 import { sizeApi } from './routes/size.js';
 import { sensitivityApi } from './routes/sensitivity.js';
 import { ratingApi, ratingPages } from './routes/rating.js';
+import { poolTapeApi } from './routes/pool-tape.js';
 import { pages } from './routes/pages.js';
 import { viewHelpers } from './present/view-helpers.js';
 import { language } from './language.js';
@@ -81,6 +82,7 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   app.use('/api', sizeApi(ctx));
   app.use('/api', sensitivityApi(ctx));
   app.use('/api', ratingApi(ctx));
+  app.use('/api', poolTapeApi(ctx));
   app.use('/api', analysisApi(ctx));
   app.use('/api', (req, _res, next) => next(new HttpError(404, `route: no API route ${req.method} ${req.path} (see docs/api.md)`)));
   app.use(ratingPages(ctx));
