@@ -13,6 +13,7 @@ import { offshoreLegSchema } from '../crossborder/leg-schema.js';
 import { fundingSchema } from '../cost/funding-schema.js';
 import { revolvingSchema } from '../pool/revolving.js';
 import { cleanUpCallSchema, statusEventSchema } from './status-schema.js';
+import { ratingInputsSchema } from '../stress/rating-inputs.js';
 
 export const MARKETS = ['interbank-abn', 'exchange-abs', 'offshore-private'] as const;
 export const CURRENCIES = ['CNY', 'CNH', 'HKD', 'USD'] as const;
@@ -284,6 +285,8 @@ export const dealSchema = strictObject({
   events: listOf(statusEventSchema, 0, 50).optional(),
   /** 清仓回购: the originator's clean-up call. */
   cleanUpCall: cleanUpCallSchema.optional(),
+  /** Domestic rating (TDR/BDR) inputs: stress catalogue changes, default allocation, providers' ratings, grade table. */
+  rating: ratingInputsSchema.optional(),
   provenance: listOf(provenanceSchema, 1, 1000),
 });
 
@@ -306,3 +309,4 @@ export type DealServicer = NonNullable<Deal['servicer']>;
 export type DealFunding = NonNullable<Deal['funding']>;
 export type DealRevolving = NonNullable<Deal['revolving']>;
 export type DealEvent = NonNullable<Deal['events']>[number];
+export type DealRatingInputs = NonNullable<Deal['rating']>;
