@@ -18,7 +18,7 @@ import { analysisApi } from './routes/analysis.js';
 import { sizeApi } from './routes/size.js';
 import { sensitivityApi } from './routes/sensitivity.js';
 import { ratingApi, ratingPages } from './routes/rating.js';
-import { poolTapeApi } from './routes/pool-tape.js';
+import { isPoolTapeUpload, poolTapeApi } from './routes/pool-tape.js';
 import { pages } from './routes/pages.js';
 import { viewHelpers } from './present/view-helpers.js';
 import { language } from './language.js';
@@ -71,7 +71,7 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
     next();
   });
   app.use(language);
-  app.use(refuseDeclaredOversize(config.limits.bodyBytes));
+  app.use(refuseDeclaredOversize(config.limits.bodyBytes, isPoolTapeUpload));
 
   const chartDist = dirname(createRequire(import.meta.url).resolve('chart.js/auto'));
   app.use('/vendor/chart.js', express.static(resolve(chartDist, '..', 'dist'), { maxAge: '1h' }));

@@ -23,17 +23,24 @@ export function handle(fn: (req: Request, res: Response, next: NextFunction) => 
 
 const tooLarge = (bodyLimit: number) => `body: the request body is larger than the limit (at most ${Math.round(bodyLimit / 1024)} KB)`;
 
+/** True (and the connection marked to close after the answer) if the request declares a body over `limit`. */
+export function declaresMoreThan(req: Request, res: Response, limit: number): boolean {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (!(declared > limit)) return false;
+  res.setHeader('Connection', 'close');
+  return true;
+}
+
 /**
  * A request that declares a body larger than the limit (Content-Length) is answered 413 at once,
- * before any of it is read, and its connection is closed: the JSON parser would otherwise drain
- * the whole declared body (5 GB) before answering.
+ * before any of it is read, and its connection is closed: the body parsers would otherwise drain
+ * the whole declared body (5 GB) before answering. A route with its own, larger limit (a pool tape
+ * upload) is passed by `except` and makes the same check with declaresMoreThan.
  */
-export function refuseDeclaredOversize(bodyLimit: number): RequestHandler {
+export function refuseDeclaredOversize(bodyLimit: number, except: (req: Request) => boolean = () => false): RequestHandler {
   return (req, res, next) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (!(declared > bodyLimit)) { next(); return; }
-    res.setHeader('Connection', 'close');
-    next(new HttpError(413, tooLarge(bodyLimit)));
+    if (!except(req) && declaresMoreThan(req, res, bodyLimit)) next(new HttpError(413, tooLarge(bodyLimit)));
+    else next();
   };
 }
 

@@ -81,3 +81,19 @@ describe('API on hostile requests (issue 16)', function () {
     await request(t.app).get('/api/deals').expect(200);
   });
 });
+
+describe('a pool tape upload declared larger than its own limit (issue 16)', () => {
+  let t: Listening;
+  before(async () => { t = await listen(); });
+  after(() => t.dispose());
+
+  it('is answered 413 at once with the tape\'s message; a tape under 20 MB passes the 2 MB JSON limit', async () => {
+    const port = Number(new URL(t.baseUrl).port);
+    const r = await rawRequest(port, `POST /api/deals/${YUHANG}/pool?file=big.xlsx&check=1 HTTP/1.1\r\nHost: a\r\nContent-Type: application/octet-stream\r\nContent-Length: 5000000000\r\n\r\nPK`);
+    expect(r.text).to.match(/^HTTP\/1\.1 413 /);
+    expect(r.text).to.include('big.xlsx: big.xlsx is 4768.4 MB, larger than a pool tape may be (at most 20.0 MB)');
+    expect(r.closed).to.equal(true);
+    const small = await request(t.app).post(`/api/deals/${YUHANG}/pool?file=x.csv&check=1`).set('Content-Type', 'text/csv').send(Buffer.alloc(3 * 1024 * 1024, 0x41));
+    expect(small.status).to.not.equal(413);
+  });
+});
