@@ -11,6 +11,7 @@ import { libraryEntry, glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleWorkbook } from '../present/excel.js';
 import type { ValidDeal } from '../deals.js';
+import { langOf } from '../language.js';
 
 /** The body must be a JSON object (express.json only parses application/json). */
 export function jsonBody(req: Request): Record<string, unknown> {
@@ -44,7 +45,7 @@ export function dealApi(ctx: AppContext): Router {
     const all = await deals.loadAll();
     const out = [];
     for (const d of all) {
-      const e = libraryEntry(d);
+      const e = libraryEntry(d, langOf(res));
       const cost = d.deal ? await ctx.costs.summary(d as ValidDeal).catch(() => null) : null;
       out.push({ ...e, cost: cost && cost.ok ? cost.cost : null, costProblem: cost && !cost.ok ? cost.error : null });
     }
@@ -81,7 +82,7 @@ export function dealApi(ctx: AppContext): Router {
     res.json({
       id: d.stored.id, source: d.stored.source, version: d.stored.version, savedAt: d.stored.savedAt,
       valid: d.deal !== null, problems: d.problems, messages: d.problems.map(formatProblem),
-      deal: d.raw, glance: d.deal ? glanceOf(d.deal) : null,
+      deal: d.raw, glance: d.deal ? glanceOf(d.deal, langOf(res)) : null,
     });
   }));
 
@@ -119,23 +120,23 @@ export function dealApi(ctx: AppContext): Router {
 
   r.get('/deals/:id/schedule', handle(async (req, res) => {
     const { report } = await deals.schedule(param(req, 'id'));
-    res.json({ report, table: scheduleRows(report) });
+    res.json({ report, table: scheduleRows(report, langOf(res)) });
   }));
 
   r.get('/deals/:id/schedule.csv', handle(async (req, res) => {
     const { report } = await deals.schedule(param(req, 'id'));
-    res.type('text/csv; charset=utf-8').attachment(`${report.deal.id}-schedule.csv`).send(scheduleCsv(report));
+    res.type('text/csv; charset=utf-8').attachment(`${report.deal.id}-schedule.csv`).send(scheduleCsv(report, langOf(res)));
   }));
 
   r.get('/deals/:id/schedule.xlsx', handle(async (req, res) => {
     const { report } = await deals.schedule(param(req, 'id'));
-    const buf = await scheduleWorkbook(report);
+    const buf = await scheduleWorkbook(report, langOf(res));
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${report.deal.id}-schedule.xlsx`).send(buf);
   }));
 
   r.get('/deals/:id/diagram.svg', handle(async (req, res) => {
     const d = await deals.loadValid(param(req, 'id'));
-    res.type('image/svg+xml').send(dealDiagramSvg(d.deal));
+    res.type('image/svg+xml').send(dealDiagramSvg(d.deal, langOf(res)));
   }));
 
   /** Validate without saving: `{ text }` (the editor's JSON text) or the deal object itself. */

@@ -12,17 +12,22 @@ import { GLOSSARY } from '../present/glossary.js';
 import { calendarView, walkthroughFor } from './analysis.js';
 import { CALENDAR_IDS } from '../../models/calendar/business-days.js';
 import { CN_DATA_YEARS } from '../../models/calendar/holidays-cn.js';
+import { langOf } from '../language.js';
 import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
-import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS } from '../../models/deal/schema.js';
+import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS, type Deal } from '../../models/deal/schema.js';
+import type { Lang } from '../../models/i18n/index.js';
 
 const idParam = (req: Request): string => String((req.params as Record<string, string | undefined>).id ?? '');
+
+/** A deal's name in the page's language: its Chinese name on Chinese pages when it has one. */
+const dealName = (deal: Deal, lang: Lang): string => (lang === 'zh' && deal.meta.nameZh ? deal.meta.nameZh : deal.meta.name);
 
 export function pages(ctx: AppContext): Router {
   const r = Router();
   const { deals, engines } = ctx;
 
   r.get('/', (_req, res) => {
-    res.render('library', { title: 'Deal library', nav: 'library' });
+    res.render('library', { title: res.locals.t('library.title'), nav: 'library' });
   });
 
   r.get('/deals/:id', handle(async (req, res) => {
@@ -32,9 +37,11 @@ export function pages(ctx: AppContext): Router {
       return;
     }
     const { report } = await deals.schedule(d.stored.id);
+    const lang = langOf(res);
+    const glance = glanceOf(d.deal, lang);
     res.render('deal', {
-      title: d.deal.meta.name, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
-      glance: glanceOf(d.deal), deal: d.deal, svg: dealDiagramSvg(d.deal), report, table: scheduleRows(report),
+      title: lang === 'zh' && d.deal.meta.nameZh ? d.deal.meta.nameZh : d.deal.meta.name, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
+      glance, deal: d.deal, svg: dealDiagramSvg(d.deal, lang, glance), report, table: scheduleRows(report, lang),
     });
   }));
 
@@ -49,12 +56,13 @@ export function pages(ctx: AppContext): Router {
 
   r.get('/runs', handle(async (req, res) => {
     const all = await deals.loadAll();
-    const choices = all.filter((d) => d.deal).map((d) => ({ id: d.stored.id, name: d.deal?.meta.name ?? d.stored.id, stresses: (d.deal?.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })) }));
+    const lang = langOf(res);
+    const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({ id: deal.meta.id, name: dealName(deal, lang), stresses: (deal.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })) }));
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' ? req.query.run : '';
     const problem = await engines.problem('montecarlo');
     res.render('run', {
-      title: 'Monte Carlo run', nav: 'run', choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '',
+      title: res.locals.t('run.title'), nav: 'run', choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '',
       runId: /^run-[a-z0-9-]{1,40}$/.test(runQ) ? runQ : '',
       available: problem === null, unavailable: problem ?? '', limits: ctx.config.limits,
     });

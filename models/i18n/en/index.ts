@@ -1,6 +1,18 @@
 // The English catalogue: every namespace, one line each (add a namespace here and in zh/index.ts).
 import { common } from './common.js';
+import { run } from './run.js';
+import { schedule } from './schedule.js';
+import { deal } from './deal.js';
+import { diagram } from './diagram.js';
+import { library } from './library.js';
+import { terms } from './terms.js';
 
 export const en = {
   ...common,
+  ...run,
+  ...schedule,
+  ...deal,
+  ...diagram,
+  ...library,
+  ...terms,
 } as const;

@@ -1,6 +1,18 @@
 // 中文消息目录：每个命名空间一行（与 en/index.ts 一一对应）。
 import { common } from './common.js';
+import { run } from './run.js';
+import { schedule } from './schedule.js';
+import { deal } from './deal.js';
+import { diagram } from './diagram.js';
+import { library } from './library.js';
+import { terms } from './terms.js';
 
 export const zh = {
   ...common,
+  ...run,
+  ...schedule,
+  ...deal,
+  ...diagram,
+  ...library,
+  ...terms,
 };

@@ -1,0 +1,35 @@
+// 中文：基准情景现金流表的列名（命令行、CSV/Excel 下载与交易页面），以及 Excel 的发行信息表。
+import type { schedule as en } from '../en/schedule.js';
+import type { Translation } from '../types.js';
+
+export const schedule: Translation<typeof en> = {
+  'schedule.period': '期次',
+  'schedule.date': '日期',
+  'schedule.collections': '回收款',
+  'schedule.fees': '费用',
+  'schedule.interest': '{id} 利息',
+  'schedule.principal': '{id} 本金',
+  'schedule.balance': '{id} 余额',
+  'schedule.draws': '增信支付',
+  'schedule.reserveTopUp': '补足储备账户',
+  'schedule.residual': '剩余收益',
+  'schedule.carried': '留存现金',
+  'schedule.total': '合计',
+  'schedule.sheet': '现金流',
+  'schedule.issuanceSheet': '发行信息',
+  'schedule.item': '项目',
+  'schedule.value': '数值',
+  'schedule.deal': '交易',
+  'schedule.currency': '币种',
+  'schedule.issueDate': '发行日',
+  'schedule.maturityDate': '到期日',
+  'schedule.conventions': '计息基准 / 日历 / 顺延规则',
+  'schedule.proceeds': '募集资金',
+  'schedule.upfrontFees': '前端费用',
+  'schedule.upfrontFee': '  前端费用：{id}',
+  'schedule.netToFirms': '企业实得',
+  'schedule.reserveFunded': '原始权益人注资的储备金',
+  'schedule.reconciled': '每期现金流精确到分对平',
+  'schedule.yes': '是',
+  'schedule.no': '否',
+};
