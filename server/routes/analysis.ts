@@ -7,6 +7,12 @@ import { LEARN_STRUCTURES, learnStructure, legLessons, walkPeriod, type LegLesso
 import type { Deal } from '../../models/deal/schema.js';
 import { GLOSSARY } from '../present/glossary.js';
 import { checkCalendarId, lookUpCalendar } from '../../models/calendar/year-view.js';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { projectRoot } from '../config.js';
+import { markdownToHtml } from '../present/markdown.js';
+
+let apiDocsHtml: string | null = null;
 
 export interface CompareDeal {
   id: string;
@@ -54,6 +60,16 @@ function seniorEl(ctx: AppContext, dealId: string): CompareDeal['seniorExpectedL
 export function analysisApi(ctx: AppContext): Router {
   const r = Router();
   const { deals, engines, config } = ctx;
+
+  // The API reference the footer links to: docs/api.md as a page for browsers, an index as JSON.
+  r.get('/', handle(async (req, res) => {
+    if (req.accepts(['json', 'html']) === 'html') {
+      apiDocsHtml ??= markdownToHtml(await readFile(resolve(projectRoot, 'docs/api.md'), 'utf8'));
+      res.render('api-docs', { title: res.locals.t('apiDocs.title'), nav: '', html: apiDocsHtml });
+      return;
+    }
+    res.json({ docs: 'docs/api.md', reference: '/api (as a page in a browser)', health: '/api/health', deals: '/api/deals', runs: '/api/runs', compare: '/api/compare', size: '/api/size', learn: '/api/learn', glossary: '/api/glossary', calendar: '/api/calendar/:year' });
+  }));
 
   r.get('/health', handle(async (_req, res) => {
     const state = async (key: 'montecarlo' | 'sizing' | 'cost') => {
