@@ -57,7 +57,7 @@ export interface SimulationResult {
      * too. `ratingAtLeast` is the rating that bound implies at the tranche's WAL: the tranche is at
      * least that good (with 95% confidence), not a measured Aaa. Null when some path lost.
      */
-    zeroLossBound: { paths: number; upperBound: number; ratingAtLeast: string } | null;
+    zeroLossBound: ZeroLossBound | null;
   }>;
   enhancements: Array<{
     id: string;
@@ -126,7 +126,10 @@ export function ruleOfThree(n: number): number {
   return Math.min(1, -Math.log(0.05) / n);
 }
 
-function zeroLossBound(paths: number, walYears: number): { paths: number; upperBound: number; ratingAtLeast: string } {
+/** What a run can say about a tranche that lost on no path (see `zeroLossBound` on each tranche). */
+export interface ZeroLossBound { paths: number; upperBound: number; ratingAtLeast: string }
+
+function zeroLossBound(paths: number, walYears: number): ZeroLossBound {
   const upperBound = ruleOfThree(paths);
   return { paths: Math.round(paths), upperBound: round(upperBound), ratingAtLeast: impliedRating(DERIVED_IDEALIZED_LOSS_TABLE, upperBound, walYears) };
 }

@@ -5,6 +5,7 @@ import { handle, HttpError } from '../http-errors.js';
 import { glanceOf, type DealGlance } from '../present/glance.js';
 import { LEARN_STRUCTURES, learnStructure, legLessons, walkPeriod, type LegLesson, type Walkthrough } from '../present/learn.js';
 import type { Deal } from '../../models/deal/schema.js';
+import type { ZeroLossBound } from '../../models/montecarlo/results.js';
 import { GLOSSARY } from '../present/glossary.js';
 import { checkCalendarId, lookUpCalendar } from '../../models/calendar/year-view.js';
 import { readFile } from 'node:fs/promises';
@@ -20,7 +21,7 @@ export interface CompareDeal {
   /** Base-case totals from the exact engine. */
   baseCase: { interest: number; fees: number; upfrontFees: number; netToFirms: number; reconciled: boolean };
   /** Senior expected loss from the latest finished Monte Carlo run of this deal, if any. */
-  seniorExpectedLoss: { value: number; stdErr: number | null; runId: string; paths: number } | null;
+  seniorExpectedLoss: { value: number; stdErr: number | null; runId: string; paths: number; zeroLossBound: ZeroLossBound | null } | null;
 }
 
 export interface CompareResult {
@@ -48,11 +49,11 @@ function seniorEl(ctx: AppContext, dealId: string): CompareDeal['seniorExpectedL
     const tranches = (run?.result as { tranches?: unknown } | undefined)?.tranches;
     if (!Array.isArray(tranches) || tranches.length === 0) continue;
     // The most senior tranche (lowest seniority number).
-    const t = (tranches as Array<{ seniority?: unknown; expectedLossRate?: unknown; expectedLossRateStdErr?: unknown }>)
+    const t = (tranches as Array<{ seniority?: unknown; expectedLossRate?: unknown; expectedLossRateStdErr?: unknown; zeroLossBound?: ZeroLossBound | null }>)
       .reduce((a, b) => (typeof b.seniority === 'number' && typeof a.seniority === 'number' && b.seniority < a.seniority ? b : a));
     if (typeof t.expectedLossRate !== 'number') continue;
     const se = typeof t.expectedLossRateStdErr === 'number' ? t.expectedLossRateStdErr : null;
-    return { value: t.expectedLossRate, stdErr: se, runId: info.id, paths: info.paths };
+    return { value: t.expectedLossRate, stdErr: se, runId: info.id, paths: info.paths, zeroLossBound: t.zeroLossBound ?? null };
   }
   return null;
 }

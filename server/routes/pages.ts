@@ -70,10 +70,11 @@ export function pages(ctx: AppContext): Router {
 
   r.get('/compare', handle(async (req, res) => {
     const all = await deals.loadAll();
-    const choices = all.filter((d) => d.deal).map((d) => ({ id: d.stored.id, name: d.deal?.meta.name ?? d.stored.id }));
+    const lang = langOf(res);
+    const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({ id: deal.meta.id, name: dealName(deal, lang) }));
     const q = typeof req.query.ids === 'string' ? req.query.ids.split(',').filter(Boolean) : [];
     const selected = q.length ? q : choices.filter((c) => c.id !== '').slice(0, 3).map((c) => c.id);
-    res.render('compare', { title: 'Compare deals', nav: 'compare', choices, selected, costAvailable: engines.available('cost'), limits: ctx.config.limits });
+    res.render('compare', { title: res.locals.t('compare.title'), nav: 'compare', choices, selected, costAvailable: engines.available('cost'), limits: ctx.config.limits });
   }));
 
   r.get('/size', handle(async (req, res) => {

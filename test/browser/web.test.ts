@@ -129,13 +129,27 @@ describe('web app in a browser (headless Chromium)', function () {
     expect(Number(await page.locator('#cost-chart').getAttribute('data-points'))).to.be.at.least(ids.length);
     expect(Number(await page.locator('#enhancement-chart').getAttribute('data-points'))).to.be.at.least(ids.length);
     expect(await page.locator('#compare-table thead th').count()).to.equal(ids.length + 1);
-    // Deals never run get a quick run, so the senior expected loss is there at a glance.
+    // The page starts no run by itself: a deal never run says so, with a button (issue 14).
     const seniorRow = page.locator('#compare-table tbody tr', { hasText: 'Senior expected loss' });
+    const runsNow = async () => ((await (await fetch(`${t.baseUrl}/api/runs`)).json()) as { runs: Array<{ dealId: string; state: string; stress: string | null }> }).runs;
+    const before = await runsNow();
+    const neverRun = ids.filter((id) => !before.some((r) => r.dealId === id && r.state === 'done' && r.stress === null));
+    expect(neverRun.length, 'a seed deal not run by the tests above').to.be.greaterThan(0);
+    await page.waitForTimeout(500);
+    expect(await runsNow(), 'runs started by opening the compare page').to.have.length(before.length);
+    const cells = await seniorRow.locator('td').allInnerTexts();
+    ids.forEach((id, i) => {
+      if (neverRun.includes(id)) expect(cells[i], id).to.match(/^no run yet\s+Run 20,000 paths$/);
+      else expect(cells[i], id).to.match(/bp.*paths\)/);
+    });
+    // Its button runs it; the figure fills in when the run ends.
+    for (const b of await page.locator('button.run-one').all()) await b.click();
     await page.waitForFunction(() => {
       const row = [...document.querySelectorAll('#compare-table tbody tr')].find((tr) => tr.textContent?.includes('Senior expected loss'));
-      return !!row && [...row.querySelectorAll('td')].every((td) => /bp.*paths\)$/.test(td.textContent ?? ''));
-    }, undefined, { timeout: 20_000 });
-    for (const cell of await seniorRow.locator('td').allInnerTexts()) expect(cell).to.match(/^[\d.]+ bp( ± [\d.]+ bp)? \([\d,]+ paths\)$|^0 bp/);
+      return !!row && [...row.querySelectorAll('td')].every((td) => /bp.*paths\)/.test(td.textContent ?? ''));
+    }, undefined, { timeout: 30_000 });
+    for (const cell of await seniorRow.locator('td').allInnerTexts()) expect(cell).to.match(/^[\d.]+ bp( ± [\d.]+ bp)? \([\d,]+ paths\)(\n≤ [\d.]+ bp \(0 losses\))?$|^0 bp/);
+    expect(await runsNow()).to.have.length(before.length + neverRun.length);
     await shot('compare');
   });
 

@@ -1,5 +1,6 @@
 // The English catalogue: every namespace, one line each (add a namespace here and in zh/index.ts).
 import { common } from './common.js';
+import { compare } from './compare.js';
 import { run } from './run.js';
 import { schedule } from './schedule.js';
 import { deal } from './deal.js';
@@ -9,6 +10,7 @@ import { terms } from './terms.js';
 
 export const en = {
   ...common,
+  ...compare,
   ...run,
   ...schedule,
   ...deal,

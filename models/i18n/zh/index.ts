@@ -1,5 +1,6 @@
 // 中文消息目录：每个命名空间一行（与 en/index.ts 一一对应）。
 import { common } from './common.js';
+import { compare } from './compare.js';
 import { run } from './run.js';
 import { schedule } from './schedule.js';
 import { deal } from './deal.js';
@@ -9,6 +10,7 @@ import { terms } from './terms.js';
 
 export const zh = {
   ...common,
+  ...compare,
   ...run,
   ...schedule,
   ...deal,
