@@ -15,7 +15,11 @@ import { CN_DATA_YEARS } from '../../models/calendar/holidays-cn.js';
 import { langOf } from '../language.js';
 import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
 import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS, type Deal } from '../../models/deal/schema.js';
-import type { Lang } from '../../models/i18n/index.js';
+import type { Lang, Translate } from '../../models/i18n/index.js';
+import { enhancementKind } from '../../models/enhancements/registry.js';
+
+/** Paths per trial the Size page starts with: enough that the shipped deals' answers are usable (the page warns when the range is still wide). */
+export const DEFAULT_SIZING_PATHS = 20_000;
 
 const idParam = (req: Request): string => String((req.params as Record<string, string | undefined>).id ?? '');
 
@@ -48,7 +52,7 @@ export function pages(ctx: AppContext): Router {
   r.get('/deals/:id/edit', handle(async (req, res) => {
     const d = await deals.load(idParam(req));
     res.render('editor', {
-      title: `Edit ${d.stored.id}`, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
+      title: res.locals.t('editor.pageTitle', { id: d.stored.id }), nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
       text: d.raw === null ? d.stored.text : JSON.stringify(d.raw, null, 2),
       options: { market: MARKETS, currency: CURRENCIES, paymentFrequency: FREQUENCIES, dayCount: DAY_COUNTS, calendar: CALENDARS, roll: ROLLS },
     });
@@ -79,23 +83,25 @@ export function pages(ctx: AppContext): Router {
 
   r.get('/size', handle(async (req, res) => {
     const all = await deals.loadAll();
+    const lang = langOf(res);
+    const t = res.locals.t as Translate;
     const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({
       id: deal.meta.id,
-      name: deal.meta.name,
+      name: dealName(deal, lang),
       stresses: (deal.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })),
       sizable: [
-        ...deal.enhancements.map((e) => ({ id: e.id, label: `${e.name ?? e.id} (${e.kind})` })),
-        ...deal.accounts.map((a) => ({ id: a.id, label: `${a.name ?? a.id} (reserve account)` })),
-        ...deal.liabilities.tranches.filter((t) => t.class !== 'senior').map((t) => ({ id: t.id, label: `${t.name ?? t.id} (${t.class} tranche: subordination)` })),
+        ...deal.enhancements.map((e) => ({ id: e.id, label: `${e.name ?? e.id} (${lang === 'zh' ? enhancementKind(e.kind).labelZh : e.kind})` })),
+        ...deal.accounts.map((a) => ({ id: a.id, label: t('size.sizable.reserve', { name: a.name ?? a.id }) })),
+        ...deal.liabilities.tranches.filter((x) => x.class !== 'senior').map((x) => ({ id: x.id, label: t('size.sizable.tranche', { name: (lang === 'zh' && x.nameZh) || x.name || x.id, cls: t(`class.${x.class}`) }) })),
       ],
     })).filter((c) => c.sizable.length > 0);
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' && /^run-[a-z0-9-]{1,40}$/.test(req.query.run) ? req.query.run : '';
     const problem = await engines.problem('sizing');
     res.render('size', {
-      title: 'Size enhancement', nav: 'size', available: problem === null, unavailable: problem ?? '',
+      title: t('size.title'), nav: 'size', available: problem === null, unavailable: problem ?? '',
       choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '', runId: runQ,
-      ratings: RATING_ORDER, limits: ctx.config.limits,
+      ratings: RATING_ORDER, limits: ctx.config.limits, defaultPaths: Math.min(DEFAULT_SIZING_PATHS, ctx.config.limits.maxSizingPaths),
     });
   }));
 

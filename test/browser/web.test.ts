@@ -157,19 +157,79 @@ describe('web app in a browser (headless Chromium)', function () {
     await fetch(`${t.baseUrl}/api/deals`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'edit-me', from: YUHANG }) });
     await page.goto(`${t.baseUrl}/deals/edit-me/edit`);
     await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
-    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '27');
+    // Rates are typed in percent: 2700 (%) is a coupon of 27, which the validator refuses.
+    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '2700');
     await page.locator('#problems li', { hasText: 'liabilities.tranches[0].coupon.rate: must be between 0 and 1, got 27' }).waitFor();
     expect(await page.locator('#valid-status').innerText()).to.equal('1 problem');
     await page.click('#save');
     await page.locator('#save-status.bad').waitFor();
     expect(await page.locator('#save-status').innerText()).to.match(/^Not saved: deal is not valid: liabilities\.tranches\[0\]\.coupon\.rate: must be between 0 and 1, got 27/);
     await shot('editor-error');
-    // Fixing it and saving makes version 2.
-    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '0.025');
+    // Fixing it clears the old "Not saved" at once (issue 14: it stayed after the cause was fixed).
+    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '2.5');
+    expect(await page.locator('#save-status').innerText()).to.equal('');
     await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
     await page.click('#save');
     await page.locator('#save-status.ok').waitFor();
     expect(await page.locator('#save-status').innerText()).to.equal('Saved edit-me version 2.');
+    const saved = await (await fetch(`${t.baseUrl}/api/deals/edit-me`)).json() as { deal: { liabilities: { tranches: Array<{ coupon: { rate: number } }> } } };
+    expect(saved.deal.liabilities.tranches[0]!.coupon.rate).to.equal(0.025);
+  });
+
+  it('edits the tranche split as a % of the deal, amounts with 万/亿, fees and obligors in the forms', async () => {
+    await fetch(`${t.baseUrl}/api/deals`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'split-me', from: 'futian-n-plus-1-2023' }) });
+    await page.goto(`${t.baseUrl}/deals/split-me/edit`);
+    await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
+    const json = async () => JSON.parse(await page.locator('#json').inputValue()) as {
+      liabilities: { tranches: Array<{ id: string; balance: number | string }> };
+      fees: Array<{ basis: { annualRate?: number } }>;
+      pool: { obligors: Array<{ asset: { principal?: number | string } }> };
+      enhancements: Array<{ capacity?: number | string }>;
+    };
+    const balances = async () => (await json()).liabilities.tranches.map((x) => Number(x.balance));
+    expect(await balances()).to.deep.equal([127_500_000, 15_000_000, 7_500_000]);
+    // The mezzanine at 12% of the 1.5亿 deal: 1,800万; the subordinated tranche takes up the rest.
+    const mezzShare = page.locator('#tranche-split input[data-role="share"][data-index="1"]');
+    await mezzShare.fill('12');
+    expect(await balances()).to.deep.equal([127_500_000, 18_000_000, 4_500_000]);
+    // A new issue size in 亿: every tranche keeps its share.
+    await page.fill('#split input[data-role="size"]', '3亿');
+    expect(await balances()).to.deep.equal([255_000_000, 36_000_000, 9_000_000]);
+    // A running fee at 0.05% a year, the undertaking's capacity and a loan's principal in 万.
+    await page.fill('input[data-path="fees.0.basis.annualRate"]', '0.05');
+    expect((await json()).fees[0]!.basis.annualRate).to.equal(0.0005);
+    await page.fill('input[data-path="enhancements.0.capacity"]', '2.4亿');
+    expect(Number((await json()).enhancements[0]!.capacity)).to.equal(240_000_000);
+    await page.fill('input[data-role="obligor-amount"][data-index="0"]', '250万');
+    expect(Number((await json()).pool.obligors[0]!.asset.principal)).to.equal(2_500_000);
+    // Text that is not a number is named and never reaches the JSON.
+    await page.fill('input[data-path="fees.0.basis.annualRate"]', '0.05x');
+    expect(await page.locator('#field-errors').innerText()).to.contain('is not a percentage (e.g. 2.7 for 2.7%)');
+    expect((await json()).fees[0]!.basis.annualRate).to.equal(0.0005);
+    await page.fill('input[data-path="fees.0.basis.annualRate"]', '0.05');
+    expect(await page.locator('#field-errors').innerText()).to.equal('');
+    await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
+    await shot('editor-split');
+  });
+
+  it('asks before leaving the editor with unsaved changes, and not after saving', async () => {
+    await fetch(`${t.baseUrl}/api/deals`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'leave-me', from: YUHANG }) });
+    await page.goto(`${t.baseUrl}/deals/leave-me/edit`);
+    await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
+    expect(await page.locator('#id-hint').innerText()).to.contain('lower-case letters, digits');
+    await page.click('input[data-path="meta.name"]');
+    await page.keyboard.type(' v2');
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => { dialogs.push(d.type()); void d.dismiss(); });
+    await page.goto(`${t.baseUrl}/`).catch(() => undefined);
+    expect(dialogs).to.deep.equal(['beforeunload']);
+    expect(page.url(), 'dismissed: still in the editor').to.contain('/deals/leave-me/edit');
+    // Saved: leaving asks nothing.
+    await page.click('#save');
+    await page.locator('#save-status.ok').waitFor();
+    await page.goto(`${t.baseUrl}/`);
+    expect(dialogs).to.deep.equal(['beforeunload']);
+    expect(new URL(page.url()).pathname).to.equal('/');
   });
 
   it('sizes the guarantee on the size page and shows the required amount and guarantor figures', async () => {

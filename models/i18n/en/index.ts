@@ -1,5 +1,7 @@
 // The English catalogue: every namespace, one line each (add a namespace here and in zh/index.ts).
 import { common } from './common.js';
+import { editor } from './editor.js';
+import { size } from './size.js';
 import { compare } from './compare.js';
 import { run } from './run.js';
 import { schedule } from './schedule.js';
@@ -10,6 +12,8 @@ import { terms } from './terms.js';
 
 export const en = {
   ...common,
+  ...editor,
+  ...size,
   ...compare,
   ...run,
   ...schedule,

@@ -1,5 +1,7 @@
 // 中文消息目录：每个命名空间一行（与 en/index.ts 一一对应）。
 import { common } from './common.js';
+import { editor } from './editor.js';
+import { size } from './size.js';
 import { compare } from './compare.js';
 import { run } from './run.js';
 import { schedule } from './schedule.js';
@@ -10,6 +12,8 @@ import { terms } from './terms.js';
 
 export const zh = {
   ...common,
+  ...editor,
+  ...size,
   ...compare,
   ...run,
   ...schedule,
