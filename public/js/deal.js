@@ -1,4 +1,4 @@
-import { api } from './api.js';
+import { api, showError } from './api.js';
 import { formatChineseAmount, formatMoney } from './fmt.js';
 import { t } from './i18n.js';
 
@@ -52,3 +52,38 @@ async function draw() {
 draw().catch((e) => {
   canvas.replaceWith(Object.assign(document.createElement('p'), { className: 'error-box', textContent: t('deal.chart.unavailable', { error: e.message }) }));
 });
+
+// Rename (a new name, a new id with the whole history, or both) and delete (confirmed; versions kept).
+const manage = document.getElementById('manage');
+if (manage) {
+  const errBox = document.getElementById('manage-error');
+  const id = manage.dataset.id;
+  const form = document.getElementById('rename-form');
+  form.addEventListener('input', () => errBox.classList.add('hidden'));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const f = new FormData(form);
+    const body = {};
+    const name = String(f.get('name') ?? '').trim();
+    const newId = String(f.get('id') ?? '').trim();
+    if (name) body.name = name;
+    if (newId && newId !== id) body.id = newId;
+    if (!body.name && !body.id) { showError(errBox, t('deal.manage.nothing')); return; }
+    try {
+      const r = await api(`/api/deals/${encodeURIComponent(id)}/rename`, { method: 'POST', json: body });
+      location.href = `/deals/${encodeURIComponent(r.id)}`;
+    } catch (e) {
+      showError(errBox, e.message);
+    }
+  });
+  document.getElementById('delete-deal').addEventListener('click', async () => {
+    // eslint-disable-next-line no-alert
+    if (!confirm(t('deal.manage.confirm', { name: manage.dataset.name, id }))) return;
+    try {
+      await api(`/api/deals/${encodeURIComponent(id)}?confirm=${encodeURIComponent(id)}`, { method: 'DELETE' });
+      location.href = '/';
+    } catch (e) {
+      showError(errBox, e.message);
+    }
+  });
+}

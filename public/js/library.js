@@ -68,6 +68,9 @@ compareBtn.addEventListener('click', () => {
   location.href = `/compare?ids=${ids.map(encodeURIComponent).join(',')}`;
 });
 
+// An old error ("already exists") goes as soon as the form is changed.
+document.getElementById('create-form').addEventListener('input', () => document.getElementById('create-error').classList.add('hidden'));
+
 document.getElementById('create-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   const f = new FormData(ev.target);
