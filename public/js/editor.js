@@ -168,12 +168,13 @@ function renderEnhancements() {
 /** What an obligor brings to the pool: its loan principal, or the price the trust pays for its licence fees. */
 function obligorAmountPath(o, i) {
   if (o && o.asset && o.asset.kind === 'loan') return `pool.obligors.${i}.asset.principal`;
-  return `pool.obligors.${i}.asset.purchasePrice`;
+  if (o && o.asset && o.asset.kind === 'licence-royalty') return `pool.obligors.${i}.asset.purchasePrice`;
+  return null;
 }
 
 function renderPool() {
   const obligors = current && current.pool && Array.isArray(current.pool.obligors) ? current.pool.obligors : [];
-  const amounts = obligors.map((o, i) => toNumber(getPath(current, obligorAmountPath(o, i))) || 0);
+  const amounts = obligors.map((o) => fundingOf(o) ?? 0);
   const total = amounts.reduce((s, x) => s + x, 0);
   const shown = obligors.slice(0, MAX_OBLIGOR_ROWS);
   forms.pool.replaceChildren(
@@ -188,7 +189,7 @@ function renderPool() {
         return tr(
           el('th', { scope: 'row' }, name),
           el('td', {}, el('input', { 'data-path': `pool.obligors.${i}.sector`, 'data-kind': 'text', 'aria-label': `${name} ${t('editor.col.sector')}`, value: o.sector ?? '', class: 'text-input' })),
-          inputCell(obligorAmountPath(o, i), 'amount', showAmount(amounts[i]), `${name} ${t('editor.col.amount')}`, { 'data-role': 'obligor-amount', 'data-index': String(i) }),
+          obligorAmountPath(o, i) ? inputCell(obligorAmountPath(o, i), 'amount', showAmount(toNumber(getPath(current, obligorAmountPath(o, i)))), `${name} ${t('editor.col.amount')}`, { 'data-role': 'obligor-amount', 'data-index': String(i) }) : el('td', { class: 'num muted' }, o.asset ? o.asset.kind : '—'),
           el('td', { class: 'num' }, total > 0 ? pct(amounts[i] / total, 1) : '—'),
           rate ? inputCell(`pool.obligors.${i}.asset.rate.annualRate`, 'percent', showPercent(o.asset.rate.annualRate), `${name} ${t('editor.col.rate')}`) : el('td', { class: 'num muted' }, '—'),
           inputCell(`pool.obligors.${i}.ip.appraisedValue`, 'amount', showAmount(o.ip && o.ip.appraisedValue), `${name} ${t('editor.col.appraised')}`),
@@ -229,6 +230,40 @@ function juniorIndex(ts, except) {
   return j;
 }
 
+/** What the trust pays for an obligor's asset (the pool's funding, which the notes must add up to); null when the form cannot tell. */
+function fundingOf(o) {
+  const a = o && o.asset;
+  if (!a) return null;
+  if (a.kind === 'loan') return toNumber(a.purchasePrice ?? a.principal);
+  if (a.kind === 'licence-royalty') return toNumber(a.purchasePrice);
+  return null;
+}
+
+/** Scale every obligor so the pool's funding is `total` (the last one takes the fen left over); false if some asset cannot be scaled here. */
+function scalePool(total) {
+  const obligors = current.pool.obligors;
+  const before = obligors.map(fundingOf);
+  if (before.some((x) => x === null || !(x > 0))) return false;
+  const sum = before.reduce((s, x) => s + x, 0);
+  let given = 0;
+  obligors.forEach((o, i) => {
+    const target = i === obligors.length - 1 ? fen(total - given) : fen((before[i] * total) / sum);
+    given += target;
+    setObligorFunding(i, target);
+  });
+  return true;
+}
+
+/** Set what the trust pays for obligor i: a loan's price (or principal) and a licence-fee schedule scale with it. */
+function setObligorFunding(i, value) {
+  const a = current.pool.obligors[i].asset;
+  if (a.kind === 'loan' && a.purchasePrice !== undefined) {
+    const ratio = toNumber(a.purchasePrice) > 0 ? value / toNumber(a.purchasePrice) : 1;
+    a.purchasePrice = asMoney(a.purchasePrice, value);
+    a.principal = asMoney(a.principal, fen(toNumber(a.principal) * ratio));
+  } else setObligorAmount(i, value);
+}
+
 /** An obligor's new amount: a loan's principal (and price) or a licence-fee schedule scaled with its purchase price. */
 function setObligorAmount(i, value) {
   const o = current.pool.obligors[i];
@@ -253,6 +288,8 @@ function onFormInput(ev) {
   const role = input.dataset.role;
   const ts = tranchesOf(current);
   if (role === 'size') {
+    // The notes add up to the pool's funding: a new size scales the pool too, and the tranches keep their shares.
+    scalePool(r.value);
     rescale(ts, r.value);
   } else if (role === 'share') {
     const i = Number(input.dataset.index);
@@ -264,7 +301,12 @@ function onFormInput(ev) {
       ts[j].balance = asMoney(ts[j].balance, fen(size - others));
     }
   } else if (role === 'obligor-amount') {
-    setObligorAmount(Number(input.dataset.index), r.value);
+    // The pool's funding changes by what this obligor's price changes by; the tranches follow, keeping their shares.
+    const i = Number(input.dataset.index);
+    const before = fundingOf(current.pool.obligors[i]);
+    setObligorAmount(i, r.value);
+    const after = fundingOf(current.pool.obligors[i]);
+    if (before !== null && after !== null) rescale(ts, fen(issueSize(ts) + after - before));
   } else {
     const like = getPath(current, input.dataset.path);
     const value = input.dataset.kind === 'amount' || (input.dataset.kind === 'capacity' && r.value !== 'unlimited') ? asMoney(like, r.value) : r.value;
@@ -296,7 +338,7 @@ function refreshSplitReadouts() {
 
 function refreshPoolShares() {
   const obligors = current.pool.obligors;
-  const amounts = obligors.map((o, i) => toNumber(getPath(current, obligorAmountPath(o, i))) || 0);
+  const amounts = obligors.map((o) => fundingOf(o) ?? 0);
   const total = amounts.reduce((s, x) => s + x, 0);
   forms.pool.querySelectorAll('tbody tr').forEach((row, i) => { row.children[3].textContent = total > 0 ? pct(amounts[i] / total, 1) : '—'; });
 }
@@ -306,6 +348,8 @@ function refreshPoolShares() {
 function changed() {
   dirty = true;
   dirtyBadge.classList.remove('hidden');
+  statusEl.textContent = t('editor.checking');
+  statusEl.className = 'muted';
   saveStatus.textContent = '';
   saveStatus.className = '';
   scheduleValidate();

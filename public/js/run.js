@@ -122,7 +122,7 @@ const maxOf = (pairs) => Math.max(0, ...pairs.map((p) => p[1]));
 
 async function showResult(runId) {
   const { run, result } = await api(`/api/runs/${encodeURIComponent(runId)}`);
-  if (!result) return;
+  if (!result || !result.pool) return;
   document.getElementById('dl-json').href = `/api/runs/${encodeURIComponent(runId)}/result.json`;
   document.getElementById('dl-csv').href = `/api/runs/${encodeURIComponent(runId)}/result.csv`;
   const p = result.pool;
@@ -173,6 +173,7 @@ async function showResult(runId) {
   const chainRows = [];
   const lossRow = (label, probability, e) => el('tr', {}, el('td', {}, label), el('td', { class: 'num' }, pct(probability, 3)), el('td', { class: 'num' }, formatMoney(e.mean)), el('td', { class: 'num' }, formatMoney(e.stdErr)));
   if (result.servicer) chainRows.push(lossRow(t('run.chain.servicer', { id: result.servicer.id }), result.servicer.probabilityOfComminglingLoss, result.servicer.comminglingLoss));
+  for (const a of result.assetAgents || []) chainRows.push(lossRow(t('assets.agent.row', { id: a.id }), a.probabilityOfLoss, a.heldCashLoss));
   for (const l of result.offshoreLegs || []) {
     chainRows.push(
       lossRow(t('run.chain.investors', { id: l.id }), l.probabilityOfInvestorLoss, l.investorLoss),
@@ -186,12 +187,14 @@ async function showResult(runId) {
   const la = result.lossAllocation;
   const partyName = (id) => (result.parties.find((x) => x.id === id) || { name: id }).name;
   const commingling = result.servicer ? result.servicer.comminglingLoss : null;
-  const lostInterest = la.cashShortfall.mean - la.poolLoss.mean - la.lateRecoveries.mean - (commingling ? commingling.mean : 0);
+  const agents = (result.assetAgents || []).filter((a) => a.heldCashLoss.mean > 0);
+  const lostInterest = la.cashShortfall.mean - la.poolLoss.mean - la.lateRecoveries.mean - (commingling ? commingling.mean : 0) - agents.reduce((s, a) => s + a.heldCashLoss.mean, 0);
   const lacked = [
     [t('run.alloc.poolLoss'), la.poolLoss],
     [t('run.alloc.lostInterest'), { mean: lostInterest, stdErr: null }],
     [t('run.alloc.late'), la.lateRecoveries],
     ...(commingling ? [[t('run.alloc.commingling'), commingling]] : []),
+    ...agents.map((a) => [t('assets.agent.row', { id: a.id }), a.heldCashLoss]),
   ];
   const rows = [
     ...Object.entries(la.tranches).map(([id, e]) => [t('run.alloc.investors', { id }), e]),
@@ -224,7 +227,7 @@ async function loadRecent() {
   try {
     const { runs } = await api('/api/runs');
     document.querySelector('#recent-runs tbody').replaceChildren(...runs.slice(0, 15).map((r) => el('tr', {},
-      el('td', {}, el('a', { href: r.task === 'size' ? `/size?run=${encodeURIComponent(r.id)}` : `/runs?deal=${encodeURIComponent(r.dealId)}&run=${encodeURIComponent(r.id)}` }, r.id), r.task === 'size' ? t('run.sizing') : ''),
+      el('td', {}, el('a', { href: r.task === 'size' ? `/size?run=${encodeURIComponent(r.id)}` : `/runs?deal=${encodeURIComponent(r.dealId)}&${r.task === 'sensitivity' ? 'grid' : 'run'}=${encodeURIComponent(r.id)}` }, r.id), r.task === 'size' ? t('run.sizing') : r.task === 'sensitivity' ? ` (${t('sens.title')})` : ''),
       el('td', {}, r.dealName),
       el('td', { class: 'num' }, num(r.paths)),
       el('td', {}, r.stress ?? t('common.base')),

@@ -2,6 +2,7 @@
 // drawn as SVG from the deal data — firms → trust → investors, the enhancement providers above,
 // accounts and fee payees below, and for cross-border or e-CNY deals their extra lanes.
 import type { Deal } from '../../models/deal/schema.js';
+import { assetKind } from '../../models/pool/asset-registry.js';
 import { formatChineseAmount, formatRate } from '../../models/format.js';
 import { translate, type Lang, type MessageKey, type MessageParams } from '../../models/i18n/index.js';
 import { glanceOf, type DealGlance } from './glance.js';
@@ -131,9 +132,12 @@ export function dealDiagramSvg(deal: Deal, lang: Lang = 'en', g: DealGlance = gl
 
   // Middle row: firms → trust → investors.
   const sectors = new Set(deal.pool.obligors.map((o) => o.sector)).size;
-  const assetKinds = new Set(deal.pool.obligors.map((o) => o.asset.kind));
-  const assetLine = assetKinds.has('licence-royalty') && !assetKinds.has('loan') ? tr('diagram.asset.royalty')
-    : assetKinds.has('loan') && !assetKinds.has('licence-royalty') ? tr('diagram.asset.loan') : tr('diagram.asset.mixed');
+  // Each asset kind names itself and what it pays (its own file under models/pool), in both languages.
+  const assetKinds = [...new Set(deal.pool.obligors.map((o) => o.asset.kind))].map(assetKind);
+  const both = (en: string, zh: string) => (lang === 'zh' ? zh : `${en} ${zh}`);
+  const assetLine = assetKinds.length === 1 ? both(assetKinds[0]!.label, assetKinds[0]!.labelZh) : tr('diagram.asset.mixed');
+  const paid = new Set(assetKinds.map((k) => both(k.paymentsLabel, k.paymentsLabelZh)));
+  const collectionsLine = paid.size === 1 ? [...paid][0]! : tr('diagram.flow.repayments');
   const firmsW = 220;
   const firmLines = [
     tr('diagram.firmsHead', { n: g.obligors }),
@@ -167,7 +171,7 @@ export function dealDiagramSvg(deal: Deal, lang: Lang = 'en', g: DealGlance = gl
   const cy = trustBox.y + trustBox.h / 2;
 
   // Firms ↔ trust.
-  s.arrow(firmsBox.x + firmsBox.w, cy - 22, trustBox.x, cy - 22, 'cash', tr(assetKinds.has('loan') ? 'diagram.flow.repayments' : 'diagram.flow.licenceFees'), 'above');
+  s.arrow(firmsBox.x + firmsBox.w, cy - 22, trustBox.x, cy - 22, 'cash', collectionsLine, 'above');
   s.arrow(trustBox.x, cy + 22, firmsBox.x + firmsBox.w, cy + 22, 'cash', tr('diagram.flow.purchasePrice'), 'below');
 
   // Protection from above.

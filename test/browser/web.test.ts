@@ -192,9 +192,12 @@ describe('web app in a browser (headless Chromium)', function () {
     const mezzShare = page.locator('#tranche-split input[data-role="share"][data-index="1"]');
     await mezzShare.fill('12');
     expect(await balances()).to.deep.equal([127_500_000, 18_000_000, 4_500_000]);
-    // A new issue size in 亿: every tranche keeps its share.
+    // A new issue size in 亿: every tranche keeps its share, and the pool is scaled so the notes still add up to it.
     await page.fill('#split input[data-role="size"]', '3亿');
     expect(await balances()).to.deep.equal([255_000_000, 36_000_000, 9_000_000]);
+    const poolTotal = async () => (await json()).pool.obligors.reduce((sum, o) => sum + Number(o.asset.principal), 0);
+    expect(await poolTotal()).to.be.closeTo(300_000_000, 0.001);
+    await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
     // A running fee at 0.05% a year, the undertaking's capacity and a loan's principal in 万.
     await page.fill('input[data-path="fees.0.basis.annualRate"]', '0.05');
     expect((await json()).fees[0]!.basis.annualRate).to.equal(0.0005);
@@ -202,6 +205,10 @@ describe('web app in a browser (headless Chromium)', function () {
     expect(Number((await json()).enhancements[0]!.capacity)).to.equal(240_000_000);
     await page.fill('input[data-role="obligor-amount"][data-index="0"]', '250万');
     expect(Number((await json()).pool.obligors[0]!.asset.principal)).to.equal(2_500_000);
+    // The notes follow the pool: they still add up to its funding, each tranche keeping its share.
+    const after = await balances();
+    expect(after.reduce((a, b) => a + b, 0)).to.be.closeTo(await poolTotal(), 0.001);
+    expect(after[0]! / (await poolTotal())).to.be.closeTo(0.85, 1e-6);
     // Text that is not a number is named and never reaches the JSON.
     await page.fill('input[data-path="fees.0.basis.annualRate"]', '0.05x');
     expect(await page.locator('#field-errors').innerText()).to.contain('is not a percentage (e.g. 2.7 for 2.7%)');

@@ -9,6 +9,8 @@ import { deal } from './deal.js';
 import { diagram } from './diagram.js';
 import { library } from './library.js';
 import { terms } from './terms.js';
+import { assets } from './assets.js';
+import { reports } from './reports.js';
 
 export const zh = {
   ...common,
@@ -21,4 +23,6 @@ export const zh = {
   ...diagram,
   ...library,
   ...terms,
+  ...assets,
+  ...reports,
 };
