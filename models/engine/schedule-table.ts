@@ -7,20 +7,22 @@ import { translator, type Lang } from '../i18n/index.js';
 export function scheduleRows(r: ScheduleReport, lang: Lang = 'en'): { header: string[]; rows: Array<Array<string | number>> } {
   const t = translator(lang);
   const ids = Object.keys(r.totals.tranches);
+  // Status, purchases and the call only for deals that have them (a static pool's table is unchanged).
+  const dynamic = r.periods.some((p) => p.status !== 'amortizing' || p.purchases > 0 || p.callProceeds > 0 || p.events.length > 0);
   const header = [
-    t('schedule.period'), t('schedule.date'), t('schedule.collections'), t('schedule.fees'),
+    t('schedule.period'), t('schedule.date'), ...(dynamic ? [t('schedule.status')] : []), t('schedule.collections'), t('schedule.fees'),
     ...ids.flatMap((id) => [t('schedule.interest', { id }), t('schedule.principal', { id }), t('schedule.balance', { id })]),
-    t('schedule.draws'), t('schedule.reserveTopUp'), t('schedule.residual'), t('schedule.carried'),
+    t('schedule.draws'), t('schedule.reserveTopUp'), ...(dynamic ? [t('schedule.purchases'), t('schedule.callProceeds')] : []), t('schedule.residual'), t('schedule.carried'),
   ];
   const rows = r.periods.map((p) => [
-    p.period, p.date, p.collections, p.fees,
+    p.period, p.date, ...(dynamic ? [t(`schedule.status.${p.status}`) + (p.events.length ? ` (${p.events.join(', ')})` : '')] : []), p.collections, p.fees,
     ...ids.flatMap((id) => [p.tranches[id]!.interest, p.tranches[id]!.principal, p.tranches[id]!.balance]),
-    p.enhancementDraws, p.reserveTopUp, p.residual, p.carriedForward,
+    p.enhancementDraws, p.reserveTopUp, ...(dynamic ? [p.purchases, p.callProceeds] : []), p.residual, p.carriedForward,
   ]);
   rows.push([
-    t('schedule.total'), '', r.totals.collections, r.totals.fees,
+    t('schedule.total'), '', ...(dynamic ? [''] : []), r.totals.collections, r.totals.fees,
     ...ids.flatMap((id) => [r.totals.tranches[id]!.interest, r.totals.tranches[id]!.principal, r.totals.tranches[id]!.finalBalance]),
-    r.totals.enhancementDraws, '', r.totals.residual, '',
+    r.totals.enhancementDraws, '', ...(dynamic ? [r.totals.purchases, r.totals.callProceeds] : []), r.totals.residual, '',
   ]);
   return { header, rows };
 }

@@ -34,6 +34,17 @@ function costFor(cost, id) {
   return cost.deals.find((d) => d.deal && d.deal.id === id) ?? null;
 }
 
+/** "AAA(sf)" with how it was reached: credit substitution, or provisional (no Monte Carlo run yet). */
+function seniorRatingText(d) {
+  const r = d.seniorRating;
+  if (!r) return d.seniorRatingError ?? '—';
+  const grade = r.domesticRating === 'below BB(sf)' ? t('rating.below-scale') : r.domesticRating;
+  const notes = [];
+  if (r.ratingBasis === 'credit-substitution') notes.push(t('rating.compare.substituted', { standAlone: r.standAloneRating === 'below BB(sf)' ? t('rating.below-scale') : r.standAloneRating }));
+  if (r.source !== 'run') notes.push(t('rating.compare.provisional'));
+  return notes.length ? `${grade} (${notes.join('; ')})` : grade;
+}
+
 function seniorCell(d) {
   const e = d.seniorExpectedLoss;
   if (e) {
@@ -76,6 +87,10 @@ function render(r) {
     [t('compare.row.fees'), (d) => formatMoney(d.baseCase.fees + d.baseCase.upfrontFees)],
     [t('compare.row.net'), (d) => formatMoney(d.baseCase.netToFirms)],
     [t('compare.row.seniorEl'), seniorCell],
+    [t('rating.compare.senior'), (d) => seniorRatingText(d)],
+    [t('rating.compare.cushion'), (d) => (d.seniorRating && d.seniorRating.cushionAtRating !== null
+      ? `${pct(d.seniorRating.cushionAtRating)} (${pct(d.seniorRating.bdr)} − ${pct(d.seniorRating.tdrAtRating)})`
+      : '—')],
   );
   const dealTitle = (d) => (lang === 'zh' && d.glance.nameZh ? d.glance.nameZh : d.glance.name);
   const thead = document.querySelector('#compare-table thead');

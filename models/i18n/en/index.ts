@@ -11,6 +11,7 @@ import { library } from './library.js';
 import { terms } from './terms.js';
 import { assets } from './assets.js';
 import { reports } from './reports.js';
+import { rating } from './rating.js';
 
 export const en = {
   ...common,
@@ -25,4 +26,5 @@ export const en = {
   ...terms,
   ...assets,
   ...reports,
+  ...rating,
 } as const;
