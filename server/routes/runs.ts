@@ -8,6 +8,7 @@ import { checkPoolSize, readRunInputs } from './run-inputs.js';
 import { isTerminal, QueueFullError, type RunEvent, type RunInfo, type StoredJob } from '../runs/manager.js';
 import { toCsv } from '../../models/format.js';
 import { flattenRows } from '../present/flatten.js';
+import { withBom } from '../../models/sheets/csv.js';
 
 const RUN_ID_RE = /^run-[a-z0-9]{1,16}-[0-9a-f]{8}$/;
 
@@ -86,7 +87,7 @@ export function runApi(ctx: AppContext): Router {
     const run = findRun(req);
     if (run.info.state !== 'done') throw new HttpError(409, `runId: run ${run.info.id} is ${run.info.state}; results exist only for finished runs`);
     const rows = [...flattenRows(run.info, 'run'), ...flattenRows(run.result, 'result')];
-    res.type('text/csv; charset=utf-8').attachment(`${run.info.dealId}-${run.info.id}.csv`).send(toCsv(['field', 'value'], rows));
+    res.type('text/csv; charset=utf-8').attachment(`${run.info.dealId}-${run.info.id}.csv`).send(withBom(toCsv(['field', 'value'], rows)));
   }));
 
   return r;
