@@ -50,6 +50,6 @@ export async function scheduleWorkbook(report: ScheduleReport, lang: Lang = 'en'
   return writeXlsx([
     { name: t('xls.sheet.schedule'), columns, rows: data, freezeColumns: 2, totalRow: true },
     // Mixed values in one column: each cell keeps its own type (dates as dates, amounts as numbers).
-    { name: t('xls.sheet.issuance'), columns: [{ header: t('xls.iss.item'), type: 'text', width: 34 }, { header: t('xls.iss.value'), type: 'money', width: 28 }], rows: issuance },
+    { name: t('xls.sheet.issuance'), columns: [{ header: t('xls.iss.item'), type: 'text', width: 34 }, { header: t('xls.iss.value'), type: 'general', width: 28 }], rows: issuance },
   ]);
 }

@@ -9,6 +9,7 @@ import { isTerminal, QueueFullError, type RunEvent, type RunInfo, type StoredJob
 import { toCsv } from '../../models/format.js';
 import { flattenRows } from '../present/flatten.js';
 import { withBom } from '../../models/sheets/csv.js';
+import { resultWorkbook } from '../present/result-workbook.js';
 
 const RUN_ID_RE = /^run-[a-z0-9]{1,16}-[0-9a-f]{8}$/;
 
@@ -81,6 +82,14 @@ export function runApi(ctx: AppContext): Router {
   r.get('/runs/:runId/inputs.json', handle((req, res) => {
     const run = findRun(req);
     res.attachment(`${run.info.dealId}-${run.info.id}-inputs.json`).json({ run: run.info, inputs: runs.inputs(run.info.id) });
+  }));
+
+  /** The results as an Excel workbook: a sheet per table (tranches, enhancements, …), real numbers, headers in the page's language. */
+  r.get('/runs/:runId/result.xlsx', handle(async (req, res) => {
+    const run = findRun(req);
+    if (run.info.state !== 'done') throw new HttpError(409, `runId: run ${run.info.id} is ${run.info.state}; results exist only for finished runs`);
+    const buf = await resultWorkbook(run.info, runs.inputs(run.info.id), run.result, res.locals.lang === 'zh' ? 'zh' : 'en');
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${run.info.dealId}-${run.info.id}.xlsx`).send(buf);
   }));
 
   r.get('/runs/:runId/result.csv', handle((req, res) => {
