@@ -18,20 +18,12 @@ import { dealDiagramSvg } from './diagram.js';
 import { scheduleHeader } from './excel.js';
 import { formatCell, simulationTables, type ResultTable } from './result-tables.js';
 import type { RunInfo } from '../runs/manager.js';
+import type { RatingView } from '../rating.js';
 
 export interface ReportRun { info: RunInfo; result: SimulationResult; dealChanged: boolean }
 
-/**
- * The domestic rating of each tranche (TDR/BDR, engineer "rating", issue 11) once it lands on main:
- * a function that reads it from a run's result. Until then the section shows the implied ratings
- * the Monte Carlo engine gives, and says the domestic scale is not available.
- */
-export interface DomesticRatingRow { tranche: string; grade: string; tdr: number | null; bdr: number | null }
-export function domesticRatings(result: SimulationResult): DomesticRatingRow[] | null {
-  const rows = (result as SimulationResult & { domesticRatings?: unknown }).domesticRatings;
-  if (!Array.isArray(rows)) return null;
-  return rows.filter((r): r is DomesticRatingRow => typeof r === 'object' && r !== null && typeof (r as DomesticRatingRow).tranche === 'string');
-}
+/** The domestic rating (TDR/BDR) as the rating engine gives it (server/rating.ts), for the report. */
+export interface ReportDomestic { view: RatingView | null; problem: string | null }
 
 export interface HtmlTable { title: string; headers: string[]; numeric: boolean[]; rows: string[][] }
 
@@ -56,6 +48,7 @@ export interface ReportModel {
   ratings: HtmlTable | null;
   ratingBasis: string | null;
   domestic: HtmlTable | null;
+  domesticNote: string | null;
   cost: { table: HtmlTable; notes: string[] } | null;
   costProblem: string | null;
   provenance: HtmlTable;
@@ -86,7 +79,7 @@ function asHtml(tb: ResultTable): HtmlTable {
 
 export function buildReport(o: {
   deal: Deal; report: ScheduleReport; version: number | null; source: 'scenario' | 'user'; lang: Lang;
-  run: ReportRun | null; cost: DealCost | null; costProblem: string | null; now?: Date;
+  run: ReportRun | null; cost: DealCost | null; costProblem: string | null; domestic: ReportDomestic; now?: Date;
 }): ReportModel {
   const { deal, report, lang } = o;
   const t = translator(lang);
@@ -149,15 +142,22 @@ export function buildReport(o: {
       numeric: [false, true, true, false],
       rows: r.tranches.map((x) => [x.id, `${formatCell(x.expectedLossRate * 1e4, 'bp')} ± ${formatCell(1.96 * x.expectedLossRateStdErr * 1e4, 'bp')}`, x.walYears.toFixed(3), x.impliedRating]),
     };
-    const dom = domesticRatings(r);
-    if (dom) {
-      domestic = {
-        title: t('rep.domestic'),
-        headers: [t('res.tr.id'), t('rep.dom.grade'), 'TDR', 'BDR'],
-        numeric: [false, false, true, true],
-        rows: dom.map((d) => [d.tranche, d.grade, d.tdr === null ? '—' : formatRate(d.tdr), d.bdr === null ? '—' : formatRate(d.bdr)]),
-      };
-    }
+  }
+  let domesticNote: string | null = o.domestic.problem;
+  const v = o.domestic.view;
+  if (v) {
+    const pct = (x: number | null) => (x === null ? '—' : formatRate(x));
+    domestic = {
+      title: t('rep.domestic'),
+      headers: [t('res.tr.id'), t('rep.dom.grade'), t('rep.dom.standAlone'), 'BDR', t('rep.dom.tdr'), t('rep.dom.cushion'), t('rep.dom.binding')],
+      numeric: [false, false, false, true, true, true, false],
+      rows: v.rating.tranches.map((x) => {
+        const grade = x.domesticRating as keyof typeof v.rating.tdr;
+        const tdr = grade in v.rating.tdr ? v.rating.tdr[grade] : null;
+        return [x.id, x.domesticRating, x.standAloneRating, pct(x.bdr), pct(tdr ?? null), pct(x.cushionAtRating), v.descriptions[x.bindingScenario] ?? x.bindingScenario];
+      }),
+    };
+    domesticNote = v.tdrSource.kind === 'run' ? t('rep.dom.fromRun', { id: v.tdrSource.runId, paths: v.tdrSource.paths.toLocaleString('en-US') }) : v.tdrSource.reason;
   }
 
   let cost: ReportModel['cost'] = null;
@@ -201,6 +201,6 @@ export function buildReport(o: {
     lang, t, css: reportCss(), generatedOn: (o.now ?? new Date()).toISOString().slice(0, 10),
     deal, glance: g, version: o.version, source: o.source, svg: dealDiagramSvg(deal), facts, parties,
     tranches, enhancements, schedule, reconciled: report.reconciled, run: o.run, mc, ratings,
-    ratingBasis: o.run?.result.impliedRatingBasis ?? null, domestic, cost, costProblem: o.costProblem, provenance, assumptions,
+    ratingBasis: o.run?.result.impliedRatingBasis ?? null, domestic, domesticNote, cost, costProblem: o.costProblem, provenance, assumptions,
   };
 }

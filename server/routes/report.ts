@@ -8,7 +8,7 @@ import { handle, HttpError } from '../http-errors.js';
 import { translator, type Lang } from '../../models/i18n/index.js';
 import type { SimulationResult } from '../../models/montecarlo/results.js';
 import type { DealCost } from '../../models/cost/compare.js';
-import { buildReport, type ReportModel, type ReportRun } from '../present/report.js';
+import { buildReport, type ReportDomestic, type ReportModel, type ReportRun } from '../present/report.js';
 import { ChromiumMissing, PdfBusy } from '../browser/pdf.js';
 
 const langOf = (res: Response): Lang => (res.locals.lang === 'zh' ? 'zh' : 'en');
@@ -43,7 +43,17 @@ async function reportModel(ctx: AppContext, req: Request, res: Response): Promis
   if (summary === null) costProblem = ctx.engines.unavailableMessage('cost');
   else if (!summary.ok) costProblem = summary.error;
   else cost = (await ctx.costs.dealCost(loaded)) as DealCost | null;
-  return buildReport({ deal: loaded.deal, report, version: loaded.stored.version, source: loaded.stored.source, lang, run, cost, costProblem });
+  // The domestic rating from the rating engine: with the report's run when it is a base-case run of
+  // this pool, else the newest such run, else its provisional stress-multiplier rating.
+  const t = translator(lang);
+  let domestic: ReportDomestic;
+  try {
+    const useRun = run && run.info.stress === null && ctx.ratings.matchingRuns(loaded.deal).some((x) => x.id === run.info.id);
+    domestic = { view: ctx.ratings.view(loaded, t, useRun && run ? { runId: run.info.id } : {}), problem: null };
+  } catch (err) {
+    domestic = { view: null, problem: (err as Error).message };
+  }
+  return buildReport({ deal: loaded.deal, report, version: loaded.stored.version, source: loaded.stored.source, lang, run, cost, costProblem, domestic });
 }
 
 function renderHtml(res: Response, model: ReportModel, pdfHref: string | null): Promise<string> {

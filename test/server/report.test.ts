@@ -51,6 +51,10 @@ describe('deal report (HTML and PDF)', function () {
     expect(s).to.contain(`${(tr.expectedLossRateCI95[1] * 1e4).toFixed(2)} bp`);
     expect(s).to.contain(`${(result.pool.expectedLossRate * 100).toFixed(2)}%`);
     expect(s).to.contain(`Run ${runId}: 3,000 paths, seed 11`);
+    // The domestic scale from the rating engine, its target default rates from the same run.
+    expect(s).to.contain('Domestic rating scale (TDR / BDR)');
+    expect(s).to.contain(`Target default rates from Monte Carlo run ${runId} (3,000 paths) of this pool.`);
+    expect(s).to.match(/senior (AAA|AA\+|AA|AA-|A\+|A|A-|BBB\+|BBB|BBB-|BB\+|BB|BB-)\(sf\)/);
   });
 
   it('prints the report in Chinese, with the market\'s own terms', async () => {

@@ -330,7 +330,7 @@ export const reports = {
   'rep.ratings.basis': 'Implied ratings: {basis}',
   'rep.domestic': 'Domestic rating scale (TDR / BDR)',
   'rep.dom.grade': 'grade',
-  'rep.dom.none': 'The domestic rating (target and break-even default rates, 目标违约率 / 临界违约率) is not available in this version; the implied ratings above come from the idealized expected-loss table.',
+  'rep.dom.none': 'The domestic rating is not available: {problem}',
   'rep.cost': 'Cost comparison',
   'rep.cost.item': 'item',
   'rep.cost.rate': 'annual rate',
@@ -357,4 +357,9 @@ export const reports = {
   'rep.err.run': 'run: {id} is not a finished Monte Carlo run of deal {deal} (finished runs of this deal are listed on the Run page)',
   'rep.err.chromium': 'report: PDF printing is not available on this server ({detail})',
   'rep.open': 'Deal report',
+  'rep.dom.standAlone': 'stand-alone',
+  'rep.dom.tdr': 'TDR at that grade',
+  'rep.dom.cushion': 'cushion (BDR − TDR)',
+  'rep.dom.binding': 'binding scenario',
+  'rep.dom.fromRun': 'Target default rates from Monte Carlo run {id} ({paths} paths) of this pool.',
 } as const;

@@ -325,7 +325,7 @@ export const reports: Translation<typeof en> = {
   'rep.ratings.basis': '隐含评级依据：{basis}',
   'rep.domestic': '国内评级（目标违约率 / 临界违约率）',
   'rep.dom.grade': '级别',
-  'rep.dom.none': '本版本尚不提供国内评级（目标违约率 / 临界违约率）；上表隐含评级来自理想化预期损失表。',
+  'rep.dom.none': '国内评级不可用：{problem}',
   'rep.cost': '成本比较',
   'rep.cost.item': '项目',
   'rep.cost.rate': '年化',
@@ -352,4 +352,9 @@ export const reports: Translation<typeof en> = {
   'rep.err.run': 'run：{id} 不是交易 {deal} 已完成的蒙特卡洛模拟（本交易已完成的模拟见“模拟”页）',
   'rep.err.chromium': 'report：本服务器无法打印 PDF（{detail}）',
   'rep.open': '交易报告',
+  'rep.dom.standAlone': '独立评级',
+  'rep.dom.tdr': '该级别目标违约率',
+  'rep.dom.cushion': '安全垫（BDR − TDR）',
+  'rep.dom.binding': '决定性情景',
+  'rep.dom.fromRun': '目标违约率取自本资产池的蒙特卡洛模拟 {id}（{paths} 条路径）。',
 };
