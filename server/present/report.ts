@@ -13,9 +13,9 @@ import { scheduleRows } from '../../models/engine/schedule-table.js';
 import { translator, type Lang, type Translate } from '../../models/i18n/index.js';
 import { formatChineseAmount, formatMoney, formatRate } from '../../models/format.js';
 import { projectRoot } from '../config.js';
-import { CLASS_LABELS, glanceOf, type DealGlance } from './glance.js';
+import { glanceOf, type DealGlance } from './glance.js';
+import type { MessageKey } from '../../models/i18n/index.js';
 import { dealDiagramSvg } from './diagram.js';
-import { scheduleHeader } from './excel.js';
 import { formatCell, simulationTables, type ResultTable } from './result-tables.js';
 import type { RunInfo } from '../runs/manager.js';
 import type { RatingView } from '../rating.js';
@@ -83,12 +83,13 @@ export function buildReport(o: {
 }): ReportModel {
   const { deal, report, lang } = o;
   const t = translator(lang);
-  const g = glanceOf(deal);
+  const g = glanceOf(deal, lang);
+  const market = t(`market.${deal.meta.market}` as MessageKey);
   const m = deal.meta;
   const facts: Array<[string, string]> = [
     [t('rep.fact.size'), `${money(g.size)} ${g.currency}`],
-    [t('rep.fact.market'), lang === 'zh' ? g.marketLabelZh : g.marketLabel],
-    [t('rep.fact.term'), `${m.issueDate} → ${m.maturityDate} (${g.termYears} ${t('rep.years')}, ${m.paymentFrequency})`],
+    [t('rep.fact.market'), market],
+    [t('rep.fact.term'), `${m.issueDate} → ${m.maturityDate} (${g.termYears} ${t('rep.years')}, ${t(`frequency.${m.paymentFrequency}` as MessageKey)})`],
     [t('rep.fact.pool'), t('rep.fact.poolText', { n: g.obligors, ip: formatChineseAmount(g.appraisedValue) })],
     [t('rep.fact.coupon'), g.weightedCoupon === null ? '—' : formatRate(g.weightedCoupon)],
     [t('rep.fact.conventions'), `${m.dayCount}, ${m.calendar}, ${m.roll}`],
@@ -98,14 +99,14 @@ export function buildReport(o: {
   const parties: Array<[string, string]> = [];
   const sectors = [...new Set(deal.pool.obligors.map((x) => x.sector))];
   parties.push([t('rep.party.firms'), t('rep.party.firmsText', { n: deal.pool.obligors.length, sectors: sectors.join(lang === 'zh' ? '、' : ', ') })]);
-  parties.push([t('rep.party.issuer'), `${lang === 'zh' ? g.marketLabelZh : g.marketLabel}${m.venue ? ` · ${m.venue}` : ''}`]);
+  parties.push([t('rep.party.issuer'), `${market}${m.venue ? ` · ${m.venue}` : ''}`]);
   for (const tr of g.tranches) if (tr.holder) parties.push([t('rep.party.holder', { tranche: tr.name }), tr.holder]);
   for (const e of g.enhancements) for (const p of e.parties) parties.push([`${lang === 'zh' ? e.labelZh : e.label}`, `${p.name} (${formatRate(p.share, 0)}${p.capacity === null ? '' : `, ${t('rep.cap')} ${formatChineseAmount(p.capacity)}`})`]);
   if (deal.servicer) parties.push([t('rep.party.servicer'), deal.servicer.name]);
   for (const f of deal.fees) if (f.payee) parties.push([t('rep.party.fee', { kind: f.kind }), f.payee]);
   for (const leg of deal.offshoreLegs ?? []) parties.push([t('rep.party.leg'), `${leg.firm.name}${leg.name ? ` (${leg.name})` : ''}`]);
 
-  const cls = (c: DealGlance['tranches'][number]['class']) => CLASS_LABELS[c][lang === 'zh' ? 'zh' : 'en'];
+  const cls = (c: DealGlance['tranches'][number]['class']) => t(`classTitle.${c}` as MessageKey);
   const tranches: HtmlTable = {
     title: t('rep.tranches'),
     headers: [t('rep.tr.name'), t('rep.tr.class'), t('rep.tr.balance'), t('rep.tr.share'), t('rep.tr.coupon'), t('rep.tr.principal')],
@@ -122,12 +123,12 @@ export function buildReport(o: {
     rows: enhRows,
   } : null;
 
-  const sr = scheduleRows(report);
+  const sr = scheduleRows(report, lang);
   const schedule: HtmlTable = {
     title: t('rep.schedule'),
-    headers: sr.header.map((h) => scheduleHeader(h, t)),
-    numeric: sr.header.map((_, i) => i > 1),
-    rows: sr.rows.map((r) => r.map((c, i) => (i === 0 && c === 'total' ? t('xls.sched.total') : typeof c === 'number' && i > 1 ? formatMoney(c) : String(c)))),
+    headers: sr.header,
+    numeric: sr.header.map((_, i) => i > 1 && sr.rows.every((r) => typeof r[i] === 'number' || r[i] === '')),
+    rows: sr.rows.map((r) => r.map((c, i) => (typeof c === 'number' && i > 1 ? formatMoney(c) : String(c)))),
   };
 
   let mc: HtmlTable[] = [];
