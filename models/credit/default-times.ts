@@ -188,6 +188,9 @@ export class DefaultTimeModel {
   /** Path counter at which each class's row was last computed (−1: never). */
   private readonly classRowStamp: Float64Array;
   private pathCounter = 0;
+  /** Per path: one uniform per name, and the defaulted names when the caller does not want them. */
+  private readonly uniforms: Float64Array;
+  private readonly defaultedScratch: Int32Array;
 
   constructor(input: DefaultModelInput) {
     checkHorizon(input.horizonMonths);
@@ -237,6 +240,8 @@ export class DefaultTimeModel {
     for (let i = 0; i < this.nameCount; i++) this.classSize[this.classOf[i]!]!++;
     this.classMonthProbability = new Float64Array(rows.length * H);
     this.classRowStamp = new Float64Array(rows.length).fill(-1);
+    this.uniforms = new Float64Array(this.nameCount);
+    this.defaultedScratch = new Int32Array(this.nameCount);
   }
 
   get classCount(): number {
@@ -274,31 +279,42 @@ export class DefaultTimeModel {
     const n = this.nameCount;
     if (months.length < n) throw new RangeError(`months: needs room for ${n} names, got ${months.length}`);
     if (defaulted !== undefined && defaulted.length < n) throw new RangeError(`defaulted: needs room for ${n} names, got ${defaulted.length}`);
-    const latent = this.latent;
-    const H = this.horizonMonths;
+    const who = defaulted ?? this.defaultedScratch;
+    const u = this.uniforms;
+    rng.fillUniform(u, n);
     const prob = this.classHorizonProbability;
     const classOf = this.classOf;
+    // Who defaults by the horizon: one comparison per name (most names survive).
     let count = 0;
-    for (let i = 0; i < n; i++) {
-      const u = rng.uniform();
-      const c = classOf[i]!;
-      if (u < prob[c]!) {
-        let m: number;
-        if (this.classSize[c]! >= ROW_CLASS_SIZE) {
-          if (this.classRowStamp[c] !== this.pathCounter) this.fillClassRow(c);
-          m = firstAbove(this.classMonthProbability, c * H, H, u);
-        } else {
-          const g = this.classGroup[c]!;
-          const x = (latent.systematic[g]! + latent.idiosyncratic[g]! * inverseNormalCdf(u)) / latent.scale;
-          m = firstAbove(this.thresholds, c * H, H, x);
-        }
-        // m === H only by rounding at the boundary u ≈ Φ(z): the name defaulted by the horizon.
-        months[i] = m < H ? m + 1 : H;
-        if (defaulted !== undefined) defaulted[count] = i;
-        count++;
-      } else {
+    if (prob.length === 1) {
+      const p = prob[0]!;
+      for (let i = 0; i < n; i++) {
         months[i] = NO_DEFAULT;
+        if (u[i]! < p) who[count++] = i;
       }
+    } else {
+      for (let i = 0; i < n; i++) {
+        months[i] = NO_DEFAULT;
+        if (u[i]! < prob[classOf[i]!]!) who[count++] = i;
+      }
+    }
+    // In which month: only for the names that default.
+    const latent = this.latent;
+    const H = this.horizonMonths;
+    for (let j = 0; j < count; j++) {
+      const i = who[j]!;
+      const c = classOf[i]!;
+      let m: number;
+      if (this.classSize[c]! >= ROW_CLASS_SIZE) {
+        if (this.classRowStamp[c] !== this.pathCounter) this.fillClassRow(c);
+        m = firstAbove(this.classMonthProbability, c * H, H, u[i]!);
+      } else {
+        const g = this.classGroup[c]!;
+        const x = (latent.systematic[g]! + latent.idiosyncratic[g]! * inverseNormalCdf(u[i]!)) / latent.scale;
+        m = firstAbove(this.thresholds, c * H, H, x);
+      }
+      // m === H only by rounding at the boundary u ≈ Φ(z): the name defaulted by the horizon.
+      months[i] = m < H ? m + 1 : H;
     }
     return count;
   }
