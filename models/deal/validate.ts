@@ -130,8 +130,17 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   uniqueIds(deal.enhancements, 'enhancements');
 
   // Pool assets: each kind checks its own (dates inside the deal's life, in order, …).
+  // A pass-through agent (the bank of an entrusted loan, …) serving several assets is one party: described once.
+  const agents = new Map<string, { at: number; same: string }>();
   deal.pool.obligors.forEach((o, i) => {
-    for (const [p, m] of assetKindOf(o.asset).check(o.asset, deal)) add(`pool.obligors[${i}].asset.${p}`, m);
+    const kind = assetKindOf(o.asset);
+    for (const [p, m] of kind.check(o.asset, deal)) add(`pool.obligors[${i}].asset.${p}`, m);
+    const c = kind.counterparty?.(o.asset);
+    if (!c) return;
+    const same = JSON.stringify(c);
+    const first = agents.get(c.id);
+    if (!first) agents.set(c.id, { at: i, same });
+    else if (first.same !== same) add(`pool.obligors[${i}].asset`, `its agent "${c.id}" is described differently from pool.obligors[${first.at}]'s; one agent id is one party (same name, default probability, sector, holding days and recovery)`);
   });
 
   // Liabilities add up to the pool's funding.
