@@ -113,10 +113,22 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
   const flowPrincipal = new Float64Array(nFlows);
   const flowPrincipalBefore = new Float64Array(nFlows);
   const flowExposure = new Float64Array(nFlows);
+  // Obligors with identical assets share their flow arrays (engine/program.ts), and so their exposures.
+  const exposureRows = new Map<number[], Float64Array>();
   prog.obligors.forEach((o, i) => {
     const asset = deal.pool.obligors[i]!.asset;
-    const kind = assetKindOf(asset);
     const price = o.purchasePrice.toNumber();
+    let exposures = exposureRows.get(o.duePrincipal);
+    if (!exposures) {
+      const kind = assetKindOf(asset);
+      let before = 0;
+      exposures = Float64Array.from(o.duePrincipal, (principal) => {
+        const e = kind.exposureAtDefault(asset, new Decimal(price - before)).toNumber();
+        before += principal;
+        return e;
+      });
+      exposureRows.set(o.duePrincipal, exposures);
+    }
     let before = 0;
     o.dueMonths.forEach((m, j) => {
       const f = flowStart[i]! + j;
@@ -125,7 +137,7 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
       flowAmount[f] = o.dueAmounts[j]!;
       flowPrincipal[f] = o.duePrincipal[j]!;
       flowPrincipalBefore[f] = before;
-      flowExposure[f] = kind.exposureAtDefault(asset, new Decimal(price - before)).toNumber();
+      flowExposure[f] = exposures[j]!;
       before += o.duePrincipal[j]!;
       if (j > 0 && m < o.dueMonths[j - 1]!) throw new Error(`internal: flows of ${o.id} are not in date order`);
     });

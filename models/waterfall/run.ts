@@ -2,6 +2,7 @@
 // for schedules people read, the Monte Carlo engine on doubles in typed arrays for each path.
 // Every amount paid is rounded to the fen, so the two agree to the fen when their inputs do.
 import type { DealProgram, ProgramStep } from '../engine/program.js';
+import type { Decimal } from 'decimal.js';
 import type { Num, Vec } from '../money/num.js';
 
 export interface WaterfallInputs<T> {
@@ -57,13 +58,8 @@ export function createLedger<T>(prog: DealProgram, num: Num<T>): Ledger<T> {
   const nE = prog.enhancements.length;
   const v = (n: number) => num.vector(n);
   const fill = (vec: Vec<T>, xs: T[]) => { xs.forEach((x, i) => { vec[i] = x; }); return vec; };
-  // Scheduled pool principal at the start of each period (base case), for pool-balance fees.
   const scheduledPool = v(P);
-  let pool = prog.poolPurchasePrice;
-  prog.periods.forEach((_, k) => {
-    scheduledPool[k] = num.of(pool);
-    pool = prog.obligors.reduce((s, o) => s.plus(o.balanceAfterPeriod[k]!), pool.times(0));
-  });
+  scheduledPoolStart(prog).forEach((x, k) => { scheduledPool[k] = num.of(x); });
   return {
     periods: P, tranches: nT, fees: nF, accounts: nA, parties: nK, enhancements: nE,
     broughtForward: v(P), collections: v(P), reserveRelease: v(P), enhancementDraws: v(P),
@@ -84,6 +80,26 @@ export function createLedger<T>(prog: DealProgram, num: Num<T>): Ledger<T> {
   };
 }
 
+const poolStartCache = new WeakMap<DealProgram, Decimal[]>();
+
+/** Scheduled pool principal at the start of each period (base case), for pool-balance fees; once per program. */
+function scheduledPoolStart(prog: DealProgram): Decimal[] {
+  const hit = poolStartCache.get(prog);
+  if (hit) return hit;
+  // Obligors with identical assets share one balance array (engine/program.ts): sum each array once.
+  const counts = new Map<Decimal[], number>();
+  for (const o of prog.obligors) counts.set(o.balanceAfterPeriod, (counts.get(o.balanceAfterPeriod) ?? 0) + 1);
+  const out: Decimal[] = [];
+  let pool = prog.poolPurchasePrice;
+  prog.periods.forEach((_, k) => {
+    out.push(pool);
+    pool = pool.times(0);
+    for (const [balances, count] of counts) pool = pool.plus(balances[k]!.times(count));
+  });
+  poolStartCache.set(prog, out);
+  return out;
+}
+
 function zero<T>(vec: Vec<T>, z: T): void {
   for (let i = 0; i < vec.length; i++) vec[i] = z;
 }
@@ -91,10 +107,9 @@ function zero<T>(vec: Vec<T>, z: T): void {
 /** Reset a ledger so it can be reused for the next Monte Carlo path. */
 export function resetLedger<T>(L: Ledger<T>, num: Num<T>): void {
   const z = num.zero;
-  for (const vec of [L.broughtForward, L.collections, L.reserveRelease, L.enhancementDraws, L.feePaid, L.interestPaid,
-    L.interestShortfall, L.principalPaid, L.balance, L.reserveTopUp, L.accountBalance, L.partyDraw, L.enhancementDraw,
-    L.residual, L.carriedForward, L.s.intArrears, L.s.feeArrears, L.s.used]) zero(vec, z);
-  L.triggered.fill(0);
+  // Only what a run adds to or reads before writing; every other vector is overwritten in each period.
+  for (const vec of [L.reserveTopUp, L.partyDraw, L.enhancementDraw, L.feePaid, L.interestPaid, L.principalPaid,
+    L.residual, L.s.intArrears, L.s.feeArrears, L.s.used]) zero(vec, z);
 }
 
 const at = <T>(v: Vec<T>, i: number): T => v[i] as T;
@@ -114,8 +129,7 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
   let drawnBefore = false;
 
   for (let p = 0; p < P; p++) {
-    const period = prog.periods[p]!;
-    const isFinal = period.isFinal;
+    const isFinal = p === P - 1; // prog.periods[p].isFinal
     const coll = at(inp.collections, p);
     L.broughtForward[p] = cash;
     L.collections[p] = coll;
@@ -202,14 +216,16 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
           avail = payProRata(num, st.tranches, intDue, L.interestPaid, p * nT, avail);
           break;
         case 'pay-principal':
-          for (const t of st.tranches) {
+          for (let i = 0; i < st.tranches.length; i++) {
+            const t = st.tranches[i]!;
             const amt = num.min(avail, num.min(at(prinDue, t), at(bal, t)));
             if (!num.isPositive(amt)) continue;
             avail = payPrincipal(num, L, bal, prinDue, p * nT, t, amt, avail);
           }
           break;
         case 'pay-principal-turbo':
-          for (const t of st.tranches) {
+          for (let i = 0; i < st.tranches.length; i++) {
+            const t = st.tranches[i]!;
             const amt = num.min(avail, at(bal, t));
             if (!num.isPositive(amt)) continue;
             avail = payPrincipal(num, L, bal, prinDue, p * nT, t, amt, avail);
@@ -229,7 +245,7 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
         }
         case 'pay-residual': {
           let held = false;
-          if (!isFinal) for (const t of st.holdUntilRepaid) if (num.isPositive(at(bal, t))) held = true;
+          if (!isFinal) for (let i = 0; i < st.holdUntilRepaid.length; i++) if (num.isPositive(at(bal, st.holdUntilRepaid[i]!))) held = true;
           if (held || !num.isPositive(avail)) break;
           // A subordinated holder is repaid its balance first; what is above it is its return.
           if (st.to === 'subordinated' && st.tranche >= 0) {
@@ -272,7 +288,7 @@ function payPrincipal<T>(num: Num<T>, L: Ledger<T>, bal: Vec<T>, prinDue: Vec<T>
 export function accrueInterest<T>(num: Num<T>, balance: T, rate: number, parts: ReadonlyArray<{ days: number; basis: number }>): T {
   let x = num.zero;
   const base = num.times(balance, rate);
-  for (const part of parts) x = num.add(x, num.ratio(base, part.days, part.basis));
+  for (let i = 0; i < parts.length; i++) x = num.add(x, num.ratio(base, parts[i]!.days, parts[i]!.basis));
   return num.fen(x);
 }
 
@@ -319,7 +335,7 @@ function coveredRequirement<T>(num: Num<T>, steps: readonly ProgramStep[], from:
 /** Pay items pro rata to what is due when cash is short; splits round down, the last takes the rest. */
 function payProRata<T>(num: Num<T>, items: readonly number[], due: Vec<T>, paid: Vec<T>, off: number, avail: T): T {
   let total = num.zero;
-  for (const i of items) total = num.add(total, at(due, i));
+  for (let j = 0; j < items.length; j++) total = num.add(total, at(due, items[j]!));
   if (!num.isPositive(total)) return avail;
   const short = num.gt(total, avail);
   let left = avail;
