@@ -16,6 +16,7 @@ import { runApi } from './routes/runs.js';
 import { analysisApi } from './routes/analysis.js';
 import { sizeApi } from './routes/size.js';
 import { sensitivityApi } from './routes/sensitivity.js';
+import { poolTapeApi } from './routes/pool-tape.js';
 import { pages } from './routes/pages.js';
 import { viewHelpers } from './present/view-helpers.js';
 import { language } from './language.js';
@@ -75,6 +76,7 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   app.use('/api', runApi(ctx));
   app.use('/api', sizeApi(ctx));
   app.use('/api', sensitivityApi(ctx));
+  app.use('/api', poolTapeApi(ctx));
   app.use('/api', analysisApi(ctx));
   app.use('/api', (req, _res, next) => next(new HttpError(404, `route: no API route ${req.method} ${req.path} (see docs/api.md)`)));
   app.use(pages(ctx));
