@@ -3,7 +3,7 @@ import { processIo, type Io } from './io.js';
 import { UsageError } from './args.js';
 import {
   allocationHelp, calendarHelp, compareHelp, importPoolHelp, poolTemplateHelp, scheduleHelp, schemaHelp, sensitivityHelp,
-  simulateHelp, sizeHelp, validateHelp,
+  simulateHelp, sizeHelp, validateHelp, rateHelp, breakevenHelp,
 } from './commands/help.js';
 
 type Run = (argv: string[], io: Io) => number | Promise<number>;
@@ -18,6 +18,8 @@ export const commands: Record<string, Command> = {
   size: { load: async () => (await import('./commands/size.js')).sizeCommand, help: sizeHelp },
   allocation: { load: async () => (await import('./commands/allocation.js')).allocationCommand, help: allocationHelp },
   compare: { load: async () => (await import('./commands/compare.js')).compareCommand, help: compareHelp },
+  rate: { load: async () => (await import('./commands/rate.js')).rateCommand, help: rateHelp },
+  breakeven: { load: async () => (await import('./commands/breakeven.js')).breakevenCommand, help: breakevenHelp },
   calendar: { load: async () => (await import('./commands/calendar.js')).calendarCommand, help: calendarHelp },
   'import-pool': { load: async () => (await import('./commands/import-pool.js')).importPoolCommand, help: importPoolHelp },
   'pool-template': { load: async () => (await import('./commands/import-pool.js')).poolTemplateCommand, help: poolTemplateHelp },

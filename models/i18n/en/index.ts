@@ -2,9 +2,11 @@
 import { common } from './common.js';
 import { assets } from './assets.js';
 import { reports } from './reports.js';
+import { rating } from './rating.js';
 
 export const en = {
   ...common,
   ...assets,
   ...reports,
+  ...rating,
 } as const;
