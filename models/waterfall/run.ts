@@ -157,7 +157,7 @@ function scheduledPoolBalances(prog: DealProgram): { start: Decimal[]; end: Deci
 }
 
 function zero<T>(vec: Vec<T>, z: T): void {
-  for (let i = 0; i < vec.length; i++) vec[i] = z;
+  vec.fill(z); // a memset for the path engine's Float64Arrays
 }
 
 /** Reset a ledger so it can be reused for the next Monte Carlo path. */
