@@ -30,7 +30,7 @@ import { assignDomesticRating, cushions, withCreditSubstitution } from '../ratin
 import { stressMultiplierTdr, tdrOf, type ByGrade, type TdrMethod, type TdrSet } from '../ratings/tdr.js';
 import { buildScenarioPlan, dealFacts, periodOfMonth, type PlanOptions, type ScenarioPlan } from './scenario-plan.js';
 import { defaultScenarioInputs, paidInFull } from './default-run.js';
-import { RATE_TOLERANCE, solveBreakEven, type Arithmetic, type SolveResult, type SolveStatus, type Vary } from './solve.js';
+import { RATE_TOLERANCE, solveBreakEven, Trials, type Arithmetic, type SolveResult, type SolveStatus, type Vary } from './solve.js';
 
 export interface BreakEvenOptions {
   /** The scenarios to run; default: the deal's catalogue (the default catalogue as the deal changes it). */
@@ -224,8 +224,9 @@ export function breakEvenTable(deal: Deal, o: BreakEvenOptions = {}): BreakEvenT
 
   const results: SolveResult[][] = scenarios.map((s) => {
     const planAt = planFunction(prog, s, 'default-rate', 0, { allocation });
+    const trials = new Trials(planAt, 'default-rate', true);
     return wanted.map((t) => {
-      const r = solveBreakEven(planAt, { vary: 'default-rate', tranche: t, standAlone: true, arithmetic, tolerance });
+      const r = solveBreakEven(planAt, { vary: 'default-rate', tranche: t, standAlone: true, arithmetic, tolerance }, trials);
       evaluations.float += r.evaluations.float;
       evaluations.exact += r.evaluations.exact;
       return r;
