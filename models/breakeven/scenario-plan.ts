@@ -18,9 +18,8 @@ import type { Deal } from '../deal/schema.js';
 import type { DealProgram, ProgramTranche } from '../engine/program.js';
 import { monthlyPrepaymentRate } from '../credit/recovery.js';
 import { toDayNumber } from '../calendar/iso-date.js';
-import type { DealFacts, StressCase, TimingShape } from '../stress/common.js';
+import type { DealFacts, DefaultAllocation, StressCase, TimingShape } from '../stress/index.js';
 import { assetKindOf } from '../pool/asset-registry.js';
-import type { DefaultAllocation } from '../stress/rating-inputs.js';
 
 export interface ScenarioPlan {
   prog: DealProgram;

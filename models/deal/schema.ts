@@ -11,7 +11,7 @@ import { railSchema } from '../rail/schema.js';
 import { servicerSchema } from '../rail/servicer.js';
 import { offshoreLegSchema } from '../crossborder/leg-schema.js';
 import { fundingSchema } from '../cost/funding-schema.js';
-import { ratingInputsSchema } from '../stress/rating-inputs.js';
+import { ratingInputsSchema } from '../stress/index.js';
 
 export const MARKETS = ['interbank-abn', 'exchange-abs', 'offshore-private'] as const;
 export const CURRENCIES = ['CNY', 'CNH', 'HKD', 'USD'] as const;

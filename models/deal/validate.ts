@@ -11,7 +11,7 @@ import { calendarRange } from '../calendar/business-days.js';
 import { railProblems } from '../rail/deal-rail.js';
 import { offshoreLegProblems } from '../crossborder/leg-check.js';
 import { fundingProblems } from '../cost/funding-check.js';
-import { ratingInputProblems } from '../stress/rating-inputs.js';
+import { ratingInputProblems } from '../stress/index.js';
 import { generateSchedule } from '../calendar/schedule.js';
 import { jsonErrorOffset, lineAndColumn } from './json-position.js';
 import { adjustDate } from '../calendar/business-days.js';
