@@ -43,6 +43,9 @@ export interface StatLayout {
   legOnshoreBankLoss: number[];
   agentLoss: number[];
   agentAnyLoss: number[];
+  eventOccurred: number[];
+  purchased: number;
+  called: number;
 }
 
 export function statLayout(m: PathModel): StatLayout {
@@ -61,6 +64,7 @@ export function statLayout(m: PathModel): StatLayout {
     legChainCalled: many(legs), legInvestorLoss: many(legs), legInvestorAnyLoss: many(legs),
     legHkGuarantorLoss: many(legs), legOnshoreBankLoss: many(legs),
     agentLoss: many(m.agents.length), agentAnyLoss: many(m.agents.length),
+    eventOccurred: many(m.prog.events.length), purchased: take(), called: take(),
   };
   return { size: next, ...layout };
 }
@@ -138,6 +142,9 @@ export function accumulatePath(m: PathModel, L: StatLayout, v: Float64Array, h: 
     add(v, L.agentLoss[a]!, w * o.agentLoss[a]!);
     add(v, L.agentAnyLoss[a]!, o.agentLoss[a]! > 0 ? w : 0);
   }
+  for (let e = 0; e < L.eventOccurred.length; e++) add(v, L.eventOccurred[e]!, o.eventOccurred[e] ? w : 0);
+  add(v, L.purchased, w * o.purchased);
+  add(v, L.called, o.called ? w : 0);
   const wq = Math.round(w * WEIGHT_QUANTUM) / WEIGHT_QUANTUM;
   const pb = binOf(o.poolLossRate, 1, LOSS_BINS);
   h.poolLoss[pb] = h.poolLoss[pb]! + wq;

@@ -118,6 +118,12 @@ export interface SimulationResult {
     probabilityOfLoss: number;
     probabilityOfLossStdErr: number;
   }>;
+  /** Each status event: the probability it occurs during the deal (amortization 提前摊还, acceleration 加速清偿). */
+  statusEvents: Array<{ id: string; effect: 'amortization' | 'acceleration'; probability: number; probabilityStdErr: number }>;
+  /** 循环购买: expected principal bought during the revolving period (null: a static pool). */
+  revolving: null | { expectedPurchases: Estimate; purchaseRate: number };
+  /** 清仓回购: the probability the clean-up call is exercised (null: the deal has none). */
+  cleanUpCall: null | { probability: number; probabilityStdErr: number };
   /** Who bears the pool's loss, in expectation (yuan). */
   lossAllocation: {
     poolLoss: Estimate;
@@ -258,6 +264,12 @@ export function buildResult(
       const any = est(L.agentAnyLoss[j]!);
       return { id: a.id, name: a.name, heldCashLoss: rounded(est(L.agentLoss[j]!)), probabilityOfLoss: round(any.mean), probabilityOfLossStdErr: round(any.stdErr) };
     }),
+    statusEvents: m.prog.events.map((ev, e) => {
+      const x = est(L.eventOccurred[e]!);
+      return { id: ev.id, effect: ev.accelerate ? 'acceleration' as const : 'amortization' as const, probability: round(x.mean), probabilityStdErr: round(x.stdErr) };
+    }),
+    revolving: m.prog.revolving ? { expectedPurchases: rounded(est(L.purchased)), purchaseRate: m.purchaseRate ?? m.prog.revolving.purchaseRate } : null,
+    cleanUpCall: m.prog.cleanUpCall ? (() => { const x = est(L.called); return { probability: round(x.mean), probabilityStdErr: round(x.stdErr) }; })() : null,
     lossAllocation: {
       poolLoss: money(pool),
       tranches: Object.fromEntries(tranches.map((t, i) => { const s = est(L.trancheShortfall[i]!); return [t.id, { mean: round(s.mean), stdErr: round(s.stdErr) }]; })),
