@@ -2,9 +2,9 @@ import { breakEven, VARIES, type BreakEvenAnswer } from '../../models/breakeven/
 import { DEFAULT_ALLOCATIONS } from '../../models/stress/index.js';
 import { flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
-import { requireDeal } from './shared.js';
+import { cliLang, requireDeal } from './shared.js';
 import { choice } from './rate.js';
-import { cliLang, formatBreakEven } from './rating-text.js';
+import { formatBreakEven } from './rating-text.js';
 
 export const breakevenHelp = 'ipabs breakeven FILE --tranche ID --vary default-rate|recovery|coupon [--scenario NAME] [--default-rate X] [--recovery R] [--allocation pro-rata|largest-first] [--with-support] [--lang zh|en] [--json]   the break-even value of one stressed quantity for a tranche';
 
