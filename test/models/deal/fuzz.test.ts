@@ -72,6 +72,9 @@ describe('fuzz counterexamples, replayed (each failed before its fix)', () => {
   it('a 5,000-character text in an enum field (a 5,000-character message)', () => {
     expect(replay('yuhang-abn-2023.json', { '/meta/roll': 'a'.repeat(5000) })).to.deep.equal({ accepted: false, failure: null });
   });
+  it('a 5,000-character guarantor domesticRating (a 5,000-character message; the rating fields quoted raw)', () => {
+    expect(replay('ningbo-bank-rail-2024.json', { '/enhancements/0/guarantors/0/domesticRating': 'a'.repeat(5000) })).to.deep.equal({ accepted: false, failure: null });
+  });
   it('all licence fees 0 (schedule did not reconcile)', () => {
     const d = loadRaw('yuhang-abn-2023.json') as { pool: { obligors: Array<{ asset: { payments: Array<{ amount: unknown }> } }> } };
     for (const o of d.pool.obligors) for (const p of o.asset.payments) p.amount = 0;
