@@ -23,6 +23,13 @@ export function fundingProblems(deal: Deal): Array<[string, string]> {
     }
   }
   if (!f) return out;
+  // Fees paid up front on the principal (appraisal, and the guarantee fee for the whole term) must
+  // leave the firm part of its money: else its flows never change sign and it has no funding cost.
+  const longest = Math.max(0, ...firmStartDates(deal).map((st) => (Date.parse(deal.meta.maturityDate) - Date.parse(st.date)) / (365.25 * 86_400_000)));
+  for (const [path, fees] of [['funding.firmFees', f.firmFees], ['funding.baseline', f.baseline]] as const) {
+    const upfront = (fees?.appraisalFeeRate ?? 0) + (fees?.guaranteeFeeRate ?? 0) * longest;
+    if (upfront >= 0.5) out.push([path, `the appraisal fee and ${longest.toFixed(1)} years of guarantee fee paid up front come to ${(upfront * 100).toFixed(1)}% of the principal; they must stay below 50% (the firm must keep most of its funding)`]);
+  }
   if (f.baseline?.subsidised && !f.subsidy) {
     out.push(['funding.baseline.subsidised', 'is true but funding.subsidy is not given: say which subsidy the bank loan would get, or set subsidised to false']);
   }

@@ -15,6 +15,7 @@ import { statusProblems } from './status-check.js';
 import { ratingInputProblems } from '../stress/index.js';
 import { generateSchedule } from '../calendar/schedule.js';
 import { jsonErrorOffset, lineAndColumn } from './json-position.js';
+import { flowsAfterIssue } from '../pool/asset-flows.js';
 import { adjustDate } from '../calendar/business-days.js';
 import { recoveryProblems } from '../credit/recovery.js';
 import { defaultProbabilityProblems } from '../credit/default-times.js';
@@ -178,7 +179,16 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   deal.pool.obligors.forEach((o, i) => guarded(`pool.obligors[${i}]`, add, () => {
     for (const m of [...defaultProbabilityProblems(o.credit, `pool.obligors[${i}].credit`), ...recoveryProblems(o.credit.recovery, `pool.obligors[${i}].credit.recovery`)]) addPrefixed(m);
     const kind = assetKindOf(o.asset);
+    const before = out.length;
     for (const [p, m] of kind.check(o.asset, deal)) add(`pool.obligors[${i}].asset.${p}`, m);
+    if (out.length === before) {
+      // The trust cannot pay more than it will be owed after issue (a loan bought after its last
+      // payment, or seasoned at par with little left): its funding cost has no rate, the notes no cash.
+      const owed = flowsAfterIssue(deal, o.asset).reduce((s, f) => s.plus(f.interest).plus(f.principal), new Decimal(0));
+      const price = kind.purchasePrice(o.asset);
+      if (owed.isZero()) add(`pool.obligors[${i}].asset`, `nothing is owed on it after meta.issueDate (${meta.issueDate}): its last payment falls on or before the issue, so the trust would buy nothing`);
+      else if (price.greaterThan(owed)) add(`pool.obligors[${i}].asset`, `the trust pays ${price.toFixed(2)} for it but is owed only ${owed.toFixed(2)} after meta.issueDate (${meta.issueDate}); the price must not exceed what is still owed (for an asset bought seasoned, give its purchasePrice, e.g. the balance outstanding)`);
+    }
     const c = kind.counterparty?.(o.asset);
     if (!c) return;
     const same = JSON.stringify(c);
@@ -309,7 +319,7 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
 
   // Settlement rail, "+k" offshore legs (quota on every batch) and funding: see their modules.
   // The rail rolls every collection date on the calendar, so it waits for dates that are right.
-  const datesOk = out.length === datesAt || !out.slice(datesAt).some((p) => /^meta\.|\.date$|\.startDate$|\.termMonths$/.test(p.path));
+  const datesOk = !out.slice(datesAt).some((p) => /^meta\.|[dD]ate$|\.termMonths$/.test(p.path));
   if (datesOk) guarded('rail', add, () => { for (const [p, m] of railProblems(deal)) add(p, m); });
   guarded('offshoreLegs', add, () => { for (const [p, m] of offshoreLegProblems(deal)) add(p, m); });
   guarded('funding', add, () => { for (const [p, m] of fundingProblems(deal)) add(p, m); });
