@@ -3,15 +3,8 @@
 // with, and the rate the trust's cash could earn (for a rail's cash drag).
 import { z } from 'zod';
 import {
-  fraction, integerBetween, money, numberBetween, oneOf, spread, strictObject, tagged, describeValue,
+  feeRate, fraction, integerBetween, money, oneOf, spread, strictObject, tagged, describeValue,
 } from '../deal/schema-helpers.js';
-
-/**
- * A firm's fee as a share of its principal. IP appraisal fees run about 0.3-1% and guarantee fees
- * 1-3% a year; at most 10% catches 0.997 typed for 0.997% (which left the firm nothing and the
- * cost comparison without a rate).
- */
-const feeRate = () => numberBetween(0, 0.1, 'a fee rate');
 
 const capFields = {
   /** Cap on the subsidy in yuan (e.g. Futian: 3 M CNY). */

@@ -106,6 +106,12 @@ describe('fuzz counterexamples, replayed (each failed before its fix)', () => {
     const sub = dealCost(v.deal).tranches.find((t) => t.id === 'subordinated')!;
     expect(sub.investorYield).to.equal(-1);
   });
+  it('a licence fee of 1e15 on a 15 M price (a yield beyond 10,000%: the cost comparison found no rate)', () => {
+    expect(replay('ningbo-ecny-2024.json', { '/pool/obligors/1/asset/payments/0/amount': 1e15, '/meta/paymentFrequency': 'bullet' })).to.deep.equal({ accepted: false, failure: null });
+  });
+  it('an offshore arrangement fee of 99.99% (the cost comparison found no rate for the leg)', () => {
+    expect(replay('futian-n-plus-1-2023.json', { '/offshoreLegs/0/chain/arrangementFeeUpfront': 0.9999 })).to.deep.equal({ accepted: false, failure: null });
+  });
   it('an issue date before the first reformed LPR fixing (the cost comparison had no LPR)', () => {
     expect(replay('yuhang-abn-2023.json', { '/meta/issueDate': '2019-08-19' })).to.deep.equal({ accepted: false, failure: null });
   });
