@@ -3,9 +3,10 @@ import { VARIES } from '../../models/breakeven/solve.js';
 import { DEFAULT_ALLOCATIONS } from '../../models/stress/rating-inputs.js';
 import { flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
+import { ioLang } from '../lang.js';
 import { requireDeal } from './shared.js';
 import { choice } from './rate.js';
-import { cliLang, formatBreakEven } from './rating-text.js';
+import { formatBreakEven } from './rating-text.js';
 
 export const breakevenHelp = 'ipabs breakeven FILE --tranche ID --vary default-rate|recovery|coupon [--scenario NAME] [--default-rate X] [--recovery R] [--allocation pro-rata|largest-first] [--with-support] [--lang zh|en] [--json]   the break-even value of one stressed quantity for a tranche';
 
@@ -24,7 +25,7 @@ const FIELD_TO_FLAG: Array<[RegExp, string]> = [[/^tranche:/, '--tranche:'], [/^
 
 export async function breakevenCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, FLAGS);
-  const lang = cliLang(args);
+  const lang = ioLang(io);
   const deal = requireDeal(args.positional[0], 'breakeven');
   const tranche = flagString(args, 'tranche');
   if (!tranche) throw new UsageError(`--tranche: give the id of the tranche (tranches: ${deal.liabilities.tranches.map((t) => t.id).join(', ')})`);

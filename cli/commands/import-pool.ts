@@ -3,26 +3,20 @@
 // models/pool/tape/template.ts, which passes every cell through toCsv / safeCell.
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { negotiateLang, translator, isLang, type Lang } from '../../models/i18n/index.js';
+import { translator } from '../../models/i18n/index.js';
+import { ioLang } from '../lang.js';
 import { parseJson, formatProblem } from '../../models/deal/validate.js';
 import { formatTapeProblem, readPoolTape } from '../../models/pool/tape/parse.js';
 import { importPool } from '../../models/pool/tape/import.js';
 import { poolTapeCsv, poolTapeXlsx } from '../../models/pool/tape/template.js';
 import { formatMoney } from '../../models/format.js';
-import { flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
+import { flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
 
 export const importPoolHelp = 'ipabs import-pool TAPE.xlsx|TAPE.csv --into DEAL.json [--out NEW.json] [--check] [--lang zh|en]   a pool tape into a deal (nothing written unless all of it is valid)';
 export const poolTemplateHelp = 'ipabs pool-template --out FILE.xlsx|FILE.csv [--from DEAL.json] [--lang zh|en]   the pool tape to fill in (or a deal\'s pool to edit)';
 
-/** --lang zh|en, else the LANG of the environment (zh_CN.UTF-8 → zh), else English. */
-export function cliLang(args: ParsedArgs): Lang {
-  const v = flagString(args, 'lang');
-  if (v === undefined) return negotiateLang(process.env.LANG);
-  if (!isLang(v)) throw new UsageError(`--lang: must be zh or en, got ${JSON.stringify(v)}`);
-  return v;
-}
 
 function readBytes(file: string, what: string): Uint8Array {
   try {
@@ -34,7 +28,7 @@ function readBytes(file: string, what: string): Uint8Array {
 
 export async function importPoolCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { into: 'value', out: 'value', check: 'bool', lang: 'value' });
-  const lang = cliLang(args);
+  const lang = ioLang(io);
   const t = translator(lang);
   const tapeFile = args.positional[0];
   const into = flagString(args, 'into');
@@ -66,7 +60,7 @@ export async function importPoolCommand(argv: string[], io: Io): Promise<number>
 
 export async function poolTemplateCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { out: 'value', from: 'value', lang: 'value' });
-  const lang = cliLang(args);
+  const lang = ioLang(io);
   const t = translator(lang);
   const out = flagString(args, 'out');
   if (!out) throw new UsageError('pool-template needs --out FILE.xlsx or --out FILE.csv');

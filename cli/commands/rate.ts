@@ -5,8 +5,9 @@ import { DEFAULT_ALLOCATIONS, type DefaultAllocation } from '../../models/stress
 import { TDR_METHODS, type TdrMethod } from '../../models/ratings/tdr.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
+import { ioLang } from '../lang.js';
 import { requireDeal } from './shared.js';
-import { cliLang, formatRating } from './rating-text.js';
+import { formatRating } from './rating-text.js';
 
 export const rateHelp = 'ipabs rate FILE [--paths N] [--seed S] [--threads T] [--tdr monte-carlo|lognormal|stress-multiplier] [--allocation pro-rata|largest-first] [--lang zh|en] [--json]   domestic rating (TDR/BDR): break-even default rates under the stress catalogue, target default rates, grade, cushion (--paths 0: no simulation, stress multipliers only)';
 
@@ -33,7 +34,7 @@ export async function rateDealCommand(file: string | undefined, o: { paths: numb
 
 export async function rateCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, FLAGS);
-  const lang = cliLang(args);
+  const lang = ioLang(io);
   const seedRaw = flagString(args, 'seed') ?? '1';
   const threadsRaw = flagString(args, 'threads');
   let result: DomesticRatingResult;
