@@ -6,7 +6,6 @@ import { requireDeal } from './shared.js';
 import { translator, type Lang } from '../../models/i18n/index.js';
 import { ioLang } from '../lang.js';
 
-export const allocationHelp = 'ipabs allocation FILE [--paths N] [--seed S] [--stress S] [--tail 0.99] [--json]   who bears the pool\'s loss, on average and in the worst 1% of paths';
 
 export async function allocationCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { paths: 'value', seed: 'value', stress: 'value', tail: 'value', json: 'bool' });

@@ -7,7 +7,6 @@ import { requireDeal } from './shared.js';
 import { ioLang } from '../lang.js';
 import { translator } from '../../models/i18n/index.js';
 
-export const scheduleHelp = 'ipabs schedule FILE [--json | --csv [OUT]]   base-case payment schedule (no defaults)';
 
 export function scheduleCommand(argv: string[], io: Io): number {
   const args = parseArgs(argv, { json: 'bool', csv: 'bool', out: 'value' });

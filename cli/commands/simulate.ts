@@ -8,7 +8,6 @@ import { requireDeal } from './shared.js';
 import { translator, type Lang } from '../../models/i18n/index.js';
 import { ioLang } from '../lang.js';
 
-export const simulateHelp = 'ipabs simulate FILE [--paths N] [--seed S] [--threads T] [--stress S] [--is auto|SHIFT] [--json]   Monte Carlo default scenarios';
 
 /** Options shared by the commands that run Monte Carlo. */
 export function simulationFlags() {
