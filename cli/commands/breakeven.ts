@@ -1,6 +1,5 @@
-import { breakEven, type BreakEvenAnswer } from '../../models/breakeven/rate-deal.js';
-import { VARIES } from '../../models/breakeven/solve.js';
-import { DEFAULT_ALLOCATIONS } from '../../models/stress/rating-inputs.js';
+import { breakEven, VARIES, type BreakEvenAnswer } from '../../models/breakeven/index.js';
+import { DEFAULT_ALLOCATIONS } from '../../models/stress/index.js';
 import { flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
 import { ioLang } from '../lang.js';

@@ -10,3 +10,4 @@ export function requireDeal(file: string | undefined, command: string): Deal {
   if (!r.ok) throw new UsageError(`${file} is not a valid deal:\n${r.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
   return r.deal;
 }
+

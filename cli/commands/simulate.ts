@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import { simulate, type SimulateOptions } from '../../models/montecarlo/simulate.js';
 import type { SimulationResult } from '../../models/montecarlo/results.js';
-import { formatBp, formatMoney, formatRate, textTable } from '../../models/format.js';
+import { formatBp, formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
@@ -55,7 +55,7 @@ export function formatSimulation(r: SimulationResult, lang: Lang = 'en'): string
   const n = (x: number) => Math.round(x).toLocaleString('en-US');
   const run = r.run;
   const lines = [
-    `${r.deal.name} (${r.deal.id})`,
+    `${printable(r.deal.name)} (${r.deal.id})`,
     t('cli.sim.run', {
       paths: n(run.paths), seed: String(run.seed), threads: t(run.threads > 1 ? 'cli.sim.threads.other' : 'cli.sim.threads.one', { n: run.threads }),
       stress: run.stress.name, is: run.importanceShift ? t('cli.sim.is', { shift: run.importanceShift.toFixed(3) }) : '',

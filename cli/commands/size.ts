@@ -4,7 +4,7 @@ import { translator, type Lang, type Translate } from '../../models/i18n/index.j
 import { ioLang } from '../lang.js';
 import { LEVER_KINDS, type LeverKind } from '../../models/sizing/levers.js';
 import { isRating, RATING_ORDER } from '../../models/ratings/idealized-loss.js';
-import { formatMoney, formatRate, textTable } from '../../models/format.js';
+import { formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
@@ -89,7 +89,7 @@ export function formatSizing(r: SizingResult, lang: Lang = 'en'): string {
   const money = (x: number | null) => (x === null ? t('cli.size.beyond') : formatMoney(x));
   const target = targetOf(r);
   const lines = [
-    `${r.deal.name} (${r.deal.id})`,
+    `${printable(r.deal.name)} (${r.deal.id})`,
     t('cli.size.sizing', { lever: leverWords(r.lever, lang), id: r.lever.id, target: describeTarget(target, r.target.tranche, lang) }),
     t('cli.size.run', { paths: r.run.paths.toLocaleString('en-US'), seed: String(r.run.seed), stress: r.run.stress, tolerance: formatMoney(r.run.tolerance), max: formatMoney(r.lever.maxAmount) }),
     '',

@@ -3,6 +3,7 @@ import { formatProblem } from '../../models/deal/validate.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { ioT } from '../lang.js';
+import { printable } from '../../models/format.js';
 
 
 export function validateCommand(argv: string[], io: Io): number {
@@ -19,9 +20,9 @@ export function validateCommand(argv: string[], io: Io): number {
   } else {
     const t = ioT(io);
     for (const { file, r } of results) {
-      if (r.ok) io.out(t('cli.validate.valid', { file, id: r.deal.meta.id }));
+      if (r.ok) io.out(t('cli.validate.valid', { file: printable(file), id: r.deal.meta.id }));
       else {
-        io.err(t(r.problems.length === 1 ? 'cli.validate.problems.one' : 'cli.validate.problems.other', { file, n: r.problems.length }));
+        io.err(t(r.problems.length === 1 ? 'cli.validate.problems.one' : 'cli.validate.problems.other', { file: printable(file), n: r.problems.length }));
         for (const p of r.problems) io.err(`  ${formatProblem(p)}`);
       }
     }

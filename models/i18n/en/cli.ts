@@ -4,7 +4,7 @@ export const cli = {
   'cli.title': 'ipabs — IP-securitization and cross-border structuring simulator',
   'cli.usage': 'Usage:',
   'cli.langNote': 'Every command takes --lang zh|en (default: from LANG).',
-  'cli.unknownCommand': 'unknown command "{name}" (commands: {list})',
+  'cli.unknownCommand': 'unknown command {name} (commands: {list})',
   'cli.badLang': '--lang: must be zh or en, got {got}',
   'cli.help.validate': 'check deal files; exit 1 and list every problem if any is invalid',
   'cli.help.schedule': 'base-case payment schedule (no defaults)',

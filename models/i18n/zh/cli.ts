@@ -6,7 +6,7 @@ export const cli: Translation<typeof en> = {
   'cli.title': 'ipabs — 知识产权证券化与跨境结构模拟器',
   'cli.usage': '用法：',
   'cli.langNote': '所有命令都接受 --lang zh|en（默认取自环境变量 LANG）。',
-  'cli.unknownCommand': '未知命令 "{name}"（可用命令：{list}）',
+  'cli.unknownCommand': '未知命令 {name}（可用命令：{list}）',
   'cli.badLang': '--lang：必须是 zh 或 en，当前为 {got}',
   'cli.help.validate': '校验交易文件；若有无效文件则以状态 1 退出并列出每个问题',
   'cli.help.schedule': '基准情景兑付计划（无违约）',
