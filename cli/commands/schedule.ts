@@ -1,14 +1,19 @@
 import { runExact } from '../../models/engine/exact.js';
 import { scheduleCsv, scheduleRows } from '../../models/engine/schedule-table.js';
+import { baseCaseWarnings, formatWarning } from '../../models/engine/base-case.js';
 import { formatMoney, textTable } from '../../models/format.js';
+import { translator } from '../../models/i18n/index.js';
 import { flagString, parseArgs } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
+import { langFlag } from './validate.js';
 
-export const scheduleHelp = 'ipabs schedule FILE [--json | --csv [OUT]]   base-case payment schedule (no defaults)';
+export const scheduleHelp = 'ipabs schedule FILE [--json | --csv [OUT]] [--lang en|zh]   base-case payment schedule (no defaults), whether it reconciles and whether it is self-funding';
 
 export function scheduleCommand(argv: string[], io: Io): number {
-  const args = parseArgs(argv, { json: 'bool', csv: 'bool', out: 'value' });
+  const args = parseArgs(argv, { json: 'bool', csv: 'bool', out: 'value', lang: 'value' });
+  const lang = langFlag(flagString(args, 'lang'));
+  const t = translator(lang);
   const deal = requireDeal(args.positional[0], 'schedule');
   const report = runExact(deal);
   const out = flagString(args, 'out');
@@ -17,9 +22,12 @@ export function scheduleCommand(argv: string[], io: Io): number {
   if (args.flags.has('csv')) { emit(scheduleCsv(report)); return report.reconciled ? 0 : 2; }
   const { header, rows } = scheduleRows(report);
   const fmt = rows.map((r) => r.map((c, i) => (typeof c === 'number' && i > 1 ? formatMoney(c) : String(c))));
+  const yes = (b: boolean) => t(b ? 'pricing.cli.yes' : 'pricing.cli.no');
   io.out(`${report.deal.name} (${report.deal.id}) — ${report.deal.currency}, ${report.deal.dayCount}, calendar ${report.deal.calendar}, roll ${report.deal.roll}`);
   io.out(`Issued ${report.issuance.date}: proceeds ${formatMoney(report.issuance.proceeds)}, up-front fees ${formatMoney(report.issuance.upfrontFees)}, net to firms ${formatMoney(report.issuance.netToFirms)}\n`);
   io.out(textTable(header, fmt));
-  io.out(`\nCash reconciled to the fen in every period: ${report.reconciled ? 'yes' : 'NO'}`);
+  io.out(`\n${t('pricing.schedule.reconciled', { yes: yes(report.reconciled) })}`);
+  io.out(t('pricing.schedule.selfFunding', { yes: yes(report.baseCase.selfFunding) }));
+  for (const w of baseCaseWarnings(report.baseCase, lang)) io.out(`  ${t('pricing.cli.warning', { message: formatWarning(w) })}`);
   return report.reconciled ? 0 : 2;
 }

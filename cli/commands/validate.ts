@@ -1,25 +1,40 @@
-import { loadDealFile } from '../../models/deal/load.js';
+import { checkDealFile } from '../../models/engine/check.js';
+import { formatWarning } from '../../models/engine/base-case.js';
 import { formatProblem } from '../../models/deal/validate.js';
-import { parseArgs, UsageError } from '../args.js';
+import { isLang, translator, type Lang } from '../../models/i18n/index.js';
+import { flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 
-export const validateHelp = 'ipabs validate FILE...        check deal files; exit 1 and list every problem if any is invalid';
+export const validateHelp = 'ipabs validate FILE... [--json] [--lang en|zh]   check deal files; exit 1 and list every problem if any is invalid; warnings (e.g. a base case that relies on enhancement) keep exit 0';
+
+/** --lang en|zh (English when not given). */
+export function langFlag(value: string | undefined): Lang {
+  if (value === undefined) return 'en';
+  if (!isLang(value)) throw new UsageError(`--lang: must be "en" or "zh", got ${JSON.stringify(value)}`);
+  return value;
+}
 
 export function validateCommand(argv: string[], io: Io): number {
-  const args = parseArgs(argv, { json: 'bool' });
+  const args = parseArgs(argv, { json: 'bool', lang: 'value' });
   if (args.positional.length === 0) throw new UsageError('validate needs at least one deal file');
+  const lang = langFlag(flagString(args, 'lang'));
+  const t = translator(lang);
   let bad = 0;
   const results = args.positional.map((file) => {
-    const r = loadDealFile(file);
+    const r = checkDealFile(file, { lang });
     if (!r.ok) bad++;
     return { file, r };
   });
   if (args.flags.has('json')) {
-    io.out(JSON.stringify(results.map(({ file, r }) => (r.ok ? { file, valid: true } : { file, valid: false, problems: r.problems })), null, 2));
+    io.out(JSON.stringify(results.map(({ file, r }) => (r.ok
+      ? { file, valid: true, warnings: r.warnings.map(({ path, message }) => ({ path, message })) }
+      : { file, valid: false, problems: r.problems, warnings: [] })), null, 2));
   } else {
     for (const { file, r } of results) {
-      if (r.ok) io.out(`${file}: valid (${r.deal.meta.id})`);
-      else {
+      if (r.ok) {
+        io.out(r.warnings.length ? t('pricing.cli.validWithWarnings', { file, id: r.deal.meta.id, n: r.warnings.length }) : t('pricing.cli.valid', { file, id: r.deal.meta.id }));
+        for (const w of r.warnings) io.out(`  ${t('pricing.cli.warning', { message: formatWarning(w) })}`);
+      } else {
         io.err(`${file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`);
         for (const p of r.problems) io.err(`  ${formatProblem(p)}`);
       }

@@ -5,6 +5,7 @@ import type { Deal } from '../deal/schema.js';
 import { exactNum } from '../money/num.js';
 import { compileDeal, type DealProgram } from './program.js';
 import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../waterfall/run.js';
+import { baseCaseFunding, type BaseCaseFunding } from './base-case.js';
 
 export interface TranchePeriod { interest: number; principal: number; balance: number; interestShortfall: number }
 
@@ -54,7 +55,10 @@ export interface ScheduleReport {
     residual: number;
     tranches: Record<string, { interest: number; principal: number; finalBalance: number; interestShortfall: number }>;
   };
+  /** Every fen accounted for in every period. */
   reconciled: boolean;
+  /** Whether the firms' payments carry the base case alone: enhancement draws, anything unpaid (base-case.ts). */
+  baseCase: BaseCaseFunding;
 }
 
 const money = (d: Decimal): number => d.toDecimalPlaces(2).toNumber();
@@ -155,5 +159,6 @@ export function reportLedger(prog: DealProgram, L: Ledger<Decimal>): ScheduleRep
       tranches: trancheTotals,
     },
     reconciled,
+    baseCase: baseCaseFunding(prog, L),
   };
 }

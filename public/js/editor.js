@@ -1,12 +1,14 @@
 // The deal editor: a form for common fields and the JSON text for the rest, kept in step; the
 // server validates as you type (same messages as `ipabs validate`) and saves new versions.
 import { api, el } from './api.js';
+import { t } from './i18n.js';
 
 const root = document.querySelector('.editor');
 const textarea = document.getElementById('json');
 const form = document.getElementById('common');
 const statusEl = document.getElementById('valid-status');
 const problemsEl = document.getElementById('problems');
+const warningsEl = document.getElementById('warnings');
 const saveBtn = document.getElementById('save');
 const saveStatus = document.getElementById('save-status');
 const trancheBox = document.getElementById('tranche-fields');
@@ -74,8 +76,14 @@ async function validate() {
     const r = await api('/api/validate', { method: 'POST', json: { text } });
     if (mine !== seq) return;
     problemsEl.replaceChildren(...r.messages.map((m) => el('li', {}, m)));
-    statusEl.textContent = r.valid ? 'Valid ✓' : `${r.messages.length} problem${r.messages.length === 1 ? '' : 's'}`;
-    statusEl.className = r.valid ? 'ok' : 'bad';
+    // Warnings (e.g. a base case that relies on enhancement) do not make the deal invalid.
+    const warnings = r.warningMessages || [];
+    warningsEl.replaceChildren(...warnings.map((m) => el('li', {}, m)));
+    statusEl.textContent = r.valid
+      ? (warnings.length ? t('pricing.editor.validWithWarnings', { n: warnings.length }) : 'Valid ✓')
+      : `${r.messages.length} problem${r.messages.length === 1 ? '' : 's'}`;
+    statusEl.className = r.valid ? (warnings.length ? 'warn' : 'ok') : 'bad';
+    root.dataset.warnings = String(warnings.length);
     root.dataset.valid = String(r.valid);
   } catch (e) {
     if (mine !== seq) return;

@@ -37,6 +37,8 @@ export async function scheduleWorkbook(report: ScheduleReport): Promise<Buffer> 
   add('net to firms', report.issuance.netToFirms);
   add('reserve funded by originator', report.issuance.reserveFundedByOriginator);
   add('reconciled to the fen every period', report.reconciled ? 'yes' : 'NO');
+  add('self-funding in the base case (no enhancement drawn, nothing unpaid)', report.baseCase.selfFunding ? 'yes' : 'NO');
+  add('enhancement drawn in the base case', report.baseCase.enhancementDrawsTotal);
   info.getColumn(2).numFmt = '#,##0.00';
   const buf = await wb.xlsx.writeBuffer();
   return Buffer.from(buf as ArrayBuffer);

@@ -7,6 +7,8 @@ import { glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleRows } from '../../models/engine/schedule-table.js';
 import { formatProblem } from '../../models/deal/validate.js';
+import { baseCaseWarnings } from '../../models/engine/base-case.js';
+import type { Lang } from '../../models/i18n/index.js';
 import { LEARN_STRUCTURES } from '../present/learn.js';
 import { GLOSSARY } from '../present/glossary.js';
 import { calendarView, walkthroughFor } from './analysis.js';
@@ -35,6 +37,7 @@ export function pages(ctx: AppContext): Router {
     res.render('deal', {
       title: d.deal.meta.name, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
       glance: glanceOf(d.deal), deal: d.deal, svg: dealDiagramSvg(d.deal), report, table: scheduleRows(report),
+      warnings: baseCaseWarnings(report.baseCase, res.locals.lang as Lang),
     });
   }));
 
