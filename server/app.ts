@@ -40,7 +40,7 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   const ctx: AppContext = {
     config,
     deals: new DealService(store),
-    runs: new RunManager({ maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns }),
+    runs: new RunManager({ maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns, preload: [config.simulateModule, config.sizingModule] }),
     engines,
     costs: new Costs(engines),
   };

@@ -1,5 +1,6 @@
 // Server settings: from the environment for `npm start`, from an object in tests.
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Limits {
@@ -40,7 +41,30 @@ export interface ServerConfig {
   costModule: string;
 }
 
-export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const thisFile = fileURLToPath(import.meta.url);
+
+/**
+ * Where the running code lives: the project root when it runs from source under tsx (tests,
+ * `npm run dev`), or dist/ when it runs from the build (`npm start`, `ipabs`). Modules the server
+ * loads by path (engines, worker threads) are found here, with the running code's extension.
+ */
+export const codeRoot = resolve(dirname(thisFile), '..');
+export const codeExtension = extname(thisFile);
+
+/** A module of the running code by its source path from the project root ('models/x/y.ts'). */
+export function codeModule(sourcePath: string): string {
+  return resolve(codeRoot, sourcePath.replace(/\.ts$/, codeExtension));
+}
+
+/** The folder with package.json: views/, public/, scenarios/ and data/ are found from here, whether the code runs from source or from dist/. */
+export const projectRoot = findProjectRoot(codeRoot);
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
 
 export const defaultLimits: Limits = {
   bodyBytes: 2 * 1024 * 1024,
@@ -64,9 +88,9 @@ export function defaultConfig(overrides: ConfigOverrides = {}): ServerConfig {
     maxQueuedRuns: 20,
     keptRuns: 50,
     threadsPerRun: 1,
-    simulateModule: resolve(projectRoot, 'models/montecarlo/simulate.ts'),
-    sizingModule: resolve(projectRoot, 'models/sizing/solve.ts'),
-    costModule: resolve(projectRoot, 'models/cost/compare.ts'),
+    simulateModule: codeModule('models/montecarlo/simulate.ts'),
+    sizingModule: codeModule('models/sizing/solve.ts'),
+    costModule: codeModule('models/cost/compare.ts'),
     ...overrides,
     limits: { ...defaultLimits, ...overrides.limits },
   };

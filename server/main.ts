@@ -11,7 +11,9 @@ try {
   console.error(`ipabs server: ${(err as Error).message}`);
   process.exit(2);
 }
-const { app, close } = createApp(config);
+const { app, ctx, close } = createApp(config);
+// A worker thread with the engines loaded waits for the first run (it starts in well under a second).
+ctx.runs.warmUp();
 const server = createServer(app);
 server.listen(config.port, () => {
   const addr = server.address();

@@ -186,7 +186,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   const globalFactor = dm.latent.factors[0]!;
   let poolLoss = 0;
   let late = 0;
-  const { flowStart, flowMonth, flowPeriod, flowAmount, flowPrincipalBefore, purchase } = m;
+  const { flowStart, flowMonth, flowPeriod, flowAmount, flowExposure } = m;
   let defaultsCounted = 0;
   for (let j = 0; j < obligorDefaults; j++) {
     const o = s.defaulted[j]!;
@@ -207,7 +207,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
     // flow (the deal runs on for recoveries) is no default, no loss and no recovery.
     if (lo === end) continue;
     defaultsCounted++;
-    let exposure = purchase[o]! - flowPrincipalBefore[lo]!;
+    let exposure = flowExposure[lo]!;
     for (let f = lo; f < end; f++) col[flowPeriod[f]!] = col[flowPeriod[f]!]! - flowAmount[f]!;
     // If the loan would have prepaid later, that prepayment is now missed too.
     if (prepays && s.prepaidMonth[o]! > month) {

@@ -3,7 +3,7 @@
 // state change, which the server forwards as server-sent events.
 import { Worker } from 'node:worker_threads';
 import { randomBytes } from 'node:crypto';
-import type { WorkerJob, WorkerMessage } from './protocol.js';
+import type { ToRunWorker, WorkerJob, WorkerMessage } from './protocol.js';
 
 export type RunState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -52,6 +52,8 @@ export interface RunManagerOptions {
   keep: number;
   /** How long a cancelled worker may take to stop before it is terminated. */
   cancelGraceMs?: number;
+  /** Engine modules a spare worker imports while it waits, so a run starts without loading them. */
+  preload?: string[];
 }
 
 interface Run {
@@ -66,7 +68,10 @@ interface Run {
 const TERMINAL: ReadonlySet<RunState> = new Set(['done', 'failed', 'cancelled']);
 export const isTerminal = (s: RunState) => TERMINAL.has(s);
 
-const bootUrl = new URL('./worker-boot.mjs', import.meta.url);
+// From the build (dist/server/runs/manager.js) the worker is compiled JavaScript and starts at once;
+// from source (tests under tsx) a small boot file registers tsx in the new thread first.
+const fromSource = import.meta.url.endsWith('.ts');
+const workerUrl = new URL(fromSource ? './worker-boot.mjs' : './worker.js', import.meta.url);
 const workerEntry = new URL('./worker.ts', import.meta.url).href;
 
 export class RunManager {
@@ -74,11 +79,45 @@ export class RunManager {
   private readonly queue: Run[] = [];
   private running = 0;
   private closed = false;
+  /** A worker started ahead of its job, engines loaded: the next run starts in it at once. */
+  private spare: Worker | null = null;
+  /** Whether the spare has finished loading its engines. */
+  private spareReady = false;
 
   constructor(private readonly opts: RunManagerOptions) {}
 
-  get stats(): { running: number; queued: number; kept: number; maxConcurrent: number; maxQueued: number } {
-    return { running: this.running, queued: this.queue.length, kept: this.runs.size, maxConcurrent: this.opts.maxConcurrent, maxQueued: this.opts.maxQueued };
+  /**
+   * Start a spare worker now (the server does at start-up) so that even the first run finds its
+   * engines loaded. After that, each run that takes the spare starts the next one.
+   */
+  warmUp(): void {
+    if (!this.closed && !this.spare) {
+      const w = new Worker(workerUrl, { workerData: { entry: workerEntry, preload: this.opts.preload ?? [] } });
+      // An idle spare never keeps the process alive, and a spare that fails is simply replaced.
+      w.unref();
+      w.on('error', () => { if (this.spare === w) this.spare = null; });
+      w.on('exit', () => { if (this.spare === w) this.spare = null; });
+      w.once('message', (m: WorkerMessage) => { if (this.spare === w && m.type === 'warm') this.spareReady = true; });
+      this.spare = w;
+      this.spareReady = false;
+    }
+  }
+
+  private takeWorker(): Worker {
+    this.warmUp();
+    const w = this.spare as Worker;
+    this.spare = null;
+    this.spareReady = false;
+    w.removeAllListeners('error');
+    w.removeAllListeners('exit');
+    w.removeAllListeners('message');
+    w.ref();
+    this.warmUp();
+    return w;
+  }
+
+  get stats(): { running: number; queued: number; kept: number; maxConcurrent: number; maxQueued: number; warmWorker: boolean } {
+    return { running: this.running, queued: this.queue.length, kept: this.runs.size, maxConcurrent: this.opts.maxConcurrent, maxQueued: this.opts.maxQueued, warmWorker: this.spareReady };
   }
 
   submit(req: RunRequest): RunInfo {
@@ -123,7 +162,7 @@ export class RunManager {
       this.finish(r, 'cancelled', null);
       this.renumber();
     } else if (r.info.state === 'running' && r.worker && !r.killTimer) {
-      r.worker.postMessage({ type: 'cancel' });
+      r.worker.postMessage({ type: 'cancel' } satisfies ToRunWorker);
       // Give the engine a moment to notice the signal, then stop the thread regardless.
       r.killTimer = setTimeout(() => { void r.worker?.terminate(); }, this.opts.cancelGraceMs ?? 1500);
     }
@@ -140,6 +179,9 @@ export class RunManager {
 
   async close(): Promise<void> {
     this.closed = true;
+    const spare = this.spare;
+    this.spare = null;
+    if (spare) await spare.terminate();
     for (const r of [...this.queue]) this.cancel(r.info.id);
     await Promise.all([...this.runs.values()].map(async (r) => {
       if (r.worker) {
@@ -181,7 +223,8 @@ export class RunManager {
     r.info.startedAt = new Date().toISOString();
     let worker: Worker;
     try {
-      worker = new Worker(bootUrl, { workerData: { entry: workerEntry, job: r.job } });
+      worker = this.takeWorker();
+      worker.postMessage({ type: 'job', job: r.job } satisfies ToRunWorker);
     } catch (err) {
       this.finish(r, 'failed', `worker: could not start (${(err as Error).message})`);
       return;
@@ -191,6 +234,8 @@ export class RunManager {
     worker.on('message', (m: WorkerMessage) => {
       if (isTerminal(r.info.state)) return;
       switch (m.type) {
+        case 'warm':
+          break;
         case 'progress':
           r.info.done = m.done;
           r.info.total = m.total;

@@ -22,7 +22,11 @@ export type WorkerJob =
   };
 
 export type WorkerMessage =
+  | { type: 'warm' }
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; result: unknown }
   | { type: 'failed'; error: string }
   | { type: 'cancelled' };
+
+/** From the run manager to a worker: its job (once), or cancel. */
+export type ToRunWorker = { type: 'job'; job: WorkerJob } | { type: 'cancel' };
