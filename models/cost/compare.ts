@@ -28,6 +28,7 @@
 import { Decimal } from 'decimal.js';
 import type { Deal, DealFunding } from '../deal/schema.js';
 import { compileDeal, type DealProgram } from '../engine/program.js';
+import { pricedDeal } from '../engine/pricing.js';
 import { reportLedger, runExactProgram, type ScheduleReport } from '../engine/exact.js';
 import { lprOn } from '../market/lpr.js';
 import { addDaysIso } from '../market/inputs.js';
@@ -295,7 +296,9 @@ const totalsOf = (t: Partial<Record<string, Decimal>>): Record<string, number> =
   Object.fromEntries(Object.entries(t).map(([k, v]) => [k, (v as Decimal).toNumber()]));
 
 /** The cost comparison of one deal. */
-export function dealCost(deal: Deal, opts: CompareOptions = {}): DealCost {
+export function dealCost(input: Deal, opts: CompareOptions = {}): DealCost {
+  // What the firms pay: their assets at the deal's prices (cost-plus: solved from the notes).
+  const deal = pricedDeal(input);
   const prog = compileDeal(deal);
   const report = reportLedger(prog, runExactProgram(prog));
   const notes: string[] = [];

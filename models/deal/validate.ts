@@ -11,6 +11,7 @@ import { calendarRange } from '../calendar/business-days.js';
 import { railProblems } from '../rail/deal-rail.js';
 import { offshoreLegProblems } from '../crossborder/leg-check.js';
 import { fundingProblems } from '../cost/funding-check.js';
+import { pricingRuleProblems } from '../pool/pricing-rule.js';
 import { jsonErrorOffset, lineAndColumn } from './json-position.js';
 
 export interface Problem {
@@ -133,6 +134,8 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   deal.pool.obligors.forEach((o, i) => {
     for (const [p, m] of assetKindOf(o.asset).check(o.asset, deal)) add(`pool.obligors[${i}].asset.${p}`, m);
   });
+  // A pricing rule the pool's kinds support (whether its price can be met needs the engine: models/engine/check.ts).
+  for (const [p, m] of pricingRuleProblems(deal.pool)) add(p, m);
 
   // Liabilities add up to the pool's funding.
   const tranches = deal.liabilities.tranches;

@@ -23,9 +23,12 @@ export interface BaseCaseFunding {
   enhancementDrawsTotal: number;
   /** The periods with a draw. */
   draws: BaseCaseDraw[];
+  /** Note interest in arrears after a payment date before the final one (the largest), and where. */
+  lateInterest: number;
+  latePeriods: Array<{ period: number; date: string; amount: number }>;
   /** What is still owed after the final payment date: note principal, note interest, fees. */
   unpaid: { principal: number; interest: number; fees: number; total: number };
-  /** No enhancement draw and nothing unpaid: the firms' payments carry the deal on their own. */
+  /** No enhancement draw, no interest paid late, nothing unpaid: the firms' payments carry the deal on their own. */
   selfFunding: boolean;
 }
 
@@ -50,6 +53,15 @@ export function baseCaseFunding(prog: DealProgram, L: Ledger<Decimal>): BaseCase
     });
     draws.push({ period: p + 1, date: prog.periods[p]!.paymentDate, amount: money(d), byEnhancement });
   }
+  let late = new Decimal(0);
+  const latePeriods: BaseCaseFunding['latePeriods'] = [];
+  for (let p = 0; p < P - 1; p++) {
+    let arrears = new Decimal(0);
+    for (let t = 0; t < nT; t++) arrears = arrears.plus(at(L.interestShortfall, p * nT + t));
+    if (!arrears.greaterThan(0)) continue;
+    latePeriods.push({ period: p + 1, date: prog.periods[p]!.paymentDate, amount: money(arrears) });
+    late = Decimal.max(late, arrears);
+  }
   let principal = new Decimal(0);
   let interest = new Decimal(0);
   for (let t = 0; t < nT; t++) {
@@ -62,8 +74,10 @@ export function baseCaseFunding(prog: DealProgram, L: Ledger<Decimal>): BaseCase
   return {
     enhancementDrawsTotal: money(total),
     draws,
+    lateInterest: money(late),
+    latePeriods,
     unpaid: { principal: money(principal), interest: money(interest), fees: money(fees), total: money(unpaid) },
-    selfFunding: total.isZero() && unpaid.isZero(),
+    selfFunding: total.isZero() && late.isZero() && unpaid.isZero(),
   };
 }
 
@@ -91,6 +105,10 @@ export function baseCaseWarnings(f: BaseCaseFunding, lang: Lang = 'en'): DealWar
       from: Object.entries(d.byEnhancement).map(([id, x]) => `${id} ${formatMoney(x)}`).join(', '),
     })).join(t('pricing.list.separator'));
     warn('', 'pricing.baseCase.reliesOnEnhancement', { total: formatMoney(f.enhancementDrawsTotal), periods });
+  }
+  if (f.lateInterest > 0) {
+    const periods = f.latePeriods.map((d) => t('pricing.baseCase.latePeriod', { n: d.period, date: d.date, amount: formatMoney(d.amount) })).join(t('pricing.list.separator'));
+    warn('', 'pricing.baseCase.lateInterest', { total: formatMoney(f.lateInterest), periods });
   }
   if (f.unpaid.total > 0) {
     warn('', 'pricing.baseCase.unpaid', {

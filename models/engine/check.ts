@@ -8,6 +8,7 @@ import { readDealText } from '../deal/load.js';
 import type { Lang } from '../i18n/index.js';
 import { runExact, type ScheduleReport } from './exact.js';
 import { baseCaseWarnings, type DealWarning } from './base-case.js';
+import { priceDeal } from './pricing.js';
 
 export type { DealWarning } from './base-case.js';
 
@@ -20,12 +21,17 @@ export interface CheckOptions {
   lang?: Lang;
 }
 
-/** Validate a parsed deal, price it and run its base case. */
+/**
+ * Validate a parsed deal, price it and run its base case. The deal returned has its assets at the
+ * prices the firms pay (cost-plus: solved from the notes; fixed: as given).
+ */
 export function checkDeal(input: unknown, opts: CheckOptions = {}): CheckResult {
   const v = validateDeal(input);
   if (!v.ok) return { ...v, warnings: [] };
-  const report = runExact(v.deal);
-  return { ok: true, deal: v.deal, warnings: baseCaseWarnings(report.baseCase, opts.lang), report };
+  const priced = priceDeal(v.deal);
+  if (!priced.ok) return { ok: false, problems: priced.problems, warnings: [] };
+  const report = runExact(priced.deal);
+  return { ok: true, deal: priced.deal, warnings: baseCaseWarnings(report.baseCase, opts.lang), report };
 }
 
 export function checkDealText(text: string, opts: CheckOptions = {}): CheckResult {

@@ -6,6 +6,7 @@ import { exactNum } from '../money/num.js';
 import { compileDeal, type DealProgram } from './program.js';
 import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../waterfall/run.js';
 import { baseCaseFunding, type BaseCaseFunding } from './base-case.js';
+import { pricedDeal } from './pricing.js';
 
 export interface TranchePeriod { interest: number; principal: number; balance: number; interestShortfall: number }
 
@@ -72,9 +73,9 @@ export function runExactProgram(prog: DealProgram, inputs: WaterfallInputs<Decim
   return runWaterfall(prog, exactNum, inputs, createLedger(prog, exactNum));
 }
 
-/** Run the base case of a validated deal and report it period by period. */
+/** Run the base case of a validated deal (its assets at the prices the firms pay) and report it period by period. */
 export function runExact(deal: Deal): ScheduleReport {
-  const prog = compileDeal(deal);
+  const prog = compileDeal(pricedDeal(deal));
   return reportLedger(prog, runExactProgram(prog));
 }
 

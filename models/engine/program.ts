@@ -9,7 +9,7 @@ import { arrivalDate, collectionLagDays } from '../rail/deal-rail.js';
 import { toDayNumber } from '../calendar/iso-date.js';
 import { lprOn } from '../market/lpr.js';
 import { assetPurchasePrice, flowsAfterIssue } from '../pool/asset-flows.js';
-import { accrualParts, type AccrualPart } from './accrual.js';
+import { accrualParts, type AccrualPart } from '../calendar/accrual.js';
 import { enhancementKind } from '../enhancements/registry.js';
 import type { EnhancementParty } from '../enhancements/common.js';
 

@@ -117,4 +117,11 @@ export const loan: AssetKind<typeof schema> = {
     };
   },
   check: loanTermProblems,
+  // Cost-plus: the solved rate is the loan's fixed annual rate, on its own payment dates and the
+  // bank convention (annual rate / payments a year). A loan floating on the LPR keeps its spread.
+  costPlus: {
+    solves: 'rate.annualRate',
+    problems: (a) => (a.rate.type === 'fixed' ? [] : [['rate', 'cost-plus pricing solves a fixed loan rate, but this loan floats on the LPR (rate.type "benchmark"); give it a fixed rate (its value is replaced by the solved rate) or price the pool "fixed"']]),
+    at: (a, annualRate) => ({ ...a, rate: { type: 'fixed', annualRate: annualRate.toNumber() } }),
+  },
 };

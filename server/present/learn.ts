@@ -4,6 +4,7 @@
 import type { Deal, WaterfallStep } from '../../models/deal/schema.js';
 import type { ScheduleReport, SchedulePeriodReport } from '../../models/engine/exact.js';
 import { compileDeal } from '../../models/engine/program.js';
+import { pricedDeal } from '../../models/engine/pricing.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
 import { glanceOf, type DealGlance } from './glance.js';
 import { daysBetween } from '../../models/calendar/day-count.js';
@@ -116,7 +117,7 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 export function walkPeriod(structure: LearnStructure, deal: Deal, report: ScheduleReport, periodNumber: number): Walkthrough {
   const p = report.periods[periodNumber - 1];
   if (!p) throw new Error(`period: must be between 1 and ${report.periods.length}, got ${periodNumber}`);
-  const prog = compileDeal(deal);
+  const prog = compileDeal(pricedDeal(deal));
   const steps: WalkStep[] = [];
   let cash = 0;
   const push = (title: string, titleZh: string, text: string, amounts: WalkAmount[], change: number) => {

@@ -4,6 +4,8 @@ export const pricing = {
   'pricing.list.separator': '; ',
   'pricing.baseCase.reliesOnEnhancement': 'relies on enhancement in the base case: {total} drawn with no defaults ({periods}); the firms\' payments do not cover the notes and fees — raise the assets\' rate or fees, lower the coupons, or price the pool "cost-plus"',
   'pricing.baseCase.drawPeriod': 'period {n} {date}: {from}',
+  'pricing.baseCase.lateInterest': 'pays note interest late in the base case: up to {total} in arrears after a payment date ({periods})',
+  'pricing.baseCase.latePeriod': 'period {n} {date}: {amount}',
   'pricing.baseCase.unpaid': 'leaves {total} unpaid after the final payment date in the base case (principal {principal}, interest {interest}, fees {fees})',
   'pricing.badge.reconciled': 'cash reconciled to the fen',
   'pricing.badge.notReconciled': 'cash does NOT reconcile',

@@ -6,6 +6,8 @@ export const pricing: Translation<typeof en> = {
   'pricing.list.separator': '；',
   'pricing.baseCase.reliesOnEnhancement': '基准情景（无违约）依赖增信：共动用 {total}（{periods}）；企业的还款不足以支付票据本息和费用——请提高资产利率或许可费、降低票面利率，或将资产池定价设为 "cost-plus"（成本加成）',
   'pricing.baseCase.drawPeriod': '第{n}期 {date}：{from}',
+  'pricing.baseCase.lateInterest': '基准情景下票据利息延期支付：兑付日后最多拖欠 {total}（{periods}）',
+  'pricing.baseCase.latePeriod': '第{n}期 {date}：{amount}',
   'pricing.baseCase.unpaid': '基准情景下最后兑付日后仍有 {total} 未付（本金 {principal}，利息 {interest}，费用 {fees}）',
   'pricing.badge.reconciled': '现金分配逐分勾稽',
   'pricing.badge.notReconciled': '现金分配未能勾稽',

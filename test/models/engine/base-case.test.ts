@@ -74,7 +74,11 @@ describe('base case: cash reconciled is not the same as self-funding', () => {
     expect(report.baseCase.selfFunding).to.equal(false);
     // The same 8,877,749.99 is now short: interest first (fees are paid ahead of it), principal last.
     expect(report.baseCase.unpaid.total).to.equal(8_877_749.99);
-    const [w] = baseCaseWarnings(report.baseCase);
-    expect(w!.message).to.match(/^leaves 8,877,749\.99 unpaid after the final payment date in the base case/);
+    // Interest falls into arrears from the first payment date: 3,352,328.77 + 25,142.46 − 1,130,500.
+    expect(report.baseCase.latePeriods[0]).to.deep.equal({ period: 1, date: '2023-06-16', amount: 2_246_971.23 });
+    expect(report.baseCase.lateInterest).to.equal(2_246_971.23 + 2_246_971.23 + 2_210_259.59);
+    const [late, unpaid] = baseCaseWarnings(report.baseCase);
+    expect(late!.message).to.match(/^pays note interest late in the base case: up to 6,704,202\.05 in arrears after a payment date \(period 1 2023-06-16: 2,246,971\.23; /);
+    expect(unpaid!.message).to.match(/^leaves 8,877,749\.99 unpaid after the final payment date in the base case/);
   });
 });
