@@ -55,7 +55,7 @@ export class DealService {
       const r = checkDeal(parsed.value);
       out = r.ok ? { stored, raw: parsed.value, deal: r.deal, problems: [], warnings: r.warnings } : { stored, raw: parsed.value, deal: null, problems: r.problems, warnings: [] };
       // The check ran the base case already: keep its schedule.
-      if (r.ok) remember(this.schedules, key, r.report);
+      if (r.ok && r.report) remember(this.schedules, key, r.report);
     }
     remember(this.loaded, key, out);
     return out;

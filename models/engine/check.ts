@@ -13,12 +13,14 @@ import { priceDeal } from './pricing.js';
 export type { DealWarning } from './base-case.js';
 
 export type CheckResult =
-  | { ok: true; deal: Deal; warnings: DealWarning[]; report: ScheduleReport }
+  | { ok: true; deal: Deal; warnings: DealWarning[]; report: ScheduleReport | null }
   | { ok: false; problems: Problem[]; warnings: DealWarning[] };
 
 export interface CheckOptions {
   /** Language of the warning messages (default English). */
   lang?: Lang;
+  /** Run the base case for its warnings (default true; false: validate and price only, report null). */
+  baseCase?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export function checkDeal(input: unknown, opts: CheckOptions = {}): CheckResult 
   if (!v.ok) return { ...v, warnings: [] };
   const priced = priceDeal(v.deal);
   if (!priced.ok) return { ok: false, problems: priced.problems, warnings: [] };
+  if (opts.baseCase === false) return { ok: true, deal: priced.deal, warnings: [], report: null };
   const report = runExact(priced.deal);
   return { ok: true, deal: priced.deal, warnings: baseCaseWarnings(report.baseCase, opts.lang), report };
 }

@@ -6,7 +6,7 @@ import { exactNum } from '../money/num.js';
 import { compileDeal, type DealProgram } from './program.js';
 import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../waterfall/run.js';
 import { baseCaseFunding, type BaseCaseFunding } from './base-case.js';
-import { pricedDeal } from './pricing.js';
+import { pricedDeal, pricingSolution, type CostPlusSolution } from './pricing.js';
 
 export interface TranchePeriod { interest: number; principal: number; balance: number; interestShortfall: number }
 
@@ -60,6 +60,8 @@ export interface ScheduleReport {
   reconciled: boolean;
   /** Whether the firms' payments carry the base case alone: enhancement draws, anything unpaid (base-case.ts). */
   baseCase: BaseCaseFunding;
+  /** How the assets are priced: as given, or cost-plus with the solved rates (pricing.ts). */
+  pricing: { rule: 'fixed' } | CostPlusSolution;
 }
 
 const money = (d: Decimal): number => d.toDecimalPlaces(2).toNumber();
@@ -161,5 +163,6 @@ export function reportLedger(prog: DealProgram, L: Ledger<Decimal>): ScheduleRep
     },
     reconciled,
     baseCase: baseCaseFunding(prog, L),
+    pricing: pricingSolution(prog.deal) ?? { rule: 'fixed' },
   };
 }

@@ -2,6 +2,7 @@
 import { api, el, showError } from './api.js';
 import { formatChineseAmount, formatMoney, pct } from './fmt.js';
 import { follow } from './follow.js';
+import { t } from './i18n.js';
 
 const cfg = JSON.parse(document.getElementById('compare-config').textContent);
 const form = document.getElementById('compare-form');
@@ -44,12 +45,22 @@ function render(r) {
     ['Weighted coupon', (d) => pct(d.glance.weightedCoupon)],
   ];
   if (r.cost) {
+    // Every cost says whether it is before or after subsidy; the firms' and the issuer's side by side.
     const c = (d) => costFor(r.cost, d.id);
-    rows.push(['Tranche coupons and cost to the issuer', (d) => (c(d) ? c(d).tranches.map((t) => `${t.id}${t.offshore ? ' (offshore)' : ''}: ${t.coupon === null ? 'residual' : pct(t.coupon)} → ${pct(t.allInCostRate)}`).join('; ') : '—')]);
-    rows.push(['All-in cost to the firms 综合融资成本', (d) => (c(d) ? pct(c(d).allInCostRate) : '—')]);
-    rows.push(['After subsidy 贴息后', (d) => (c(d) ? pct(c(d).subsidyAdjustedCostRate) : '—')]);
-    rows.push(['Baseline: IP-pledge bank loan', (d) => (c(d) ? `${pct(c(d).baselineSubsidyAdjustedCostRate ?? c(d).baselineCostRate)}${c(d).baseline && c(d).baseline.assumed ? ' (assumed baseline)' : ''}` : '—')]);
-    rows.push(['Saving vs baseline', (d) => (c(d) ? pct(c(d).savingVsBaseline, 1) : '—')]);
+    const text = (d) => (r.costText && r.costText[d.id]) || null;
+    const before = t('pricing.label.beforeSubsidy');
+    const after = t('pricing.label.afterSubsidy');
+    const assumed = (d) => (c(d).baseline && c(d).baseline.assumed ? ' (assumed baseline)' : '');
+    rows.push([t('pricing.rule.label'), (d) => (text(d) ? text(d).pricing : '—')]);
+    rows.push(['Tranche coupons and cost to the issuer', (d) => (c(d) ? c(d).tranches.map((x) => `${x.id}${x.offshore ? ' (offshore)' : ''}: ${x.coupon === null ? 'residual' : pct(x.coupon)} → ${pct(x.allInCostRate)}`).join('; ') : '—')]);
+    rows.push([`${t('pricing.label.firms')}, ${before}`, (d) => (c(d) ? pct(c(d).allInCostRate) : '—')]);
+    rows.push([`${t('pricing.label.firms')}, ${after}`, (d) => (c(d) ? pct(c(d).subsidyAdjustedCostRate) : '—')]);
+    rows.push([t('pricing.label.issuer'), (d) => (c(d) ? `${pct(c(d).issuerCostRate)} (${t('pricing.label.notSubsidised')})` : '—')]);
+    rows.push([t('pricing.label.gap'), (d) => (text(d) ? text(d).gap : '—')]);
+    rows.push([`${t('pricing.label.baseline')}, ${before}`, (d) => (c(d) ? `${pct(c(d).baselineCostRate)}${assumed(d)}` : '—')]);
+    rows.push([`${t('pricing.label.baseline')}, ${after}`, (d) => (c(d) ? (c(d).baseline && c(d).baseline.spec && c(d).baseline.spec.subsidised ? pct(c(d).baselineSubsidyAdjustedCostRate) : `${pct(c(d).baselineCostRate)} (${t('pricing.label.notSubsidised')})`) : '—')]);
+    rows.push([`${t('pricing.label.saving')}, ${after}`, (d) => (c(d) ? pct(c(d).savingVsBaseline, 1) : '—')]);
+    rows.push([`${t('pricing.label.saving')}, ${before}`, (d) => (c(d) ? pct(c(d).savingBeforeSubsidy, 1) : '—')]);
   }
   rows.push(
     ['Subordination 次级', (d) => pct(d.glance.subordinationShare, 1)],
@@ -72,14 +83,19 @@ function render(r) {
     { label: 'weighted coupon', data: ds.map((d) => (d.glance.weightedCoupon ?? NaN) * 100) },
   ];
   if (r.cost) {
-    costSets.splice(1, 1);
-    costSets.push({ label: 'all-in cost to firms', data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? c.allInCostRate * 100 : NaN; }) });
-    costSets.push({ label: 'after subsidy', data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? c.subsidyAdjustedCostRate * 100 : NaN; }) });
-    costSets.push({ label: 'bank-loan baseline', data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? (c.baselineSubsidyAdjustedCostRate ?? c.baselineCostRate) * 100 : NaN; }) });
+    const series = (label, f) => ({ label, data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? f(c) * 100 : NaN; }) });
+    const before = t('pricing.label.beforeSubsidy');
+    const after = t('pricing.label.afterSubsidy');
+    costSets.splice(1, costSets.length - 1,
+      series(`${t('pricing.label.firms')}, ${before}`, (c) => c.allInCostRate),
+      series(`${t('pricing.label.firms')}, ${after}`, (c) => c.subsidyAdjustedCostRate),
+      series(t('pricing.label.issuer'), (c) => c.issuerCostRate),
+      series(`${t('pricing.label.baseline')}, ${before}`, (c) => c.baselineCostRate),
+      series(`${t('pricing.label.baseline')}, ${after}`, (c) => c.baselineSubsidyAdjustedCostRate));
   }
   chart('cost-chart', {
     type: 'bar',
-    data: { labels, datasets: costSets.map((s, i) => ({ ...s, backgroundColor: ['#1f5fa8', '#8cc2ee', '#c2772e', '#2e8b57', '#999'][i] })) },
+    data: { labels, datasets: costSets.map((s, i) => ({ ...s, backgroundColor: ['#1f5fa8', '#2e8b57', '#8cc2ee', '#7a5ca8', '#c2772e', '#e8b071'][i] })) },
     options: { animation: false, maintainAspectRatio: false, plugins: { title: { display: true, text: r.cost ? 'Cost of funds, % a year' : 'Coupons, % a year' }, legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, title: { display: true, text: '%' } } } },
   });
   // Stacked enhancements (a guarantee behind an undertaking) back the same notes: show the largest

@@ -8,7 +8,10 @@ import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleRows } from '../../models/engine/schedule-table.js';
 import { formatProblem } from '../../models/deal/validate.js';
 import { baseCaseWarnings } from '../../models/engine/base-case.js';
-import type { Lang } from '../../models/i18n/index.js';
+import { translator, type Lang } from '../../models/i18n/index.js';
+import { pricingText } from '../../models/cost/cost-gap-text.js';
+import { formatRate } from '../../models/format.js';
+import type { ValidDeal } from '../deals.js';
 import { LEARN_STRUCTURES } from '../present/learn.js';
 import { GLOSSARY } from '../present/glossary.js';
 import { calendarView, walkthroughFor } from './analysis.js';
@@ -34,10 +37,14 @@ export function pages(ctx: AppContext): Router {
       return;
     }
     const { report } = await deals.schedule(d.stored.id);
+    const t = translator(res.locals.lang as Lang);
+    const cost = await ctx.costs.summary(d as ValidDeal).catch(() => null);
     res.render('deal', {
       title: d.deal.meta.name, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
       glance: glanceOf(d.deal), deal: d.deal, svg: dealDiagramSvg(d.deal), report, table: scheduleRows(report),
       warnings: baseCaseWarnings(report.baseCase, res.locals.lang as Lang),
+      pricingText: pricingText(report.pricing, t),
+      firmsCost: cost && cost.ok ? t('pricing.deal.firmsCost', { before: formatRate(cost.cost.allInCostRate), after: formatRate(cost.cost.subsidyAdjustedCostRate), baseline: formatRate(cost.cost.baselineCostRate) }) : null,
     });
   }));
 

@@ -60,4 +60,25 @@ describe('firms\' cost and self-funding in a browser (headless Chromium)', funct
     await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
     expect(await page.locator('#warnings li').count()).to.equal(0);
   });
+
+  it('the compare page labels every cost before or after subsidy, baseline included, and says what separates firms and issuer', async () => {
+    await page.goto(`${t.baseUrl}/compare?ids=futian-n-plus-1-2023,${YUHANG}`);
+    await page.locator('#compare-table tbody tr').first().waitFor();
+    await page.locator('#cost-chart[data-points]').waitFor();
+    const rows = await page.locator('#compare-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText)));
+    const row = (label: string) => rows.find((r) => r[0] === label);
+    expect(row('Pricing of the assets')![1]).to.equal('cost-plus: 4.2056% a year, the notes\' break-even 2.7556% + 145 bp margin (7 firm(s) pay a spread on top)');
+    expect(row('Pricing of the assets')![2]).to.equal('fixed: the loan rates or licence fees the deal gives');
+    expect(row('Cost to the firms (all-in), before subsidy')!.slice(1)).to.deep.equal(['5.88%', '4.29%']);
+    expect(row('Cost to the firms (all-in), after subsidy')!.slice(1)).to.deep.equal(['1.82%', '4.29%']);
+    expect(row('Cost to the issuer (the notes, with their fees)')!.slice(1)).to.deep.equal(['5.16% (no subsidy applies)', '4.20% (no subsidy applies)']);
+    // Futian's bank loan is subsidised too: 2.31% is after subsidy, 7.96% before (it is not below the LPR).
+    expect(row('bank-loan baseline (the firms\' alternative), before subsidy')!.slice(1)).to.deep.equal(['7.96%', '6.43% (assumed baseline)']);
+    expect(row('bank-loan baseline (the firms\' alternative), after subsidy')!.slice(1)).to.deep.equal(['2.31%', '6.43% (no subsidy applies)']);
+    expect(row('What separates them')![1]).to.match(/^the firms pay the trust at cost-plus: .*; 144\.6 bp a year of that is excess spread returned to the subordinated holder; .*the subsidy takes 389\.6 bp a year off the firms\.$/);
+    const costLabels = rows.map((r) => r[0] ?? '').filter((l) => /cost|baseline|saving/i.test(l) && !/issuer|Tranche|Senior/.test(l));
+    expect(costLabels).to.have.length(6);
+    for (const l of costLabels) expect(l).to.match(/, (before|after) subsidy$/);
+    await shot('compare-costs');
+  });
 });
