@@ -73,8 +73,8 @@ describe('firms\' cost and self-funding in a browser (headless Chromium)', funct
     expect(row('Cost to the firms (all-in), after subsidy')!.slice(1)).to.deep.equal(['1.82%', '4.29%']);
     expect(row('Cost to the issuer (the notes, with their fees)')!.slice(1)).to.deep.equal(['5.16% (no subsidy applies)', '4.20% (no subsidy applies)']);
     // Futian's bank loan is subsidised too: 2.31% is after subsidy, 7.96% before (it is not below the LPR).
-    expect(row('bank-loan baseline (the firms\' alternative), before subsidy')!.slice(1)).to.deep.equal(['7.96%', '6.43% (assumed baseline)']);
-    expect(row('bank-loan baseline (the firms\' alternative), after subsidy')!.slice(1)).to.deep.equal(['2.31%', '6.43% (no subsidy applies)']);
+    expect(row('Bank-loan baseline (the firms\' alternative), before subsidy')!.slice(1)).to.deep.equal(['7.96%', '6.43% (assumed baseline)']);
+    expect(row('Bank-loan baseline (the firms\' alternative), after subsidy')!.slice(1)).to.deep.equal(['2.31%', '6.43% (no subsidy applies)']);
     expect(row('What separates them')![1]).to.match(/^the firms pay the trust at cost-plus: .*; 144\.6 bp a year of that is excess spread returned to the subordinated holder; .*the subsidy takes 389\.6 bp a year off the firms\.$/);
     const costLabels = rows.map((r) => r[0] ?? '').filter((l) => /cost|baseline|saving/i.test(l) && !/issuer|Tranche|Senior/.test(l));
     expect(costLabels).to.have.length(6);
