@@ -10,6 +10,7 @@ import { sizeCommand, sizeHelp } from './commands/size.js';
 import { allocationCommand, allocationHelp } from './commands/allocation.js';
 import { compareCommand, compareHelp } from './commands/compare.js';
 import { calendarCommand, calendarHelp } from './commands/calendar.js';
+import { importPoolCommand, importPoolHelp, poolTemplateCommand, poolTemplateHelp } from './commands/import-pool.js';
 
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; help: string };
 
@@ -22,6 +23,8 @@ export const commands: Record<string, Command> = {
   allocation: { run: allocationCommand, help: allocationHelp },
   compare: { run: compareCommand, help: compareHelp },
   calendar: { run: calendarCommand, help: calendarHelp },
+  'import-pool': { run: importPoolCommand, help: importPoolHelp },
+  'pool-template': { run: poolTemplateCommand, help: poolTemplateHelp },
   schema: { run: schemaCommand, help: schemaHelp },
 };
 

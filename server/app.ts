@@ -6,7 +6,8 @@ import { dirname, resolve } from 'node:path';
 import { defaultConfig, projectRoot, type ConfigOverrides, type ServerConfig } from './config.js';
 import { DealStore } from '../models/store/deal-store.js';
 import { DealService } from './deals.js';
-import { RunManager } from './runs/manager.js';
+import { RunManager, type RunInfo, type StoredJob } from './runs/manager.js';
+import { RunStore } from './runs/run-store.js';
 import { Engines } from './engines.js';
 import { Costs } from './costs.js';
 import { errorHandler, HttpError } from './http-errors.js';
@@ -14,6 +15,8 @@ import { dealApi } from './routes/deals.js';
 import { runApi } from './routes/runs.js';
 import { analysisApi } from './routes/analysis.js';
 import { sizeApi } from './routes/size.js';
+import { sensitivityApi } from './routes/sensitivity.js';
+import { poolTapeApi } from './routes/pool-tape.js';
 import { pages } from './routes/pages.js';
 import { viewHelpers } from './present/view-helpers.js';
 import { language } from './language.js';
@@ -40,7 +43,11 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   const ctx: AppContext = {
     config,
     deals: new DealService(store),
-    runs: new RunManager({ maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns, preload: [config.simulateModule, config.sizingModule] }),
+    runs: new RunManager({
+      maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns, log,
+      preload: [config.simulateModule, config.sizingModule, config.sensitivityModule],
+      ...(config.persistRuns ? { store: new RunStore<RunInfo, StoredJob>({ dir: resolve(config.dataDir, 'runs'), keep: config.keptRuns, keepDays: config.keptRunDays }) } : {}),
+    }),
     engines,
     costs: new Costs(engines),
   };
@@ -68,11 +75,13 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   app.use('/api', dealApi(ctx));
   app.use('/api', runApi(ctx));
   app.use('/api', sizeApi(ctx));
+  app.use('/api', sensitivityApi(ctx));
+  app.use('/api', poolTapeApi(ctx));
   app.use('/api', analysisApi(ctx));
   app.use('/api', (req, _res, next) => next(new HttpError(404, `route: no API route ${req.method} ${req.path} (see docs/api.md)`)));
   app.use(pages(ctx));
   app.use((req, _res, next) => next(new HttpError(404, `page: nothing at ${req.path}`)));
   app.use(errorHandler(config.limits.bodyBytes, log));
 
-  return { app, ctx, close: () => ctx.runs.close() };
+  return { app, ctx, close: async () => { await ctx.runs.close(); await ctx.runs.flush(); } };
 }

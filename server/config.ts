@@ -28,8 +28,15 @@ export interface ServerConfig {
   maxConcurrentRuns: number;
   /** Runs allowed to wait; beyond that a new run is refused with 429. */
   maxQueuedRuns: number;
-  /** Finished runs kept in memory for their results (oldest dropped first). */
+  /**
+   * Finished runs kept (in `<dataDir>/runs/`, so they survive a restart) for their results:
+   * at most this many, the oldest deleted first (`IPABS_KEEP_RUNS`)…
+   */
   keptRuns: number;
+  /** …and none older than this many days since it finished (`IPABS_KEEP_RUN_DAYS`). */
+  keptRunDays: number;
+  /** Keep runs on disk across restarts (tests of the queue alone may turn it off). */
+  persistRuns: boolean;
   /** Threads each run may use inside its worker (the Monte Carlo engine's own option). */
   threadsPerRun: number;
   limits: Limits;
@@ -37,6 +44,8 @@ export interface ServerConfig {
   simulateModule: string;
   /** Module that exports sizeEnhancement(). */
   sizingModule: string;
+  /** Module that exports sensitivityGrid(). */
+  sensitivityModule: string;
   /** Module with the cost comparison. */
   costModule: string;
 }
@@ -86,10 +95,13 @@ export function defaultConfig(overrides: ConfigOverrides = {}): ServerConfig {
     scenariosDir: resolve(projectRoot, 'scenarios'),
     maxConcurrentRuns: 2,
     maxQueuedRuns: 20,
-    keptRuns: 50,
+    keptRuns: 200,
+    keptRunDays: 30,
+    persistRuns: true,
     threadsPerRun: 1,
     simulateModule: codeModule('models/montecarlo/simulate.ts'),
     sizingModule: codeModule('models/sizing/solve.ts'),
+    sensitivityModule: codeModule('models/montecarlo/sensitivity.ts'),
     costModule: codeModule('models/cost/compare.ts'),
     ...overrides,
     limits: { ...defaultLimits, ...overrides.limits },
@@ -106,7 +118,7 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, lo: number, hi: number
   return n;
 }
 
-/** Settings for `npm start`: PORT, IPABS_DATA_DIR, IPABS_MAX_RUNS, IPABS_MAX_QUEUE, IPABS_MAX_PATHS, IPABS_RUN_THREADS. */
+/** Settings for `npm start`: PORT, IPABS_DATA_DIR, IPABS_MAX_RUNS, IPABS_MAX_QUEUE, IPABS_MAX_PATHS, IPABS_RUN_THREADS, IPABS_KEEP_RUNS, IPABS_KEEP_RUN_DAYS. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const base = defaultConfig();
   return defaultConfig({
@@ -115,6 +127,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxConcurrentRuns: intFromEnv(env, 'IPABS_MAX_RUNS', 1, 64, base.maxConcurrentRuns),
     maxQueuedRuns: intFromEnv(env, 'IPABS_MAX_QUEUE', 0, 10_000, base.maxQueuedRuns),
     threadsPerRun: intFromEnv(env, 'IPABS_RUN_THREADS', 1, 64, base.threadsPerRun),
+    keptRuns: intFromEnv(env, 'IPABS_KEEP_RUNS', 1, 100_000, base.keptRuns),
+    keptRunDays: intFromEnv(env, 'IPABS_KEEP_RUN_DAYS', 1, 3650, base.keptRunDays),
     limits: { ...defaultLimits, maxPaths: intFromEnv(env, 'IPABS_MAX_PATHS', 1000, 10_000_000, defaultLimits.maxPaths) },
   });
 }

@@ -7,6 +7,7 @@ import { compileDeal, type DealProgram } from './program.js';
 import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../waterfall/run.js';
 import { baseCaseFunding, type BaseCaseFunding } from './base-case.js';
 import { pricedDeal, pricingSolution, type CostPlusSolution } from './pricing.js';
+import { assertFiniteResult } from './finite-guard.js';
 
 export interface TranchePeriod { interest: number; principal: number; balance: number; interestShortfall: number }
 
@@ -78,7 +79,7 @@ export function runExactProgram(prog: DealProgram, inputs: WaterfallInputs<Decim
 /** Run the base case of a validated deal (its assets at the prices the firms pay) and report it period by period. */
 export function runExact(deal: Deal): ScheduleReport {
   const prog = compileDeal(pricedDeal(deal));
-  return reportLedger(prog, runExactProgram(prog));
+  return assertFiniteResult('schedule', reportLedger(prog, runExactProgram(prog)));
 }
 
 export function reportLedger(prog: DealProgram, L: Ledger<Decimal>): ScheduleReport {

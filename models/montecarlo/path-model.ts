@@ -15,6 +15,7 @@ import { monthlyPrepaymentRate } from '../credit/recovery.js';
 import type { StressSpec } from './stress.js';
 import { lossSharingEntries, type LossSharingEntry } from './loss-sharing.js';
 import { buildPathExtras, type PathExtras } from '../cost/path-extras.js';
+import { buildAssetAgents, type AssetAgentModel } from './asset-agents.js';
 
 export interface PathModel {
   deal: Deal;
@@ -66,6 +67,8 @@ export interface PathModel {
   base: Ledger<number>;
   /** Names after the parties: the servicer (commingling) and the "+k" legs' chains (models/cost/path-extras.ts). */
   extras: PathExtras;
+  /** Names after those: the assets' pass-through agents (entrusted and trust loans, asset-agents.ts). */
+  agents: AssetAgentModel[];
 }
 
 /** The copula of a deal (one-factor Gaussian ρ = 0 if the deal says nothing), after a stress. */
@@ -148,6 +151,8 @@ export function compilePathModel(input: Deal, stress: StressSpec): PathModel {
   ];
   const extra = buildPathExtras(deal, prog, names.length, stress.pdMultiplier, H);
   names.push(...extra.names);
+  const agents = buildAssetAgents(deal, prog, names.length, stress.pdMultiplier);
+  names.push(...agents.names);
   const defaultModel = createDefaultTimeModel({ names, copula: copulaOf(deal, stress), horizonMonths: H });
   const recovery = new RecoveryModel(deal.pool.obligors.map((o) => ({ mean: o.credit.recovery.mean, stdDev: o.credit.recovery.stdDev, lagMonths: o.credit.recovery.lagMonths })), deal.simulation?.recoveryFactorLoading ?? 0);
 
@@ -188,5 +193,6 @@ export function compilePathModel(input: Deal, stress: StressSpec): PathModel {
     lossSharing: lossSharingEntries(deal),
     base,
     extras: extra.extras,
+    agents: agents.agents,
   };
 }

@@ -83,6 +83,12 @@ export interface AssetKind<S extends z.ZodObject = z.ZodObject> {
   /** Problems of the asset within the deal, as [path inside the asset, message]. */
   check(a: z.output<S>, deal: AssetDealView): Array<[string, string]>;
   /**
+   * The party the asset's cash passes through on its way to the trust, if it is not the trust's own
+   * servicer: the lending bank of an entrusted loan (委托贷款) or the trust company of a trust loan
+   * (信托贷款). It sits in the deal's copula; its default takes the collections it holds.
+   */
+  counterparty?(a: z.output<S>): AssetCounterparty | null;
+  /**
    * Pool pricing "cost-plus" (成本加成定价, models/pool/pricing-rule.ts): how this kind's rate or fees
    * are set at a solved annual rate. A kind that leaves it out does not support the rule (the
    * validator says so, path-named).
@@ -118,6 +124,20 @@ export interface CostPlusHook<A> {
    * so pricing a priced asset again gives the same asset.
    */
   at(a: A, annualRate: Decimal, terms: CostPlusTerms): A;
+}
+
+/** A pass-through agent of an asset (see AssetKind.counterparty); one id may serve several assets. */
+export interface AssetCounterparty {
+  id: string;
+  name: string;
+  /** Its own annual default probability (constant hazard), in the same copula as the firms. */
+  annualDefaultProbability: number;
+  /** Sector for the sector copula; its own if left out. */
+  sector?: string;
+  /** Days it holds a collection before passing it on (its default takes that share of a period's cash). */
+  holdDays: number;
+  /** Share of the held cash the trust gets back from its estate. */
+  recovery: number;
 }
 
 export const fen = (d: Decimal): Decimal => d.toDecimalPlaces(2, FEN_ROUNDING);

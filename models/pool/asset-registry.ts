@@ -3,10 +3,16 @@ import type { z } from 'zod';
 import type { AssetKind } from './asset-kind.js';
 import { licenceRoyalty } from './licence-royalty.js';
 import { loan } from './loan.js';
+import { financeLease } from './finance-lease.js';
+import { entrustedLoan } from './entrusted-loan.js';
+import { factoring } from './factoring.js';
 
 export const assetKinds = [
   licenceRoyalty,
   loan,
+  financeLease,
+  entrustedLoan,
+  factoring,
 ] as const;
 
 export const assetSchemas = assetKinds.map((k) => k.schema) as unknown as [

@@ -5,7 +5,7 @@ import { Decimal } from 'decimal.js';
 import { BENCHMARKS, integerBetween, isoDate, money, oneOf, strictObject, tagged, fraction, spread } from '../deal/schema-helpers.js';
 import { addMonths } from '../calendar/schedule.js';
 import { addMonthsIso } from '../market/inputs.js';
-import { lprOn } from '../market/lpr.js';
+import { LPR_FIRST_FIXING, lprOn } from '../market/lpr.js';
 import { fen, outstandingIsExposure, paymentFlows, type AssetFlow, type AssetKind } from './asset-kind.js';
 
 export const PERIOD_MONTHS = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 } as const;
@@ -89,8 +89,19 @@ export function loanTermProblems(a: LoanTerms, deal: { meta: { issueDate: string
   if (end > maturityDate) out.push(['termMonths', `the loan ends ${end}, after meta.maturityDate (${maturityDate}); loans must mature within the deal`]);
   const per = PERIOD_MONTHS[a.paymentFrequency];
   if (a.termMonths % per !== 0) out.push(['termMonths', `must be a whole number of ${a.paymentFrequency} periods (a multiple of ${per}), got ${a.termMonths}`]);
+  if (a.rate.type === 'benchmark' && a.startDate < LPR_FIRST_FIXING) {
+    out.push(['startDate', `a loan priced off the LPR (rate.type "benchmark") must start on or after ${LPR_FIRST_FIXING}, the first reformed LPR fixing, got ${a.startDate}`]);
+  }
   return out;
 }
+
+/** Cost-plus solves a fixed rate: a rate floating on the LPR cannot be (its field named). */
+export function fixedRateProblems(rate: LoanRate, field: string): Array<[string, string]> {
+  return rate.type === 'fixed' ? [] : [[field, `cost-plus pricing solves a fixed rate, but this one floats on the LPR (${field}.type "benchmark"); give it a fixed rate (its value is replaced by the solved rate) or price the pool "fixed"`]];
+}
+
+/** A fixed rate at a solved value. */
+export const fixedRate = (annualRate: Decimal): LoanRate => ({ type: 'fixed', annualRate: annualRate.toNumber() });
 
 export const loan: AssetKind<typeof schema> = {
   kind: 'loan',
@@ -121,7 +132,7 @@ export const loan: AssetKind<typeof schema> = {
   // bank convention (annual rate / payments a year). A loan floating on the LPR keeps its spread.
   costPlus: {
     solves: 'rate.annualRate',
-    problems: (a) => (a.rate.type === 'fixed' ? [] : [['rate', 'cost-plus pricing solves a fixed loan rate, but this loan floats on the LPR (rate.type "benchmark"); give it a fixed rate (its value is replaced by the solved rate) or price the pool "fixed"']]),
-    at: (a, annualRate) => ({ ...a, rate: { type: 'fixed', annualRate: annualRate.toNumber() } }),
+    problems: (a) => fixedRateProblems(a.rate, 'rate'),
+    at: (a, annualRate) => ({ ...a, rate: fixedRate(annualRate) }),
   },
 };

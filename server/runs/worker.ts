@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { ToRunWorker, WorkerJob, WorkerMessage } from './protocol.js';
+import { assertFiniteResult } from '../../models/engine/finite-guard.js';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
@@ -33,6 +34,10 @@ type SimulateFn = (deal: unknown, opts: {
   onProgress?: (done: number, total: number) => void; signal?: AbortSignal;
 }) => Promise<unknown>;
 type SizeFn = (deal: unknown, req: Record<string, unknown>) => Promise<unknown>;
+type SensitivityFn = (deal: unknown, pds: number[], rhos: number[], opts: {
+  paths: number; seed: number; threads: number;
+  onProgress?: (done: number, total: number) => void; signal?: AbortSignal;
+}) => Promise<unknown>;
 
 async function load<F>(file: string, name: string): Promise<F> {
   const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
@@ -40,31 +45,37 @@ async function load<F>(file: string, name: string): Promise<F> {
   return mod[name] as F;
 }
 
+let last = 0;
+/** Progress, at most ~10 messages a second plus the last one. */
+function progress(done: number, total: number): void {
+  const now = Date.now();
+  if (now - last >= 100 || done >= total) {
+    last = now;
+    post({ type: 'progress', done, total });
+  }
+}
+
 async function run(job: WorkerJob): Promise<void> {
   let result: unknown;
   if (job.task === 'simulate') {
     const simulate = await load<SimulateFn>(job.module, 'simulate');
-    let last = 0;
     result = await simulate(job.deal, {
       paths: job.paths,
       seed: job.seed,
       threads: job.threads,
       ...(job.stress ? { stress: job.stress } : {}),
-      onProgress: (done, total) => {
-        const now = Date.now();
-        // At most ~10 messages a second, plus the last one.
-        if (now - last >= 100 || done >= total) {
-          last = now;
-          post({ type: 'progress', done, total });
-        }
-      },
+      onProgress: progress,
       signal: controller.signal,
     });
+  } else if (job.task === 'sensitivity') {
+    const grid = await load<SensitivityFn>(job.module, 'sensitivityGrid');
+    result = await grid(job.deal, job.pdMultipliers, job.rhos, { paths: job.paths, seed: job.seed, threads: job.threads, onProgress: progress, signal: controller.signal });
   } else {
     const size = await load<SizeFn>(job.module, 'sizeEnhancement');
     result = await size(job.deal, job.request);
   }
   if (controller.signal.aborted) post({ type: 'cancelled' });
-  else post({ type: 'done', result });
+  // The engines guard their own results; this also holds for any engine module the server loads.
+  else post({ type: 'done', result: assertFiniteResult(job.task, result) });
 }
 

@@ -54,7 +54,7 @@ describe('ipabs and cost-plus pricing (pool.pricing)', () => {
     writeFileSync(floating, JSON.stringify(withChanges(loadRaw('futian-n-plus-1-2023.json'), { '/pool/obligors/0/asset/rate': { type: 'benchmark', benchmark: 'LPR1Y', spread: 0.007 } })));
     const f = await ipabs('validate', floating);
     expect(f.code).to.equal(1);
-    expect(f.err).to.include('  pool.obligors[0].asset.rate: cost-plus pricing solves a fixed loan rate, but this loan floats on the LPR');
+    expect(f.err).to.include('  pool.obligors[0].asset.rate: cost-plus pricing solves a fixed rate, but this one floats on the LPR');
   });
 
   it('schedule and compare refuse an unmeetable deal with the same message and write nothing', async () => {

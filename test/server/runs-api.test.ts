@@ -28,7 +28,8 @@ describe('run API (/api/runs) — validation', () => {
     ['no deal', { paths: 1000 }, 400, 'dealId: is required (the id of the deal to simulate)'],
     ['traversal deal id', { dealId: '../../etc/passwd' }, 400, /^dealId: must be a deal id/],
     ['unknown deal', { dealId: 'ghost' }, 404, /^id: no deal "ghost"/],
-    ['unknown stress', { dealId: YUHANG, stress: 'meteor' }, 400, 'stress: unknown stress "meteor" (this deal\'s stresses: "severe", "ip-market-freeze"; leave it empty for the base case)'],
+    ['unknown stress', { dealId: YUHANG, stress: 'meteor' }, 400, 'stress: unknown stress "meteor" (named stresses: "severe", "ip-market-freeze"; or write pd=2x,recovery=0.5x,rho=+0.1)'],
+    ['custom stress out of range', { dealId: YUHANG, stress: 'pd=200x' }, 400, 'stress: pd multiplier must be between 0 and 100 such as 2x, got "200x"'],
     ['unknown field', { dealId: YUHANG, threads: 64 }, 400, 'body: unknown field "threads" (allowed: dealId, paths, seed, stress)'],
     ['pool over the limit', { dealId: YUHANG, paths: 1000 }, 400, 'deal.pool.obligors: 14 obligors is more than a web run allows (at most 10; use the command line for larger pools)'],
   ];
@@ -121,6 +122,17 @@ describe('run API (/api/runs) — queue, progress events, cancel (stand-in engin
     }, 8000, 'failure');
     expect(info.error).to.equal('stand-in engine failure for seed 666');
     await request(t.app).get('/api/deals').expect(200);
+  });
+
+  it('fails a run whose result holds NaN, naming the field, instead of ending "done" (issue 16)', async () => {
+    const a = await start('q-ms30', { seed: 667 });
+    const info = await waitFor(async () => {
+      const r = await request(t.app).get(`/api/runs/${a.body.run.id}`);
+      return r.body.run.state === 'running' || r.body.run.state === 'queued' ? undefined : r.body.run as RunInfo;
+    }, 8000, 'the run to end');
+    expect(info.state).to.equal('failed');
+    expect(info.error).to.match(/^simulate: tranches\[0\]\.expectedLossRate came out as NaN \(every reported number must be finite\)/);
+    await request(t.app).get(`/api/runs/${a.body.run.id}/result.csv`).expect(409);
   });
 
   it('downloads a finished result as JSON and as CSV', async () => {

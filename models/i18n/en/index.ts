@@ -1,8 +1,12 @@
 // The English catalogue: every namespace, one line each (add a namespace here and in zh/index.ts).
 import { common } from './common.js';
+import { assets } from './assets.js';
+import { reports } from './reports.js';
 import { pricing } from './pricing.js';
 
 export const en = {
   ...common,
+  ...assets,
+  ...reports,
   ...pricing,
 } as const;

@@ -7,6 +7,7 @@ import { runExact } from '../../../models/engine/exact.js';
 import { dealCost } from '../../../models/cost/compare.js';
 import { loadRaw } from '../../support/scenarios.js';
 import { withChanges } from '../../support/json-edit.js';
+import { dealWithAssets } from '../../support/asset-deal.js';
 
 // Pass-through ("cost-plus") pricing: the firms pay what the notes cost. Every expectation below
 // is worked out by hand from the deal's own numbers, not read back from the engine.
@@ -229,7 +230,35 @@ describe('cost-plus pricing: the firms pay what the notes cost', () => {
         const r = checkDeal(withChanges(loadRaw(FUTIAN), { '/pool/obligors/2/asset/rate': { type: 'benchmark', benchmark: 'LPR1Y', spread: 0.007 } }));
         return r.ok ? [] : r.problems.map(formatProblem);
       })();
-      expect(p).to.deep.equal(['pool.obligors[2].asset.rate: cost-plus pricing solves a fixed loan rate, but this loan floats on the LPR (rate.type "benchmark"); give it a fixed rate (its value is replaced by the solved rate) or price the pool "fixed"']);
+      expect(p).to.deep.equal(['pool.obligors[2].asset.rate: cost-plus pricing solves a fixed rate, but this one floats on the LPR (rate.type "benchmark"); give it a fixed rate (its value is replaced by the solved rate) or price the pool "fixed"']);
+    });
+
+    it('refuses cost-plus on an asset kind that does not support it (factoring: its price is its discount, not a rate the notes set)', () => {
+      const receivable = { kind: 'factoring', receivables: [{ debtor: 'Buyer A', face: 10_000_000, dueDate: '2024-03-07' }], price: { type: 'fixed', amount: 9_700_000 }, purchaseDate: '2023-03-15' };
+      const d = dealWithAssets([receivable], { balance: '9700000.00' }) as unknown as Record<string, Record<string, unknown>>;
+      d.pool!.pricing = { rule: 'cost-plus', margin: { type: 'bp', bp: 0 } };
+      const r = checkDeal(d);
+      expect(r.ok ? [] : r.problems.map(formatProblem)).to.deep.equal([
+        'pool.obligors[0].asset.kind: the "factoring" asset kind does not support pool.pricing "cost-plus" (its terms cannot be solved from the notes); price the pool "fixed" or use a kind that does',
+      ]);
+    });
+
+    it('refuses cost-plus on a finance lease given as a rental table, and prices one with computed rentals', () => {
+      const lease = (rentals: unknown) => ({ kind: 'finance-lease', structure: 'sale-and-leaseback', financedAmount: 10_000_000, startDate: '2023-03-15', rentals });
+      const costPlus = (asset: unknown) => {
+        const d = dealWithAssets([asset], { balance: '10000000.00' }) as unknown as Record<string, Record<string, unknown>>;
+        d.pool!.pricing = { rule: 'cost-plus', margin: { type: 'bp', bp: 0 } };
+        return checkDeal(d);
+      };
+      const table = costPlus(lease({ method: 'schedule', payments: [{ date: '2024-03-14', principal: 10_000_000, interest: 300_000 }] }));
+      expect(table.ok ? [] : table.problems.map(formatProblem)).to.deep.equal([
+        'pool.obligors[0].asset.rentals.method: cost-plus pricing solves the lease rate of computed rentals, but this lease gives a rental table (method "schedule"); use "equal-rent" or "equal-principal" with a rate, or price the pool "fixed"',
+      ]);
+      const computed = costPlus(lease({ method: 'equal-principal', termMonths: 12, paymentFrequency: 'quarterly', rate: { type: 'fixed', annualRate: 0.09 } }));
+      expect(computed.ok, computed.ok ? '' : computed.problems.map(formatProblem).join('; ')).to.equal(true);
+      if (!computed.ok) return;
+      expect(computed.report!.baseCase.selfFunding).to.equal(true);
+      expect(computed.report!.pricing.rule).to.equal('cost-plus');
     });
 
     it('refuses a spread for a firm not in the pool, or two for one firm', () => {
