@@ -10,12 +10,14 @@ import { RunManager, type RunInfo, type StoredJob } from './runs/manager.js';
 import { RunStore } from './runs/run-store.js';
 import { Engines } from './engines.js';
 import { Costs } from './costs.js';
+import { Ratings } from './rating.js';
 import { errorHandler, HttpError } from './http-errors.js';
 import { dealApi } from './routes/deals.js';
 import { runApi } from './routes/runs.js';
 import { analysisApi } from './routes/analysis.js';
 import { sizeApi } from './routes/size.js';
 import { sensitivityApi } from './routes/sensitivity.js';
+import { ratingApi, ratingPages } from './routes/rating.js';
 import { poolTapeApi } from './routes/pool-tape.js';
 import { pages } from './routes/pages.js';
 import { viewHelpers } from './present/view-helpers.js';
@@ -27,6 +29,7 @@ export interface AppContext {
   runs: RunManager;
   engines: Engines;
   costs: Costs;
+  ratings: Ratings;
 }
 
 export interface IpabsApp {
@@ -40,16 +43,18 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   const config = defaultConfig(overrides);
   const store = new DealStore({ scenariosDir: config.scenariosDir, dataDir: config.dataDir });
   const engines = new Engines({ montecarlo: config.simulateModule, sizing: config.sizingModule, cost: config.costModule });
+  const runs = new RunManager({
+    maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns, log,
+    preload: [config.simulateModule, config.sizingModule, config.sensitivityModule],
+    ...(config.persistRuns ? { store: new RunStore<RunInfo, StoredJob>({ dir: resolve(config.dataDir, 'runs'), keep: config.keptRuns, keepDays: config.keptRunDays }) } : {}),
+  });
   const ctx: AppContext = {
     config,
     deals: new DealService(store),
-    runs: new RunManager({
-      maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns, log,
-      preload: [config.simulateModule, config.sizingModule, config.sensitivityModule],
-      ...(config.persistRuns ? { store: new RunStore<RunInfo, StoredJob>({ dir: resolve(config.dataDir, 'runs'), keep: config.keptRuns, keepDays: config.keptRunDays }) } : {}),
-    }),
+    runs,
     engines,
     costs: new Costs(engines),
+    ratings: new Ratings(runs),
   };
   const app = express();
   app.disable('x-powered-by');
@@ -76,9 +81,11 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   app.use('/api', runApi(ctx));
   app.use('/api', sizeApi(ctx));
   app.use('/api', sensitivityApi(ctx));
+  app.use('/api', ratingApi(ctx));
   app.use('/api', poolTapeApi(ctx));
   app.use('/api', analysisApi(ctx));
   app.use('/api', (req, _res, next) => next(new HttpError(404, `route: no API route ${req.method} ${req.path} (see docs/api.md)`)));
+  app.use(ratingPages(ctx));
   app.use(pages(ctx));
   app.use((req, _res, next) => next(new HttpError(404, `page: nothing at ${req.path}`)));
   app.use(errorHandler(config.limits.bodyBytes, log));

@@ -12,6 +12,7 @@ import { railSchema } from '../rail/schema.js';
 import { servicerSchema } from '../rail/servicer.js';
 import { offshoreLegSchema } from '../crossborder/leg-schema.js';
 import { fundingSchema } from '../cost/funding-schema.js';
+import { ratingInputsSchema } from '../stress/rating-inputs.js';
 
 export const MARKETS = ['interbank-abn', 'exchange-abs', 'offshore-private'] as const;
 export const CURRENCIES = ['CNY', 'CNH', 'HKD', 'USD'] as const;
@@ -267,6 +268,8 @@ export const dealSchema = strictObject({
   offshoreLegs: listOf(offshoreLegSchema, 0, 20).optional(),
   /** Firm-level fees, subsidy, bank-loan baseline and reinvestment rate, for the all-in cost. */
   funding: fundingSchema.optional(),
+  /** Domestic rating (TDR/BDR) inputs: stress catalogue changes, default allocation, providers' ratings, grade table. */
+  rating: ratingInputsSchema.optional(),
   provenance: listOf(provenanceSchema, 1, 1000),
 });
 
@@ -287,3 +290,4 @@ export type OffshoreLeg = NonNullable<Deal['offshoreLegs']>[number];
 export type DealRail = NonNullable<Deal['rail']>;
 export type DealServicer = NonNullable<Deal['servicer']>;
 export type DealFunding = NonNullable<Deal['funding']>;
+export type DealRatingInputs = NonNullable<Deal['rating']>;

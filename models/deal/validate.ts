@@ -12,6 +12,8 @@ import { railProblems } from '../rail/deal-rail.js';
 import { offshoreLegProblems } from '../crossborder/leg-check.js';
 import { fundingProblems } from '../cost/funding-check.js';
 import { pricingRuleProblems } from '../pool/pricing-rule.js';
+import { ratingInputProblems } from '../stress/rating-inputs.js';
+import { generateSchedule } from '../calendar/schedule.js';
 import { jsonErrorOffset, lineAndColumn } from './json-position.js';
 import { adjustDate } from '../calendar/business-days.js';
 import { recoveryProblems } from '../credit/recovery.js';
@@ -299,6 +301,11 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   if (datesOk) guarded('rail', add, () => { for (const [p, m] of railProblems(deal)) add(p, m); });
   guarded('offshoreLegs', add, () => { for (const [p, m] of offshoreLegProblems(deal)) add(p, m); });
   guarded('funding', add, () => { for (const [p, m] of fundingProblems(deal)) add(p, m); });
+  if (deal.rating) {
+    // Timing vectors have one share per payment period; count them only when the dates are sound.
+    const periods = datesOk ? generateSchedule({ start: meta.issueDate, end: meta.maturityDate, frequency: meta.paymentFrequency, roll: meta.roll, calendar: meta.calendar, endOfMonth: meta.endOfMonth ?? false }).length : -1;
+    guarded('rating', add, () => { for (const [p, m] of ratingInputProblems(deal.rating, { periods })) add(p, m); });
+  }
 
   deal.provenance.forEach((pv, i) => {
     if (resolvePointer(raw, pv.path) === undefined) add(`provenance[${i}].path`, `points at nothing in this deal: "${pv.path}" (a JSON Pointer to an existing field)`);

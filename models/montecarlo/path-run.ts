@@ -18,6 +18,8 @@ export interface PathOutcome {
   poolLossRate: number;
   /** Defaulted obligors / obligors. */
   defaultRate: number;
+  /** Cumulative default rate: principal outstanding at default, over the deal's periods, / pool principal (the TDR's measure). */
+  cumulativeDefaultRate: number;
   /** Per tranche: loss of present value of promised cash, at its own coupon, / original balance. */
   trancheLossRate: Float64Array;
   /** Per tranche: principal not repaid plus interest unpaid at the end, in yuan. */
@@ -58,7 +60,7 @@ export interface PathScratch {
 
 function emptyOutcome(m: PathModel): PathOutcome {
   return {
-    poolLossRate: 0, defaultRate: 0,
+    poolLossRate: 0, defaultRate: 0, cumulativeDefaultRate: 0,
     trancheLossRate: new Float64Array(m.tranches), trancheShortfall: new Float64Array(m.tranches),
     tranchePrincipal: new Float64Array(m.tranches), tranchePrincipalYears: new Float64Array(m.tranches),
     enhancementDraw: new Float64Array(m.enhancements), enhancementExhausted: new Uint8Array(m.enhancements),
@@ -92,6 +94,7 @@ export function createPathScratch(m: PathModel): PathScratch {
 function copyOutcome(from: PathOutcome, to: PathOutcome): void {
   to.poolLossRate = from.poolLossRate;
   to.defaultRate = from.defaultRate;
+  to.cumulativeDefaultRate = from.cumulativeDefaultRate;
   to.trancheLossRate.set(from.trancheLossRate);
   to.trancheShortfall.set(from.trancheShortfall);
   to.tranchePrincipal.set(from.tranchePrincipal);
@@ -252,6 +255,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   for (let k = 0; k < m.parties; k++) out.partyPaid[k] = out.partyPaid[k]! + lossSharingPaid[k]!;
   out.poolLossRate = poolLoss / m.poolPrincipal;
   out.defaultRate = defaultsCounted / nO;
+  out.cumulativeDefaultRate = P > 0 ? s.cdr[P - 1]! : 0;
   out.lateRecovery = late;
   return weight;
 }

@@ -3,10 +3,12 @@ import { common } from './common.js';
 import { assets } from './assets.js';
 import { reports } from './reports.js';
 import { pricing } from './pricing.js';
+import { rating } from './rating.js';
 
 export const en = {
   ...common,
   ...assets,
   ...reports,
   ...pricing,
+  ...rating,
 } as const;
