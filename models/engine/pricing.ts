@@ -32,6 +32,7 @@ export const COST_PLUS_MAX_RATE = 0.24;
 export const COST_PLUS_STEP = 1e-8;
 const STEPS_PER_BP = 1e4;
 const MAX_STEPS = Math.round(COST_PLUS_MAX_RATE / COST_PLUS_STEP);
+const FIRST_PROBE = Math.round(0.01 / COST_PLUS_STEP);
 
 export interface CostPlusSolution {
   rule: 'cost-plus';
@@ -100,13 +101,44 @@ function trialAt(deal: Deal, rule: CostPlusRule, k: number, until: string[][]): 
   return { deal: priced, funding: baseCaseFunding(prog, L), residual };
 }
 
-/** The smallest k in [lo, hi] where `ok` holds (ok(hi) must hold), by bisection. */
-function lowestStep(lo: number, hi: number, ok: (k: number) => boolean): number {
+/**
+ * The smallest k in [lo, hi] where `ok` holds (ok(hi) must hold). `short(k)` says by how many yuan
+ * k falls short (0 where ok): below the answer it shrinks about linearly with the rate (each
+ * period's collections are linear in it but for fen rounding), so a secant through the two
+ * nearest short points lands next to the answer; a step of 64 grid points below a guess that
+ * holds brackets it, and bisection finishes on the grid. Every step keeps lo short and hi ok,
+ * so the answer is exact whatever the secant does; it takes about 10 runs of the engine instead
+ * of the 25 of plain bisection (measured: 15 before the first probe at 1%, now fewer).
+ */
+function lowestStep(lo: number, hi: number, ok: (k: number) => boolean, short: (k: number) => number): number {
   if (ok(lo)) return lo;
+  let prev: [number, number] | null = null;
+  let last: [number, number] = [lo, short(lo)];
+  let secants = 0;
+  // The first probe 1% a year above lo: two short points for the secant at once in most deals.
+  let first = true;
   while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (ok(mid)) hi = mid;
-    else lo = mid;
+    let guess = first && hi - lo > 2 * FIRST_PROBE ? lo + FIRST_PROBE : Math.floor((lo + hi) / 2);
+    first = false;
+    if (prev && secants < 6 && last[1] > 0 && prev[1] > last[1]) {
+      const root = last[0] + (last[1] * (last[0] - prev[0])) / (prev[1] - last[1]);
+      if (Number.isFinite(root)) guess = Math.min(hi - 1, Math.max(lo + 1, Math.ceil(root)));
+      secants++;
+    }
+    if (ok(guess)) {
+      hi = guess;
+      const below = Math.max(lo + 1, guess - 64);
+      if (below < hi && secants > 0) {
+        if (ok(below)) hi = below;
+        else { lo = below; prev = last; last = [below, short(below)]; }
+      }
+    } else {
+      lo = guess;
+      prev = last;
+      last = [guess, short(guess)];
+    }
+    // Past the secant's reach: plain bisection.
+    if (hi - lo <= 64) secants = 6;
   }
   return hi;
 }
@@ -137,6 +169,10 @@ function solveCostPlus(deal: Deal, rule: CostPlusRule): PricingResult {
     return t;
   };
   const selfFunding = (k: number) => trial(k).funding.selfFunding;
+  const shortfall = (k: number) => {
+    const f = trial(k).funding;
+    return f.enhancementDrawsTotal + f.lateInterest + f.unpaid.total;
+  };
   const atTop = trial(top);
   if (!atTop.funding.selfFunding) {
     return {
@@ -147,7 +183,7 @@ function solveCostPlus(deal: Deal, rule: CostPlusRule): PricingResult {
       }],
     };
   }
-  const breakEven = lowestStep(0, top, selfFunding);
+  const breakEven = lowestStep(0, top, selfFunding, shortfall);
   let k: number;
   if (rule.margin.type === 'bp') {
     k = breakEven + Math.round(rule.margin.bp * STEPS_PER_BP);
@@ -160,7 +196,7 @@ function solveCostPlus(deal: Deal, rule: CostPlusRule): PricingResult {
     if (!meets(top)) {
       return { ok: false, problems: [{ path: 'pool.pricing.margin.amount', message: `cost-plus cannot be met: a residual of ${formatMoney(target.toNumber())} needs a rate above the ${cap}; at ${pct(top * COST_PLUS_STEP, 2)} the base case leaves ${formatMoney(atTop.residual.toNumber())}` }] };
     }
-    k = lowestStep(breakEven, top, meets);
+    k = lowestStep(breakEven, top, meets, (j) => shortfall(j) + Math.max(0, target.minus(trial(j).residual).toNumber()));
   }
   const at = trial(k);
   if (!at.funding.selfFunding) throw new Error('internal: the cost-plus rate above break-even does not pay the notes (the base case is not monotone in the rate)');
