@@ -19,8 +19,8 @@ export function scheduleCommand(argv: string[], io: Io): number {
   const out = flagString(args, 'out');
   const emit = (s: string) => (out ? io.writeFile(out, s) : io.out(s));
   if (args.flags.has('json')) { emit(JSON.stringify(report, null, 2)); return report.reconciled ? 0 : 2; }
-  if (args.flags.has('csv')) { emit(scheduleCsv(report)); return report.reconciled ? 0 : 2; }
-  const { header, rows } = scheduleRows(report);
+  if (args.flags.has('csv')) { emit(scheduleCsv(report, lang)); return report.reconciled ? 0 : 2; }
+  const { header, rows } = scheduleRows(report, lang);
   const fmt = rows.map((r) => r.map((c, i) => (typeof c === 'number' && i > 1 ? formatMoney(c) : String(c))));
   const yes = (b: boolean) => t(b ? 'pricing.cli.yes' : 'pricing.cli.no');
   io.out(`${report.deal.name} (${report.deal.id}) — ${report.deal.currency}, ${report.deal.dayCount}, calendar ${report.deal.calendar}, roll ${report.deal.roll}`);

@@ -29,6 +29,9 @@ export function defaultScenarioInputs<T>(plan: ScenarioPlan, num: Num<T>, d: num
   const cash = num.vector(P);
   const recovered = num.vector(P);
   const cdr = new Float64Array(P);
+  // The performing principal at each period's end, for revolving purchases, the clean-up call and pool events.
+  const needsPool = plan.prog.needsPoolBalance;
+  const poolEnd = num.vector(needsPool ? P : 0);
   const total = d * plan.poolPrincipal;
   let carry = 0;
   let defaulted = 0;
@@ -85,11 +88,22 @@ export function defaultScenarioInputs<T>(plan: ScenarioPlan, num: Num<T>, d: num
     }
     cash[k] = c;
     cdr[k] = defaulted / plan.poolPrincipal;
+    if (needsPool) {
+      let left = 0;
+      for (let o = 0; o < nO; o++) left += survive[o]! * (k + 1 < P ? plan.balanceStart[o * P + k + 1]! : 0);
+      poolEnd[k] = num.fen(num.of(left));
+    }
   }
   for (let k = 0; k < P; k++) cash[k] = num.fen(num.add(cash[k] as T, recovered[k] as T));
   const partyDefaultPeriod = standAlone ? new Float64Array(plan.prog.parties.length) : null;
+  const poolStart = num.vector(needsPool ? P : 0);
+  if (needsPool) for (let k = 0; k < P; k++) poolStart[k] = k === 0 ? num.of(plan.poolPrincipal) : (poolEnd[k - 1] as T);
   return {
-    inputs: { collections: cash, cumulativeDefaultRate: cdr, partyDefaultPeriod },
+    inputs: {
+      collections: cash, cumulativeDefaultRate: cdr, partyDefaultPeriod,
+      ...(needsPool ? { poolBalanceStart: poolStart, poolBalanceEnd: poolEnd } : {}),
+      ...(plan.purchaseRate !== null ? { purchaseRate: plan.purchaseRate } : {}),
+    },
     achievedRate: defaulted / plan.poolPrincipal,
     defaultedShare,
   };

@@ -50,6 +50,8 @@ export interface ScenarioPlan {
   prepayShare: Float64Array;
   /** Obligors in the order largest-first allocation defaults them (largest purchase price first). */
   bySize: Int32Array;
+  /** A revolving deal's purchase rate after the scenario's cut (循环购买率下降); null for a static pool. */
+  purchaseRate: number | null;
 }
 
 const fen = (x: number) => Math.round(x * 100) / 100;
@@ -67,7 +69,7 @@ export function dealFacts(deal: Deal): DealFacts {
     basePrepaymentRate: deal.simulation?.prepaymentRate ?? 0,
     benchmarkLinked: deal.liabilities.tranches.some((t) => t.coupon.type === 'benchmark') || deal.pool.obligors.some((o) => floatingAsset(o.asset)),
     recoveries: deal.pool.obligors.some((o) => o.credit.recovery.mean > 0),
-    revolving: false,
+    revolving: deal.revolving !== undefined,
   };
 }
 
@@ -187,5 +189,6 @@ export function buildScenarioPlan(prog: DealProgram, c: StressCase, o: PlanOptio
     recoveryRate, recoveryOnExposure, appraised, recoveryPeriod, delayedPeriod,
     delayedShare: c.recoveryDelay?.share ?? 0,
     prepayShare, bySize,
+    purchaseRate: prog.revolving ? prog.revolving.purchaseRate * c.purchaseRateMultiplier : null,
   };
 }

@@ -12,6 +12,7 @@ import { railProblems } from '../rail/deal-rail.js';
 import { offshoreLegProblems } from '../crossborder/leg-check.js';
 import { fundingProblems } from '../cost/funding-check.js';
 import { pricingRuleProblems } from '../pool/pricing-rule.js';
+import { statusProblems } from './status-check.js';
 import { ratingInputProblems } from '../stress/rating-inputs.js';
 import { generateSchedule } from '../calendar/schedule.js';
 import { jsonErrorOffset, lineAndColumn } from './json-position.js';
@@ -274,6 +275,11 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   };
   checkSteps(deal.waterfall.normal, 'waterfall.normal');
   if (deal.waterfall.afterTrigger) checkSteps(deal.waterfall.afterTrigger, 'waterfall.afterTrigger');
+  if (deal.waterfall.revolving) checkSteps(deal.waterfall.revolving, 'waterfall.revolving');
+  if (deal.waterfall.accelerated) checkSteps(deal.waterfall.accelerated, 'waterfall.accelerated');
+  uniqueIds(deal.events ?? [], 'events');
+  // Revolving period, status events and the clean-up call: see status-check.ts.
+  for (const [p, m] of statusProblems(deal)) add(p, m);
   if (deal.triggers.length > 0 && !deal.waterfall.afterTrigger) add('waterfall.afterTrigger', 'is required when triggers are defined (the steps to follow once one is breached)');
   deal.triggers.forEach((t, i) => {
     if (t.kind === 'cumulative-default-rate' && t.threshold === undefined) add(`triggers[${i}].threshold`, 'is required for a cumulative-default-rate trigger (a fraction such as 0.05)');

@@ -23,6 +23,8 @@ export interface StatLayout {
   poolAnyLoss: number;
   lateRecovery: number;
   residual: number;
+  cashShortfall: number;
+  feeShortfall: number;
   trancheLoss: number[];
   trancheAnyLoss: number[];
   trancheShortfall: number[];
@@ -43,6 +45,9 @@ export interface StatLayout {
   legOnshoreBankLoss: number[];
   agentLoss: number[];
   agentAnyLoss: number[];
+  eventOccurred: number[];
+  purchased: number;
+  called: number;
 }
 
 export function statLayout(m: PathModel): StatLayout {
@@ -52,7 +57,7 @@ export function statLayout(m: PathModel): StatLayout {
   const legs = m.extras.legs.length;
   const many = (n: number) => Array.from({ length: n }, take);
   const layout = {
-    paths: take(), weight: take(), poolLoss: take(), poolDefaultRate: take(), poolCumulativeDefault: take(), poolCumulativeDefaultSq: take(), poolAnyLoss: take(), lateRecovery: take(), residual: take(),
+    paths: take(), weight: take(), poolLoss: take(), poolDefaultRate: take(), poolCumulativeDefault: take(), poolCumulativeDefaultSq: take(), poolAnyLoss: take(), lateRecovery: take(), residual: take(), cashShortfall: take(), feeShortfall: take(),
     trancheLoss: many(m.tranches), trancheAnyLoss: many(m.tranches), trancheShortfall: many(m.tranches),
     tranchePrincipal: many(m.tranches), tranchePrincipalYears: many(m.tranches), trancheWalCross: many(m.tranches),
     enhancementDraw: many(m.enhancements), enhancementExhausted: many(m.enhancements),
@@ -61,6 +66,7 @@ export function statLayout(m: PathModel): StatLayout {
     legChainCalled: many(legs), legInvestorLoss: many(legs), legInvestorAnyLoss: many(legs),
     legHkGuarantorLoss: many(legs), legOnshoreBankLoss: many(legs),
     agentLoss: many(m.agents.length), agentAnyLoss: many(m.agents.length),
+    eventOccurred: many(m.prog.events.length), purchased: take(), called: take(),
   };
   return { size: next, ...layout };
 }
@@ -106,6 +112,8 @@ export function accumulatePath(m: PathModel, L: StatLayout, v: Float64Array, h: 
   add(v, L.poolAnyLoss, o.poolLossRate > 0 ? w : 0);
   add(v, L.lateRecovery, w * o.lateRecovery);
   add(v, L.residual, w * o.residual);
+  add(v, L.cashShortfall, w * o.cashShortfall);
+  add(v, L.feeShortfall, w * o.feeShortfall);
   for (let t = 0; t < m.tranches; t++) {
     const loss = o.trancheLossRate[t]!;
     add(v, L.trancheLoss[t]!, w * loss);
@@ -138,6 +146,9 @@ export function accumulatePath(m: PathModel, L: StatLayout, v: Float64Array, h: 
     add(v, L.agentLoss[a]!, w * o.agentLoss[a]!);
     add(v, L.agentAnyLoss[a]!, o.agentLoss[a]! > 0 ? w : 0);
   }
+  for (let e = 0; e < L.eventOccurred.length; e++) add(v, L.eventOccurred[e]!, o.eventOccurred[e] ? w : 0);
+  add(v, L.purchased, w * o.purchased);
+  add(v, L.called, o.called ? w : 0);
   const wq = Math.round(w * WEIGHT_QUANTUM) / WEIGHT_QUANTUM;
   const pb = binOf(o.poolLossRate, 1, LOSS_BINS);
   h.poolLoss[pb] = h.poolLoss[pb]! + wq;
