@@ -41,7 +41,8 @@ describe('firms\' cost and self-funding in a browser (headless Chromium)', funct
     await page.goto(`${t.baseUrl}/deals/ten-percent/edit`);
     await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
     expect(await page.locator('#warnings li').count()).to.equal(0);
-    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '0.1');
+    // Rates are typed in percent in the editor's form.
+    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '10');
     await page.locator('#warnings li', { hasText: 'relies on enhancement in the base case: 8,877,749.99' }).waitFor();
     expect(await page.locator('#valid-status').innerText()).to.equal('Valid ✓ with 1 warning(s)');
     expect(await page.locator('#problems li').count()).to.equal(0);
@@ -56,7 +57,7 @@ describe('firms\' cost and self-funding in a browser (headless Chromium)', funct
     // Back to 2.7%: the warning goes away as you type.
     await page.goto(`${t.baseUrl}/deals/ten-percent/edit`);
     await page.locator('#warnings li').first().waitFor();
-    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '0.027');
+    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '2.7');
     await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
     expect(await page.locator('#warnings li').count()).to.equal(0);
   });
