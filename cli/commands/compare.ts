@@ -1,17 +1,15 @@
 import { compareDeals, type CompareResult, type DealCost } from '../../models/cost/compare.js';
 import { formatBp, formatMoney, formatRate, textTable } from '../../models/format.js';
-import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
+import { cliLang, flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
-import { langFlag } from './validate.js';
 import { translator, type Translate } from '../../models/i18n/index.js';
 import { costGapText, costRows, pricingText } from '../../models/cost/cost-gap-text.js';
 
-export const compareHelp = 'ipabs compare FILE... [--json] [--paths N] [--seed S] [--lang en|zh]   all-in cost of funding side by side: tranches, how the assets are priced, the firms and the issuer before/after subsidy and what separates them, bank-loan baseline, saving, rail effects';
 
 export function compareCommand(argv: string[], io: Io): number {
   const args = parseArgs(argv, { json: 'bool', paths: 'value', seed: 'value', lang: 'value' });
-  const t = translator(langFlag(flagString(args, 'lang')));
+  const t = translator(cliLang(args));
   if (args.positional.length === 0) throw new UsageError('compare needs at least one deal file');
   const deals = args.positional.map((f) => requireDeal(f, 'compare'));
   const paths = flagInt(args, 'paths', 0, 0, 5_000_000);

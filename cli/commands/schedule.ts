@@ -3,16 +3,14 @@ import { scheduleCsv, scheduleRows } from '../../models/engine/schedule-table.js
 import { baseCaseWarnings, formatWarning } from '../../models/engine/base-case.js';
 import { formatMoney, textTable } from '../../models/format.js';
 import { translator } from '../../models/i18n/index.js';
-import { flagString, parseArgs } from '../args.js';
+import { cliLang, flagString, parseArgs } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
-import { langFlag } from './validate.js';
 
-export const scheduleHelp = 'ipabs schedule FILE [--json | --csv [OUT]] [--lang en|zh]   base-case payment schedule (no defaults), whether it reconciles and whether it is self-funding';
 
 export function scheduleCommand(argv: string[], io: Io): number {
   const args = parseArgs(argv, { json: 'bool', csv: 'bool', out: 'value', lang: 'value' });
-  const lang = langFlag(flagString(args, 'lang'));
+  const lang = cliLang(args);
   const t = translator(lang);
   const deal = requireDeal(args.positional[0], 'schedule');
   const report = runExact(deal);

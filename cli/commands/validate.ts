@@ -1,23 +1,15 @@
 import { checkDealFile } from '../../models/engine/check.js';
 import { formatWarning } from '../../models/engine/base-case.js';
 import { formatProblem } from '../../models/deal/validate.js';
-import { isLang, translator, type Lang } from '../../models/i18n/index.js';
-import { flagString, parseArgs, UsageError } from '../args.js';
+import { translator } from '../../models/i18n/index.js';
+import { cliLang, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 
-export const validateHelp = 'ipabs validate FILE... [--json] [--lang en|zh]   check deal files; exit 1 and list every problem if any is invalid; warnings (e.g. a base case that relies on enhancement) keep exit 0';
-
-/** --lang en|zh (English when not given). */
-export function langFlag(value: string | undefined): Lang {
-  if (value === undefined) return 'en';
-  if (!isLang(value)) throw new UsageError(`--lang: must be "en" or "zh", got ${JSON.stringify(value)}`);
-  return value;
-}
 
 export function validateCommand(argv: string[], io: Io): number {
   const args = parseArgs(argv, { json: 'bool', lang: 'value' });
   if (args.positional.length === 0) throw new UsageError('validate needs at least one deal file');
-  const lang = langFlag(flagString(args, 'lang'));
+  const lang = cliLang(args);
   const t = translator(lang);
   let bad = 0;
   const results = args.positional.map((file) => {
