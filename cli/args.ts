@@ -1,5 +1,4 @@
 // A small, strict argument parser: unknown flags are errors, never ignored.
-import { isLang, negotiateLang, type Lang } from '../models/i18n/index.js';
 export interface ParsedArgs {
   positional: string[];
   flags: Map<string, string | true>;
@@ -39,12 +38,4 @@ export function flagInt(args: ParsedArgs, name: string, dflt: number, lo: number
     throw new UsageError(`--${name}: must be a whole number between ${lo} and ${hi}, got ${JSON.stringify(v)}`);
   }
   return n;
-}
-
-/** --lang zh|en, else the shell's LANG (zh_CN.UTF-8 → zh), else English (docs/i18n.md). */
-export function cliLang(args: ParsedArgs): Lang {
-  const raw = flagString(args, 'lang');
-  if (raw === undefined) return negotiateLang(process.env.LANG);
-  if (!isLang(raw)) throw new UsageError(`--lang: must be "zh" or "en", got ${JSON.stringify(raw)}`);
-  return raw;
 }

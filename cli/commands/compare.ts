@@ -1,8 +1,8 @@
 import { compareDeals, type CompareResult, type DealCost } from '../../models/cost/compare.js';
 import { formatBp, formatMoney, formatRate, textTable } from '../../models/format.js';
-import { cliLang, flagInt, flagString, parseArgs, UsageError } from '../args.js';
+import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { requireDeal } from './shared.js';
+import { cliLang, requireDeal } from './shared.js';
 import { translator, type Translate } from '../../models/i18n/index.js';
 import { costGapText, costRows, pricingText } from '../../models/cost/cost-gap-text.js';
 

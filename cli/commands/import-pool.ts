@@ -9,10 +9,9 @@ import { formatTapeProblem, readPoolTape } from '../../models/pool/tape/parse.js
 import { importPool } from '../../models/pool/tape/import.js';
 import { poolTapeCsv, poolTapeXlsx } from '../../models/pool/tape/template.js';
 import { formatMoney } from '../../models/format.js';
-import { cliLang, flagString, parseArgs, UsageError } from '../args.js';
+import { flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { requireDeal } from './shared.js';
-
+import { cliLang, requireDeal } from './shared.js';
 
 
 function readBytes(file: string, what: string): Uint8Array {

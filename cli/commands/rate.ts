@@ -1,11 +1,11 @@
 import { cpus } from 'node:os';
 import { simulate } from '../../models/montecarlo/simulate.js';
-import { breakEvenTable, domesticRating, expectedTdrSet, type DomesticRatingResult } from '../../models/breakeven/rate-deal.js';
-import { DEFAULT_ALLOCATIONS, type DefaultAllocation } from '../../models/stress/rating-inputs.js';
+import { breakEvenTable, domesticRating, expectedTdrSet, type DomesticRatingResult } from '../../models/breakeven/index.js';
+import { DEFAULT_ALLOCATIONS, type DefaultAllocation } from '../../models/stress/index.js';
 import { TDR_METHODS, type TdrMethod } from '../../models/ratings/tdr.js';
-import { cliLang, flagInt, flagString, parseArgs, UsageError } from '../args.js';
+import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { requireDeal } from './shared.js';
+import { cliLang, requireDeal } from './shared.js';
 import { formatRating } from './rating-text.js';
 
 

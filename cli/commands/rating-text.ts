@@ -1,10 +1,8 @@
 // The domestic rating and break-even answers as text for the terminal, in the reader's language.
 import { translator, type Lang, type Translate } from '../../models/i18n/index.js';
-import type { BreakEvenAnswer, DomesticRatingResult } from '../../models/breakeven/rate-deal.js';
-import { describeScenario } from '../../models/stress/scenario.js';
-import { CONCENTRATED_POOL_MAX } from '../../models/stress/rating-inputs.js';
+import type { BreakEvenAnswer, DomesticRatingResult } from '../../models/breakeven/index.js';
+import { CONCENTRATED_POOL_MAX, describeScenario } from '../../models/stress/index.js';
 import { formatMoney, formatRate, textTable } from '../../models/format.js';
-
 
 export const pct = (x: number): string => formatRate(x, 2);
 const ratingText = (t: Translate, r: string) => (r === 'below BB(sf)' ? t('rating.below-scale') : r);

@@ -3,9 +3,9 @@ import { scheduleCsv, scheduleRows } from '../../models/engine/schedule-table.js
 import { baseCaseWarnings, formatWarning } from '../../models/engine/base-case.js';
 import { formatMoney, textTable } from '../../models/format.js';
 import { translator } from '../../models/i18n/index.js';
-import { cliLang, flagString, parseArgs } from '../args.js';
+import { flagString, parseArgs } from '../args.js';
 import type { Io } from '../io.js';
-import { requireDeal } from './shared.js';
+import { cliLang, requireDeal } from './shared.js';
 
 
 export function scheduleCommand(argv: string[], io: Io): number {

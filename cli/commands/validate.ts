@@ -2,7 +2,8 @@ import { checkDealFile } from '../../models/engine/check.js';
 import { formatWarning } from '../../models/engine/base-case.js';
 import { formatProblem } from '../../models/deal/validate.js';
 import { translator } from '../../models/i18n/index.js';
-import { cliLang, parseArgs, UsageError } from '../args.js';
+import { parseArgs, UsageError } from '../args.js';
+import { cliLang } from './shared.js';
 import type { Io } from '../io.js';
 
 

@@ -36,7 +36,7 @@ describe('ipabs validate and schedule: a base case that relies on enhancement', 
     expect(r.out).to.include('警告：基准情景（无违约）依赖增信：共动用 8,877,749.99');
     const bad = await ipabs('validate', file, '--lang', 'fr');
     expect(bad.code).to.equal(1);
-    expect(bad.err).to.include('--lang: must be "zh" or "en", got "fr"');
+    expect(bad.err).to.include('--lang: must be zh or en, got "fr"');
   });
 
   it('schedule --json reports baseCase.enhancementDrawsTotal and baseCase.selfFunding', async () => {
