@@ -1,7 +1,7 @@
 import { runExact } from '../../models/engine/exact.js';
 import { scheduleCsv, scheduleRows } from '../../models/engine/schedule-table.js';
 import { baseCaseWarnings, formatWarning } from '../../models/engine/base-case.js';
-import { formatMoney, textTable } from '../../models/format.js';
+import { formatMoney, printable, textTable } from '../../models/format.js';
 import { translator } from '../../models/i18n/index.js';
 import { flagString, parseArgs } from '../args.js';
 import type { Io } from '../io.js';
@@ -21,7 +21,7 @@ export function scheduleCommand(argv: string[], io: Io): number {
   const { header, rows } = scheduleRows(report, lang);
   const fmt = rows.map((r) => r.map((c, i) => (typeof c === 'number' && i > 1 ? formatMoney(c) : String(c))));
   const yes = (b: boolean) => t(b ? 'pricing.cli.yes' : 'pricing.cli.no');
-  io.out(`${report.deal.name} (${report.deal.id}) — ${report.deal.currency}, ${report.deal.dayCount}, calendar ${report.deal.calendar}, roll ${report.deal.roll}`);
+  io.out(`${printable(report.deal.name)} (${report.deal.id}) — ${report.deal.currency}, ${report.deal.dayCount}, calendar ${report.deal.calendar}, roll ${report.deal.roll}`);
   io.out(`Issued ${report.issuance.date}: proceeds ${formatMoney(report.issuance.proceeds)}, up-front fees ${formatMoney(report.issuance.upfrontFees)}, net to firms ${formatMoney(report.issuance.netToFirms)}\n`);
   io.out(textTable(header, fmt));
   io.out(`\n${t('pricing.schedule.reconciled', { yes: yes(report.reconciled) })}`);

@@ -5,6 +5,7 @@ import { translator } from '../../models/i18n/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import { cliLang } from './shared.js';
 import type { Io } from '../io.js';
+import { printable } from '../../models/format.js';
 
 
 export function validateCommand(argv: string[], io: Io): number {
@@ -25,10 +26,10 @@ export function validateCommand(argv: string[], io: Io): number {
   } else {
     for (const { file, r } of results) {
       if (r.ok) {
-        io.out(r.warnings.length ? t('pricing.cli.validWithWarnings', { file, id: r.deal.meta.id, n: r.warnings.length }) : t('pricing.cli.valid', { file, id: r.deal.meta.id }));
+        io.out(r.warnings.length ? t('pricing.cli.validWithWarnings', { file: printable(file), id: r.deal.meta.id, n: r.warnings.length }) : t('pricing.cli.valid', { file: printable(file), id: r.deal.meta.id }));
         for (const w of r.warnings) io.out(`  ${t('pricing.cli.warning', { message: formatWarning(w) })}`);
       } else {
-        io.err(`${file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`);
+        io.err(`${printable(file)}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`);
         for (const p of r.problems) io.err(`  ${formatProblem(p)}`);
       }
     }
