@@ -2,14 +2,15 @@ import { compareDeals, type CompareResult, type DealCost } from '../../models/co
 import { formatBp, formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { cliLang, requireDeal } from './shared.js';
+import { requireDeal } from './shared.js';
+import { ioT } from '../lang.js';
 import { translator, type Translate } from '../../models/i18n/index.js';
 import { costGapText, costRows, pricingText } from '../../models/cost/cost-gap-text.js';
 
 
 export function compareCommand(argv: string[], io: Io): number {
-  const args = parseArgs(argv, { json: 'bool', paths: 'value', seed: 'value', lang: 'value' });
-  const t = translator(cliLang(args));
+  const args = parseArgs(argv, { json: 'bool', paths: 'value', seed: 'value' });
+  const t = ioT(io);
   if (args.positional.length === 0) throw new UsageError('compare needs at least one deal file');
   const deals = args.positional.map((f) => requireDeal(f, 'compare'));
   const paths = flagInt(args, 'paths', 0, 0, 5_000_000);
