@@ -1,5 +1,7 @@
 // The English catalogue: every namespace, one line each (add a namespace here and in zh/index.ts).
 import { common } from './common.js';
+import { cli } from './cli.js';
+import { learn } from './learn.js';
 import { editor } from './editor.js';
 import { size } from './size.js';
 import { compare } from './compare.js';
@@ -11,10 +13,13 @@ import { library } from './library.js';
 import { terms } from './terms.js';
 import { assets } from './assets.js';
 import { reports } from './reports.js';
+import { pricing } from './pricing.js';
 import { rating } from './rating.js';
 
 export const en = {
   ...common,
+  ...cli,
+  ...learn,
   ...editor,
   ...size,
   ...compare,
@@ -26,5 +31,6 @@ export const en = {
   ...terms,
   ...assets,
   ...reports,
+  ...pricing,
   ...rating,
 } as const;
