@@ -328,7 +328,7 @@ const totalsOf = (t: Partial<Record<string, Decimal>>): Record<string, number> =
  * the base case — a subordinated tranche wiped out by a deal that collects too little, whose rate
  * is below the −99.9% the IRR search covers (or does not exist: nothing came back at all).
  */
-function trancheRate(flows: Array<{ date: string; amount: number }>): number {
+export function trancheRate(flows: Array<{ date: string; amount: number }>): number {
   const first = flows[0]?.amount ?? 0;
   const back = flows.slice(1).reduce((s, f) => s + f.amount, 0);
   const totalLoss = Math.abs(back) < 1e-9 * Math.abs(first) + 0.005;
