@@ -72,7 +72,14 @@ export function dealApi(ctx: AppContext): Router {
     copy.meta.name = typeof body.name === 'string' ? body.name : `${String(copy.meta.name ?? fromId)} (copy)`;
     const v = validateDeal(copy);
     if (!v.ok) throw invalidDeal(v.problems);
-    const saved = await deals.store.save(id, `${JSON.stringify(copy, null, 2)}\n`);
+    let saved;
+    try {
+      saved = await deals.store.create(id, `${JSON.stringify(copy, null, 2)}\n`);
+    } catch (err) {
+      // Checked again while writing: of many creates of one id at once, exactly one wins.
+      if (err instanceof DealStoreError && err.code === 'exists') throw new HttpError(409, `id: a deal "${id}" already exists (choose another id, or edit it)`);
+      throw err;
+    }
     res.status(201).location(`/api/deals/${id}`).json({ id, version: saved.version, savedAt: saved.savedAt, from: fromId });
   }));
 
@@ -110,7 +117,7 @@ export function dealApi(ctx: AppContext): Router {
   r.get('/deals/:id/versions/:version', handle(async (req, res) => {
     const id = deals.checkId(param(req, 'id'));
     const raw = param(req, 'version');
-    if (!/^[1-9]\d{0,5}$/.test(raw)) throw new HttpError(400, `version: must be a whole number from 1, got ${JSON.stringify(raw.slice(0, 20))}`);
+    if (!/^[1-9]\d{0,14}$/.test(raw)) throw new HttpError(400, `version: must be a whole number from 1, got ${JSON.stringify(raw.slice(0, 20))}`);
     const v = await deals.store.readVersion(id, Number(raw));
     if (!v) throw new HttpError(404, `version: deal "${id}" has no saved version ${raw}`);
     const parsed = parseJson(v.text);
