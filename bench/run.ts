@@ -1,6 +1,7 @@
 // npm run bench: Monte Carlo speed and memory on the shipped scenarios and the synthetic pool,
 // on one thread and on all cores, plus plain vs importance sampling for a rare senior loss.
-// Options: --quick (fewer paths, one repeat), --only NAME (one deal), --no-memory (skip the 10 M-path run).
+// Then the library at scale (bench/library.ts: 5,000 saved deals).
+// Options: --quick (fewer paths, one repeat), --only NAME (one deal; --only library: just the library), --no-memory (skip the 10 M-path run).
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { validateDeal, formatProblem } from '../models/deal/validate.js';
 import type { Deal } from '../models/deal/schema.js';
 import { simulate } from '../models/montecarlo/simulate.js';
 import { textTable } from '../models/format.js';
+import { libraryBench } from './library.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -15,6 +17,10 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 const root = new URL('..', import.meta.url).pathname;
 const cores = Math.max(1, cpus().length);
 const repeats = quick ? 1 : 3;
+if (only === 'library') {
+  await libraryBench();
+  process.exit(0);
+}
 
 function load(path: string): Deal {
   const r = validateDeal(JSON.parse(readFileSync(path, 'utf8')));
@@ -99,3 +105,5 @@ if (yuhang && !args.includes('--no-memory') && !quick) {
 } else {
   console.log(`\nPeak resident memory of the process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
+
+if (!only) await libraryBench();

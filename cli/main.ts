@@ -10,6 +10,7 @@ import { sizeCommand, sizeHelp } from './commands/size.js';
 import { allocationCommand, allocationHelp } from './commands/allocation.js';
 import { compareCommand, compareHelp } from './commands/compare.js';
 import { calendarCommand, calendarHelp } from './commands/calendar.js';
+import { userCommand, userHelp } from './commands/user.js';
 
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; help: string };
 
@@ -23,6 +24,7 @@ export const commands: Record<string, Command> = {
   compare: { run: compareCommand, help: compareHelp },
   calendar: { run: calendarCommand, help: calendarHelp },
   schema: { run: schemaCommand, help: schemaHelp },
+  user: { run: userCommand, help: userHelp },
 };
 
 export function usage(): string {

@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { defaultConfig, projectRoot, type ConfigOverrides, type ServerConfig } from './config.js';
 import { DealStore } from '../models/store/deal-store.js';
 import { DealService } from './deals.js';
+import { Library } from './library/library.js';
 import { RunManager } from './runs/manager.js';
 import { Engines } from './engines.js';
 import { Costs } from './costs.js';
@@ -17,13 +18,19 @@ import { sizeApi } from './routes/size.js';
 import { pages } from './routes/pages.js';
 import { viewHelpers } from './present/view-helpers.js';
 import { language } from './language.js';
+import { Auth } from './auth/auth.js';
+import { authApi, authPages } from './auth/routes.js';
 
 export interface AppContext {
   config: ServerConfig;
   deals: DealService;
+  /** The deal index: what the library and the deal choosers list, without reading any deal. */
+  library: Library;
   runs: RunManager;
   engines: Engines;
   costs: Costs;
+  /** Local or team mode: who is asking and what they may do (server/auth/). */
+  auth: Auth;
 }
 
 export interface IpabsApp {
@@ -40,15 +47,18 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   const ctx: AppContext = {
     config,
     deals: new DealService(store),
-    runs: new RunManager({ maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns }),
+    library: new Library(store, engines, log),
+    runs: new RunManager({ maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns, maxActivePerUser: config.userLimits.activeRuns }),
     engines,
     costs: new Costs(engines),
+    auth: new Auth({ team: config.team, dataDir: config.dataDir, sessionHours: config.sessionHours, userLimits: config.userLimits }),
   };
   const app = express();
   app.disable('x-powered-by');
   app.set('views', resolve(projectRoot, 'views'));
   app.set('view engine', 'ejs');
   app.set('query parser', 'simple');
+  app.set('trust proxy', config.trustProxy);
   Object.assign(app.locals, viewHelpers);
 
   app.use((_req, res, next) => {
@@ -64,15 +74,18 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   app.get('/favicon.ico', (_req, res) => { res.status(204).end(); });
   app.use('/static', express.static(resolve(projectRoot, 'public'), { maxAge: 0 }));
 
+  app.use(ctx.auth.middleware());
   app.use('/api', express.json({ limit: config.limits.bodyBytes, strict: true }));
+  app.use('/api', authApi(ctx));
   app.use('/api', dealApi(ctx));
   app.use('/api', runApi(ctx));
   app.use('/api', sizeApi(ctx));
   app.use('/api', analysisApi(ctx));
   app.use('/api', (req, _res, next) => next(new HttpError(404, `route: no API route ${req.method} ${req.path} (see docs/api.md)`)));
+  app.use(authPages(ctx));
   app.use(pages(ctx));
   app.use((req, _res, next) => next(new HttpError(404, `page: nothing at ${req.path}`)));
   app.use(errorHandler(config.limits.bodyBytes, log));
 
-  return { app, ctx, close: () => ctx.runs.close() };
+  return { app, ctx, close: async () => { await Promise.all([ctx.runs.close(), ctx.library.close()]); } };
 }

@@ -287,9 +287,9 @@ export class DealStore {
 }
 
 /** Write `text` to a fresh temp file beside `file`, flushed to disk; returns its name. */
-async function writeTemp(file: string, text: string): Promise<string> {
+async function writeTemp(file: string, text: string, mode = 0o666): Promise<string> {
   const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  const fh = await open(tmp, 'wx');
+  const fh = await open(tmp, 'wx', mode);
   try {
     await fh.writeFile(text, 'utf8');
     await fh.sync();
@@ -302,9 +302,12 @@ async function writeTemp(file: string, text: string): Promise<string> {
   return tmp;
 }
 
-/** Write `text` to `file` so that readers see either nothing or the whole file: temp + fsync + rename. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const tmp = await writeTemp(file, text);
+/**
+ * Write `text` to `file` so that readers see either nothing or the whole file: temp + fsync +
+ * rename. `mode` (e.g. 0o600 for secrets) applies from the first byte written.
+ */
+export async function writeFileAtomic(file: string, text: string, mode?: number): Promise<void> {
+  const tmp = await writeTemp(file, text, mode);
   try {
     await rename(tmp, file);
   } catch (err) {

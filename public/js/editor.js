@@ -1,6 +1,7 @@
 // The deal editor: a form for common fields and the JSON text for the rest, kept in step; the
 // server validates as you type (same messages as `ipabs validate`) and saves new versions.
 import { api, el } from './api.js';
+import { t } from './i18n.js';
 
 const root = document.querySelector('.editor');
 const textarea = document.getElementById('json');
@@ -122,7 +123,7 @@ async function loadHistory() {
         textarea.value = JSON.stringify(ver.deal, null, 2);
         validate();
       });
-      return el('li', {}, `v${v.version} — ${new Date(v.savedAt).toLocaleString()} `, btn);
+      return el('li', {}, `v${v.version} — ${new Date(v.savedAt).toLocaleString()}${v.savedBy ? ` · ${t('auth.library.savedBy', { name: v.savedBy })}` : ''} `, btn);
     }));
   } catch {
     list.replaceChildren(el('li', { class: 'muted' }, 'not saved yet'));

@@ -1,5 +1,13 @@
 import { api, el, showError } from './api.js';
 import { formatChineseAmount, pct } from './fmt.js';
+import { t } from './i18n.js';
+
+/** Deals per page (GET /api/deals pages through the deal index; the server allows up to 500). */
+const PAGE = 100;
+let offset = 0;
+let query = '';
+/** The shipped scenarios, offered as templates whatever page is shown. */
+let templates = [];
 
 const status = document.getElementById('library-status');
 const table = document.getElementById('library');
@@ -17,11 +25,17 @@ function row(d) {
   const check = el('input', { type: 'checkbox', value: d.id, 'aria-label': `select ${d.id} to compare`, disabled: !d.valid });
   check.addEventListener('change', updateCompare);
   const link = el('a', { href: `/deals/${encodeURIComponent(d.id)}` }, g ? g.name : d.id);
-  const badge = el('span', { class: `badge ${d.source}` }, d.source === 'scenario' ? 'scenario' : `saved v${d.version}`);
+  const badge = el('span', { class: `badge ${d.source}`, title: d.savedBy ? t('auth.library.savedBy', { name: d.savedBy }) : null }, d.source === 'scenario' ? 'scenario' : `saved v${d.version}`);
+  if (!g && d.valid === null) {
+    return el('tr', { class: 'pending', dataset: { id: d.id } },
+      el('td', {}, check),
+      el('td', {}, link, ' ', badge),
+      el('td', { colspan: 8, class: 'muted' }, t('auth.library.pending')));
+  }
   if (!g) {
     return el('tr', { class: 'invalid', dataset: { id: d.id } },
       el('td', {}, check),
-      el('td', {}, link, ' ', badge, el('div', { class: 'muted small' }, `${d.problems.length} problem(s): ${d.problems[0] ?? ''}`)),
+      el('td', {}, link, ' ', badge, el('div', { class: 'muted small' }, `${d.problemCount ?? d.problems.length} problem(s): ${d.problems[0] ?? ''}`)),
       el('td', { colspan: 7 }, 'not valid — open it in the editor to fix'),
       el('td', {}, el('a', { href: `/deals/${encodeURIComponent(d.id)}/edit` }, 'edit')));
   }
@@ -49,15 +63,30 @@ function row(d) {
 
 async function load() {
   try {
-    const { deals } = await api('/api/deals');
+    const page = await api(`/api/deals?offset=${offset}&limit=${PAGE}${query ? `&q=${encodeURIComponent(query)}` : ''}`);
+    const { deals, total } = page;
+    if (offset === 0 && !query) templates = deals.filter((d) => d.source === 'scenario' && d.valid);
     tbody.replaceChildren(...deals.map(row));
-    fromSel.replaceChildren(...deals.filter((d) => d.valid).map((d) => el('option', { value: d.id }, `${d.source === 'scenario' ? 'template' : 'copy'}: ${d.glance.name}`)));
-    status.textContent = `${deals.length} deal${deals.length === 1 ? '' : 's'}`;
+    const copies = deals.filter((d) => d.valid && d.source === 'user');
+    fromSel.replaceChildren(...[...templates, ...copies].map((d) => el('option', { value: d.id }, `${d.source === 'scenario' ? 'template' : 'copy'}: ${d.glance.name}`)));
+    status.textContent = total === 0 ? t('auth.library.page.none') : t('auth.library.page.showing', { from: Math.min(offset + 1, total), to: offset + deals.length, total: total.toLocaleString() });
+    document.getElementById('page-prev').classList.toggle('hidden', offset === 0);
+    document.getElementById('page-next').classList.toggle('hidden', offset + deals.length >= total);
     table.classList.remove('hidden');
+    updateCompare();
   } catch (e) {
     showError(status, `Could not load the deals: ${e.message}`);
   }
 }
+
+document.getElementById('page-prev').addEventListener('click', () => { offset = Math.max(0, offset - PAGE); load(); });
+document.getElementById('page-next').addEventListener('click', () => { offset += PAGE; load(); });
+let searchTimer = 0;
+document.getElementById('library-q').addEventListener('input', (ev) => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => { query = ev.target.value.trim(); offset = 0; load(); }, 250);
+});
+document.getElementById('library-search').addEventListener('submit', (ev) => ev.preventDefault());
 
 compareBtn.addEventListener('click', () => {
   const ids = [...tbody.querySelectorAll('input[type=checkbox]:checked')].map((c) => c.value);

@@ -5,8 +5,6 @@ import type { Deal, Tranche } from '../../models/deal/schema.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
 import { lprFixingOn } from '../../models/market/lpr.js';
 import { formatBp, formatRate } from '../../models/format.js';
-import { formatProblem } from '../../models/deal/validate.js';
-import type { LoadedDeal } from '../deals.js';
 
 export const MARKET_LABELS: Record<Deal['meta']['market'], { en: string; zh: string }> = {
   'interbank-abn': { en: 'Interbank ABN', zh: '银行间资产支持票据' },
@@ -81,16 +79,6 @@ export interface DealGlance {
   offshoreLegs: number;
 }
 
-export interface LibraryEntry {
-  id: string;
-  source: 'scenario' | 'user';
-  version: number | null;
-  savedAt: string;
-  valid: boolean;
-  problems: string[];
-  glance: DealGlance | null;
-}
-
 export function couponAtIssue(t: Tranche, issueDate: string): { label: string; rate: number | null } {
   const c = t.coupon;
   if (c.type === 'fixed') return { label: formatRate(c.rate), rate: c.rate };
@@ -153,13 +141,5 @@ export function glanceOf(deal: Deal): DealGlance {
     weightedCoupon: couponWeight > 0 ? couponSum / couponWeight : null,
     rail: (deal as { rail?: { kind?: string } }).rail?.kind ?? null,
     offshoreLegs: ((deal as { offshoreLegs?: unknown[] }).offshoreLegs ?? []).length,
-  };
-}
-
-export function libraryEntry(d: LoadedDeal): LibraryEntry {
-  return {
-    id: d.stored.id, source: d.stored.source, version: d.stored.version, savedAt: d.stored.savedAt,
-    valid: d.deal !== null, problems: d.problems.map(formatProblem),
-    glance: d.deal ? glanceOf(d.deal) : null,
   };
 }

@@ -48,8 +48,7 @@ export function pages(ctx: AppContext): Router {
   }));
 
   r.get('/runs', handle(async (req, res) => {
-    const all = await deals.loadAll();
-    const choices = all.filter((d) => d.deal).map((d) => ({ id: d.stored.id, name: d.deal?.meta.name ?? d.stored.id, stresses: (d.deal?.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })) }));
+    const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: c.name, stresses: c.choice.stresses }));
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' ? req.query.run : '';
     const problem = await engines.problem('montecarlo');
@@ -61,25 +60,16 @@ export function pages(ctx: AppContext): Router {
   }));
 
   r.get('/compare', handle(async (req, res) => {
-    const all = await deals.loadAll();
-    const choices = all.filter((d) => d.deal).map((d) => ({ id: d.stored.id, name: d.deal?.meta.name ?? d.stored.id }));
+    const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: c.name }));
     const q = typeof req.query.ids === 'string' ? req.query.ids.split(',').filter(Boolean) : [];
     const selected = q.length ? q : choices.filter((c) => c.id !== '').slice(0, 3).map((c) => c.id);
     res.render('compare', { title: 'Compare deals', nav: 'compare', choices, selected, costAvailable: engines.available('cost'), limits: ctx.config.limits });
   }));
 
   r.get('/size', handle(async (req, res) => {
-    const all = await deals.loadAll();
-    const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({
-      id: deal.meta.id,
-      name: deal.meta.name,
-      stresses: (deal.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })),
-      sizable: [
-        ...deal.enhancements.map((e) => ({ id: e.id, label: `${e.name ?? e.id} (${e.kind})` })),
-        ...deal.accounts.map((a) => ({ id: a.id, label: `${a.name ?? a.id} (reserve account)` })),
-        ...deal.liabilities.tranches.filter((t) => t.class !== 'senior').map((t) => ({ id: t.id, label: `${t.name ?? t.id} (${t.class} tranche: subordination)` })),
-      ],
-    })).filter((c) => c.sizable.length > 0);
+    const choices = (await ctx.library.choices())
+      .map((c) => ({ id: c.id, name: c.name, stresses: c.choice.stresses, sizable: c.choice.sizable }))
+      .filter((c) => c.sizable.length > 0);
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' && /^run-[a-z0-9-]{1,40}$/.test(req.query.run) ? req.query.run : '';
     const problem = await engines.problem('sizing');
