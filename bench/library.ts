@@ -15,10 +15,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createApp } from '../server/app.js';
+import { projectRoot as root } from '../server/config.js';
 import { textTable } from '../models/format.js';
 import { seedLibrary, seededId } from './seed-library.js';
 
-const root = new URL('..', import.meta.url).pathname;
 
 const quantile = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);

@@ -9,12 +9,13 @@ import { validateDeal, formatProblem } from '../models/deal/validate.js';
 import type { Deal } from '../models/deal/schema.js';
 import { simulate } from '../models/montecarlo/simulate.js';
 import { textTable } from '../models/format.js';
+import { projectRoot } from '../server/config.js';
 import { libraryBench } from './library.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-const root = new URL('..', import.meta.url).pathname;
+const root = projectRoot;
 const cores = Math.max(1, cpus().length);
 const repeats = quick ? 1 : 3;
 if (only === 'library') {

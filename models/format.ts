@@ -31,11 +31,27 @@ export function textTable(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** RFC 4180 CSV. */
+/**
+ * Formula injection (CSV injection, OWASP): a spreadsheet runs a text cell that begins with =, +,
+ * -, @ (or their full-width forms, or − U+2212), a tab, CR or LF as a formula, so a deal named
+ * `=HYPERLINK(…)` would become a live link in the user's Excel. Such a cell gets a leading
+ * apostrophe and reads as text; a plain number ("-1234.50", "1e-7") cannot be a formula and is
+ * kept as it is. Every CSV and XLSX the project writes passes its text cells through here.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n\u2212\uFF1D\uFF0B\uFF0D\uFF20]/;
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+export function neutralizeCell(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/** A spreadsheet cell value: text neutralized, numbers (and anything else) as they are. */
+export const safeCell = <T>(v: T): T | string => (typeof v === 'string' ? neutralizeCell(v) : v);
+
+/** RFC 4180 CSV, every text cell neutralized against formula injection. */
 export function toCsv(header: string[], rows: Array<Array<string | number>>): string {
   const esc = (v: string | number) => {
-    const s = String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    const s = typeof v === 'number' ? String(v) : neutralizeCell(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [header, ...rows].map((r) => r.map(esc).join(',')).join('\n') + '\n';
 }

@@ -7,7 +7,8 @@ import { defaultConfig, projectRoot, type ConfigOverrides, type ServerConfig } f
 import { DealStore } from '../models/store/deal-store.js';
 import { DealService } from './deals.js';
 import { Library } from './library/library.js';
-import { RunManager } from './runs/manager.js';
+import { RunManager, type RunInfo, type StoredJob } from './runs/manager.js';
+import { RunStore } from './runs/run-store.js';
 import { Engines } from './engines.js';
 import { Costs } from './costs.js';
 import { errorHandler, HttpError } from './http-errors.js';
@@ -15,6 +16,7 @@ import { dealApi } from './routes/deals.js';
 import { runApi } from './routes/runs.js';
 import { analysisApi } from './routes/analysis.js';
 import { sizeApi } from './routes/size.js';
+import { sensitivityApi } from './routes/sensitivity.js';
 import { pages } from './routes/pages.js';
 import { viewHelpers } from './present/view-helpers.js';
 import { language } from './language.js';
@@ -48,7 +50,12 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
     config,
     deals: new DealService(store),
     library: new Library(store, engines, log),
-    runs: new RunManager({ maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns, maxActivePerUser: config.userLimits.activeRuns }),
+    runs: new RunManager({
+      maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns, log,
+      maxActivePerUser: config.userLimits.activeRuns,
+      preload: [config.simulateModule, config.sizingModule, config.sensitivityModule],
+      ...(config.persistRuns ? { store: new RunStore<RunInfo, StoredJob>({ dir: resolve(config.dataDir, 'runs'), keep: config.keptRuns, keepDays: config.keptRunDays }) } : {}),
+    }),
     engines,
     costs: new Costs(engines),
     auth: new Auth({ team: config.team, dataDir: config.dataDir, sessionHours: config.sessionHours, userLimits: config.userLimits }),
@@ -80,6 +87,7 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   app.use('/api', dealApi(ctx));
   app.use('/api', runApi(ctx));
   app.use('/api', sizeApi(ctx));
+  app.use('/api', sensitivityApi(ctx));
   app.use('/api', analysisApi(ctx));
   app.use('/api', (req, _res, next) => next(new HttpError(404, `route: no API route ${req.method} ${req.path} (see docs/api.md)`)));
   app.use(authPages(ctx));
@@ -87,5 +95,5 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   app.use((req, _res, next) => next(new HttpError(404, `page: nothing at ${req.path}`)));
   app.use(errorHandler(config.limits.bodyBytes, log));
 
-  return { app, ctx, close: async () => { await Promise.all([ctx.runs.close(), ctx.library.close()]); } };
+  return { app, ctx, close: async () => { await Promise.all([ctx.runs.close().then(() => ctx.runs.flush()), ctx.library.close()]); } };
 }

@@ -1,5 +1,6 @@
 // Server settings: from the environment for `npm start`, from an object in tests.
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultUserLimits, type UserLimits } from './auth/limits.js';
 import { defaultDataDir } from '../models/store/data-dir.js';
@@ -39,8 +40,15 @@ export interface ServerConfig {
   maxConcurrentRuns: number;
   /** Runs allowed to wait; beyond that a new run is refused with 429. */
   maxQueuedRuns: number;
-  /** Finished runs kept in memory for their results (oldest dropped first). */
+  /**
+   * Finished runs kept (in `<dataDir>/runs/`, so they survive a restart) for their results:
+   * at most this many, the oldest deleted first (`IPABS_KEEP_RUNS`)…
+   */
   keptRuns: number;
+  /** …and none older than this many days since it finished (`IPABS_KEEP_RUN_DAYS`). */
+  keptRunDays: number;
+  /** Keep runs on disk across restarts (tests of the queue alone may turn it off). */
+  persistRuns: boolean;
   /** Threads each run may use inside its worker (the Monte Carlo engine's own option). */
   threadsPerRun: number;
   limits: Limits;
@@ -48,11 +56,36 @@ export interface ServerConfig {
   simulateModule: string;
   /** Module that exports sizeEnhancement(). */
   sizingModule: string;
+  /** Module that exports sensitivityGrid(). */
+  sensitivityModule: string;
   /** Module with the cost comparison. */
   costModule: string;
 }
 
-export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const thisFile = fileURLToPath(import.meta.url);
+
+/**
+ * Where the running code lives: the project root when it runs from source under tsx (tests,
+ * `npm run dev`), or dist/ when it runs from the build (`npm start`, `ipabs`). Modules the server
+ * loads by path (engines, worker threads) are found here, with the running code's extension.
+ */
+export const codeRoot = resolve(dirname(thisFile), '..');
+export const codeExtension = extname(thisFile);
+
+/** A module of the running code by its source path from the project root ('models/x/y.ts'). */
+export function codeModule(sourcePath: string): string {
+  return resolve(codeRoot, sourcePath.replace(/\.ts$/, codeExtension));
+}
+
+/** The folder with package.json: views/, public/, scenarios/ and data/ are found from here, whether the code runs from source or from dist/. */
+export const projectRoot = findProjectRoot(codeRoot);
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
 
 export const defaultLimits: Limits = {
   bodyBytes: 2 * 1024 * 1024,
@@ -79,11 +112,14 @@ export function defaultConfig(overrides: ConfigOverrides = {}): ServerConfig {
     scenariosDir: resolve(projectRoot, 'scenarios'),
     maxConcurrentRuns: 2,
     maxQueuedRuns: 20,
-    keptRuns: 50,
+    keptRuns: 200,
+    keptRunDays: 30,
+    persistRuns: true,
     threadsPerRun: 1,
-    simulateModule: resolve(projectRoot, 'models/montecarlo/simulate.ts'),
-    sizingModule: resolve(projectRoot, 'models/sizing/solve.ts'),
-    costModule: resolve(projectRoot, 'models/cost/compare.ts'),
+    simulateModule: codeModule('models/montecarlo/simulate.ts'),
+    sizingModule: codeModule('models/sizing/solve.ts'),
+    sensitivityModule: codeModule('models/montecarlo/sensitivity.ts'),
+    costModule: codeModule('models/cost/compare.ts'),
     ...overrides,
     limits: { ...defaultLimits, ...overrides.limits },
   };
@@ -101,8 +137,9 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, lo: number, hi: number
 
 /**
  * Settings for `npm start`: PORT, IPABS_DATA_DIR, IPABS_MAX_RUNS, IPABS_MAX_QUEUE, IPABS_MAX_PATHS,
- * IPABS_RUN_THREADS; sharing (docs/security.md): IPABS_HOST, IPABS_TRUST_PROXY, IPABS_SESSION_HOURS,
- * IPABS_USER_SAVES_PER_MINUTE, IPABS_USER_STORAGE_MB, IPABS_USER_RUNS.
+ * IPABS_RUN_THREADS, IPABS_KEEP_RUNS, IPABS_KEEP_RUN_DAYS; sharing (docs/security.md): IPABS_HOST,
+ * IPABS_TRUST_PROXY, IPABS_SESSION_HOURS, IPABS_USER_SAVES_PER_MINUTE, IPABS_USER_STORAGE_MB,
+ * IPABS_USER_RUNS.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const base = defaultConfig();
@@ -126,6 +163,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxConcurrentRuns: intFromEnv(env, 'IPABS_MAX_RUNS', 1, 64, base.maxConcurrentRuns),
     maxQueuedRuns: intFromEnv(env, 'IPABS_MAX_QUEUE', 0, 10_000, base.maxQueuedRuns),
     threadsPerRun: intFromEnv(env, 'IPABS_RUN_THREADS', 1, 64, base.threadsPerRun),
+    keptRuns: intFromEnv(env, 'IPABS_KEEP_RUNS', 1, 100_000, base.keptRuns),
+    keptRunDays: intFromEnv(env, 'IPABS_KEEP_RUN_DAYS', 1, 3650, base.keptRunDays),
     limits: { ...defaultLimits, maxPaths: intFromEnv(env, 'IPABS_MAX_PATHS', 1000, 10_000_000, defaultLimits.maxPaths) },
   });
 }

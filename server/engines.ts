@@ -2,9 +2,8 @@
 // each module on disk when asked, so a page says plainly "not available yet" until it exists and
 // picks it up as soon as it appears — it never shows made-up results in its place.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { projectRoot } from './config.js';
+import { codeModule } from './config.js';
 import { HttpError } from './http-errors.js';
 
 export interface OptionalEngine {
@@ -30,7 +29,7 @@ export class Engines {
   constructor(private readonly files: Partial<Record<OptionalEngine['key'], string>> = {}) {}
 
   path(key: OptionalEngine['key']): string {
-    return this.files[key] ?? resolve(projectRoot, OPTIONAL_ENGINES[key].file);
+    return this.files[key] ?? codeModule(OPTIONAL_ENGINES[key].file);
   }
 
   available(key: OptionalEngine['key']): boolean {

@@ -12,7 +12,7 @@ try {
   console.error(`ipabs server: ${(err as Error).message}`);
   process.exit(2);
 }
-const { app, close, ctx } = createApp(config);
+const { app, ctx, close } = createApp(config);
 if (config.team) {
   // A shared server nobody can sign in to would be no use: say how to make the first account.
   const accounts = await ctx.auth.accounts.all().catch((err: unknown) => {
@@ -24,6 +24,8 @@ if (config.team) {
     process.exit(2);
   }
 }
+// A worker thread with the engines loaded waits for the first run (it starts in well under a second).
+ctx.runs.warmUp();
 const server = createServer(app);
 server.listen(config.port, config.host, () => {
   const addr = server.address();

@@ -5,6 +5,7 @@ import { formatMoney, formatRate, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
+import { negotiateLang, translator } from '../../models/i18n/index.js';
 
 export const simulateHelp = 'ipabs simulate FILE [--paths N] [--seed S] [--threads T] [--stress S] [--is auto|SHIFT] [--json]   Monte Carlo default scenarios';
 
@@ -69,6 +70,10 @@ export function formatSimulation(r: SimulationResult): string {
   }
   if (r.servicer) {
     lines.push('', `Servicer ${r.servicer.id}: expected commingling loss ${pm(r.servicer.comminglingLoss.mean, r.servicer.comminglingLoss.stdErr, formatMoney)} CNY, probability ${pct(r.servicer.probabilityOfComminglingLoss)}`);
+  }
+  if (r.assetAgents.length) {
+    const t = translator(negotiateLang(process.env.LANG));
+    lines.push('', ...r.assetAgents.map((a) => t('assets.agent.heldCash', { id: a.id, loss: pm(a.heldCashLoss.mean, a.heldCashLoss.stdErr, formatMoney), p: pct(a.probabilityOfLoss) })));
   }
   if (r.offshoreLegs.length) {
     lines.push('', textTable(['offshore leg', 'P(chain called)', 'investors\' loss ± s.e.', 'P(investor loss)', 'HK guarantor loss', 'onshore bank loss'], r.offshoreLegs.map((l) => [

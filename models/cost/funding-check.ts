@@ -1,11 +1,12 @@
 // Checks of the deal's `funding` section that need the rest of the deal.
 import type { Deal } from '../deal/schema.js';
 import { LPR_FIRST_FIXING } from '../market/lpr.js';
+import { assetKindOf } from '../pool/asset-registry.js';
 
 /** The day each firm got its money: a loan's start, the issue date for receivables, a leg's first draw. */
 export function firmStartDates(deal: Deal): Array<{ path: string; date: string }> {
   return [
-    ...deal.pool.obligors.map((o, i) => ({ path: `pool.obligors[${i}]`, date: o.asset.kind === 'loan' ? o.asset.startDate : deal.meta.issueDate })),
+    ...deal.pool.obligors.map((o, i) => ({ path: `pool.obligors[${i}]`, date: assetKindOf(o.asset).fundingDate(o.asset, deal) })),
     ...(deal.offshoreLegs ?? []).map((l, i) => ({ path: `offshoreLegs[${i}]`, date: l.draws[0]?.date ?? deal.meta.issueDate })),
   ];
 }

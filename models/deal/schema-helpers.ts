@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { Decimal } from 'decimal.js';
 
+/** Loan and coupon benchmarks: the 1-year and 5-year loan prime rate (贷款市场报价利率). */
+export const BENCHMARKS = ['LPR1Y', 'LPR5Y'] as const;
+
 const show = (v: unknown): string => {
   if (typeof v === 'string') return JSON.stringify(v);
   if (v === undefined) return 'nothing';

@@ -2,10 +2,11 @@
 // Schema in docs/deal.schema.json is generated from it (`ipabs schema`).
 import { z } from 'zod';
 import {
-  fraction, identifier, integerBetween, isoDate, listOf, money, numberBetween, oneOf, spread,
+  BENCHMARKS, fraction, identifier, integerBetween, isoDate, listOf, money, numberBetween, oneOf, spread,
   strictObject, tagged, text,
 } from './schema-helpers.js';
 import { enhancementSchemas } from '../enhancements/registry.js';
+import { assetSchemas } from '../pool/asset-registry.js';
 import { railSchema } from '../rail/schema.js';
 import { servicerSchema } from '../rail/servicer.js';
 import { offshoreLegSchema } from '../crossborder/leg-schema.js';
@@ -17,7 +18,7 @@ export const FREQUENCIES = ['monthly', 'quarterly', 'semiannual', 'annual', 'bul
 export const DAY_COUNTS = ['ACT/365F', 'ACT/360', 'ACT/ACT-ISDA', '30/360'] as const;
 export const CALENDARS = ['CN-IB', 'CN-EX', 'HK', 'CN-IB+HK', 'NONE'] as const;
 export const ROLLS = ['following', 'modified-following', 'preceding', 'modified-preceding', 'unadjusted'] as const;
-export const BENCHMARKS = ['LPR1Y', 'LPR5Y'] as const;
+export { BENCHMARKS };
 
 // ---------- meta ----------
 export const metaSchema = strictObject({
@@ -72,37 +73,8 @@ const creditSchema = strictObject({
   }),
 });
 
-const paymentSchema = strictObject({ date: isoDate(), amount: money() });
-
-/** Exclusive-licence royalty receivables (独占许可 licence fees owed to the trust on a schedule). */
-const royaltyAssetSchema = strictObject({
-  kind: z.literal('licence-royalty'),
-  licence: oneOf(['exclusive', 'sole', 'non-exclusive'] as const),
-  /** What the trust pays the firm for the receivables at issue (the firm's funding). */
-  purchasePrice: money(),
-  payments: listOf(paymentSchema, 1, 1000),
-});
-
-const loanRateSchema = tagged('type', [
-  strictObject({ type: z.literal('fixed'), annualRate: fraction() }),
-  strictObject({ type: z.literal('benchmark'), benchmark: oneOf(BENCHMARKS), spread: spread() }),
-] as const);
-
-/** An amortizing or bullet loan (e.g. an IP-pledged micro-loan, 知识产权质押小额贷款). */
-const loanAssetSchema = strictObject({
-  kind: z.literal('loan'),
-  principal: money(),
-  startDate: isoDate(),
-  termMonths: integerBetween(1, 360),
-  paymentFrequency: oneOf(['monthly', 'quarterly', 'semiannual', 'annual'] as const),
-  rate: loanRateSchema,
-  /** 等额本金 equal-principal, 等额本息 annuity, or 先息后本 interest-only then bullet. */
-  amortization: oneOf(['equal-principal', 'annuity', 'interest-only-bullet'] as const),
-  /** Price the trust paid for the loan; defaults to par (the principal). */
-  purchasePrice: money().optional(),
-});
-
-export const assetSchema = tagged('kind', [royaltyAssetSchema, loanAssetSchema] as const);
+/** A firm's asset: one of the kinds in models/pool/asset-registry.ts (licence fees, loans, …). */
+export const assetSchema = tagged('kind', assetSchemas);
 
 export const obligorSchema = strictObject({
   id: identifier(),

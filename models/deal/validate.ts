@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import { dealSchema, type Deal } from './schema.js';
 import { describeValue } from './schema-helpers.js';
 import { enhancementKind } from '../enhancements/registry.js';
-import { addMonths } from '../calendar/schedule.js';
+import { assetKindOf } from '../pool/asset-registry.js';
+import { assetPurchasePrice } from '../pool/asset-flows.js';
 import { calendarRange } from '../calendar/business-days.js';
 import { railProblems } from '../rail/deal-rail.js';
 import { offshoreLegProblems } from '../crossborder/leg-check.js';
@@ -87,10 +88,8 @@ function dedupe(ps: Problem[]): Problem[] {
   });
 }
 
-/** What the trust pays for one obligor's asset: the firm's funding. */
-export function assetPurchasePrice(asset: Deal['pool']['obligors'][number]['asset']): Decimal {
-  return asset.kind === 'loan' ? new Decimal(asset.purchasePrice ?? asset.principal) : new Decimal(asset.purchasePrice);
-}
+/** What the trust pays for one obligor's asset: the firm's funding (asked of its kind). */
+export { assetPurchasePrice };
 
 /** Checks that need more than one field: references, sums, order of dates. */
 function crossCheck(deal: Deal, raw: unknown): Problem[] {
@@ -130,28 +129,18 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   uniqueIds(deal.triggers, 'triggers');
   uniqueIds(deal.enhancements, 'enhancements');
 
-  // Pool assets: dates inside the deal's life, in order.
+  // Pool assets: each kind checks its own (dates inside the deal's life, in order, …).
+  // A pass-through agent (the bank of an entrusted loan, …) serving several assets is one party: described once.
+  const agents = new Map<string, { at: number; same: string }>();
   deal.pool.obligors.forEach((o, i) => {
-    const base = `pool.obligors[${i}].asset`;
-    const a = o.asset;
-    if (a.kind === 'licence-royalty') {
-      a.payments.forEach((p, j) => {
-        const before = j > 0 ? a.payments[j - 1]!.date : undefined;
-        if (p.date <= meta.issueDate) {
-          add(`${base}.payments[${j}].date`, `must be after meta.issueDate (${meta.issueDate}), got ${p.date}`);
-        } else if (before !== undefined && p.date <= before) {
-          add(`${base}.payments[${j}].date`, `must be after the previous payment date (${before}); dates must be in increasing order, got ${p.date}`);
-        } else if (p.date > meta.maturityDate) {
-          add(`${base}.payments[${j}].date`, `must be on or before meta.maturityDate (${meta.maturityDate}), got ${p.date}`);
-        }
-      });
-    } else {
-      const end = addMonths(a.startDate, a.termMonths, false);
-      if (a.startDate > meta.issueDate) add(`${base}.startDate`, `must be on or before meta.issueDate (${meta.issueDate}); the trust buys existing loans, got ${a.startDate}`);
-      if (end > meta.maturityDate) add(`${base}.termMonths`, `the loan ends ${end}, after meta.maturityDate (${meta.maturityDate}); loans must mature within the deal`);
-      const per = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 }[a.paymentFrequency];
-      if (a.termMonths % per !== 0) add(`${base}.termMonths`, `must be a whole number of ${a.paymentFrequency} periods (a multiple of ${per}), got ${a.termMonths}`);
-    }
+    const kind = assetKindOf(o.asset);
+    for (const [p, m] of kind.check(o.asset, deal)) add(`pool.obligors[${i}].asset.${p}`, m);
+    const c = kind.counterparty?.(o.asset);
+    if (!c) return;
+    const same = JSON.stringify(c);
+    const first = agents.get(c.id);
+    if (!first) agents.set(c.id, { at: i, same });
+    else if (first.same !== same) add(`pool.obligors[${i}].asset`, `its agent "${c.id}" is described differently from pool.obligors[${first.at}]'s; one agent id is one party (same name, default probability, sector, holding days and recovery)`);
   });
 
   // Liabilities add up to the pool's funding.

@@ -4,12 +4,11 @@
 // Monte Carlo path engine both run this program through the same waterfall.
 import { Decimal } from 'decimal.js';
 import type { Deal, WaterfallStep } from '../deal/schema.js';
-import { assetPurchasePrice } from '../deal/validate.js';
 import { generateSchedule, type SchedulePeriod } from '../calendar/schedule.js';
 import { arrivalDate, collectionLagDays } from '../rail/deal-rail.js';
 import { toDayNumber } from '../calendar/iso-date.js';
 import { lprOn } from '../market/lpr.js';
-import { flowsAfterIssue } from '../pool/asset-flows.js';
+import { assetPurchasePrice, flowsAfterIssue } from '../pool/asset-flows.js';
 import { accrualParts, type AccrualPart } from './accrual.js';
 import { enhancementKind } from '../enhancements/registry.js';
 import type { EnhancementParty } from '../enhancements/common.js';

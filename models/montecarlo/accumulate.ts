@@ -38,6 +38,8 @@ export interface StatLayout {
   legInvestorAnyLoss: number[];
   legHkGuarantorLoss: number[];
   legOnshoreBankLoss: number[];
+  agentLoss: number[];
+  agentAnyLoss: number[];
 }
 
 export function statLayout(m: PathModel): StatLayout {
@@ -55,6 +57,7 @@ export function statLayout(m: PathModel): StatLayout {
     comminglingLoss: take(), comminglingAnyLoss: take(),
     legChainCalled: many(legs), legInvestorLoss: many(legs), legInvestorAnyLoss: many(legs),
     legHkGuarantorLoss: many(legs), legOnshoreBankLoss: many(legs),
+    agentLoss: many(m.agents.length), agentAnyLoss: many(m.agents.length),
   };
   return { size: next, ...layout };
 }
@@ -122,6 +125,10 @@ export function accumulatePath(m: PathModel, L: StatLayout, v: Float64Array, h: 
     add(v, L.legInvestorAnyLoss[l]!, x.legInvestorLoss[l]! > 0 ? w : 0);
     add(v, L.legHkGuarantorLoss[l]!, w * x.legHkGuarantorLoss[l]!);
     add(v, L.legOnshoreBankLoss[l]!, w * x.legOnshoreBankLoss[l]!);
+  }
+  for (let a = 0; a < L.agentLoss.length; a++) {
+    add(v, L.agentLoss[a]!, w * o.agentLoss[a]!);
+    add(v, L.agentAnyLoss[a]!, o.agentLoss[a]! > 0 ? w : 0);
   }
   const wq = Math.round(w * WEIGHT_QUANTUM) / WEIGHT_QUANTUM;
   const pb = binOf(o.poolLossRate, 1, LOSS_BINS);

@@ -1,7 +1,9 @@
 // Everything a Monte Carlo path needs, compiled once per deal and stress: the deal program, the
 // default model (obligors and enhancement parties in one copula), each obligor's contractual
 // flows in flat typed arrays, discount factors, and the base case (no defaults) for reuse.
+import { Decimal } from 'decimal.js';
 import type { Deal } from '../deal/schema.js';
+import { assetKindOf } from '../pool/asset-registry.js';
 import { compileDeal, type DealProgram } from '../engine/program.js';
 import { floatNum } from '../money/num.js';
 import { createLedger, runWaterfall, type Ledger } from '../waterfall/run.js';
@@ -12,6 +14,7 @@ import { monthlyPrepaymentRate } from '../credit/recovery.js';
 import type { StressSpec } from './stress.js';
 import { lossSharingEntries, type LossSharingEntry } from './loss-sharing.js';
 import { buildPathExtras, type PathExtras } from '../cost/path-extras.js';
+import { buildAssetAgents, type AssetAgentModel } from './asset-agents.js';
 
 export interface PathModel {
   deal: Deal;
@@ -33,6 +36,8 @@ export interface PathModel {
   flowPrincipal: Float64Array;
   /** Principal collected before flow f (within its obligor): flowPrincipalBefore[f]. */
   flowPrincipalBefore: Float64Array;
+  /** Exposure at default if the obligor stops paying before flow f (its asset kind decides: models/pool/). */
+  flowExposure: Float64Array;
   purchase: Float64Array;
   appraised: Float64Array;
   /** 1 where recovery is a fraction of the exposure at default rather than of the appraised value. */
@@ -41,7 +46,7 @@ export interface PathModel {
   defaultModel: DefaultTimeModel;
   recovery: RecoveryModel;
   recoveryMultiplier: number;
-  /** Monthly prepayment probability (0: none), and which obligors can prepay (loans). */
+  /** Monthly prepayment probability (0: none), and which obligors can prepay (their asset kind says). */
   prepaymentSmm: number;
   prepayable: Uint8Array;
   /** Contractual collections per period (no defaults). */
@@ -61,6 +66,8 @@ export interface PathModel {
   base: Ledger<number>;
   /** Names after the parties: the servicer (commingling) and the "+k" legs' chains (models/cost/path-extras.ts). */
   extras: PathExtras;
+  /** Names after those: the assets' pass-through agents (entrusted and trust loans, asset-agents.ts). */
+  agents: AssetAgentModel[];
 }
 
 /** The copula of a deal (one-factor Gaussian ρ = 0 if the deal says nothing), after a stress. */
@@ -105,7 +112,11 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
   const flowAmount = new Float64Array(nFlows);
   const flowPrincipal = new Float64Array(nFlows);
   const flowPrincipalBefore = new Float64Array(nFlows);
+  const flowExposure = new Float64Array(nFlows);
   prog.obligors.forEach((o, i) => {
+    const asset = deal.pool.obligors[i]!.asset;
+    const kind = assetKindOf(asset);
+    const price = o.purchasePrice.toNumber();
     let before = 0;
     o.dueMonths.forEach((m, j) => {
       const f = flowStart[i]! + j;
@@ -114,6 +125,7 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
       flowAmount[f] = o.dueAmounts[j]!;
       flowPrincipal[f] = o.duePrincipal[j]!;
       flowPrincipalBefore[f] = before;
+      flowExposure[f] = kind.exposureAtDefault(asset, new Decimal(price - before)).toNumber();
       before += o.duePrincipal[j]!;
       if (j > 0 && m < o.dueMonths[j - 1]!) throw new Error(`internal: flows of ${o.id} are not in date order`);
     });
@@ -136,6 +148,8 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
   ];
   const extra = buildPathExtras(deal, prog, names.length, stress.pdMultiplier, H);
   names.push(...extra.names);
+  const agents = buildAssetAgents(deal, prog, names.length, stress.pdMultiplier);
+  names.push(...agents.names);
   const defaultModel = createDefaultTimeModel({ names, copula: copulaOf(deal, stress), horizonMonths: H });
   const recovery = new RecoveryModel(deal.pool.obligors.map((o) => ({ mean: o.credit.recovery.mean, stdDev: o.credit.recovery.stdDev, lagMonths: o.credit.recovery.lagMonths })), deal.simulation?.recoveryFactorLoading ?? 0);
 
@@ -161,14 +175,14 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
 
   return {
     deal, prog, periods: P, obligors: nO, tranches: nT, enhancements: prog.enhancements.length, parties: prog.parties.length,
-    horizonMonths: H, periodOfMonth, flowStart, flowMonth, flowPeriod, flowAmount, flowPrincipal, flowPrincipalBefore,
+    horizonMonths: H, periodOfMonth, flowStart, flowMonth, flowPeriod, flowAmount, flowPrincipal, flowPrincipalBefore, flowExposure,
     purchase: Float64Array.from(prog.obligors.map((o) => o.purchasePrice.toNumber())),
     appraised: Float64Array.from(prog.obligors.map((o) => o.appraisedValue)),
     recoveryOnExposure: Uint8Array.from(deal.pool.obligors.map((o) => (o.credit.recovery.basis === 'exposure' ? 1 : 0))),
     poolPrincipal: prog.poolPurchasePrice.toNumber(),
     defaultModel, recovery, recoveryMultiplier: stress.recoveryMultiplier,
     prepaymentSmm: deal.simulation?.prepaymentRate ? monthlyPrepaymentRate(deal.simulation.prepaymentRate) : 0,
-    prepayable: Uint8Array.from(deal.pool.obligors.map((o) => (o.asset.kind === 'loan' ? 1 : 0))),
+    prepayable: Uint8Array.from(deal.pool.obligors.map((o) => (assetKindOf(o.asset).prepayable(o.asset) ? 1 : 0))),
     baseCollections, discount, promisedPV,
     years: Float64Array.from(prog.periods.map((p) => p.years)),
     drawScale,
@@ -176,5 +190,6 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
     lossSharing: lossSharingEntries(deal),
     base,
     extras: extra.extras,
+    agents: agents.agents,
   };
 }

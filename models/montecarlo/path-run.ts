@@ -9,6 +9,7 @@ import { floatNum } from '../money/num.js';
 import { createLedger, resetLedger, runWaterfall, type Ledger } from '../waterfall/run.js';
 import type { PathModel } from './path-model.js';
 import { allocateLosses, type LossEvent } from './loss-sharing.js';
+import { anyAgentDefault, applyAgentLosses, type AgentPathInputs } from './asset-agents.js';
 import { applyCommingling, createPathExtrasOutcome, evaluatePathExtras, type PathExtrasOutcome } from '../cost/path-extras.js';
 
 /** What one path produced (overwritten by every path). */
@@ -34,6 +35,8 @@ export interface PathOutcome {
   lateRecovery: number;
   /** The servicer's commingling loss and the "+k" legs' chain losses on this path. */
   extras: PathExtrasOutcome;
+  /** Per pass-through agent of the assets (entrusted / trust loans): the held cash the trust lost with it. */
+  agentLoss: Float64Array;
 }
 
 export interface PathScratch {
@@ -62,6 +65,7 @@ function emptyOutcome(m: PathModel): PathOutcome {
     partyPaid: new Float64Array(m.parties), partyDefaulted: new Uint8Array(m.parties),
     residual: 0, lateRecovery: 0,
     extras: createPathExtrasOutcome(m.extras),
+    agentLoss: new Float64Array(m.agents.length),
   };
 }
 
@@ -97,6 +101,7 @@ function copyOutcome(from: PathOutcome, to: PathOutcome): void {
   to.partyPaid.set(from.partyPaid);
   to.residual = from.residual;
   to.lateRecovery = from.lateRecovery;
+  to.agentLoss.set(from.agentLoss);
 }
 
 /** Tranche losses, WAL inputs, enhancement draws and residual from a waterfall ledger. */
@@ -167,7 +172,8 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   // The servicer and the "+k" legs' chains (names after the parties).
   evaluatePathExtras(m.extras, s.months, m.periodOfMonth, m.periods, out.extras);
   const prepays = m.prepaymentSmm > 0;
-  if (obligorDefaults === 0 && !prepays && out.extras.servicerDefaultPeriod < 0) {
+  const agentHit = m.agents.length > 0 && anyAgentDefault(m.agents, s.months, m.periodOfMonth, m.periods);
+  if (obligorDefaults === 0 && !prepays && out.extras.servicerDefaultPeriod < 0 && !agentHit) {
     copyOutcome(s.baseOutcome, out);
     s.ranWaterfall = false;
     return weight;
@@ -186,7 +192,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   const globalFactor = dm.latent.factors[0]!;
   let poolLoss = 0;
   let late = 0;
-  const { flowStart, flowMonth, flowPeriod, flowAmount, flowPrincipalBefore, purchase } = m;
+  const { flowStart, flowMonth, flowPeriod, flowAmount, flowExposure } = m;
   let defaultsCounted = 0;
   for (let j = 0; j < obligorDefaults; j++) {
     const o = s.defaulted[j]!;
@@ -204,7 +210,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
       if (flowMonth[mid]! < month) lo = mid + 1;
       else hi = mid;
     }
-    let exposure = purchase[o]! - (lo < end ? flowPrincipalBefore[lo]! : purchase[o]!);
+    let exposure = lo < end ? flowExposure[lo]! : 0;
     for (let f = lo; f < end; f++) col[flowPeriod[f]!] = col[flowPeriod[f]!]! - flowAmount[f]!;
     // If the loan would have prepaid later, that prepayment is now missed too.
     if (prepays && s.prepaidMonth[o]! > month) {
@@ -227,6 +233,10 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   }
   for (let p = 1; p < P; p++) s.cdr[p] = s.cdr[p]! + s.cdr[p - 1]!;
 
+  // A pass-through agent that defaults takes the collections it holds (entrusted / trust loans).
+  out.agentLoss.fill(0);
+  if (agentHit) applyAgentLosses(m.agents, agentInputs(m, s, prepays), col, out.agentLoss);
+
   // A servicer that defaults holding collections takes them into its estate (混同风险).
   applyCommingling(m.extras, col, out.extras);
 
@@ -241,6 +251,18 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   out.defaultRate = defaultsCounted / nO;
   out.lateRecovery = late;
   return weight;
+}
+
+/** What the agents' held cash depends on: each loan's month of default on this path (a loan prepaid before it never defaults). */
+function agentInputs(m: PathModel, s: PathScratch, prepays: boolean): AgentPathInputs {
+  return {
+    months: s.months, periodOfMonth: m.periodOfMonth, periods: m.periods,
+    flowStart: m.flowStart, flowMonth: m.flowMonth, flowPeriod: m.flowPeriod, flowAmount: m.flowAmount,
+    obligorStopMonth: (o) => {
+      const mo = s.months[o]!;
+      return mo !== NO_DEFAULT && prepays && s.prepaidMonth[o]! > 0 && s.prepaidMonth[o]! <= mo ? NO_DEFAULT : mo;
+    },
+  };
 }
 
 const NO_PAYMENTS = new Float64Array(0);

@@ -91,6 +91,17 @@ export interface SimulationResult {
     hkGuarantorLoss: Estimate;
     onshoreBankLoss: Estimate;
   }>;
+  /**
+   * Each pass-through agent of the assets (the bank of an entrusted loan, the trust company of a
+   * trust loan): the collections it held when it defaulted, lost to the trust (yuan).
+   */
+  assetAgents: Array<{
+    id: string;
+    name: string;
+    heldCashLoss: Estimate;
+    probabilityOfLoss: number;
+    probabilityOfLossStdErr: number;
+  }>;
   /** Who bears the pool's loss, in expectation (yuan). */
   lossAllocation: {
     poolLoss: Estimate;
@@ -209,6 +220,10 @@ export function buildResult(
         investorLoss: rounded(est(L.legInvestorLoss[l]!)), probabilityOfInvestorLoss: round(any.mean), probabilityOfInvestorLossStdErr: round(any.stdErr),
         hkGuarantorLoss: rounded(est(L.legHkGuarantorLoss[l]!)), onshoreBankLoss: rounded(est(L.legOnshoreBankLoss[l]!)),
       };
+    }),
+    assetAgents: m.agents.map((a, j) => {
+      const any = est(L.agentAnyLoss[j]!);
+      return { id: a.id, name: a.name, heldCashLoss: rounded(est(L.agentLoss[j]!)), probabilityOfLoss: round(any.mean), probabilityOfLossStdErr: round(any.stdErr) };
     }),
     lossAllocation: {
       poolLoss: money(pool),

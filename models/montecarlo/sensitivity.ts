@@ -35,10 +35,14 @@ export async function sensitivityGrid(
   for (const p of pdMultipliers) if (!(p >= 0 && p <= 100)) throw new RangeError(`sensitivity: pd multiplier must be between 0 and 100, got ${p}`);
   const cells: SensitivityCell[] = [];
   const rho0 = baseRho(deal);
+  // Progress over the whole grid: the cells already done plus the paths of the current one.
+  const total = opts.paths * pdMultipliers.length * rhos.length;
+  const onProgress = opts.onProgress;
   for (const pd of pdMultipliers) {
     for (const rho of rhos) {
       const stress: StressSpec = { name: `pd=${pd}x,rho=${rho}`, pdMultiplier: pd, recoveryMultiplier: 1, rhoShift: rho - rho0 };
-      const r = await simulate(deal, { ...opts, stress });
+      const before = cells.length * opts.paths;
+      const r = await simulate(deal, { ...opts, stress, ...(onProgress ? { onProgress: (done: number) => onProgress(before + done, total) } : {}) });
       cells.push({
         pdMultiplier: pd, rho,
         poolExpectedLossRate: r.pool.expectedLossRate, poolExpectedLossRateStdErr: r.pool.expectedLossRateStdErr,

@@ -12,11 +12,15 @@ export interface PooledWorker {
   send(msg: ToWorker): void;
 }
 
+// From the build the worker is compiled JavaScript (no TypeScript compiled at start-up); from
+// source (tests under tsx) worker-entry.js registers tsx in the new thread first.
+const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.js' : './worker.js', import.meta.url);
+
 const idle: PooledWorker[] = [];
 let nextJob = 1;
 
 function startWorker(): PooledWorker {
-  const worker = new Worker(new URL('./worker-entry.js', import.meta.url));
+  const worker = new Worker(workerUrl);
   const pw: PooledWorker = {
     worker, onMessage: null, onFailure: null,
     send: (msg) => worker.postMessage(msg),

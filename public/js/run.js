@@ -2,6 +2,7 @@
 import { api, el, showError } from './api.js';
 import { formatChineseAmount, formatMoney, money, pct } from './fmt.js';
 import { follow as followJob, showProgress } from './follow.js';
+import { t } from './i18n.js';
 
 const cfg = JSON.parse(document.getElementById('run-choices').textContent);
 const form = document.getElementById('run-form');
@@ -120,7 +121,7 @@ const maxOf = (pairs) => Math.max(0, ...pairs.map((p) => p[1]));
 
 async function showResult(runId) {
   const { run, result } = await api(`/api/runs/${encodeURIComponent(runId)}`);
-  if (!result) return;
+  if (!result || !result.pool) return;
   document.getElementById('dl-json').href = `/api/runs/${encodeURIComponent(runId)}/result.json`;
   document.getElementById('dl-csv').href = `/api/runs/${encodeURIComponent(runId)}/result.csv`;
   const p = result.pool;
@@ -165,6 +166,7 @@ async function showResult(runId) {
   const chainRows = [];
   const lossRow = (label, probability, e) => el('tr', {}, el('td', {}, label), el('td', { class: 'num' }, pct(probability, 3)), el('td', { class: 'num' }, formatMoney(e.mean)), el('td', { class: 'num' }, formatMoney(e.stdErr)));
   if (result.servicer) chainRows.push(lossRow(`servicer ${result.servicer.id}: commingling loss`, result.servicer.probabilityOfComminglingLoss, result.servicer.comminglingLoss));
+  for (const a of result.assetAgents || []) chainRows.push(lossRow(t('assets.agent.row', { id: a.id }), a.probabilityOfLoss, a.heldCashLoss));
   for (const l of result.offshoreLegs || []) {
     chainRows.push(
       lossRow(`${l.id}: offshore investors`, l.probabilityOfInvestorLoss, l.investorLoss),
@@ -199,7 +201,7 @@ async function loadRecent() {
   try {
     const { runs } = await api('/api/runs');
     document.querySelector('#recent-runs tbody').replaceChildren(...runs.slice(0, 15).map((r) => el('tr', {},
-      el('td', {}, el('a', { href: r.task === 'size' ? `/size?run=${encodeURIComponent(r.id)}` : `/runs?deal=${encodeURIComponent(r.dealId)}&run=${encodeURIComponent(r.id)}` }, r.id), r.task === 'size' ? ' (sizing)' : ''),
+      el('td', {}, el('a', { href: r.task === 'size' ? `/size?run=${encodeURIComponent(r.id)}` : `/runs?deal=${encodeURIComponent(r.dealId)}&${r.task === 'sensitivity' ? 'grid' : 'run'}=${encodeURIComponent(r.id)}` }, r.id), r.task === 'size' ? ' (sizing)' : r.task === 'sensitivity' ? ` (${t('sens.title')})` : ''),
       el('td', {}, r.dealName),
       el('td', { class: 'num' }, r.paths.toLocaleString('en-US')),
       el('td', {}, r.stress ?? 'base'),

@@ -25,7 +25,10 @@ export interface SummaryWorkerOptions {
 /** Bumped when the summary's shape changes, so entries made by older code are rebuilt. */
 const SUMMARY_FORMAT = 1;
 
-const bootUrl = new URL('../runs/worker-boot.mjs', import.meta.url);
+// As for runs (server/runs/manager.ts): compiled JavaScript from the build starts at once; from
+// source (tests under tsx) the boot file registers tsx in the new thread first.
+const fromSource = import.meta.url.endsWith('.ts');
+const workerUrl = new URL(fromSource ? '../runs/worker-boot.mjs' : './summary-worker.js', import.meta.url);
 const workerEntry = new URL('./summary-worker.ts', import.meta.url).href;
 
 export class SummaryWorker implements Summarizer<DealSummary> {
@@ -73,7 +76,7 @@ export class SummaryWorker implements Summarizer<DealSummary> {
   }
 
   private start(): Worker {
-    const w = new Worker(bootUrl, { workerData: { entry: workerEntry } });
+    const w = new Worker(workerUrl, { workerData: { entry: workerEntry } });
     w.unref(); // an idle summary worker never keeps the process alive
     w.on('message', (m: SummaryReply) => {
       const p = this.current;

@@ -2,6 +2,7 @@
 // drawn as SVG from the deal data — firms → trust → investors, the enhancement providers above,
 // accounts and fee payees below, and for cross-border or e-CNY deals their extra lanes.
 import type { Deal } from '../../models/deal/schema.js';
+import { assetKind } from '../../models/pool/asset-registry.js';
 import { formatChineseAmount, formatRate } from '../../models/format.js';
 import { glanceOf, CLASS_LABELS, type DealGlance } from './glance.js';
 
@@ -99,9 +100,10 @@ export function dealDiagramSvg(deal: Deal, g: DealGlance = glanceOf(deal)): stri
   const trustH = Math.max(120, invH);
   const trustBox: Box = { x: 410, y: midY + invH / 2 - trustH / 2, w: 220, h: trustH };
   const sectors = new Set(deal.pool.obligors.map((o) => o.sector)).size;
-  const assetKinds = new Set(deal.pool.obligors.map((o) => o.asset.kind));
-  const assetLine = assetKinds.has('licence-royalty') && !assetKinds.has('loan') ? 'licence-fee receivables 许可使用费'
-    : assetKinds.has('loan') && !assetKinds.has('licence-royalty') ? 'IP-pledged loans 知识产权质押贷款' : 'IP-backed receivables';
+  const assetKinds = [...new Set(deal.pool.obligors.map((o) => o.asset.kind))].map(assetKind);
+  const assetLine = assetKinds.length === 1 ? `${assetKinds[0]!.label} ${assetKinds[0]!.labelZh}` : 'IP-backed receivables';
+  const paid = new Set(assetKinds.map((k) => `${k.paymentsLabel} ${k.paymentsLabelZh}`));
+  const collectionsLine = paid.size === 1 ? [...paid][0]! : 'repayments 还款';
   s.box(firmsBox, 'firms', [
     `Firms 企业 × ${g.obligors}`,
     `${sectors} sector${sectors === 1 ? '' : 's'}`,
@@ -128,7 +130,7 @@ export function dealDiagramSvg(deal: Deal, g: DealGlance = glanceOf(deal)): stri
   const cy = trustBox.y + trustBox.h / 2;
 
   // Firms ↔ trust.
-  s.arrow(firmsBox.x + firmsBox.w, cy - 22, trustBox.x, cy - 22, 'cash', assetKinds.has('loan') ? 'repayments 还款' : 'licence fees 许可使用费', 'above');
+  s.arrow(firmsBox.x + firmsBox.w, cy - 22, trustBox.x, cy - 22, 'cash', collectionsLine, 'above');
   s.arrow(trustBox.x, cy + 22, firmsBox.x + firmsBox.w, cy + 22, 'cash', 'purchase price 购买价款', 'below');
 
   // Protection from above.

@@ -56,6 +56,7 @@ export function pages(ctx: AppContext): Router {
       title: 'Monte Carlo run', nav: 'run', choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '',
       runId: /^run-[a-z0-9-]{1,40}$/.test(runQ) ? runQ : '',
       available: problem === null, unavailable: problem ?? '', limits: ctx.config.limits,
+      keptRuns: ctx.config.keptRuns, keptRunDays: ctx.config.keptRunDays,
     });
   }));
 

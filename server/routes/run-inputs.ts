@@ -3,6 +3,7 @@
 import type { AppContext } from '../app.js';
 import { HttpError } from '../http-errors.js';
 import type { Deal } from '../../models/deal/schema.js';
+import { parseStress } from '../../models/montecarlo/stress.js';
 
 export interface RunInputs { deal: Deal; paths: number; seed: number; stress: string | null }
 
@@ -21,13 +22,18 @@ export async function readRunInputs(
     throw new HttpError(400, `seed: must be a whole number between 0 and 4294967295, got ${JSON.stringify(seed)}`);
   }
   const stress = body.stress === undefined || body.stress === null || body.stress === '' ? null : body.stress;
-  if (stress !== null && typeof stress !== 'string') throw new HttpError(400, `stress: must be the name of one of the deal's stresses, or empty for the base case, got ${JSON.stringify(stress)}`);
+  if (stress !== null && (typeof stress !== 'string' || stress.length > 200)) throw new HttpError(400, `stress: must be the name of one of the deal's stresses, a custom stress such as pd=2x,recovery=0.5x,rho=+0.1, or empty for the base case, got ${JSON.stringify(stress).slice(0, 80)}`);
   const { deal } = await ctx.deals.loadValid(ctx.deals.checkId(body.dealId, 'dealId'));
-  if (stress !== null && !(deal.stresses ?? []).some((s) => s.name === stress)) {
-    const names = (deal.stresses ?? []).map((s) => `"${s.name}"`).join(', ') || 'none defined';
-    throw new HttpError(400, `stress: unknown stress "${stress.slice(0, 64)}" (this deal's stresses: ${names}; leave it empty for the base case)`);
+  if (stress !== null) {
+    // A named stress of the deal, or a custom one written as the CLI takes it (--stress pd=2x,…).
+    try {
+      parseStress(stress, deal);
+    } catch (err) {
+      if (err instanceof RangeError) throw new HttpError(400, err.message);
+      throw err;
+    }
   }
-  return { deal, paths, seed, stress };
+  return { deal, paths, seed, stress: stress === null ? null : stress.trim() };
 }
 
 /** A web job refuses pools larger than the configured limit (the command line has no such limit). */

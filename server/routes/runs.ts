@@ -5,7 +5,7 @@ import type { AppContext } from '../app.js';
 import { handle, HttpError } from '../http-errors.js';
 import { jsonBody, onlyFields } from './deals.js';
 import { checkPoolSize, readRunInputs } from './run-inputs.js';
-import { isTerminal, QueueFullError, type RunEvent, type RunInfo } from '../runs/manager.js';
+import { isTerminal, QueueFullError, type RunEvent, type RunInfo, type StoredJob } from '../runs/manager.js';
 import { toCsv } from '../../models/format.js';
 import { flattenRows } from '../present/flatten.js';
 
@@ -25,7 +25,7 @@ export function runApi(ctx: AppContext): Router {
   const findRun = (req: Request) => {
     const id = runId(req);
     const run = runs.get(id);
-    if (!run) throw new HttpError(404, `runId: no run "${id}" (runs are kept in memory; the ${config.keptRuns} most recent finished runs are kept)`);
+    if (!run) throw new HttpError(404, `runId: no run "${id}" (finished runs are kept ${config.keptRunDays} days, at most the ${config.keptRuns} most recent)`);
     return run;
   };
 
@@ -55,7 +55,7 @@ export function runApi(ctx: AppContext): Router {
 
   r.get('/runs/:runId', handle((req, res) => {
     const run = findRun(req);
-    res.json({ run: run.info, result: run.info.state === 'done' ? run.result : null });
+    res.json({ run: run.info, request: runRequest(runs.inputs(run.info.id)), result: run.info.state === 'done' ? run.result : null });
   }));
 
   r.delete('/runs/:runId', handle((req, res) => {
@@ -77,6 +77,12 @@ export function runApi(ctx: AppContext): Router {
     res.attachment(`${run.info.dealId}-${run.info.id}.json`).json({ run: run.info, result: run.result });
   }));
 
+  /** The inputs a run was started with: the deal exactly as it was run, paths, seed, stress or request. */
+  r.get('/runs/:runId/inputs.json', handle((req, res) => {
+    const run = findRun(req);
+    res.attachment(`${run.info.dealId}-${run.info.id}-inputs.json`).json({ run: run.info, inputs: runs.inputs(run.info.id) });
+  }));
+
   r.get('/runs/:runId/result.csv', handle((req, res) => {
     const run = findRun(req);
     if (run.info.state !== 'done') throw new HttpError(409, `runId: run ${run.info.id} is ${run.info.state}; results exist only for finished runs`);
@@ -85,6 +91,13 @@ export function runApi(ctx: AppContext): Router {
   }));
 
   return r;
+}
+
+/** What was asked of a run, without the deal itself (that is at /api/runs/:runId/inputs.json). */
+function runRequest(job: StoredJob | null): Record<string, unknown> | null {
+  if (!job) return null;
+  const { deal: _deal, ...rest } = job;
+  return rest;
 }
 
 /** Server-sent events: the current state at once, then every change, closing after the last. */

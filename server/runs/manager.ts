@@ -3,14 +3,15 @@
 // state change, which the server forwards as server-sent events.
 import { Worker } from 'node:worker_threads';
 import { randomBytes } from 'node:crypto';
-import type { WorkerJob, WorkerMessage } from './protocol.js';
+import type { ToRunWorker, WorkerJob, WorkerMessage } from './protocol.js';
+import type { RunStore, StoredRun } from './run-store.js';
 
 export type RunState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface RunInfo {
   id: string;
-  /** A Monte Carlo run, or a sizing search (many runs; its progress is not reported). */
-  task: 'simulate' | 'size';
+  /** A Monte Carlo run, a sizing search (many runs; its progress is not reported) or a sensitivity grid. */
+  task: WorkerJob['task'];
   dealId: string;
   dealName: string;
   paths: number;
@@ -49,6 +50,15 @@ export interface RunRequest {
 
 export class QueueFullError extends Error {}
 
+/** A job as stored with its run: everything but the engine module's path on this machine. */
+export type StoredJob = WorkerJob extends infer J ? (J extends WorkerJob ? Omit<J, 'module'> : never) : never;
+export type RunRecord = StoredRun<RunInfo, StoredJob>;
+
+const storedJob = (j: WorkerJob): StoredJob => {
+  const { module: _module, ...rest } = j;
+  return rest as StoredJob;
+};
+
 export interface RunManagerOptions {
   maxConcurrent: number;
   maxQueued: number;
@@ -58,11 +68,19 @@ export interface RunManagerOptions {
   cancelGraceMs?: number;
   /** Runs one account may have queued or running at once (team mode). */
   maxActivePerUser?: number;
+  /** Where runs are kept across restarts (none: in memory only). Its expiry rule replaces `keep`. */
+  store?: RunStore<RunInfo, StoredJob>;
+  /** Told about run files that cannot be read or written (the server logs it). */
+  log?: (msg: string) => void;
+  /** Engine modules a spare worker imports while it waits, so a run starts without loading them. */
+  preload?: string[];
 }
 
 interface Run {
   info: RunInfo;
-  job: WorkerJob;
+  /** The job to run; null for a run restored from disk (it is finished, nothing to run). */
+  job: WorkerJob | null;
+  stored: StoredJob;
   result: unknown;
   worker: Worker | null;
   listeners: Set<(e: RunEvent) => void>;
@@ -72,7 +90,10 @@ interface Run {
 const TERMINAL: ReadonlySet<RunState> = new Set(['done', 'failed', 'cancelled']);
 export const isTerminal = (s: RunState) => TERMINAL.has(s);
 
-const bootUrl = new URL('./worker-boot.mjs', import.meta.url);
+// From the build (dist/server/runs/manager.js) the worker is compiled JavaScript and starts at once;
+// from source (tests under tsx) a small boot file registers tsx in the new thread first.
+const fromSource = import.meta.url.endsWith('.ts');
+const workerUrl = new URL(fromSource ? './worker-boot.mjs' : './worker.js', import.meta.url);
 const workerEntry = new URL('./worker.ts', import.meta.url).href;
 
 export class RunManager {
@@ -80,11 +101,85 @@ export class RunManager {
   private readonly queue: Run[] = [];
   private running = 0;
   private closed = false;
+  /** A worker started ahead of its job, engines loaded: the next run starts in it at once. */
+  private spare: Worker | null = null;
+  /** Whether the spare has finished loading its engines. */
+  private spareReady = false;
 
-  constructor(private readonly opts: RunManagerOptions) {}
+  constructor(private readonly opts: RunManagerOptions) {
+    if (opts.store) this.restore(opts.store);
+  }
 
-  get stats(): { running: number; queued: number; kept: number; maxConcurrent: number; maxQueued: number } {
-    return { running: this.running, queued: this.queue.length, kept: this.runs.size, maxConcurrent: this.opts.maxConcurrent, maxQueued: this.opts.maxQueued };
+  /**
+   * Bring back the stored runs. One that was queued or running when the server stopped cannot be
+   * resumed (its worker is gone): it is marked failed, saying so, and can be started again.
+   */
+  private restore(store: RunStore<RunInfo, StoredJob>): void {
+    const { runs, problems } = store.loadAll();
+    for (const p of problems) this.opts.log?.(`runs: cannot read ${p.file} in ${store.opts.dir} (${p.message}); left in place`);
+    for (const rec of runs) {
+      const run: Run = { info: { ...rec.info }, job: null, stored: rec.job, result: rec.result, worker: null, listeners: new Set(), killTimer: null };
+      if (!isTerminal(run.info.state)) {
+        run.info = { ...run.info, state: 'failed', position: null, finishedAt: new Date().toISOString(), error: 'interrupted: the server stopped before this run finished (start it again)' };
+        this.persist(run);
+      }
+      this.runs.set(run.info.id, run);
+    }
+    this.forgetOld();
+  }
+
+  private persist(r: Run): void {
+    const store = this.opts.store;
+    if (!store) return;
+    // A run stopped by the server shutting down stays "running" on disk, so the next start says
+    // it was interrupted rather than that someone cancelled it.
+    if (this.closed && r.info.state === 'cancelled') return;
+    const rec: RunRecord = { format: 1, info: { ...r.info }, job: r.stored, result: r.result ?? null };
+    store.save(rec).catch((err: unknown) => this.opts.log?.(`runs: could not save ${r.info.id} (${(err as Error).message}); it is kept in memory only`));
+  }
+
+  /** The inputs of a run as stored with it (the deal as it was run, paths, seed, stress…). */
+  inputs(id: string): StoredJob | null {
+    return this.runs.get(id)?.stored ?? null;
+  }
+
+  /** Wait until every run file being written is on disk. */
+  async flush(): Promise<void> {
+    await this.opts.store?.flush();
+  }
+
+  /**
+   * Start a spare worker now (the server does at start-up) so that even the first run finds its
+   * engines loaded. After that, each run that takes the spare starts the next one.
+   */
+  warmUp(): void {
+    if (!this.closed && !this.spare) {
+      const w = new Worker(workerUrl, { workerData: { entry: workerEntry, preload: this.opts.preload ?? [] } });
+      // An idle spare never keeps the process alive, and a spare that fails is simply replaced.
+      w.unref();
+      w.on('error', () => { if (this.spare === w) this.spare = null; });
+      w.on('exit', () => { if (this.spare === w) this.spare = null; });
+      w.once('message', (m: WorkerMessage) => { if (this.spare === w && m.type === 'warm') this.spareReady = true; });
+      this.spare = w;
+      this.spareReady = false;
+    }
+  }
+
+  private takeWorker(): Worker {
+    this.warmUp();
+    const w = this.spare as Worker;
+    this.spare = null;
+    this.spareReady = false;
+    w.removeAllListeners('error');
+    w.removeAllListeners('exit');
+    w.removeAllListeners('message');
+    w.ref();
+    this.warmUp();
+    return w;
+  }
+
+  get stats(): { running: number; queued: number; kept: number; maxConcurrent: number; maxQueued: number; warmWorker: boolean } {
+    return { running: this.running, queued: this.queue.length, kept: this.runs.size, maxConcurrent: this.opts.maxConcurrent, maxQueued: this.opts.maxQueued, warmWorker: this.spareReady };
   }
 
   submit(req: RunRequest): RunInfo {
@@ -102,16 +197,18 @@ export class RunManager {
     }
     const id = `run-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
     const j = req.job;
-    const [paths, seed] = j.task === 'simulate' ? [j.paths, j.seed] : [j.request.paths, j.request.seed];
+    const [paths, seed] = j.task === 'size' ? [j.request.paths, j.request.seed] : [j.paths, j.seed];
+    const total = j.task === 'simulate' ? j.paths : j.task === 'sensitivity' ? j.paths * j.pdMultipliers.length * j.rhos.length : 0;
     const run: Run = {
       info: {
         id, task: j.task, dealId: req.dealId, dealName: req.dealName, paths, seed, stress: req.stressName, startedBy: by,
-        state: 'queued', position: null, done: 0, total: j.task === 'simulate' ? j.paths : 0,
+        state: 'queued', position: null, done: 0, total,
         createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null,
       },
-      job: req.job, result: undefined, worker: null, listeners: new Set(), killTimer: null,
+      job: req.job, stored: storedJob(req.job), result: undefined, worker: null, listeners: new Set(), killTimer: null,
     };
     this.runs.set(id, run);
+    this.persist(run);
     this.queue.push(run);
     this.renumber();
     this.pump();
@@ -137,7 +234,7 @@ export class RunManager {
       this.finish(r, 'cancelled', null);
       this.renumber();
     } else if (r.info.state === 'running' && r.worker && !r.killTimer) {
-      r.worker.postMessage({ type: 'cancel' });
+      r.worker.postMessage({ type: 'cancel' } satisfies ToRunWorker);
       // Give the engine a moment to notice the signal, then stop the thread regardless.
       r.killTimer = setTimeout(() => { void r.worker?.terminate(); }, this.opts.cancelGraceMs ?? 1500);
     }
@@ -154,6 +251,9 @@ export class RunManager {
 
   async close(): Promise<void> {
     this.closed = true;
+    const spare = this.spare;
+    this.spare = null;
+    if (spare) await spare.terminate();
     for (const r of [...this.queue]) this.cancel(r.info.id);
     await Promise.all([...this.runs.values()].map(async (r) => {
       if (r.worker) {
@@ -195,7 +295,9 @@ export class RunManager {
     r.info.startedAt = new Date().toISOString();
     let worker: Worker;
     try {
-      worker = new Worker(bootUrl, { workerData: { entry: workerEntry, job: r.job } });
+      if (!r.job) throw new Error('nothing to run (a restored run)');
+      worker = this.takeWorker();
+      worker.postMessage({ type: 'job', job: r.job } satisfies ToRunWorker);
     } catch (err) {
       this.finish(r, 'failed', `worker: could not start (${(err as Error).message})`);
       return;
@@ -205,6 +307,8 @@ export class RunManager {
     worker.on('message', (m: WorkerMessage) => {
       if (isTerminal(r.info.state)) return;
       switch (m.type) {
+        case 'warm':
+          break;
         case 'progress':
           r.info.done = m.done;
           r.info.total = m.total;
@@ -246,6 +350,8 @@ export class RunManager {
     r.info.finishedAt = new Date().toISOString();
     if (r.killTimer) { clearTimeout(r.killTimer); r.killTimer = null; }
     r.worker = null;
+    r.job = null;
+    this.persist(r);
     this.emit(r, state);
     r.listeners.clear();
     if (wasRunning) {
@@ -255,8 +361,17 @@ export class RunManager {
     this.forgetOld();
   }
 
+  /** Apply the store's expiry rule (files and memory), or keep the `keep` most recent in memory. */
   private forgetOld(): void {
     const finished = [...this.runs.values()].filter((x) => isTerminal(x.info.state));
+    const store = this.opts.store;
+    if (store) {
+      for (const info of store.expired(finished.map((x) => x.info))) {
+        this.runs.delete(info.id);
+        store.remove(info.id).catch((err: unknown) => this.opts.log?.(`runs: could not delete expired ${info.id} (${(err as Error).message})`));
+      }
+      return;
+    }
     for (let i = 0; i < finished.length - this.opts.keep; i++) this.runs.delete((finished[i] as Run).info.id);
   }
 }

@@ -19,10 +19,29 @@ export type WorkerJob =
     deal: unknown;
     /** The sizing request as models/sizing/solve.ts takes it. */
     request: { paths: number; seed: number; stress?: string } & Record<string, unknown>;
+  }
+  | {
+    task: 'sensitivity';
+    /** Absolute path of the module exporting sensitivityGrid(). */
+    module: string;
+    deal: unknown;
+    /** Default-probability multipliers (rows) and asset correlations (columns) of the grid. */
+    pdMultipliers: number[];
+    rhos: number[];
+    /** The tranche the grid is read for (every tranche's figures are in the result). */
+    tranche: string;
+    /** Paths per cell; every cell runs on the same seed (common random numbers). */
+    paths: number;
+    seed: number;
+    threads: number;
   };
 
 export type WorkerMessage =
+  | { type: 'warm' }
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; result: unknown }
   | { type: 'failed'; error: string }
   | { type: 'cancelled' };
+
+/** From the run manager to a worker: its job (once), or cancel. */
+export type ToRunWorker = { type: 'job'; job: WorkerJob } | { type: 'cancel' };

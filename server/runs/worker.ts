@@ -1,25 +1,42 @@
 // One job (a Monte Carlo run or a sizing search), in a worker thread so the server's request
-// thread stays free. It reports progress (throttled), the result, or the error; a 'cancel'
+// thread stays free. The thread may be started before its job exists (a spare kept warm by the
+// run manager): it imports the engine modules named in workerData.preload at once, then waits for
+// its one 'job' message. It reports progress (throttled), the result, or the error; a 'cancel'
 // message aborts the engine's signal (the manager terminates the thread if that is not enough).
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import type { WorkerJob, WorkerMessage } from './protocol.js';
+import type { ToRunWorker, WorkerJob, WorkerMessage } from './protocol.js';
 
-const job = (workerData as { job: WorkerJob }).job;
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 const post = (m: WorkerMessage) => port.postMessage(m);
 
 const controller = new AbortController();
-port.on('message', (m: unknown) => {
-  if (typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'cancel') controller.abort();
+let started = false;
+port.on('message', (m: ToRunWorker) => {
+  if (m.type === 'cancel') controller.abort();
+  else if (m.type === 'job' && !started) {
+    started = true;
+    run(m.job).catch((err: unknown) => {
+      if (controller.signal.aborted) post({ type: 'cancelled' });
+      else post({ type: 'failed', error: err instanceof Error ? err.message : String(err) });
+    });
+  }
 });
+
+// Warm up: load the engines now, while no job waits (a failure is reported when a job needs the module).
+const preload = (workerData as { preload?: string[] } | null)?.preload ?? [];
+void Promise.allSettled(preload.map((file) => import(pathToFileURL(file).href))).then(() => post({ type: 'warm' }));
 
 type SimulateFn = (deal: unknown, opts: {
   paths: number; seed: number; threads: number; stress?: string;
   onProgress?: (done: number, total: number) => void; signal?: AbortSignal;
 }) => Promise<unknown>;
 type SizeFn = (deal: unknown, req: Record<string, unknown>) => Promise<unknown>;
+type SensitivityFn = (deal: unknown, pds: number[], rhos: number[], opts: {
+  paths: number; seed: number; threads: number;
+  onProgress?: (done: number, total: number) => void; signal?: AbortSignal;
+}) => Promise<unknown>;
 
 async function load<F>(file: string, name: string): Promise<F> {
   const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
@@ -27,26 +44,31 @@ async function load<F>(file: string, name: string): Promise<F> {
   return mod[name] as F;
 }
 
-async function main(): Promise<void> {
+let last = 0;
+/** Progress, at most ~10 messages a second plus the last one. */
+function progress(done: number, total: number): void {
+  const now = Date.now();
+  if (now - last >= 100 || done >= total) {
+    last = now;
+    post({ type: 'progress', done, total });
+  }
+}
+
+async function run(job: WorkerJob): Promise<void> {
   let result: unknown;
   if (job.task === 'simulate') {
     const simulate = await load<SimulateFn>(job.module, 'simulate');
-    let last = 0;
     result = await simulate(job.deal, {
       paths: job.paths,
       seed: job.seed,
       threads: job.threads,
       ...(job.stress ? { stress: job.stress } : {}),
-      onProgress: (done, total) => {
-        const now = Date.now();
-        // At most ~10 messages a second, plus the last one.
-        if (now - last >= 100 || done >= total) {
-          last = now;
-          post({ type: 'progress', done, total });
-        }
-      },
+      onProgress: progress,
       signal: controller.signal,
     });
+  } else if (job.task === 'sensitivity') {
+    const grid = await load<SensitivityFn>(job.module, 'sensitivityGrid');
+    result = await grid(job.deal, job.pdMultipliers, job.rhos, { paths: job.paths, seed: job.seed, threads: job.threads, onProgress: progress, signal: controller.signal });
   } else {
     const size = await load<SizeFn>(job.module, 'sizeEnhancement');
     result = await size(job.deal, job.request);
@@ -55,7 +77,3 @@ async function main(): Promise<void> {
   else post({ type: 'done', result });
 }
 
-main().catch((err: unknown) => {
-  if (controller.signal.aborted) post({ type: 'cancelled' });
-  else post({ type: 'failed', error: err instanceof Error ? err.message : String(err) });
-});

@@ -28,7 +28,8 @@ describe('run API (/api/runs) — validation', () => {
     ['no deal', { paths: 1000 }, 400, 'dealId: is required (the id of the deal to simulate)'],
     ['traversal deal id', { dealId: '../../etc/passwd' }, 400, /^dealId: must be a deal id/],
     ['unknown deal', { dealId: 'ghost' }, 404, /^id: no deal "ghost"/],
-    ['unknown stress', { dealId: YUHANG, stress: 'meteor' }, 400, 'stress: unknown stress "meteor" (this deal\'s stresses: "severe", "ip-market-freeze"; leave it empty for the base case)'],
+    ['unknown stress', { dealId: YUHANG, stress: 'meteor' }, 400, 'stress: unknown stress "meteor" (named stresses: "severe", "ip-market-freeze"; or write pd=2x,recovery=0.5x,rho=+0.1)'],
+    ['custom stress out of range', { dealId: YUHANG, stress: 'pd=200x' }, 400, 'stress: pd multiplier must be between 0 and 100 such as 2x, got "200x"'],
     ['unknown field', { dealId: YUHANG, threads: 64 }, 400, 'body: unknown field "threads" (allowed: dealId, paths, seed, stress)'],
     ['pool over the limit', { dealId: YUHANG, paths: 1000 }, 400, 'deal.pool.obligors: 14 obligors is more than a web run allows (at most 10; use the command line for larger pools)'],
   ];

@@ -1,0 +1,165 @@
+// What every pool asset kind (基础资产类型) tells the engines. A kind is one file: its schema, its
+// contractual flows, what the trust pays for it, exposure at default, whether it prepays, what
+// the firm behind it receives and pays (for the all-in cost), and its own checks. The engines,
+// the validator and the cost model ask the kind through the registry and never test a kind by
+// name. Adding a kind: one new file in models/pool/, one line in asset-registry.ts
+// (docs/asset-kinds.md walks through it).
+import type { z } from 'zod';
+import { Decimal } from 'decimal.js';
+import { FEN_ROUNDING } from '../money/num.js';
+import { addMonthsIso, dayNumber } from '../market/inputs.js';
+// Two leaves of the cost floor (a pure IRR solver and a type), as models/crossborder already does.
+import { xirr } from '../cost/xirr.js';
+import type { CostFlow } from '../cost/all-in.js';
+
+export interface AssetFlow {
+  /** Contractual due date (unadjusted). */
+  date: string;
+  /** Interest / income part (for licence fees: the part above the purchase price, pro rata). */
+  interest: Decimal;
+  /** Principal part: repays the trust's purchase price. */
+  principal: Decimal;
+  /** Principal outstanding after this payment. */
+  balanceAfter: Decimal;
+}
+
+/** The asset models the market issues on (the library groups deals by them). */
+export const ASSET_MODELS = ['licence', 'pledged-loan', 'finance-lease', 'entrusted-loan', 'factoring'] as const;
+export type AssetModel = (typeof ASSET_MODELS)[number];
+
+/** The part of a deal a kind looks at (a `Deal` is one; structural, so kinds never import the deal schema). */
+export interface AssetDealView {
+  meta: { issueDate: string; maturityDate: string };
+}
+
+/** What a kind says about the firm's own cash flows (the all-in cost adds the firm's outside fees). */
+export interface AssetFirmFlows {
+  /** What the firm was funded with, in yuan. */
+  funding: Decimal;
+  /** The day it got the money. */
+  startDate: string;
+  /** Whole months from the start to the last payment. */
+  termMonths: number;
+  /** The day of its last payment. */
+  endDate: string;
+  /** Money in at the start (and issue costs it bears there), signed from the firm's side. */
+  proceeds: CostFlow[];
+  /** Every payment the firm makes on the asset, signed from the firm's side (negative). */
+  payments: CostFlow[];
+}
+
+export interface AssetKind<S extends z.ZodObject = z.ZodObject> {
+  readonly kind: string;
+  /** Short names for tables and the deal diagram, in English and in the market's Chinese. */
+  readonly label: string;
+  readonly labelZh: string;
+  /** What the firm's payments to the trust are called (the diagram's arrow), e.g. "licence fees" 许可使用费. */
+  readonly paymentsLabel: string;
+  readonly paymentsLabelZh: string;
+  /** Which asset model of the market this kind is (licence fees, pledged-IP loans, leases, …). */
+  readonly model: AssetModel;
+  readonly schema: S;
+  /** The contractual flows owed to the trust if nobody defaults, in date order, exact to the fen. */
+  flows(a: z.output<S>): AssetFlow[];
+  /** What the trust pays for the asset at issue: the firm's (or originator's) funding. */
+  purchasePrice(a: z.output<S>): Decimal;
+  /** The day the firm got its money (a loan's start; the issue date for receivables bought at issue). */
+  fundingDate(a: z.output<S>, deal: AssetDealView): string;
+  /**
+   * Exposure at default (违约风险暴露) when the firm stops paying with `outstanding` of the
+   * purchase price still unpaid: what the trust stands to lose before recovery.
+   */
+  exposureAtDefault(a: z.output<S>, outstanding: Decimal): Decimal;
+  /** Whether the firm can repay early (提前还款) at the deal's prepayment rate. */
+  prepayable(a: z.output<S>): boolean;
+  /**
+   * Whether the firm, as the seller of the asset at issue, bears a share of the deal's up-front
+   * fees out of the price (receivables sold to the trust), or not (loans the originator sold at par).
+   */
+  readonly sellerBearsUpfrontFees: boolean;
+  /** The firm's side of the asset: what it received and what it pays (`upfrontShare`: its share of the deal's up-front fees). */
+  firmFlows(a: z.output<S>, deal: AssetDealView, upfrontShare: Decimal): AssetFirmFlows;
+  /** Problems of the asset within the deal, as [path inside the asset, message]. */
+  check(a: z.output<S>, deal: AssetDealView): Array<[string, string]>;
+  /**
+   * The party the asset's cash passes through on its way to the trust, if it is not the trust's own
+   * servicer: the lending bank of an entrusted loan (委托贷款) or the trust company of a trust loan
+   * (信托贷款). It sits in the deal's copula; its default takes the collections it holds.
+   */
+  counterparty?(a: z.output<S>): AssetCounterparty | null;
+  // Extension point: per-kind pricing hooks (e.g. issue 10's `cost-plus`, which solves an asset's
+  // rate or fee schedule from the liabilities) are added here as optional members and reached
+  // through assetKindOf(asset), like every member above; a kind that does not support a pricing
+  // rule simply leaves its hook out, and the caller says so with a path-named message.
+}
+
+/** A pass-through agent of an asset (see AssetKind.counterparty); one id may serve several assets. */
+export interface AssetCounterparty {
+  id: string;
+  name: string;
+  /** Its own annual default probability (constant hazard), in the same copula as the firms. */
+  annualDefaultProbability: number;
+  /** Sector for the sector copula; its own if left out. */
+  sector?: string;
+  /** Days it holds a collection before passing it on (its default takes that share of a period's cash). */
+  holdDays: number;
+  /** Share of the held cash the trust gets back from its estate. */
+  recovery: number;
+}
+
+export const fen = (d: Decimal): Decimal => d.toDecimalPlaces(2, FEN_ROUNDING);
+
+/** Whole months from `start` to `end`, rounded to the nearest (at least 1). */
+export function wholeMonths(start: string, end: string): number {
+  let m = 0;
+  while (dayNumber(addMonthsIso(start, m + 1)) <= dayNumber(end) + 15) m++;
+  return Math.max(1, m);
+}
+
+/** Exposure at default when it is simply the principal still outstanding (no deposit or offset). */
+export const outstandingIsExposure = (_a: unknown, outstanding: Decimal): Decimal => outstanding;
+
+/**
+ * Split payments into a financing charge and repayment of the price by the effective-interest
+ * method (实际利率法): the price accrues at the payments' own yield r (the IRR of + price, − payments),
+ * each payment first pays the charge accrued since the last one, the rest repays the price; the
+ * last payment repays what is left. So a subsidy on "interest" refunds the financing charge, as it
+ * would on a loan (the engine's own split, pro rata to the payments, serves the waterfall).
+ */
+export function effectiveInterestSplit(price: Decimal, start: string, fees: ReadonlyArray<{ date: string; amount: Decimal }>): Array<{ date: string; interest: Decimal; principal: Decimal }> {
+  const r = xirr([{ date: start, amount: price }, ...fees.map((f) => ({ date: f.date, amount: f.amount.negated() }))]);
+  let balance = price;
+  let prev = start;
+  return fees.map((f, k) => {
+    const years = (dayNumber(f.date) - dayNumber(prev)) / 365;
+    prev = f.date;
+    const last = k === fees.length - 1;
+    const charge = Decimal.min(f.amount, Decimal.max(0, fen(balance.times(Math.pow(1 + r, years) - 1))));
+    const principal = last ? balance : Decimal.min(balance, f.amount.minus(charge));
+    balance = balance.minus(principal);
+    return { date: f.date, interest: f.amount.minus(principal), principal };
+  });
+}
+
+/** The firm's payments as cost flows: interest and principal parts, each labelled, zero parts left out. */
+export function paymentFlows(parts: ReadonlyArray<{ date: string; interest: Decimal; principal: Decimal }>, interestLabel: string, principalLabel: string): CostFlow[] {
+  const out: CostFlow[] = [];
+  for (const f of parts) {
+    if (f.interest.greaterThan(0)) out.push({ date: f.date, amount: f.interest.negated(), kind: 'interest', label: interestLabel });
+    if (f.principal.greaterThan(0)) out.push({ date: f.date, amount: f.principal.negated(), kind: 'principal', label: principalLabel });
+  }
+  return out;
+}
+
+/** Checks for a list of dated payments: after issue, increasing, within the deal. */
+export function datedPaymentProblems(payments: ReadonlyArray<{ date: string }>, field: string, deal: AssetDealView): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const { issueDate, maturityDate } = deal.meta;
+  payments.forEach((p, j) => {
+    const before = j > 0 ? payments[j - 1]!.date : undefined;
+    if (p.date <= issueDate) out.push([`${field}[${j}].date`, `must be after meta.issueDate (${issueDate}), got ${p.date}`]);
+    else if (before !== undefined && p.date <= before) out.push([`${field}[${j}].date`, `must be after the previous payment date (${before}); dates must be in increasing order, got ${p.date}`]);
+    else if (p.date > maturityDate) out.push([`${field}[${j}].date`, `must be on or before meta.maturityDate (${maturityDate}), got ${p.date}`]);
+  });
+  return out;
+}

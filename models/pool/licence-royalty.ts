@@ -1,0 +1,71 @@
+// 独占许可 licence-fee receivables: the firm licenses its patents (exclusive, sole or non-exclusive
+// licence) and sells the licence fees it is owed to the trust for a price paid at issue (Yuhang,
+// 兴业圆融-广州开发区). The fees are the trust's collections.
+import { z } from 'zod';
+import { Decimal } from 'decimal.js';
+import { isoDate, listOf, money, oneOf, strictObject } from '../deal/schema-helpers.js';
+import {
+  datedPaymentProblems, effectiveInterestSplit, fen, outstandingIsExposure, paymentFlows, wholeMonths,
+  type AssetFlow, type AssetKind,
+} from './asset-kind.js';
+import type { CostFlow } from '../cost/all-in.js';
+
+const paymentSchema = strictObject({ date: isoDate(), amount: money() });
+
+const schema = strictObject({
+  kind: z.literal('licence-royalty'),
+  licence: oneOf(['exclusive', 'sole', 'non-exclusive'] as const),
+  /** What the trust pays the firm for the receivables at issue (the firm's funding). */
+  purchasePrice: money(),
+  payments: listOf(paymentSchema, 1, 1000),
+});
+export type RoyaltyAsset = z.output<typeof schema>;
+
+/**
+ * Each fee is split into a principal part (a pro-rata share of the purchase price) and an income
+ * part, so a royalty and a loan have comparable balances.
+ */
+export function royaltyFlows(asset: RoyaltyAsset): AssetFlow[] {
+  const price = new Decimal(asset.purchasePrice);
+  const total = asset.payments.reduce((s, p) => s.plus(p.amount), new Decimal(0));
+  let balance = price;
+  return asset.payments.map((p, i) => {
+    const amount = new Decimal(p.amount);
+    const isLast = i === asset.payments.length - 1;
+    const principal = isLast ? balance : Decimal.min(balance, fen(price.times(amount).dividedBy(total)));
+    balance = balance.minus(principal);
+    return { date: p.date, interest: amount.minus(principal), principal, balanceAfter: balance };
+  });
+}
+
+export const licenceRoyalty: AssetKind<typeof schema> = {
+  kind: 'licence-royalty',
+  label: 'licence-fee receivables',
+  labelZh: '许可使用费',
+  paymentsLabel: 'licence fees',
+  paymentsLabelZh: '许可使用费',
+  model: 'licence',
+  schema,
+  flows: royaltyFlows,
+  purchasePrice: (a) => new Decimal(a.purchasePrice),
+  fundingDate: (_a, deal) => deal.meta.issueDate,
+  exposureAtDefault: outstandingIsExposure,
+  // A licensee pays its fees on their dates; it has no right to pay them off early.
+  prepayable: () => false,
+  // The firms are the sellers: the issue costs come out of what the trust pays them.
+  sellerBearsUpfrontFees: true,
+  firmFlows: (a, deal, upfrontShare) => {
+    const price = new Decimal(a.purchasePrice);
+    const issue = deal.meta.issueDate;
+    const rf = royaltyFlows(a);
+    const end = rf[rf.length - 1]!.date;
+    const proceeds: CostFlow[] = [{ date: issue, amount: price, kind: 'proceeds', label: 'purchase price of the receivables' }];
+    if (upfrontShare.greaterThan(0)) proceeds.push({ date: issue, amount: upfrontShare.negated(), kind: 'upfront-fee', label: 'share of the deal\'s up-front fees' });
+    const split = effectiveInterestSplit(price, issue, rf.map((x) => ({ date: x.date, amount: x.interest.plus(x.principal) })));
+    return {
+      funding: price, startDate: issue, termMonths: wholeMonths(issue, end), endDate: end, proceeds,
+      payments: paymentFlows(split, 'licence fee: financing charge', 'licence fee: repaying the price'),
+    };
+  },
+  check: (a, deal) => datedPaymentProblems(a.payments, 'payments', deal),
+};
