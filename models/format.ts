@@ -55,3 +55,66 @@ export function toCsv(header: string[], rows: Array<Array<string | number>>): st
   };
   return [header, ...rows].map((r) => r.map(esc).join(',')).join('\n') + '\n';
 }
+
+// ---------- values quoted back in messages ----------
+
+/**
+ * The most characters of one value that an error message quotes back (CLI and API alike, see
+ * docs/api.md): a 10 MB id is shown as its first ECHO_MAX characters and its length.
+ */
+export const ECHO_MAX = 80;
+
+// C0 and C1 controls (ESC starts ANSI sequences, U+009B is a one-character CSI), DEL, the line and
+// paragraph separators and the bidirectional overrides that can make text read in another order.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const escapeChar = (c: string): string =>
+  c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * Text safe to print on a terminal: control characters, ANSI escape sequences and bidirectional
+ * overrides are shown escaped (`\u001b[31m`, `\n`) instead of acting on the terminal.
+ * `keepNewlines` lets line breaks through (for whole outputs whose lines the program made).
+ */
+export function printable(text: string, keepNewlines = false): string {
+  return text.replace(keepNewlines ? UNPRINTABLE_BUT_NEWLINE : UNPRINTABLE, escapeChar);
+}
+
+/**
+ * A value as an error message quotes it: strings in JSON quotes with unprintable characters
+ * escaped, cut to `max` characters with the full length noted; lists and objects previewed a few
+ * levels deep (hostile nesting cannot exhaust the stack) and cut to `max`; `nothing` for undefined.
+ */
+export function echo(value: unknown, max = ECHO_MAX): string {
+  if (value !== null && typeof value === 'object') {
+    const s = preview(value, 3, max + 1);
+    return s.length > max ? `${s.slice(0, max)}…` : s;
+  }
+  return scalar(value, max);
+}
+
+function scalar(v: unknown, max: number): string {
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'string') {
+    const cut = v.length > max;
+    return `${printable(JSON.stringify(cut ? v.slice(0, max) : v))}${cut ? `… (${v.length.toLocaleString('en-US')} characters)` : ''}`;
+  }
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' || v === null) return String(v);
+  return typeof v;
+}
+
+function preview(v: unknown, depth: number, budget: number): string {
+  if (v === null || typeof v !== 'object') return scalar(v, budget);
+  const isList = Array.isArray(v);
+  if (depth === 0) return isList ? '[…]' : '{…}';
+  const parts: string[] = [];
+  let used = 2;
+  const entries: Iterable<[string, unknown]> = isList ? (v as unknown[]).entries() as Iterable<[never, unknown]> : Object.entries(v as Record<string, unknown>);
+  for (const [k, x] of entries) {
+    if (used > budget) { parts.push('…'); break; }
+    const p = (isList ? '' : `${scalar(k, budget)}:`) + preview(x, depth - 1, budget - used);
+    parts.push(p);
+    used += p.length + 1;
+  }
+  return isList ? `[${parts.join(',')}]` : `{${parts.join(',')}}`;
+}

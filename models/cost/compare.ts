@@ -42,6 +42,7 @@ import { chainFeeStack } from '../crossborder/counter-guarantee.js';
 import { drawLeg } from '../crossborder/leg-check.js';
 import { simulatePathEffects, type PathEffects } from './path-effects.js';
 import type { Seed } from '../credit/rng.js';
+import { assertFiniteResult } from '../engine/finite-guard.js';
 
 type BaselineSpec = NonNullable<DealFunding['baseline']>;
 
@@ -294,8 +295,12 @@ function legTranche(leg: NonNullable<Deal['offshoreLegs']>[number]): { tranche: 
 const totalsOf = (t: Partial<Record<string, Decimal>>): Record<string, number> =>
   Object.fromEntries(Object.entries(t).map(([k, v]) => [k, (v as Decimal).toNumber()]));
 
-/** The cost comparison of one deal. */
+/** The cost comparison of one deal (every number finite, or a NonFiniteResultError). */
 export function dealCost(deal: Deal, opts: CompareOptions = {}): DealCost {
+  return assertFiniteResult('compare', uncheckedDealCost(deal, opts));
+}
+
+function uncheckedDealCost(deal: Deal, opts: CompareOptions): DealCost {
   const prog = compileDeal(deal);
   const report = reportLedger(prog, runExactProgram(prog));
   const notes: string[] = [];

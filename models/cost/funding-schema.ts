@@ -3,7 +3,7 @@
 // with, and the rate the trust's cash could earn (for a rail's cash drag).
 import { z } from 'zod';
 import {
-  fraction, integerBetween, money, oneOf, spread, strictObject, tagged,
+  fraction, integerBetween, money, oneOf, spread, strictObject, tagged, describeValue,
 } from '../deal/schema-helpers.js';
 
 const capFields = {
@@ -35,7 +35,7 @@ export const baselineSchema = strictObject({
   /** Guarantee fee (担保费) to a financing guarantor, annual rate on the principal, up front for the term. */
   guaranteeFeeRate: fraction().optional(),
   /** Whether the bank loan gets the deal's subsidy too (true: a like-for-like comparison). */
-  subsidised: z.boolean({ error: (iss) => `must be true or false, got ${JSON.stringify(iss.input)}` }),
+  subsidised: z.boolean({ error: (iss) => `must be true or false, got ${describeValue(iss.input)}` }),
 });
 
 export const fundingSchema = strictObject({

@@ -245,6 +245,9 @@ export interface BetaDistribution {
   beta: number;
 }
 
+/** The smallest non-zero standard deviation of a beta distribution given by its mean and sd. */
+export const MIN_BETA_SD = 1e-4;
+
 /**
  * Beta shape parameters from a mean and a standard deviation (method of moments):
  * with k = m(1−m)/s² − 1, α = m·k and β = (1−m)·k. A beta distribution with mean m has
@@ -254,6 +257,11 @@ export function betaFromMeanSd(mean: number, sd: number, field = 'recovery'): Be
   if (!(mean >= 0 && mean <= 1)) throw new RangeError(`${field}.mean: must be between 0 and 1, got ${mean}`);
   if (!(sd >= 0) || !Number.isFinite(sd)) throw new RangeError(`${field}.stdDev: must be a number ≥ 0, got ${sd}`);
   if (sd === 0) return { mean, sd, alpha: Infinity, beta: Infinity };
+  // Below this the shapes α + β ≈ mean(1−mean)/sd² pass 10⁷–10⁶¹⁶: the quantile table takes seconds
+  // to hours (or the shapes overflow), for a spread no one could tell from a fixed recovery.
+  if (sd < MIN_BETA_SD) {
+    throw new RangeError(`${field}.stdDev: must be 0 (a fixed recovery) or at least ${MIN_BETA_SD}; a beta distribution this narrow cannot be drawn from, got ${sd}`);
+  }
   const maxSd = Math.sqrt(mean * (1 - mean));
   if (!(sd < maxSd)) {
     throw new RangeError(

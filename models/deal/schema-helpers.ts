@@ -2,24 +2,24 @@
 // every problem reads `path: what is wrong (what is allowed)`.
 import { z } from 'zod';
 import { Decimal } from 'decimal.js';
+import { echo } from '../format.js';
+import { DATE_TEXT, MONEY_TEXT } from './problem-text.js';
 
 /** Loan and coupon benchmarks: the 1-year and 5-year loan prime rate (贷款市场报价利率). */
 export const BENCHMARKS = ['LPR1Y', 'LPR5Y'] as const;
 
-const show = (v: unknown): string => {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (v === undefined) return 'nothing';
-  try {
-    const s = JSON.stringify(v);
-    return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-  } catch {
-    return String(v);
-  }
-};
+// Values quoted in messages are cut to ECHO_MAX characters, escaped and depth-bounded (models/format.ts).
+const show = (v: unknown): string => echo(v);
 export const describeValue = show;
 
 const typeOf = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+
+/** Up to five names quoted (each cut to the echo length), then how many more. */
+export function listEchoed(names: readonly PropertyKey[]): string {
+  const shown = names.slice(0, 5).map((k) => show(String(k))).join(', ');
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+}
 
 /** A strict object: unknown fields are errors that list the allowed fields. */
 export function strictObject<S extends z.ZodRawShape>(shape: S) {
@@ -27,7 +27,7 @@ export function strictObject<S extends z.ZodRawShape>(shape: S) {
   return z.strictObject(shape, {
     error: (iss) => {
       if (iss.code === 'unrecognized_keys') {
-        return `unknown field ${iss.keys.map((k) => `"${k}"`).join(', ')} (allowed: ${allowed})`;
+        return `unknown field ${listEchoed(iss.keys)} (allowed: ${allowed})`;
       }
       if (iss.code === 'invalid_type') {
         return `must be an object, got ${typeOf(iss.input)}`;
@@ -68,26 +68,49 @@ export function integerBetween(lo: number, hi: number) {
 }
 
 /**
- * An amount of money in yuan, exact to the fen: a JSON number or a decimal string with at
- * most two decimals ("133000000.00"). Negative amounts are refused.
+ * The one grammar of money in a deal (yuan, exact to the fen): a JSON number, or a string of
+ * digits with one optional point and one or two decimals ("133000000.00", "15700000"). Nothing
+ * else: no spaces, signs, underscores, exponents, "Infinity" or hex, all of which decimal.js or
+ * Number() would read differently (or not at all). Checked here once; the engines then read every
+ * amount with `new Decimal(x)` or `Number(x)` and get the same value.
+ */
+export const MONEY_STRING = /^[0-9]+(\.[0-9]{1,2})?$/;
+export const MAX_MONEY = '1e15';
+
+/** Why `v` is not money, or null if it is (a finite amount, 0 or more, at most 2 decimals, ≤ 1e15). */
+export function moneyProblem(v: unknown): string | null {
+  let d: Decimal;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return MONEY_TEXT.notFinite(show(v));
+    d = new Decimal(v);
+  } else if (typeof v === 'string') {
+    // A minus sign or a third decimal gets its own message below; anything else is not money.
+    if (!MONEY_STRING.test(v) && !/^-?[0-9]+(\.[0-9]+)?$/.test(v)) return MONEY_TEXT.grammar(show(v));
+    d = new Decimal(v);
+  } else {
+    return MONEY_TEXT.type(typeOf(v));
+  }
+  if (d.isNegative() && !d.isZero()) return MONEY_TEXT.negative(show(v));
+  if (d.decimalPlaces() > 2) return MONEY_TEXT.fen(show(v));
+  if (d.greaterThan(MAX_MONEY)) return MONEY_TEXT.tooLarge(MAX_MONEY, show(v));
+  return null;
+}
+
+const grammarProblem = (iss: { input?: unknown }): string => moneyProblem(iss.input) ?? MONEY_TEXT.type(typeOf(iss.input));
+
+/**
+ * An amount of money in yuan (see MONEY_STRING for the one grammar). The union carries the
+ * grammar so that the JSON Schema (`ipabs schema`) shows editors the pattern and the range.
  */
 export function money() {
   return z
-    .union([z.number(), z.string()], {
-      error: (iss) => `must be an amount in yuan (a number or a decimal string), got ${typeOf(iss.input)}`,
-    })
+    .union([
+      z.number().min(0, { error: grammarProblem }).max(Number(MAX_MONEY), { error: grammarProblem }),
+      z.string().regex(MONEY_STRING, { error: grammarProblem }),
+    ], { error: grammarProblem })
     .superRefine((v, ctx) => {
-      let d: Decimal;
-      try {
-        d = new Decimal(typeof v === 'string' ? v.trim() : v);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: `must be an amount in yuan, got ${show(v)}` });
-        return;
-      }
-      if (!d.isFinite()) ctx.addIssue({ code: 'custom', message: `must be a finite amount, got ${show(v)}` });
-      else if (d.isNegative() && !d.isZero()) ctx.addIssue({ code: 'custom', message: `must not be negative, got ${show(v)}` });
-      else if (d.decimalPlaces() > 2) ctx.addIssue({ code: 'custom', message: `must be exact to the fen (at most 2 decimals), got ${show(v)}` });
-      else if (d.greaterThan('1e15')) ctx.addIssue({ code: 'custom', message: `must be at most 1e15 yuan, got ${show(v)}` });
+      const problem = moneyProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
 }
 export type MoneyInput = number | string;
@@ -100,11 +123,20 @@ export function isValidIsoDate(s: string): boolean {
   const dt = new Date(Date.UTC(y, mo - 1, d));
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
 }
-/** A calendar date written YYYY-MM-DD. */
+/**
+ * The dates a deal may use. The engines count days and months past the deal's dates (loans of up to
+ * 30 years, recoveries up to 10 years after a default) and write dates with four-digit years, so
+ * deal dates stop well before year 9999 ("NONE" calendar deals have no holiday data to stop them).
+ */
+export const FIRST_DEAL_DATE = '1900-01-01';
+export const LAST_DEAL_DATE = '2199-12-31';
+
+/** A calendar date written YYYY-MM-DD, from FIRST_DEAL_DATE to LAST_DEAL_DATE. */
 export function isoDate() {
   return z
     .string({ error: (iss) => `must be a date written YYYY-MM-DD, got ${typeOf(iss.input)} ${show(iss.input)}` })
-    .refine(isValidIsoDate, { error: (iss) => `must be a real date written YYYY-MM-DD, got ${show(iss.input)}` });
+    .refine(isValidIsoDate, { abort: true, error: (iss) => `must be a real date written YYYY-MM-DD, got ${show(iss.input)}` })
+    .refine((d) => d >= FIRST_DEAL_DATE && d <= LAST_DEAL_DATE, { error: (iss) => DATE_TEXT.outOfRange(FIRST_DEAL_DATE, LAST_DEAL_DATE, show(iss.input)) });
 }
 
 /** One of a fixed list of words; the message lists them. */

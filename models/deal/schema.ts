@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import {
   BENCHMARKS, fraction, identifier, integerBetween, isoDate, listOf, money, numberBetween, oneOf, spread,
-  strictObject, tagged, text,
+  strictObject, tagged, text, describeValue,
 } from './schema-helpers.js';
 import { enhancementSchemas } from '../enhancements/registry.js';
 import { assetSchemas } from '../pool/asset-registry.js';
@@ -235,7 +235,7 @@ export const stressSchema = strictObject({
 // ---------- provenance ----------
 export const provenanceSchema = strictObject({
   /** A JSON Pointer into this deal, e.g. "/liabilities/tranches/0/coupon/rate". */
-  path: z.string().regex(/^(\/[^/]*)+$/, { error: (iss) => `must be a JSON Pointer such as "/meta/issueDate", got ${JSON.stringify(iss.input)}` }),
+  path: z.string().regex(/^(\/[^/]*)+$/, { error: (iss) => `must be a JSON Pointer such as "/meta/issueDate", got ${describeValue(iss.input)}` }),
   kind: oneOf(['fact', 'assumption'] as const),
   /** For facts: the source document; for assumptions: why this value. */
   source: text(300).optional(),
@@ -245,7 +245,7 @@ export const provenanceSchema = strictObject({
 // ---------- the deal ----------
 export const dealSchema = strictObject({
   $schema: z.string().optional(),
-  schemaVersion: z.literal(1, { error: (iss) => `must be 1, got ${JSON.stringify(iss.input)}` }),
+  schemaVersion: z.literal(1, { error: (iss) => `must be 1, got ${describeValue(iss.input)}` }),
   meta: metaSchema,
   pool: poolSchema,
   liabilities: strictObject({ tranches: listOf(trancheSchema, 1, 20) }),

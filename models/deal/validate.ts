@@ -12,6 +12,11 @@ import { railProblems } from '../rail/deal-rail.js';
 import { offshoreLegProblems } from '../crossborder/leg-check.js';
 import { fundingProblems } from '../cost/funding-check.js';
 import { jsonErrorOffset, lineAndColumn } from './json-position.js';
+import { adjustDate } from '../calendar/business-days.js';
+import { recoveryProblems } from '../credit/recovery.js';
+import { defaultProbabilityProblems } from '../credit/default-times.js';
+import { echo } from '../format.js';
+import { CREDIT_TEXT, DATE_TEXT, GUARD_TEXT } from './problem-text.js';
 
 export interface Problem {
   /** Where, e.g. `liabilities.tranches[1].coupon.rate` ('' for the whole file). */
@@ -68,14 +73,36 @@ export function validateDealText(text: string): ValidationResult {
   return validateDeal(parsed.value);
 }
 
+/**
+ * Check a parsed deal. Never throws: every problem comes back with its path. A check that fails
+ * unexpectedly is itself reported as a problem on the section it was checking (GUARD_TEXT.internal),
+ * so a hostile deal costs the user a refusal, never a crash; the fuzz test treats such a problem
+ * as a defect to fix.
+ */
 export function validateDeal(input: unknown): ValidationResult {
-  const r = dealSchema.safeParse(input, { reportInput: true });
+  let r: ReturnType<typeof dealSchema.safeParse>;
+  try {
+    r = dealSchema.safeParse(input, { reportInput: true });
+  } catch (err) {
+    return { ok: false, problems: [{ path: '', message: GUARD_TEXT.internal(errorText(err)) }] };
+  }
   if (!r.success) {
     const problems = r.error.issues.map((iss) => ({ path: formatPath(iss.path), message: zodIssueMessage(iss) }));
     return { ok: false, problems: dedupe(problems) };
   }
   const problems = crossCheck(r.data, input);
   return problems.length ? { ok: false, problems } : { ok: true, deal: r.data };
+}
+
+const errorText = (err: unknown): string => echo(err instanceof Error ? err.message : String(err), 200).replace(/^"|"$/g, '');
+
+/** Run one section's check; if it throws, that becomes a problem on the section's path. */
+function guarded(path: string, add: (path: string, message: string) => void, check: () => void): void {
+  try {
+    check();
+  } catch (err) {
+    add(path, GUARD_TEXT.internal(errorText(err)));
+  }
 }
 
 function dedupe(ps: Problem[]): Problem[] {
@@ -95,7 +122,13 @@ export { assetPurchasePrice };
 function crossCheck(deal: Deal, raw: unknown): Problem[] {
   const out: Problem[] = [];
   const add = (path: string, message: string) => out.push({ path, message });
+  /** An engine check's own message, `field: text`, made with the deal's path as the field. */
+  const addPrefixed = (m: string) => {
+    const at = m.indexOf(': ');
+    add(at > 0 ? m.slice(0, at) : '', at > 0 ? m.slice(at + 2) : m);
+  };
   const { meta } = deal;
+  const datesAt = out.length;
 
   if (meta.maturityDate <= meta.issueDate) {
     add('meta.maturityDate', `must be after meta.issueDate (${meta.issueDate}), got ${meta.maturityDate}`);
@@ -112,6 +145,12 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   }
   if (meta.legalMaturityDate && meta.legalMaturityDate < meta.maturityDate) {
     add('meta.legalMaturityDate', `must be on or after meta.maturityDate (${meta.maturityDate}), got ${meta.legalMaturityDate}`);
+  }
+  // Checks that roll dates on the calendar wait until the deal's own dates are right: they would
+  // only repeat the problem (or fail on a date outside the holiday data).
+  if (out.length === datesAt) {
+    const rolled = rollWithinData(meta.maturityDate, meta);
+    if (rolled) add('meta.maturityDate', rolled);
   }
 
   const uniqueIds = (list: ReadonlyArray<{ id: string }>, path: string) => {
@@ -132,7 +171,9 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   // Pool assets: each kind checks its own (dates inside the deal's life, in order, …).
   // A pass-through agent (the bank of an entrusted loan, …) serving several assets is one party: described once.
   const agents = new Map<string, { at: number; same: string }>();
-  deal.pool.obligors.forEach((o, i) => {
+  // Credit assumptions: the engine's own checks, on the deal's path.
+  deal.pool.obligors.forEach((o, i) => guarded(`pool.obligors[${i}]`, add, () => {
+    for (const m of [...defaultProbabilityProblems(o.credit, `pool.obligors[${i}].credit`), ...recoveryProblems(o.credit.recovery, `pool.obligors[${i}].credit.recovery`)]) addPrefixed(m);
     const kind = assetKindOf(o.asset);
     for (const [p, m] of kind.check(o.asset, deal)) add(`pool.obligors[${i}].asset.${p}`, m);
     const c = kind.counterparty?.(o.asset);
@@ -141,7 +182,7 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
     const first = agents.get(c.id);
     if (!first) agents.set(c.id, { at: i, same });
     else if (first.same !== same) add(`pool.obligors[${i}].asset`, `its agent "${c.id}" is described differently from pool.obligors[${first.at}]'s; one agent id is one party (same name, default probability, sector, holding days and recovery)`);
-  });
+  }));
 
   // Liabilities add up to the pool's funding.
   const tranches = deal.liabilities.tranches;
@@ -233,23 +274,69 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
     if (t.kind === 'cumulative-default-rate' && t.threshold === undefined) add(`triggers[${i}].threshold`, 'is required for a cumulative-default-rate trigger (a fraction such as 0.05)');
   });
 
-  deal.enhancements.forEach((e, i) => {
+  deal.enhancements.forEach((e, i) => guarded(`enhancements[${i}]`, add, () => {
     const k = enhancementKind(e.kind);
     for (const [p, m] of k.check?.(e) ?? []) add(`enhancements[${i}].${p}`, m);
     for (const [p, m] of k.checkInDeal?.(e, deal) ?? []) add(`enhancements[${i}].${p}`, m);
-  });
+  }));
 
   const sim = deal.simulation;
   if (sim?.copula === 't' && sim.nu === undefined) add('simulation.nu', 'is required when copula is "t" (degrees of freedom, greater than 2)');
   if (sim?.copula === 'sector' && !sim.sectorCorrelation) add('simulation.sectorCorrelation', 'is required when copula is "sector" ({ intra, inter })');
+  if (sim?.copula === 'sector' && sim.sectorCorrelation && sim.sectorCorrelation.inter > sim.sectorCorrelation.intra) {
+    add('simulation.sectorCorrelation.inter', `the correlation across sectors cannot exceed the correlation within a sector (intra ${sim.sectorCorrelation.intra}), got ${sim.sectorCorrelation.inter}`);
+  }
+
+  // Stresses the Monte Carlo engine can apply: a correlation shifted out of [0, 1) has no copula.
+  guarded('stresses', add, () => checkStresses(deal, add));
 
   // Settlement rail, "+k" offshore legs (quota on every batch) and funding: see their modules.
-  for (const [p, m] of [...railProblems(deal), ...offshoreLegProblems(deal), ...fundingProblems(deal)]) add(p, m);
+  // The rail rolls every collection date on the calendar, so it waits for dates that are right.
+  const datesOk = out.length === datesAt || !out.slice(datesAt).some((p) => /^meta\.|\.date$|\.startDate$|\.termMonths$/.test(p.path));
+  if (datesOk) guarded('rail', add, () => { for (const [p, m] of railProblems(deal)) add(p, m); });
+  guarded('offshoreLegs', add, () => { for (const [p, m] of offshoreLegProblems(deal)) add(p, m); });
+  guarded('funding', add, () => { for (const [p, m] of fundingProblems(deal)) add(p, m); });
 
   deal.provenance.forEach((pv, i) => {
     if (resolvePointer(raw, pv.path) === undefined) add(`provenance[${i}].path`, `points at nothing in this deal: "${pv.path}" (a JSON Pointer to an existing field)`);
   });
   return out;
+}
+
+/** Why `date` cannot be rolled on the deal's calendar (outside its holiday data), or null. */
+function rollWithinData(date: string, meta: Deal['meta']): string | null {
+  const covered = calendarRange(meta.calendar);
+  if (!covered) return null;
+  try {
+    adjustDate(date, meta.roll, meta.calendar);
+    return null;
+  } catch {
+    return DATE_TEXT.outsideCalendar(meta.calendar, covered.first, covered.last, `${date}, which rolls (${meta.roll}) past the data`);
+  }
+}
+
+/** The correlations a stress shifts (by copula), as [deal path, value]. */
+function stressedCorrelations(deal: Deal): Array<[string, number]> {
+  const sim = deal.simulation;
+  if (!sim) return [['simulation.rho (0 when simulation is left out)', 0]];
+  if (sim.copula === 'sector' && sim.sectorCorrelation) {
+    return [['simulation.sectorCorrelation.intra', sim.sectorCorrelation.intra], ['simulation.sectorCorrelation.inter', sim.sectorCorrelation.inter]];
+  }
+  return [['simulation.rho', sim.rho]];
+}
+
+function checkStresses(deal: Deal, add: (path: string, message: string) => void): void {
+  (deal.stresses ?? []).forEach((st, i) => {
+    const shift = st.rhoShift ?? 0;
+    if (shift === 0) return;
+    for (const [field, rho] of stressedCorrelations(deal)) {
+      const r = rho + shift;
+      if (!(r >= 0 && r < 1)) {
+        add(`stresses[${i}].rhoShift`, CREDIT_TEXT.stressRho(field, rho, shift, r));
+        return;
+      }
+    }
+  });
 }
 
 /** Resolve a JSON Pointer (RFC 6901) in a parsed JSON value. */

@@ -5,6 +5,7 @@ import type { Deal } from '../deal/schema.js';
 import { exactNum } from '../money/num.js';
 import { compileDeal, type DealProgram } from './program.js';
 import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../waterfall/run.js';
+import { assertFiniteResult } from './finite-guard.js';
 
 export interface TranchePeriod { interest: number; principal: number; balance: number; interestShortfall: number }
 
@@ -71,7 +72,7 @@ export function runExactProgram(prog: DealProgram, inputs: WaterfallInputs<Decim
 /** Run the base case of a validated deal and report it period by period. */
 export function runExact(deal: Deal): ScheduleReport {
   const prog = compileDeal(deal);
-  return reportLedger(prog, runExactProgram(prog));
+  return assertFiniteResult('schedule', reportLedger(prog, runExactProgram(prog)));
 }
 
 export function reportLedger(prog: DealProgram, L: Ledger<Decimal>): ScheduleReport {

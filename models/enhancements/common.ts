@@ -1,7 +1,7 @@
 // What every enhancement kind shares: the parties that pay under it, each with a share of a
 // request, a capacity, and its own default probability (a guarantor can fail).
 import { z } from 'zod';
-import { fraction, identifier, money, text, strictObject } from '../deal/schema-helpers.js';
+import { fraction, identifier, money, text, strictObject, describeValue } from '../deal/schema-helpers.js';
 
 /** A party that pays under an enhancement. capacity null means unlimited. */
 export interface EnhancementParty {
@@ -17,7 +17,7 @@ export interface EnhancementParty {
 
 /** A capacity: an amount in yuan, or "unlimited". */
 export const capacity = () => z.union([z.literal('unlimited'), money()], {
-  error: (iss) => `must be an amount in yuan or "unlimited", got ${JSON.stringify(iss.input)}`,
+  error: (iss) => `must be an amount in yuan or "unlimited", got ${describeValue(iss.input)}`,
 });
 export const capacityOrNull = (c: string | number): string | null => (c === 'unlimited' ? null : String(c));
 

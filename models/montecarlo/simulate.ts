@@ -14,6 +14,7 @@ import type { FromWorker, JobInit, ToWorker } from './worker.js';
 import { borrowWorkers, discardWorkers, returnWorkers } from './worker-pool.js';
 export { closeWorkerPool } from './worker-pool.js';
 import type { PathModel } from './path-model.js';
+import { assertFiniteResult } from '../engine/finite-guard.js';
 
 export const MAX_PATHS = 50_000_000;
 export const MAX_THREADS = 64;
@@ -104,9 +105,9 @@ function finish(p: Prepared, opts: SimulateOptions, hist: Histograms, threads: n
     const v = p.scalars[b]!;
     for (let i = 0; i < total.length; i++) total[i] = total[i]! + v[i]!;
   }
-  return buildResult(p.main.model, p.main.layout, total, hist, {
+  return assertFiniteResult('simulate', buildResult(p.main.model, p.main.layout, total, hist, {
     paths: opts.paths, seed: opts.seed, threads, stress: p.stress, importanceShift: p.shift,
-  });
+  }));
 }
 
 export async function simulate(deal: Deal, opts: SimulateOptions): Promise<SimulationResult> {

@@ -22,6 +22,7 @@ import type { Seed } from '../credit/rng.js';
 import { replayPaths } from './path-replay.js';
 import type { StressSpec } from './stress.js';
 import type { PathModel } from './path-model.js';
+import { assertFiniteResult } from '../engine/finite-guard.js';
 
 export const DEFAULT_TAIL = 0.99;
 /** Paths are kept in memory (a few numbers per bearer per path): cap the run. */
@@ -94,6 +95,10 @@ export interface LossAllocationReport {
 interface Column { amount: Float64Array; first: Float32Array; rank: Uint8Array; paidMonthWeighted?: Float64Array; late?: Float64Array }
 
 export function lossAllocationReport(deal: Deal, opts: AllocationRunOptions): LossAllocationReport {
+  return assertFiniteResult('allocation', uncheckedAllocationReport(deal, opts));
+}
+
+function uncheckedAllocationReport(deal: Deal, opts: AllocationRunOptions): LossAllocationReport {
   const n = opts.paths;
   if (!Number.isSafeInteger(n) || n < 1 || n > MAX_ALLOCATION_PATHS) {
     throw new RangeError(`paths: the allocation report keeps every path in memory; must be a whole number from 1 to ${MAX_ALLOCATION_PATHS.toLocaleString('en-US')}, got ${n}`);

@@ -32,7 +32,9 @@ export function royaltyFlows(asset: RoyaltyAsset): AssetFlow[] {
   return asset.payments.map((p, i) => {
     const amount = new Decimal(p.amount);
     const isLast = i === asset.payments.length - 1;
-    const principal = isLast ? balance : Decimal.min(balance, fen(price.times(amount).dividedBy(total)));
+    // Fees that total nothing carry no share of the price (was 0/0 = NaN): the balance stays until the last one.
+    const share = total.isZero() ? new Decimal(0) : fen(price.times(amount).dividedBy(total));
+    const principal = isLast ? balance : Decimal.min(balance, share);
     balance = balance.minus(principal);
     return { date: p.date, interest: amount.minus(principal), principal, balanceAfter: balance };
   });

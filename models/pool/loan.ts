@@ -5,7 +5,7 @@ import { Decimal } from 'decimal.js';
 import { BENCHMARKS, integerBetween, isoDate, money, oneOf, strictObject, tagged, fraction, spread } from '../deal/schema-helpers.js';
 import { addMonths } from '../calendar/schedule.js';
 import { addMonthsIso } from '../market/inputs.js';
-import { lprOn } from '../market/lpr.js';
+import { LPR_FIRST_FIXING, lprOn } from '../market/lpr.js';
 import { fen, outstandingIsExposure, paymentFlows, type AssetFlow, type AssetKind } from './asset-kind.js';
 
 export const PERIOD_MONTHS = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 } as const;
@@ -89,6 +89,9 @@ export function loanTermProblems(a: LoanTerms, deal: { meta: { issueDate: string
   if (end > maturityDate) out.push(['termMonths', `the loan ends ${end}, after meta.maturityDate (${maturityDate}); loans must mature within the deal`]);
   const per = PERIOD_MONTHS[a.paymentFrequency];
   if (a.termMonths % per !== 0) out.push(['termMonths', `must be a whole number of ${a.paymentFrequency} periods (a multiple of ${per}), got ${a.termMonths}`]);
+  if (a.rate.type === 'benchmark' && a.startDate < LPR_FIRST_FIXING) {
+    out.push(['startDate', `a loan priced off the LPR (rate.type "benchmark") must start on or after ${LPR_FIRST_FIXING}, the first reformed LPR fixing, got ${a.startDate}`]);
+  }
   return out;
 }
 

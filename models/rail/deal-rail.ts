@@ -6,7 +6,7 @@
 // after; the trust collects it in the first period whose payment date is on or after that day.
 // With no rail (or N = 0) the cash arrives the day the firm pays, as before rails existed.
 import type { Deal } from '../deal/schema.js';
-import { adjustDate } from '../calendar/business-days.js';
+import { adjustDate, calendarRange } from '../calendar/business-days.js';
 import { addDays } from '../calendar/iso-date.js';
 import { flowsAfterIssue } from '../pool/asset-flows.js';
 
@@ -40,9 +40,12 @@ export function railProblems(deal: Deal): Array<[string, string]> {
   const lag = rail.collectionLagDays;
   if (lag > 0) {
     const last = finalPaymentDate(deal.meta);
+    const dataEnd = calendarRange(deal.meta.calendar)?.last;
     deal.pool.obligors.forEach((o, i) => {
       for (const f of flowsAfterIssue(deal, o.asset)) {
-        const arrives = arrivalDate(f.date, deal.meta, lag);
+        // Held past the calendar's holiday data (so past the final payment date): it cannot be rolled there.
+        const held = addDays(paidDate(f.date, deal.meta), lag);
+        const arrives = dataEnd !== undefined && held > dataEnd ? held : arrivalDate(f.date, deal.meta, lag);
         if (arrives > last) {
           out.push([`pool.obligors[${i}].asset`, `the payment due ${f.date} reaches the trust on ${arrives} (rail.collectionLagDays ${lag} days after it is paid), after the final payment date ${last}; on this rail every payment must be due at least ${lag} days before it`]);
           break;

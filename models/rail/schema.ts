@@ -1,7 +1,7 @@
 // The settlement rail a deal's cash moves on (结算方式): bank transfer or digital RMB (数字人民币,
 // e-CNY). Data, so a deal can carry `rail: {...}`. Default values are in ./presets.ts.
 import { z } from 'zod';
-import { fraction, integerBetween, money, numberBetween, oneOf, strictObject, tagged } from '../deal/schema-helpers.js';
+import { fraction, integerBetween, money, numberBetween, oneOf, strictObject, tagged, describeValue } from '../deal/schema-helpers.js';
 
 export const RAIL_KINDS = ['bank-transfer', 'e-cny'] as const;
 export const WALLET_KINDS = ['real-name', 'anonymous'] as const;
@@ -37,7 +37,7 @@ export const eCnyRailSchema = strictObject({
   /** 实名钱包 (personal types I–III and corporate 单位钱包) or anonymous type-IV wallet (四类钱包). */
   wallet: oneOf(WALLET_KINDS),
   /** Smart-contract payments (可编程支付): collections released only to the trust and the agreed uses. */
-  programmable: z.boolean({ error: (iss) => `must be true or false, got ${JSON.stringify(iss.input)}` }),
+  programmable: z.boolean({ error: (iss) => `must be true or false, got ${describeValue(iss.input)}` }),
 });
 
 /** A settlement rail; the lead adds `rail: railSchema.optional()` to the deal schema. */

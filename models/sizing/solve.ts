@@ -23,6 +23,7 @@ import { formatMoney, formatRate } from '../format.js';
 import { createLever, LEVER_KINDS, type Lever, type LeverKind } from './levers.js';
 import { breakEvenFee, type BreakEvenFee } from './break-even-fee.js';
 import { enhancementDrawTiming } from './draw-timing.js';
+import { assertFiniteResult } from '../engine/finite-guard.js';
 
 export type SizingTarget =
   | { kind: 'rating'; rating: Rating }
@@ -261,7 +262,7 @@ export async function sizeEnhancement(deal: Deal, req: SizingRequest): Promise<S
     trials,
   };
   out.message = sizingMessage(out, req.target);
-  return out;
+  return assertFiniteResult('size', out);
 }
 
 async function guarantorFigures(deal: Deal, lever: Lever, fen: number, r: SimulationResult, req: SizingRequest): Promise<GuarantorFigures> {

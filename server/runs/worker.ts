@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { ToRunWorker, WorkerJob, WorkerMessage } from './protocol.js';
+import { assertFiniteResult } from '../../models/engine/finite-guard.js';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
@@ -74,6 +75,7 @@ async function run(job: WorkerJob): Promise<void> {
     result = await size(job.deal, job.request);
   }
   if (controller.signal.aborted) post({ type: 'cancelled' });
-  else post({ type: 'done', result });
+  // The engines guard their own results; this also holds for any engine module the server loads.
+  else post({ type: 'done', result: assertFiniteResult(job.task, result) });
 }
 

@@ -124,6 +124,17 @@ describe('run API (/api/runs) — queue, progress events, cancel (stand-in engin
     await request(t.app).get('/api/deals').expect(200);
   });
 
+  it('fails a run whose result holds NaN, naming the field, instead of ending "done" (issue 16)', async () => {
+    const a = await start('q-ms30', { seed: 667 });
+    const info = await waitFor(async () => {
+      const r = await request(t.app).get(`/api/runs/${a.body.run.id}`);
+      return r.body.run.state === 'running' || r.body.run.state === 'queued' ? undefined : r.body.run as RunInfo;
+    }, 8000, 'the run to end');
+    expect(info.state).to.equal('failed');
+    expect(info.error).to.match(/^simulate: tranches\[0\]\.expectedLossRate came out as NaN \(every reported number must be finite\)/);
+    await request(t.app).get(`/api/runs/${a.body.run.id}/result.csv`).expect(409);
+  });
+
   it('downloads a finished result as JSON and as CSV', async () => {
     const a = await start('q-ms30', { paths: 500 });
     await waitFor(async () => ((await request(t.app).get(`/api/runs/${a.body.run.id}`)).body.run.state === 'done' ? true : undefined), 8000, 'done');
