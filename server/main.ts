@@ -26,6 +26,8 @@ if (config.team) {
 }
 // A worker thread with the engines loaded waits for the first run (it starts in well under a second).
 ctx.runs.warmUp();
+// The library's index is read and the shipped scenarios summarized before the first visitor.
+void ctx.library.index.warm().catch(() => undefined);
 const server = createServer(app);
 server.listen(config.port, config.host, () => {
   const addr = server.address();

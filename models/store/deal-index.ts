@@ -4,7 +4,8 @@
 // validity, glance, cost); the index only keeps it current:
 //
 // - after every save (the store tells the index) the new version's summary is computed and
-//   written before the save returns, so a listing right after shows it;
+//   written, normally before the save returns (a listing right after shows it; on a busy server
+//   the save stops waiting after a moment and the row says "pending" until the summary lands);
 // - each deal's entry is persisted atomically as <dataDir>/index/<id>.json (temp file + rename),
 //   so a save rewrites a few kilobytes, never the whole index;
 // - at start the entries are read back and checked against the version files on disk; an entry
@@ -58,6 +59,8 @@ export interface DealIndexOptions<S> {
   summarizer: Summarizer<S>;
   /** Text a summary is searched by (its names), besides the id. */
   searchText?: (summary: S) => string;
+  /** Longest a save waits for its summary before it answers (default 2 s; the summary still lands). */
+  waitForSummaryMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -71,12 +74,15 @@ export class DealIndex<S> {
   private readonly dir: string;
   private readonly log: (msg: string) => void;
   private readonly searchText: (summary: S) => string;
+  private readonly waitForSummaryMs: number;
   private readonly users = new Map<string, IndexEntry<S>>();
   /** User deal ids in listing order (sorted). */
   private userOrder: string[] = [];
   private scenarios: Array<IndexEntry<S>> = [];
-  private scenarioPrints = new Map<string, string>();
-  private scenarioCheck: Promise<void> | null = null;
+  private readonly scenarioPrints = new Map<string, string>();
+  private scenariosFirst: Promise<void> | null = null;
+  private scenarioRefresh: Promise<void> | null = null;
+  private scenariosCheckedAt = 0;
   /** Writes of one deal's entry, one after another. */
   private readonly writes = new Map<string, Promise<void>>();
   private readonly rebuildQueue: string[] = [];
@@ -90,6 +96,7 @@ export class DealIndex<S> {
     this.dir = join(opts.store.dataDir, 'index');
     this.log = opts.log ?? (() => undefined);
     this.searchText = opts.searchText ?? (() => '');
+    this.waitForSummaryMs = opts.waitForSummaryMs ?? 2_000;
     this.store.onSaved((id, saved) => this.recordSave(id, saved));
   }
 
@@ -97,6 +104,11 @@ export class DealIndex<S> {
   ready(): Promise<void> {
     this.loaded ??= this.load();
     return this.loaded;
+  }
+
+  /** Start reading the index and summarizing the scenarios now, so that the first listing need not wait. */
+  warm(): Promise<void> {
+    return Promise.all([this.ready(), this.scenariosReady()]).then(() => undefined);
   }
 
   /** Deals rebuilt in the background and not done yet. */
@@ -112,7 +124,7 @@ export class DealIndex<S> {
 
   async list(query: ListQuery = {}): Promise<ListPage<S>> {
     await this.ready();
-    await this.checkScenarios();
+    await this.scenariosReady();
     const offset = Math.max(0, Math.floor(query.offset ?? 0));
     const limit = Math.max(0, Math.floor(query.limit ?? Number.MAX_SAFE_INTEGER));
     const q = (query.q ?? '').trim().toLowerCase();
@@ -135,7 +147,7 @@ export class DealIndex<S> {
   async entry(id: string): Promise<IndexEntry<S> | null> {
     await this.ready();
     if (!isDealId(id)) return null;
-    await this.checkScenarios();
+    await this.scenariosReady();
     return this.scenarios.find((e) => e.id === id) ?? this.users.get(id) ?? null;
   }
 
@@ -164,13 +176,20 @@ export class DealIndex<S> {
     const last = e.versions[e.versions.length - 1] as IndexedVersion;
     e.version = last.version;
     e.savedAt = last.savedAt;
-    try {
-      const stored = await this.store.readVersion(id, saved.version);
-      if (stored) await this.summarizeInto(e, stored, true);
-    } catch (err) {
-      this.log(`deal index: could not summarize ${id} v${saved.version} (${(err as Error).message}); it will be retried at the next start`);
-    }
-    await this.persist(id);
+    const work = (async () => {
+      try {
+        const stored = await this.store.readVersion(id, saved.version);
+        if (stored) await this.summarizeInto(e, stored, true);
+      } catch (err) {
+        this.log(`deal index: could not summarize ${id} v${saved.version} (${(err as Error).message}); it will be retried at the next start`);
+      }
+      await this.persist(id);
+    })();
+    // The save waits for its summary, so that a listing right after shows it — but only so long:
+    // on a busy server the save answers and its library row shows "pending" until the summary lands.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([work, new Promise<void>((r) => { timer = setTimeout(r, this.waitForSummaryMs); })]);
+    clearTimeout(timer);
   }
 
   private addUser(id: string): IndexEntry<S> {
@@ -304,38 +323,52 @@ export class DealIndex<S> {
     }
   }
 
-  /** Scenario files are few: re-summarize one whenever its size or modification time changes. */
-  private checkScenarios(): Promise<void> {
-    this.scenarioCheck ??= (async () => {
-      const ids = await this.scenarioIdsOnDisk();
-      const prints = new Map<string, string>();
-      await Promise.all(ids.map(async (id) => {
-        const st = await stat(join(this.store.scenariosDir, `${id}.json`)).catch(() => null);
-        if (st) prints.set(id, `${st.mtimeMs}:${st.size}`);
-      }));
-      const next: Array<IndexEntry<S>> = [];
-      for (const id of ids) {
-        const print = prints.get(id);
-        if (print === undefined) continue;
-        const old = this.scenarios.find((e) => e.id === id);
-        if (old && this.scenarioPrints.get(id) === print && old.stamp === this.summarizer.stamp) { next.push(old); continue; }
-        const stored = await this.store.read(id);
-        if (!stored) continue;
-        const e: IndexEntry<S> = { id, source: 'scenario', version: null, savedAt: stored.savedAt, versions: [], summary: null, summaryOf: null, stamp: null };
-        try {
-          await this.summarizeInto(e, stored, true);
-        } catch (err) {
-          this.log(`deal index: could not summarize scenario ${id} (${(err as Error).message})`);
-          next.push(e);
-          continue;
-        }
+  /**
+   * The shipped scenarios, summarized. The first call waits for their summaries (all asked for at
+   * once); later calls answer with what is there and, at most once a second, look for changed
+   * files in the background — a changed scenario keeps its old row until its new summary lands.
+   */
+  private scenariosReady(): Promise<void> {
+    if (!this.scenariosFirst) {
+      this.scenariosFirst = this.refreshScenarios().catch((err: unknown) => {
+        this.log(`deal index: could not read the scenarios (${(err as Error).message})`);
+        this.scenariosFirst = null;
+      });
+      this.scenariosCheckedAt = Date.now();
+      return this.scenariosFirst;
+    }
+    if (!this.scenarioRefresh && Date.now() - this.scenariosCheckedAt > 1_000) {
+      this.scenariosCheckedAt = Date.now();
+      this.scenarioRefresh = this.refreshScenarios().catch((err: unknown) => {
+        this.log(`deal index: could not check the scenarios (${(err as Error).message})`);
+      }).finally(() => { this.scenarioRefresh = null; });
+    }
+    return this.scenariosFirst;
+  }
+
+  private async refreshScenarios(): Promise<void> {
+    const ids = await this.scenarioIdsOnDisk();
+    const next = await Promise.all(ids.map(async (id): Promise<IndexEntry<S> | null> => {
+      const st = await stat(join(this.store.scenariosDir, `${id}.json`)).catch(() => null);
+      if (!st) return null;
+      const print = `${st.mtimeMs}:${st.size}`;
+      const old = this.scenarios.find((e) => e.id === id);
+      if (old && this.scenarioPrints.get(id) === print && old.stamp === this.summarizer.stamp) return old;
+      const stored = await this.store.read(id);
+      if (!stored) return null;
+      const e: IndexEntry<S> = { id, source: 'scenario', version: null, savedAt: stored.savedAt, versions: [], summary: null, summaryOf: null, stamp: null };
+      try {
+        await this.summarizeInto(e, stored, true);
         this.scenarioPrints.set(id, print);
-        next.push(e);
+      } catch (err) {
+        // Shown without a summary; tried again at the next check.
+        this.log(`deal index: could not summarize scenario ${id} (${(err as Error).message})`);
+        return old ?? e;
       }
-      this.scenarios = next;
-      // A user deal hidden by a scenario of the same id stays hidden, as in the store.
-      for (const e of next) if (this.users.delete(e.id)) this.userOrder = this.userOrder.filter((x) => x !== e.id);
-    })().finally(() => { this.scenarioCheck = null; });
-    return this.scenarioCheck;
+      return e;
+    }));
+    this.scenarios = next.filter((e): e is IndexEntry<S> => e !== null);
+    // A user deal hidden by a scenario of the same id stays hidden, as in the store.
+    for (const e of this.scenarios) if (this.users.delete(e.id)) this.userOrder = this.userOrder.filter((x) => x !== e.id);
   }
 }

@@ -42,7 +42,8 @@ export class Library {
       searchText: (s) => (s.glance ? `${s.glance.name} ${s.glance.nameZh ?? ''}` : ''),
       log,
     });
-    // Read the index now, so that the first listing does not wait for it.
+    // Read the index now, so that the first listing does not wait for it (server/main.ts also has
+    // the scenarios summarized at start: index.warm()).
     this.index.ready().catch((err: unknown) => log(`deal index: could not be read (${(err as Error).message})`));
   }
 

@@ -24,9 +24,12 @@ describe('load: concurrent API requests and runs on loopback', function () {
     dataDir = mkdtempSync(join(tmpdir(), 'ipabs-load-'));
     await seedLibrary(dataDir, SAVED, { templates: [minimalDeal() as unknown as { meta: Record<string, unknown> }] });
     t = await listen({ maxConcurrentRuns: 2, maxQueuedRuns: 20, dataDir });
+    // Set-up, not load: the index read back, the summary worker started, the scenarios summarized.
     await t.ctx.library.index.ready();
+    expect((await fetch(`${t.baseUrl}/api/deals?limit=1`)).status).to.equal(200);
   });
-  after(async () => {
+  after(async function () {
+    this.timeout(60_000);
     await t.dispose();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -78,8 +81,12 @@ describe('load: concurrent API requests and runs on loopback', function () {
     }, 18_000, `run ${id}`)));
     expect(states).to.deep.equal(['done', 'done', 'done', 'done']);
 
-    // 400 saves landed as 40 distinct deals, each at version 1, listed beside the 5,000 others.
-    const list = (await (await fetch(u('/api/deals?q=load-&limit=500'))).json()) as { total: number; deals: Array<{ id: string; version: number | null; valid: boolean }> };
+    // 400 saves landed as 40 distinct deals, each at version 1, listed beside the 5,000 others
+    // (each summarized: on a busy machine a save may answer before its summary lands).
+    const list = await waitFor(async () => {
+      const l = (await (await fetch(u('/api/deals?q=load-&limit=500'))).json()) as { total: number; deals: Array<{ id: string; version: number | null; valid: boolean | null }> };
+      return l.deals.every((d) => d.valid !== null) ? l : undefined;
+    }, 10_000, 'summaries of the saved deals');
     expect(list.deals.filter((d) => d.id.startsWith('load-') && d.version === 1 && d.valid).length).to.equal(40);
     const all = (await (await fetch(u('/api/deals?limit=1'))).json()) as { total: number };
     expect(all.total).to.equal(4 + SAVED + 40);

@@ -130,6 +130,22 @@ describe('deal index (models/store/deal-index)', () => {
     expect([e?.version, e?.summaryOf, e?.summary?.name]).to.deep.equal([2, 2, 'second']);
   });
 
+  it('answers a save whose summary is slow without waiting for it; the summary lands later', async () => {
+    const s = new CountingSummarizer();
+    let release!: () => void;
+    const held = new Promise<void>((r) => { release = r; });
+    s.gate = async (st) => { if (st.id === 'slow') await held; };
+    const index = new DealIndex<Sum>({ store, summarizer: s, waitForSummaryMs: 50 });
+    await index.ready();
+    await store.save('slow', deal('Slow one'));
+    const pending = await index.entry('slow');
+    expect([pending?.version, pending?.summary]).to.deep.equal([1, null]);
+    release();
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await index.entry('slow'))?.summary?.name).to.equal('Slow one');
+    expect(JSON.parse(readFileSync(join(root, 'data', 'index', 'slow.json'), 'utf8')).entry.summary.name).to.equal('Slow one');
+  });
+
   it('counts the bytes each account has saved', async () => {
     const index = open(new CountingSummarizer());
     await store.save('a', deal('x'.repeat(100)), { savedBy: 'alice' });
