@@ -10,6 +10,7 @@ import type { Deal } from '../models/deal/schema.js';
 import { simulate } from '../models/montecarlo/simulate.js';
 import { textTable } from '../models/format.js';
 import { projectRoot } from '../server/config.js';
+import { benchRating } from './rating.js';
 import { libraryBench } from './library.js';
 
 const args = process.argv.slice(2);
@@ -96,6 +97,8 @@ if (rare) {
   console.log(`\nSenior tranche "${rare.deal.liabilities.tranches[0]!.id}" of ${rare.name}, ${paths.toLocaleString('en-US')} paths: plain vs importance sampling (target: relative s.e. < 10%)\n`);
   console.log(textTable(['sampling', 'expected loss', 'std. error', 'relative s.e.', 'factor shift', 'effective sample'], [line('plain', plain.result), line('importance', is.result)]));
 }
+
+benchRating(deals, repeats);
 
 // Memory: a 10 M-path Yuhang run (all cores) must stay under 500 MB peak.
 const yuhang = deals.find((d) => d.name === 'yuhang-abn-2023');

@@ -5,6 +5,8 @@ export interface Io {
   out(s: string): void;
   err(s: string): void;
   writeFile(path: string, data: string): void;
+  /** Binary files (an Excel workbook), written the same way. */
+  writeBytes(path: string, data: Uint8Array): void;
   /** A secret typed without echo on a terminal, else the next line of standard input. */
   readSecret?(prompt: string): Promise<string>;
 }
@@ -15,15 +17,18 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+function writeAtomically(path: string, data: string | Uint8Array): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
 export const processIo: Io = {
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
   // Write beside the target, then rename: an interrupted run never leaves half a file in its place.
-  writeFile: (path, data) => {
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  },
+  writeFile: (path, data) => writeAtomically(path, data),
+  writeBytes: (path, data) => writeAtomically(path, data),
   readSecret,
 };
 

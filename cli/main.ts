@@ -10,6 +10,9 @@ import { sizeCommand, sizeHelp } from './commands/size.js';
 import { allocationCommand, allocationHelp } from './commands/allocation.js';
 import { compareCommand, compareHelp } from './commands/compare.js';
 import { calendarCommand, calendarHelp } from './commands/calendar.js';
+import { rateCommand, rateHelp } from './commands/rate.js';
+import { breakevenCommand, breakevenHelp } from './commands/breakeven.js';
+import { importPoolCommand, importPoolHelp, poolTemplateCommand, poolTemplateHelp } from './commands/import-pool.js';
 import { userCommand, userHelp } from './commands/user.js';
 
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; help: string };
@@ -22,7 +25,11 @@ export const commands: Record<string, Command> = {
   size: { run: sizeCommand, help: sizeHelp },
   allocation: { run: allocationCommand, help: allocationHelp },
   compare: { run: compareCommand, help: compareHelp },
+  rate: { run: rateCommand, help: rateHelp },
+  breakeven: { run: breakevenCommand, help: breakevenHelp },
   calendar: { run: calendarCommand, help: calendarHelp },
+  'import-pool': { run: importPoolCommand, help: importPoolHelp },
+  'pool-template': { run: poolTemplateCommand, help: poolTemplateHelp },
   schema: { run: schemaCommand, help: schemaHelp },
   user: { run: userCommand, help: userHelp },
 };

@@ -11,12 +11,15 @@ import { RunManager, type RunInfo, type StoredJob } from './runs/manager.js';
 import { RunStore } from './runs/run-store.js';
 import { Engines } from './engines.js';
 import { Costs } from './costs.js';
+import { Ratings } from './rating.js';
 import { errorHandler, HttpError } from './http-errors.js';
 import { dealApi } from './routes/deals.js';
 import { runApi } from './routes/runs.js';
 import { analysisApi } from './routes/analysis.js';
 import { sizeApi } from './routes/size.js';
 import { sensitivityApi } from './routes/sensitivity.js';
+import { ratingApi, ratingPages } from './routes/rating.js';
+import { poolTapeApi } from './routes/pool-tape.js';
 import { pages } from './routes/pages.js';
 import { viewHelpers } from './present/view-helpers.js';
 import { language } from './language.js';
@@ -31,6 +34,7 @@ export interface AppContext {
   runs: RunManager;
   engines: Engines;
   costs: Costs;
+  ratings: Ratings;
   /** Local or team mode: who is asking and what they may do (server/auth/). */
   auth: Auth;
 }
@@ -46,18 +50,20 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   const config = defaultConfig(overrides);
   const store = new DealStore({ scenariosDir: config.scenariosDir, dataDir: config.dataDir });
   const engines = new Engines({ montecarlo: config.simulateModule, sizing: config.sizingModule, cost: config.costModule });
+  const runs = new RunManager({
+    maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns, log,
+    maxActivePerUser: config.userLimits.activeRuns,
+    preload: [config.simulateModule, config.sizingModule, config.sensitivityModule],
+    ...(config.persistRuns ? { store: new RunStore<RunInfo, StoredJob>({ dir: resolve(config.dataDir, 'runs'), keep: config.keptRuns, keepDays: config.keptRunDays }) } : {}),
+  });
   const ctx: AppContext = {
     config,
     deals: new DealService(store),
     library: new Library(store, engines, log),
-    runs: new RunManager({
-      maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns, log,
-      maxActivePerUser: config.userLimits.activeRuns,
-      preload: [config.simulateModule, config.sizingModule, config.sensitivityModule],
-      ...(config.persistRuns ? { store: new RunStore<RunInfo, StoredJob>({ dir: resolve(config.dataDir, 'runs'), keep: config.keptRuns, keepDays: config.keptRunDays }) } : {}),
-    }),
+    runs,
     engines,
     costs: new Costs(engines),
+    ratings: new Ratings(runs),
     auth: new Auth({ team: config.team, dataDir: config.dataDir, sessionHours: config.sessionHours, userLimits: config.userLimits }),
   };
   const app = express();
@@ -88,9 +94,12 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   app.use('/api', runApi(ctx));
   app.use('/api', sizeApi(ctx));
   app.use('/api', sensitivityApi(ctx));
+  app.use('/api', ratingApi(ctx));
+  app.use('/api', poolTapeApi(ctx));
   app.use('/api', analysisApi(ctx));
   app.use('/api', (req, _res, next) => next(new HttpError(404, `route: no API route ${req.method} ${req.path} (see docs/api.md)`)));
   app.use(authPages(ctx));
+  app.use(ratingPages(ctx));
   app.use(pages(ctx));
   app.use((req, _res, next) => next(new HttpError(404, `page: nothing at ${req.path}`)));
   app.use(errorHandler(config.limits.bodyBytes, log));

@@ -316,6 +316,21 @@ export class DefaultTimeModel {
     this.classRowStamp[c] = this.pathCounter;
   }
 
+  /**
+   * On the current path (after `beginPath`): name i's probability of default within `month` months,
+   * conditional on the path's systematic factors — the default rate of a granular pool of names like
+   * it (large-pool limit). Months beyond the horizon read the horizon's.
+   */
+  conditionalCumulativeDefault(name: number, month: number): number {
+    if (month <= 0) return 0;
+    const H = this.horizonMonths;
+    const c = this.classOf[name]!;
+    const g = this.classGroup[c]!;
+    const latent = this.latent;
+    const threshold = this.thresholds[c * H + Math.min(month, H) - 1]!;
+    return normalCdf((threshold * latent.scale - latent.systematic[g]!) / latent.idiosyncratic[g]!);
+  }
+
   /** The default month implied by a latent value x for name i (NO_DEFAULT beyond the horizon). */
   defaultMonthOf(name: number, x: number): number {
     const H = this.horizonMonths;

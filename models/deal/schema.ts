@@ -11,6 +11,9 @@ import { railSchema } from '../rail/schema.js';
 import { servicerSchema } from '../rail/servicer.js';
 import { offshoreLegSchema } from '../crossborder/leg-schema.js';
 import { fundingSchema } from '../cost/funding-schema.js';
+import { revolvingSchema } from '../pool/revolving.js';
+import { cleanUpCallSchema, statusEventSchema } from './status-schema.js';
+import { ratingInputsSchema } from '../stress/rating-inputs.js';
 
 export const MARKETS = ['interbank-abn', 'exchange-abs', 'offshore-private'] as const;
 export const CURRENCIES = ['CNY', 'CNH', 'HKD', 'USD'] as const;
@@ -193,6 +196,11 @@ export const stepSchema = tagged('type', [
   /** Top a reserve account up to its target. */
   strictObject({ type: z.literal('fund-reserve'), account: identifier() }),
   /**
+   * 循环购买: buy assets from the eligible pool (deal.revolving) with the cash available, up to what
+   * restores the pool's principal to its initial size, times the purchase rate. Revolving waterfall only.
+   */
+  strictObject({ type: z.literal('buy-assets') }),
+  /**
    * Release what is left. Until the listed tranches are repaid (and before the final period)
    * the cash stays in the trust account, so bullet notes are met at maturity.
    */
@@ -205,8 +213,13 @@ export const stepSchema = tagged('type', [
 ] as const);
 
 export const waterfallSchema = strictObject({
+  /** The amortizing waterfall (摊还期): every deal has one. */
   normal: listOf(stepSchema, 1, 100),
   afterTrigger: listOf(stepSchema, 1, 100).optional(),
+  /** The revolving waterfall (循环期): while the deal buys assets (deal.revolving). */
+  revolving: listOf(stepSchema, 1, 100).optional(),
+  /** The accelerated waterfall (加速清偿): once an acceleration event occurs. */
+  accelerated: listOf(stepSchema, 1, 100).optional(),
 });
 
 // ---------- simulation assumptions (used by the Monte Carlo engine) ----------
@@ -230,6 +243,8 @@ export const stressSchema = strictObject({
   pdMultiplier: numberBetween(0, 100).optional(),
   recoveryMultiplier: numberBetween(0, 10).optional(),
   rhoShift: numberBetween(-0.999, 0.999).optional(),
+  /** Multiplies a revolving deal's purchase rate (循环购买率), e.g. 0.5 when half the wanted assets are found. */
+  purchaseRateMultiplier: numberBetween(0, 1).optional(),
 });
 
 // ---------- provenance ----------
@@ -264,6 +279,14 @@ export const dealSchema = strictObject({
   offshoreLegs: listOf(offshoreLegSchema, 0, 20).optional(),
   /** Firm-level fees, subsidy, bank-loan baseline and reinvestment rate, for the all-in cost. */
   funding: fundingSchema.optional(),
+  /** 循环购买: the revolving period and the eligible pool it buys from. */
+  revolving: revolvingSchema.optional(),
+  /** Events that change the deal's status (amortization, acceleration), tested every payment date. */
+  events: listOf(statusEventSchema, 0, 50).optional(),
+  /** 清仓回购: the originator's clean-up call. */
+  cleanUpCall: cleanUpCallSchema.optional(),
+  /** Domestic rating (TDR/BDR) inputs: stress catalogue changes, default allocation, providers' ratings, grade table. */
+  rating: ratingInputsSchema.optional(),
   provenance: listOf(provenanceSchema, 1, 1000),
 });
 
@@ -284,3 +307,6 @@ export type OffshoreLeg = NonNullable<Deal['offshoreLegs']>[number];
 export type DealRail = NonNullable<Deal['rail']>;
 export type DealServicer = NonNullable<Deal['servicer']>;
 export type DealFunding = NonNullable<Deal['funding']>;
+export type DealRevolving = NonNullable<Deal['revolving']>;
+export type DealEvent = NonNullable<Deal['events']>[number];
+export type DealRatingInputs = NonNullable<Deal['rating']>;

@@ -11,6 +11,9 @@ import { calendarRange } from '../calendar/business-days.js';
 import { railProblems } from '../rail/deal-rail.js';
 import { offshoreLegProblems } from '../crossborder/leg-check.js';
 import { fundingProblems } from '../cost/funding-check.js';
+import { statusProblems } from './status-check.js';
+import { ratingInputProblems } from '../stress/rating-inputs.js';
+import { generateSchedule } from '../calendar/schedule.js';
 import { jsonErrorOffset, lineAndColumn } from './json-position.js';
 import { adjustDate } from '../calendar/business-days.js';
 import { recoveryProblems } from '../credit/recovery.js';
@@ -269,6 +272,11 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   };
   checkSteps(deal.waterfall.normal, 'waterfall.normal');
   if (deal.waterfall.afterTrigger) checkSteps(deal.waterfall.afterTrigger, 'waterfall.afterTrigger');
+  if (deal.waterfall.revolving) checkSteps(deal.waterfall.revolving, 'waterfall.revolving');
+  if (deal.waterfall.accelerated) checkSteps(deal.waterfall.accelerated, 'waterfall.accelerated');
+  uniqueIds(deal.events ?? [], 'events');
+  // Revolving period, status events and the clean-up call: see status-check.ts.
+  for (const [p, m] of statusProblems(deal)) add(p, m);
   if (deal.triggers.length > 0 && !deal.waterfall.afterTrigger) add('waterfall.afterTrigger', 'is required when triggers are defined (the steps to follow once one is breached)');
   deal.triggers.forEach((t, i) => {
     if (t.kind === 'cumulative-default-rate' && t.threshold === undefined) add(`triggers[${i}].threshold`, 'is required for a cumulative-default-rate trigger (a fraction such as 0.05)');
@@ -296,6 +304,11 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   if (datesOk) guarded('rail', add, () => { for (const [p, m] of railProblems(deal)) add(p, m); });
   guarded('offshoreLegs', add, () => { for (const [p, m] of offshoreLegProblems(deal)) add(p, m); });
   guarded('funding', add, () => { for (const [p, m] of fundingProblems(deal)) add(p, m); });
+  if (deal.rating) {
+    // Timing vectors have one share per payment period; count them only when the dates are sound.
+    const periods = datesOk ? generateSchedule({ start: meta.issueDate, end: meta.maturityDate, frequency: meta.paymentFrequency, roll: meta.roll, calendar: meta.calendar, endOfMonth: meta.endOfMonth ?? false }).length : -1;
+    guarded('rating', add, () => { for (const [p, m] of ratingInputProblems(deal.rating, { periods })) add(p, m); });
+  }
 
   deal.provenance.forEach((pv, i) => {
     if (resolvePointer(raw, pv.path) === undefined) add(`provenance[${i}].path`, `points at nothing in this deal: "${pv.path}" (a JSON Pointer to an existing field)`);

@@ -5,6 +5,7 @@ import type { Deal } from '../deal/schema.js';
 import { exactNum } from '../money/num.js';
 import { compileDeal, type DealProgram } from './program.js';
 import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../waterfall/run.js';
+import { STATUS_NAMES, type StatusName } from './status-program.js';
 import { assertFiniteResult } from './finite-guard.js';
 
 export interface TranchePeriod { interest: number; principal: number; balance: number; interestShortfall: number }
@@ -27,9 +28,18 @@ export interface SchedulePeriodReport {
   residual: number;
   carriedForward: number;
   enhancementDrawsById: Record<string, number>;
-  /** collections + brought forward + reserve release + enhancement draws */
+  /** Revolving purchases (循环购买): cash paid for new assets, and the principal bought. */
+  purchases: number;
+  purchasedPrincipal: number;
+  /** 清仓回购: what the originator paid for the remaining pool, in the period it called it. */
+  callProceeds: number;
+  /** The deal's status: revolving 循环期, amortizing 摊还期, triggered, accelerated 加速清偿, called 已清仓回购. */
+  status: StatusName;
+  /** Status events that occurred in this period. */
+  events: string[];
+  /** collections + brought forward + reserve release + enhancement draws + call proceeds */
   cashIn: number;
-  /** fees + interest + principal + reserve top-up + residual + carried forward */
+  /** fees + interest + principal + reserve top-up + purchases + residual + carried forward */
   cashOut: number;
   triggered: boolean;
 }
@@ -53,6 +63,8 @@ export interface ScheduleReport {
     principal: number;
     enhancementDraws: number;
     residual: number;
+    purchases: number;
+    callProceeds: number;
     tranches: Record<string, { interest: number; principal: number; finalBalance: number; interestShortfall: number }>;
   };
   reconciled: boolean;
@@ -101,8 +113,8 @@ export function reportLedger(prog: DealProgram, L: Ledger<Decimal>): ScheduleRep
     prog.enhancements.forEach((e, i) => { enhancementDrawsById[e.id] = money(D(L.enhancementDraw, p * nE + i)); });
     let reserveBalance = new Decimal(0);
     for (let a = 0; a < nA; a++) reserveBalance = reserveBalance.plus(D(L.accountBalance, p * nA + a));
-    const cashIn = D(L.collections, p).plus(D(L.broughtForward, p)).plus(D(L.reserveRelease, p)).plus(D(L.enhancementDraws, p));
-    const cashOut = fees.plus(interest).plus(principal).plus(D(L.reserveTopUp, p)).plus(D(L.residual, p)).plus(D(L.carriedForward, p));
+    const cashIn = D(L.collections, p).plus(D(L.broughtForward, p)).plus(D(L.reserveRelease, p)).plus(D(L.enhancementDraws, p)).plus(D(L.callProceeds, p));
+    const cashOut = fees.plus(interest).plus(principal).plus(D(L.reserveTopUp, p)).plus(D(L.purchases, p)).plus(D(L.residual, p)).plus(D(L.carriedForward, p));
     if (!cashIn.equals(cashOut)) reconciled = false;
     return {
       period: p + 1, date: per.paymentDate, accrualStart: per.accrualStart, accrualEnd: per.accrualEnd,
@@ -110,6 +122,8 @@ export function reportLedger(prog: DealProgram, L: Ledger<Decimal>): ScheduleRep
       reserveRelease: money(D(L.reserveRelease, p)), enhancementDraws: money(D(L.enhancementDraws, p)),
       fees: money(fees), feesById, tranches, reserveTopUp: money(D(L.reserveTopUp, p)), reserveBalance: money(reserveBalance),
       residual: money(D(L.residual, p)), carriedForward: money(D(L.carriedForward, p)), enhancementDrawsById,
+      purchases: money(D(L.purchases, p)), purchasedPrincipal: money(D(L.purchasedPrincipal, p)), callProceeds: money(D(L.callProceeds, p)),
+      status: STATUS_NAMES[L.status[p]!]!, events: prog.events.filter((_, e) => L.eventPeriod[e] === p).map((e) => e.id),
       cashIn: money(cashIn), cashOut: money(cashOut), triggered: L.triggered[p] === 1,
     };
   });
@@ -153,6 +167,8 @@ export function reportLedger(prog: DealProgram, L: Ledger<Decimal>): ScheduleRep
       principal: money(sumOver(L.principalPaid, nT)),
       enhancementDraws: money(sum((p) => D(L.enhancementDraws, p))),
       residual: money(sum((p) => D(L.residual, p))),
+      purchases: money(sum((p) => D(L.purchases, p))),
+      callProceeds: money(sum((p) => D(L.callProceeds, p))),
       tranches: trancheTotals,
     },
     reconciled,

@@ -12,6 +12,7 @@ import { assetPurchasePrice, flowsAfterIssue } from '../pool/asset-flows.js';
 import { accrualParts, type AccrualPart } from './accrual.js';
 import { enhancementKind } from '../enhancements/registry.js';
 import type { EnhancementParty } from '../enhancements/common.js';
+import { compileEvents, compileRevolving, type ProgramEvent, type ProgramRevolving } from './status-program.js';
 
 export interface ProgramPeriod extends SchedulePeriod {
   isFinal: boolean;
@@ -70,7 +71,8 @@ export type ProgramStep =
   | { type: 'pay-principal'; tranches: number[] }
   | { type: 'pay-principal-turbo'; tranches: number[] }
   | { type: 'fund-reserve'; account: number }
-  | { type: 'pay-residual'; to: 'originator' | 'subordinated'; tranche: number; holdUntilRepaid: number[] };
+  | { type: 'pay-residual'; to: 'originator' | 'subordinated'; tranche: number; holdUntilRepaid: number[] }
+  | { type: 'buy-assets' };
 
 export interface ProgramObligor {
   id: string;
@@ -109,6 +111,17 @@ export interface DealProgram {
   triggerSteps: ProgramStep[] | null;
   triggers: Deal['triggers'];
   issueAmount: Decimal;
+  /** Steps of the revolving (循环期) and accelerated (加速清偿) waterfalls, when the deal has them. */
+  revolvingSteps: ProgramStep[] | null;
+  acceleratedSteps: ProgramStep[] | null;
+  /** 循环购买: the revolving window and the purchases' cash per yuan (null: a static pool). */
+  revolving: ProgramRevolving | null;
+  /** Status events, resolved to indices. */
+  events: ProgramEvent[];
+  /** 清仓回购: pool factor at or below which the originator buys the pool back (null: no call). */
+  cleanUpCall: { poolFactorAtOrBelow: number } | null;
+  /** Whether the waterfall needs the pool's principal on each path (revolving, call, pool-based events). */
+  needsPoolBalance: boolean;
 }
 
 const FEN = Decimal.ROUND_HALF_UP;
@@ -261,8 +274,17 @@ export function compileDeal(deal: Deal): DealProgram {
         return { type: s.type, account: must(accountIndex.get(s.account), `account ${s.account}`) };
       case 'pay-residual':
         return { type: s.type, to: s.to, tranche: s.tranche ? ti(s.tranche) : -1, holdUntilRepaid: s.holdUntilRepaid.map(ti) };
+      case 'buy-assets':
+        return { type: s.type };
     }
   };
+  const partyIndex = new Map(parties.map((x, i) => [x.id, i]));
+  const revolving = compileRevolving(deal, periods.map((p) => p.paymentDate), (d) => collectionPeriodOf(d, deal, paymentDayNumbers));
+  const events = compileEvents(deal, {
+    party: (id) => must(partyIndex.get(id), `party ${id}`),
+    enhancement: (id) => must(enhIndex.get(id), `enhancement ${id}`),
+    tranche: ti,
+  });
 
   return {
     deal, periods, tranches, runningFees, upfrontFees, accounts, enhancements, parties, obligors,
@@ -272,6 +294,12 @@ export function compileDeal(deal: Deal): DealProgram {
     triggerSteps: deal.waterfall.afterTrigger ? deal.waterfall.afterTrigger.map(compileStep) : null,
     triggers: deal.triggers,
     issueAmount,
+    revolvingSteps: deal.waterfall.revolving ? deal.waterfall.revolving.map(compileStep) : null,
+    acceleratedSteps: deal.waterfall.accelerated ? deal.waterfall.accelerated.map(compileStep) : null,
+    revolving,
+    events,
+    cleanUpCall: deal.cleanUpCall ? { poolFactorAtOrBelow: deal.cleanUpCall.poolFactorAtOrBelow } : null,
+    needsPoolBalance: revolving !== null || deal.cleanUpCall !== undefined || events.some((e) => e.kind === 'threshold'),
   };
 }
 

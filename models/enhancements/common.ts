@@ -2,6 +2,7 @@
 // request, a capacity, and its own default probability (a guarantor can fail).
 import { z } from 'zod';
 import { fraction, identifier, money, text, strictObject, describeValue } from '../deal/schema-helpers.js';
+import { ISSUER_GRADES, parseIssuerGrade, type IssuerGrade } from '../ratings/domestic-scale.js';
 
 /** A party that pays under an enhancement. capacity null means unlimited. */
 export interface EnhancementParty {
@@ -13,7 +14,14 @@ export interface EnhancementParty {
   annualDefaultProbability: number;
   /** Sector in the sector copula (wrong-way risk when it is the firms' own). */
   sector?: string;
+  /** Its own domestic rating (AAA, AA+, …): a floor for the notes it fully covers (credit substitution 信用替代). */
+  domesticRating?: IssuerGrade;
 }
+
+/** A provider's own domestic (issuer) rating, as people write it: "AAA", "AA+", "aa-", "AA−". */
+export const issuerGrade = () => z.string({ error: (iss) => `must be a domestic issuer rating such as "AAA", "AA+" or "A-", got ${typeof iss.input}` })
+  .refine((s) => parseIssuerGrade(s) !== null, { error: (iss) => `must be a domestic issuer rating, one of ${ISSUER_GRADES.join(', ')}, got ${JSON.stringify(iss.input)}` })
+  .transform((s) => parseIssuerGrade(s) as IssuerGrade);
 
 /** A capacity: an amount in yuan, or "unlimited". */
 export const capacity = () => z.union([z.literal('unlimited'), money()], {
@@ -30,6 +38,8 @@ export const providerSchema = strictObject({
   annualDefaultProbability: fraction(),
   /** Sector for the sector copula (e.g. "guarantor"). */
   sector: text(100).optional(),
+  /** Its own domestic rating, for credit substitution in the domestic (TDR/BDR) rating. */
+  domesticRating: issuerGrade().optional(),
 });
 export type Provider = z.output<typeof providerSchema>;
 

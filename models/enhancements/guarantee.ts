@@ -2,7 +2,7 @@
 // (e.g. the Yuhang deal's municipal and district guarantors, 市级 + 区级).
 import { z } from 'zod';
 import { fraction, identifier, listOf, strictObject, text } from '../deal/schema-helpers.js';
-import { capacity, capacityOrNull, enhancementBase, type EnhancementKind } from './common.js';
+import { capacity, capacityOrNull, enhancementBase, issuerGrade, type EnhancementKind } from './common.js';
 
 const guarantorSchema = strictObject({
   id: identifier(),
@@ -13,6 +13,8 @@ const guarantorSchema = strictObject({
   capacity: capacity(),
   annualDefaultProbability: fraction(),
   sector: text(100).optional(),
+  /** Its own domestic rating (credit substitution in the domestic rating). */
+  domesticRating: issuerGrade().optional(),
 });
 
 const schema = strictObject({
@@ -33,6 +35,7 @@ export const guarantee: EnhancementKind<typeof schema> = {
     capacity: capacityOrNull(g.capacity),
     annualDefaultProbability: g.annualDefaultProbability,
     sector: g.sector,
+    domesticRating: g.domesticRating,
   })),
   check: (e) => {
     const total = e.guarantors.reduce((s, g) => s + g.share, 0);

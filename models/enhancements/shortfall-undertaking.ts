@@ -23,5 +23,6 @@ export const shortfallUndertaking: EnhancementKind<typeof schema> = {
     capacity: capacityOrNull(e.capacity),
     annualDefaultProbability: e.provider.annualDefaultProbability,
     sector: e.provider.sector,
+    domesticRating: e.provider.domesticRating,
   }],
 };

@@ -17,6 +17,9 @@ export interface StatLayout {
   weight: number;
   poolLoss: number;
   poolDefaultRate: number;
+  poolCumulativeDefault: number;
+  /** Σ w·x² of the cumulative default rate: its second moment under importance weights too (for the lognormal fit). */
+  poolCumulativeDefaultSq: number;
   poolAnyLoss: number;
   lateRecovery: number;
   residual: number;
@@ -40,6 +43,9 @@ export interface StatLayout {
   legOnshoreBankLoss: number[];
   agentLoss: number[];
   agentAnyLoss: number[];
+  eventOccurred: number[];
+  purchased: number;
+  called: number;
 }
 
 export function statLayout(m: PathModel): StatLayout {
@@ -49,7 +55,7 @@ export function statLayout(m: PathModel): StatLayout {
   const legs = m.extras.legs.length;
   const many = (n: number) => Array.from({ length: n }, take);
   const layout = {
-    paths: take(), weight: take(), poolLoss: take(), poolDefaultRate: take(), poolAnyLoss: take(), lateRecovery: take(), residual: take(),
+    paths: take(), weight: take(), poolLoss: take(), poolDefaultRate: take(), poolCumulativeDefault: take(), poolCumulativeDefaultSq: take(), poolAnyLoss: take(), lateRecovery: take(), residual: take(),
     trancheLoss: many(m.tranches), trancheAnyLoss: many(m.tranches), trancheShortfall: many(m.tranches),
     tranchePrincipal: many(m.tranches), tranchePrincipalYears: many(m.tranches), trancheWalCross: many(m.tranches),
     enhancementDraw: many(m.enhancements), enhancementExhausted: many(m.enhancements),
@@ -58,6 +64,7 @@ export function statLayout(m: PathModel): StatLayout {
     legChainCalled: many(legs), legInvestorLoss: many(legs), legInvestorAnyLoss: many(legs),
     legHkGuarantorLoss: many(legs), legOnshoreBankLoss: many(legs),
     agentLoss: many(m.agents.length), agentAnyLoss: many(m.agents.length),
+    eventOccurred: many(m.prog.events.length), purchased: take(), called: take(),
   };
   return { size: next, ...layout };
 }
@@ -65,16 +72,19 @@ export function statLayout(m: PathModel): StatLayout {
 export interface Histograms {
   /** Pool loss rate: [0] holds exact zeros, then LOSS_BINS bins over (0, 1]. */
   poolLoss: Float64Array;
+  /** Pool cumulative default rate (defaulted principal / pool), binned as the loss rate: the TDR's distribution. */
+  poolDefault: Float64Array;
   /** Per enhancement: [0] zeros, then DRAW_BINS bins over (0, drawScale]. */
   draws: Float64Array[];
 }
 
 export function createHistograms(m: PathModel): Histograms {
-  return { poolLoss: new Float64Array(LOSS_BINS + 1), draws: Array.from({ length: m.enhancements }, () => new Float64Array(DRAW_BINS + 1)) };
+  return { poolLoss: new Float64Array(LOSS_BINS + 1), poolDefault: new Float64Array(LOSS_BINS + 1), draws: Array.from({ length: m.enhancements }, () => new Float64Array(DRAW_BINS + 1)) };
 }
 
 export function addHistograms(into: Histograms, from: Histograms): void {
   for (let i = 0; i < into.poolLoss.length; i++) into.poolLoss[i] = into.poolLoss[i]! + from.poolLoss[i]!;
+  for (let i = 0; i < into.poolDefault.length; i++) into.poolDefault[i] = into.poolDefault[i]! + from.poolDefault[i]!;
   into.draws.forEach((h, e) => { const f = from.draws[e]!; for (let i = 0; i < h.length; i++) h[i] = h[i]! + f[i]!; });
 }
 
@@ -95,6 +105,8 @@ export function accumulatePath(m: PathModel, L: StatLayout, v: Float64Array, h: 
   add(v, L.weight, w);
   add(v, L.poolLoss, w * o.poolLossRate);
   add(v, L.poolDefaultRate, w * o.defaultRate);
+  add(v, L.poolCumulativeDefault, w * o.cumulativeDefaultRate);
+  add(v, L.poolCumulativeDefaultSq, w * o.cumulativeDefaultRate * o.cumulativeDefaultRate);
   add(v, L.poolAnyLoss, o.poolLossRate > 0 ? w : 0);
   add(v, L.lateRecovery, w * o.lateRecovery);
   add(v, L.residual, w * o.residual);
@@ -130,9 +142,14 @@ export function accumulatePath(m: PathModel, L: StatLayout, v: Float64Array, h: 
     add(v, L.agentLoss[a]!, w * o.agentLoss[a]!);
     add(v, L.agentAnyLoss[a]!, o.agentLoss[a]! > 0 ? w : 0);
   }
+  for (let e = 0; e < L.eventOccurred.length; e++) add(v, L.eventOccurred[e]!, o.eventOccurred[e] ? w : 0);
+  add(v, L.purchased, w * o.purchased);
+  add(v, L.called, o.called ? w : 0);
   const wq = Math.round(w * WEIGHT_QUANTUM) / WEIGHT_QUANTUM;
   const pb = binOf(o.poolLossRate, 1, LOSS_BINS);
   h.poolLoss[pb] = h.poolLoss[pb]! + wq;
+  const db = binOf(o.cumulativeDefaultRate, 1, LOSS_BINS);
+  h.poolDefault[db] = h.poolDefault[db]! + wq;
   for (let e = 0; e < m.enhancements; e++) {
     const hb = binOf(o.enhancementDraw[e]!, m.drawScale[e]!, DRAW_BINS);
     const d = h.draws[e]!;

@@ -15,6 +15,7 @@ import type { StressSpec } from './stress.js';
 import { lossSharingEntries, type LossSharingEntry } from './loss-sharing.js';
 import { buildPathExtras, type PathExtras } from '../cost/path-extras.js';
 import { buildAssetAgents, type AssetAgentModel } from './asset-agents.js';
+import { buildRevolvingPath, eligiblePoolName, obligorBalances, type RevolvingPathModel } from './revolving-path.js';
 
 export interface PathModel {
   deal: Deal;
@@ -68,6 +69,14 @@ export interface PathModel {
   extras: PathExtras;
   /** Names after those: the assets' pass-through agents (entrusted and trust loans, asset-agents.ts). */
   agents: AssetAgentModel[];
+  /** 循环购买: the eligible pool's name and per-path purchase profiles (null: a static pool). */
+  revolving: RevolvingPathModel | null;
+  /** The purchase rate after the stress (null: no revolving period). */
+  purchaseRate: number | null;
+  /** Whether every path must run its own waterfall (purchased assets default on every path). */
+  alwaysRun: boolean;
+  /** When the waterfall needs the pool's principal per path: each obligor's scheduled principal at each period end, [o * P + k]. */
+  obligorBalance: Float64Array | null;
 }
 
 /** The copula of a deal (one-factor Gaussian ρ = 0 if the deal says nothing), after a stress. */
@@ -96,7 +105,7 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
   const nO = prog.obligors.length;
   const nT = prog.tranches.length;
   const H = Math.max(1, prog.periods[P - 1]!.monthIndex);
-  const maxLag = Math.max(0, ...deal.pool.obligors.map((o) => o.credit.recovery.lagMonths));
+  const maxLag = Math.max(0, ...deal.pool.obligors.map((o) => o.credit.recovery.lagMonths), deal.revolving?.eligiblePool.credit.recovery.lagMonths ?? 0);
   const periodOfMonth = new Int32Array(H + maxLag + 2);
   for (let m = 0; m < periodOfMonth.length; m++) {
     const k = prog.periods.findIndex((p) => p.monthIndex >= m);
@@ -150,11 +159,16 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
   names.push(...extra.names);
   const agents = buildAssetAgents(deal, prog, names.length, stress.pdMultiplier);
   names.push(...agents.names);
+  // The eligible pool of a revolving deal: one name, last, read for its conditional default rate.
+  const eligible = eligiblePoolName(deal, stress.pdMultiplier);
+  const revolving = eligible ? buildRevolvingPath(prog, names.length) : null;
+  if (eligible) names.push(eligible);
+  const purchaseRate = prog.revolving ? prog.revolving.purchaseRate * (stress.purchaseRateMultiplier ?? 1) : null;
   const defaultModel = createDefaultTimeModel({ names, copula: copulaOf(deal, stress), horizonMonths: H });
   const recovery = new RecoveryModel(deal.pool.obligors.map((o) => ({ mean: o.credit.recovery.mean, stdDev: o.credit.recovery.stdDev, lagMonths: o.credit.recovery.lagMonths })), deal.simulation?.recoveryFactorLoading ?? 0);
 
   const baseCollections = Float64Array.from(prog.scheduledCollections.map((d) => d.toNumber()));
-  const base = runWaterfall(prog, floatNum, { collections: baseCollections }, createLedger(prog, floatNum));
+  const base = runWaterfall(prog, floatNum, { collections: baseCollections, purchaseRate }, createLedger(prog, floatNum));
   const discount = new Float64Array(nT * P);
   const promisedPV = new Float64Array(nT);
   prog.tranches.forEach((t, i) => {
@@ -191,5 +205,8 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
     base,
     extras: extra.extras,
     agents: agents.agents,
+    revolving, purchaseRate,
+    alwaysRun: revolving !== null && (deal.revolving?.eligiblePool.credit.annualDefaultProbability ?? 0) * stress.pdMultiplier > 0,
+    obligorBalance: prog.needsPoolBalance ? obligorBalances(prog) : null,
   };
 }

@@ -10,6 +10,7 @@ import { createLedger, resetLedger, runWaterfall, type Ledger } from '../waterfa
 import type { PathModel } from './path-model.js';
 import { allocateLosses, type LossEvent } from './loss-sharing.js';
 import { anyAgentDefault, applyAgentLosses, type AgentPathInputs } from './asset-agents.js';
+import { fillPurchaseProfiles } from './revolving-path.js';
 import { applyCommingling, createPathExtrasOutcome, evaluatePathExtras, type PathExtrasOutcome } from '../cost/path-extras.js';
 
 /** What one path produced (overwritten by every path). */
@@ -18,6 +19,8 @@ export interface PathOutcome {
   poolLossRate: number;
   /** Defaulted obligors / obligors. */
   defaultRate: number;
+  /** Cumulative default rate: principal outstanding at default, over the deal's periods, / pool principal (the TDR's measure). */
+  cumulativeDefaultRate: number;
   /** Per tranche: loss of present value of promised cash, at its own coupon, / original balance. */
   trancheLossRate: Float64Array;
   /** Per tranche: principal not repaid plus interest unpaid at the end, in yuan. */
@@ -37,6 +40,11 @@ export interface PathOutcome {
   extras: PathExtrasOutcome;
   /** Per pass-through agent of the assets (entrusted / trust loans): the held cash the trust lost with it. */
   agentLoss: Float64Array;
+  /** Per status event: 1 if it occurred on this path. */
+  eventOccurred: Uint8Array;
+  /** Principal bought in revolving purchases, and 1 if the clean-up call was exercised. */
+  purchased: number;
+  called: number;
 }
 
 export interface PathScratch {
@@ -50,6 +58,9 @@ export interface PathScratch {
   prepaidMonth: Int32Array;
   prepaidAmount: Float64Array;
   events: LossEvent[];
+  /** The original pool's performing principal at the start and end of each period on this path (when the deal needs it). */
+  poolStart: Float64Array;
+  poolEnd: Float64Array;
   /** Whether the last path ran its own waterfall (false: it was the base case, see model.base). */
   ranWaterfall: boolean;
   out: PathOutcome;
@@ -58,7 +69,7 @@ export interface PathScratch {
 
 function emptyOutcome(m: PathModel): PathOutcome {
   return {
-    poolLossRate: 0, defaultRate: 0,
+    poolLossRate: 0, defaultRate: 0, cumulativeDefaultRate: 0,
     trancheLossRate: new Float64Array(m.tranches), trancheShortfall: new Float64Array(m.tranches),
     tranchePrincipal: new Float64Array(m.tranches), tranchePrincipalYears: new Float64Array(m.tranches),
     enhancementDraw: new Float64Array(m.enhancements), enhancementExhausted: new Uint8Array(m.enhancements),
@@ -66,6 +77,9 @@ function emptyOutcome(m: PathModel): PathOutcome {
     residual: 0, lateRecovery: 0,
     extras: createPathExtrasOutcome(m.extras),
     agentLoss: new Float64Array(m.agents.length),
+    eventOccurred: new Uint8Array(m.prog.events.length),
+    purchased: 0,
+    called: 0,
   };
 }
 
@@ -81,6 +95,8 @@ export function createPathScratch(m: PathModel): PathScratch {
     prepaidMonth: new Int32Array(m.obligors),
     prepaidAmount: new Float64Array(m.obligors),
     events: [],
+    poolStart: new Float64Array(m.periods),
+    poolEnd: new Float64Array(m.periods),
     ranWaterfall: false,
     out: emptyOutcome(m),
     baseOutcome: emptyOutcome(m),
@@ -92,6 +108,7 @@ export function createPathScratch(m: PathModel): PathScratch {
 function copyOutcome(from: PathOutcome, to: PathOutcome): void {
   to.poolLossRate = from.poolLossRate;
   to.defaultRate = from.defaultRate;
+  to.cumulativeDefaultRate = from.cumulativeDefaultRate;
   to.trancheLossRate.set(from.trancheLossRate);
   to.trancheShortfall.set(from.trancheShortfall);
   to.tranchePrincipal.set(from.tranchePrincipal);
@@ -102,6 +119,9 @@ function copyOutcome(from: PathOutcome, to: PathOutcome): void {
   to.residual = from.residual;
   to.lateRecovery = from.lateRecovery;
   to.agentLoss.set(from.agentLoss);
+  to.eventOccurred.set(from.eventOccurred);
+  to.purchased = from.purchased;
+  to.called = from.called;
 }
 
 /** Tranche losses, WAL inputs, enhancement draws and residual from a waterfall ledger. */
@@ -147,8 +167,12 @@ function summarizeLedger(m: PathModel, L: Ledger<number>, o: PathOutcome): void 
     o.partyPaid[k] = d;
   }
   let r = 0;
-  for (let p = 0; p < P; p++) r += L.residual[p]!;
+  let bought = 0;
+  for (let p = 0; p < P; p++) { r += L.residual[p]!; bought += L.purchasedPrincipal[p]!; }
   o.residual = r;
+  o.purchased = bought;
+  o.called = L.calledPeriod >= 0 ? 1 : 0;
+  for (let e = 0; e < o.eventOccurred.length; e++) o.eventOccurred[e] = L.eventPeriod[e]! >= 0 ? 1 : 0;
 }
 
 /**
@@ -173,7 +197,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   evaluatePathExtras(m.extras, s.months, m.periodOfMonth, m.periods, out.extras);
   const prepays = m.prepaymentSmm > 0;
   const agentHit = m.agents.length > 0 && anyAgentDefault(m.agents, s.months, m.periodOfMonth, m.periods);
-  if (obligorDefaults === 0 && !prepays && out.extras.servicerDefaultPeriod < 0 && !agentHit) {
+  if (obligorDefaults === 0 && !prepays && out.extras.servicerDefaultPeriod < 0 && !agentHit && !m.alwaysRun) {
     copyOutcome(s.baseOutcome, out);
     s.ranWaterfall = false;
     return weight;
@@ -243,14 +267,54 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   // Loss-sharing enhancements pay part of each net loss into the trust when their rules say.
   const lossSharingPaid = applyLossSharing(m, s);
 
+  // The pool's principal on this path, and what a yuan bought in each period brings (revolving deals).
+  const pool = m.obligorBalance ? poolBalances(m, s, obligorDefaults, prepays) : null;
+  const rev = m.revolving;
+  if (rev) fillPurchaseProfiles(m.prog, rev, dm, m.periodOfMonth, m.recoveryMultiplier);
+
   resetLedger(s.ledger, floatNum);
-  runWaterfall(m.prog, floatNum, { collections: col, cumulativeDefaultRate: s.cdr, partyDefaultPeriod: s.partyDefaultPeriod }, s.ledger);
+  runWaterfall(m.prog, floatNum, {
+    collections: col, cumulativeDefaultRate: s.cdr, partyDefaultPeriod: s.partyDefaultPeriod,
+    ...(pool ? { poolBalanceStart: s.poolStart, poolBalanceEnd: s.poolEnd } : {}),
+    ...(rev ? { purchaseProfile: { cash: rev.cash, balance: rev.balance, defaults: rev.defaults }, purchaseRate: m.purchaseRate } : {}),
+  }, s.ledger);
   summarizeLedger(m, s.ledger, out);
   for (let k = 0; k < m.parties; k++) out.partyPaid[k] = out.partyPaid[k]! + lossSharingPaid[k]!;
   out.poolLossRate = poolLoss / m.poolPrincipal;
+  if (rev) {
+    // A revolving pool's loss counts the purchased assets' too, over everything that entered the pool.
+    let bought = 0;
+    let lost = 0;
+    for (let p = 0; p < P; p++) { bought += s.ledger.purchasedPrincipal[p]!; lost += s.ledger.purchasedPrincipal[p]! * rev.lossPerYuan[p]!; }
+    out.poolLossRate = (poolLoss + lost) / (m.poolPrincipal + bought);
+  }
   out.defaultRate = defaultsCounted / nO;
+  out.cumulativeDefaultRate = P > 0 ? s.cdr[P - 1]! : 0;
   out.lateRecovery = late;
   return weight;
+}
+
+/**
+ * The original pool's performing principal at the start and end of each period on this path: the
+ * scheduled principal less that of each loan from the period it defaulted (written off) or prepaid.
+ */
+function poolBalances(m: PathModel, s: PathScratch, obligorDefaults: number, prepays: boolean): true {
+  const P = m.periods;
+  const ob = m.obligorBalance!;
+  s.poolEnd.set(m.base.s.scheduledPoolEnd as Float64Array);
+  const drop = (o: number, from: number) => {
+    for (let k = from; k < P; k++) s.poolEnd[k] = s.poolEnd[k]! - ob[o * P + k]!;
+  };
+  for (let j = 0; j < obligorDefaults; j++) {
+    const o = s.defaulted[j]!;
+    const month = s.months[o]!;
+    if (prepays && s.prepaidMonth[o]! > 0 && s.prepaidMonth[o]! <= month) continue;
+    drop(o, m.periodOfMonth[month]!);
+  }
+  if (prepays) for (let o = 0; o < m.obligors; o++) if (s.prepaidMonth[o]! > 0 && !(s.months[o]! > 0 && s.months[o]! < s.prepaidMonth[o]!)) drop(o, m.periodOfMonth[s.prepaidMonth[o]!]!);
+  s.poolStart[0] = m.poolPrincipal;
+  for (let k = 1; k < P; k++) s.poolStart[k] = s.poolEnd[k - 1]!;
+  return true;
 }
 
 /** What the agents' held cash depends on: each loan's month of default on this path (a loan prepaid before it never defaults). */

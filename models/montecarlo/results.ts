@@ -2,6 +2,8 @@
 import type { Seed } from '../credit/rng.js';
 import { impliedRating } from '../ratings/idealized-loss.js';
 import { DERIVED_IDEALIZED_LOSS_TABLE } from '../ratings/derived-table.js';
+import { gradeTableFor } from '../ratings/domestic-scale.js';
+import { lognormalFromMoments, lognormalTdr, monteCarloTdr, stressMultiplierTdr, type TdrSet } from '../ratings/tdr.js';
 import { DRAW_BINS, histogramQuantile, LOSS_BINS, meanAndStdErr, ratioAndStdErr, type Histograms, type StatLayout } from './accumulate.js';
 import type { PathModel } from './path-model.js';
 import type { StressSpec } from './stress.js';
@@ -30,10 +32,24 @@ export interface SimulationResult {
     quantileResolution: number;
     defaultRateMean: number;
     defaultRateMeanStdErr: number;
+    /**
+     * Cumulative default rate: principal outstanding at default, over the deal's life, / pool
+     * principal (the measure of the TDR/BDR test): mean ± standard error, standard deviation, and
+     * quantiles with 95% intervals as for the loss rate.
+     */
+    cumulativeDefaultRate: {
+      mean: number;
+      stdErr: number;
+      stdDev: number;
+      quantiles: Record<(typeof LOSS_QUANTILES)[number], number>;
+      quantileCI95: Record<(typeof LOSS_QUANTILES)[number], [number, number]>;
+    };
     probabilityOfLoss: number;
     probabilityOfLossStdErr: number;
     histogram: { binEdges: number[]; probabilities: number[] };
   };
+  /** 目标违约率 Target default rate per domestic grade, read off the simulated cumulative default rates (see models/ratings/tdr.ts). */
+  targetDefaultRates: TdrSet;
   tranches: Array<{
     id: string;
     class: string;
@@ -102,6 +118,12 @@ export interface SimulationResult {
     probabilityOfLoss: number;
     probabilityOfLossStdErr: number;
   }>;
+  /** Each status event: the probability it occurs during the deal (amortization 提前摊还, acceleration 加速清偿). */
+  statusEvents: Array<{ id: string; effect: 'amortization' | 'acceleration'; probability: number; probabilityStdErr: number }>;
+  /** 循环购买: expected principal bought during the revolving period (null: a static pool). */
+  revolving: null | { expectedPurchases: Estimate; purchaseRate: number };
+  /** 清仓回购: the probability the clean-up call is exercised (null: the deal has none). */
+  cleanUpCall: null | { probability: number; probabilityStdErr: number };
   /** Who bears the pool's loss, in expectation (yuan). */
   lossAllocation: {
     poolLoss: Estimate;
@@ -135,12 +157,23 @@ export function buildResult(
   const est = (i: number) => meanAndStdErr(v, i, n);
   const pool = est(L.poolLoss);
   const defaults = est(L.poolDefaultRate);
+  const cdr = est(L.poolCumulativeDefault);
   const anyLoss = est(L.poolAnyLoss);
   const sumW = v[L.weight]!;
   const sumW2 = v[L.weight + 1]!;
   const quantiles = Object.fromEntries(LOSS_QUANTILES.map((q) => [q, round(histogramQuantile(h.poolLoss, Number(q), 1))])) as SimulationResult['pool']['lossRateQuantiles'];
   const effectiveSampleSize = sumW2 > 0 ? (sumW * sumW) / sumW2 : n;
   const quantileCIs = Object.fromEntries(LOSS_QUANTILES.map((q) => [q, quantileCI95(h.poolLoss, Number(q), 1, effectiveSampleSize)])) as SimulationResult['pool']['lossRateQuantileCI95'];
+  const cdrSd = Math.sqrt(Math.max(0, est(L.poolCumulativeDefaultSq).mean - cdr.mean * cdr.mean));
+  const grades = gradeTableFor(m.deal.rating?.grades);
+  const targetDefaultRates: TdrSet = {
+    gradeTable: grades,
+    monteCarlo: monteCarloTdr(grades, (q) => round(histogramQuantile(h.poolDefault, q, 1)), (q) => quantileCI95(h.poolDefault, q, 1, effectiveSampleSize)),
+    lognormal: (() => { const fit = lognormalFromMoments(cdr.mean, cdrSd); return { ...lognormalTdr(grades, fit), fit }; })(),
+    stressMultiplier: stressMultiplierTdr(grades, Math.min(1, cdr.mean)),
+    baseCaseDefaultRate: { value: round(cdr.mean), stdErr: round(cdr.stdErr), source: 'simulation' },
+    simulation: { paths: run.paths, seed: run.seed },
+  };
 
   // A coarse histogram for charts: the zero bucket plus HISTOGRAM_BARS bars up to the 99.9% loss.
   const top = Math.max(quantiles['0.999'], 1 / LOSS_BINS) ;
@@ -203,9 +236,15 @@ export function buildResult(
       expectedLossRate: round(pool.mean), expectedLossRateStdErr: round(pool.stdErr),
       lossRateQuantiles: quantiles, lossRateQuantileCI95: quantileCIs, quantileResolution: 1 / LOSS_BINS,
       defaultRateMean: round(defaults.mean), defaultRateMeanStdErr: round(defaults.stdErr),
+      cumulativeDefaultRate: {
+        mean: round(cdr.mean), stdErr: round(cdr.stdErr), stdDev: round(cdrSd),
+        quantiles: Object.fromEntries(LOSS_QUANTILES.map((q) => [q, round(histogramQuantile(h.poolDefault, Number(q), 1))])) as SimulationResult['pool']['lossRateQuantiles'],
+        quantileCI95: Object.fromEntries(LOSS_QUANTILES.map((q) => [q, quantileCI95(h.poolDefault, Number(q), 1, effectiveSampleSize)])) as SimulationResult['pool']['lossRateQuantileCI95'],
+      },
       probabilityOfLoss: round(anyLoss.mean), probabilityOfLossStdErr: round(anyLoss.stdErr),
       histogram: { binEdges, probabilities },
     },
+    targetDefaultRates,
     tranches,
     enhancements,
     parties,
@@ -225,6 +264,12 @@ export function buildResult(
       const any = est(L.agentAnyLoss[j]!);
       return { id: a.id, name: a.name, heldCashLoss: rounded(est(L.agentLoss[j]!)), probabilityOfLoss: round(any.mean), probabilityOfLossStdErr: round(any.stdErr) };
     }),
+    statusEvents: m.prog.events.map((ev, e) => {
+      const x = est(L.eventOccurred[e]!);
+      return { id: ev.id, effect: ev.accelerate ? 'acceleration' as const : 'amortization' as const, probability: round(x.mean), probabilityStdErr: round(x.stdErr) };
+    }),
+    revolving: m.prog.revolving ? { expectedPurchases: rounded(est(L.purchased)), purchaseRate: m.purchaseRate ?? m.prog.revolving.purchaseRate } : null,
+    cleanUpCall: m.prog.cleanUpCall ? (() => { const x = est(L.called); return { probability: round(x.mean), probabilityStdErr: round(x.stdErr) }; })() : null,
     lossAllocation: {
       poolLoss: money(pool),
       tranches: Object.fromEntries(tranches.map((t, i) => { const s = est(L.trancheShortfall[i]!); return [t.id, { mean: round(s.mean), stdErr: round(s.stdErr) }]; })),

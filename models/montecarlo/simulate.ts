@@ -192,7 +192,7 @@ function runOnWorkers(
           opts.onProgress?.(Math.min(opts.paths, done * (opts.paths / blocks)), opts.paths);
           feed();
         } else if (msg.type === 'histograms') {
-          addHistograms(hist, { poolLoss: msg.poolLoss, draws: msg.draws });
+          addHistograms(hist, { poolLoss: msg.poolLoss, poolDefault: msg.poolDefault, draws: msg.draws });
           if (++finished === workers.length) {
             opts.signal?.removeEventListener('abort', onAbort);
             returnWorkers(workers);

@@ -15,7 +15,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; job: number }
   | { type: 'block'; job: number; block: number; scalars: Float64Array }
-  | { type: 'histograms'; job: number; poolLoss: Float64Array; draws: Float64Array[] }
+  | { type: 'histograms'; job: number; poolLoss: Float64Array; poolDefault: Float64Array; draws: Float64Array[] }
   | { type: 'error'; job: number; message: string };
 
 const port = parentPort;
@@ -43,7 +43,7 @@ port.on('message', (msg: ToWorker) => {
       port.postMessage({ type: 'block', job: msg.job, block: msg.block, scalars } satisfies FromWorker, [scalars.buffer as ArrayBuffer]);
     } else {
       const { hist } = current.ctx;
-      port.postMessage({ type: 'histograms', job: msg.job, poolLoss: hist.poolLoss, draws: hist.draws } satisfies FromWorker);
+      port.postMessage({ type: 'histograms', job: msg.job, poolLoss: hist.poolLoss, poolDefault: hist.poolDefault, draws: hist.draws } satisfies FromWorker);
       current = null;
     }
   } catch (err) {

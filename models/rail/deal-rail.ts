@@ -43,6 +43,9 @@ export function railProblems(deal: Deal): Array<[string, string]> {
     const dataEnd = calendarRange(deal.meta.calendar)?.last;
     deal.pool.obligors.forEach((o, i) => {
       for (const f of flowsAfterIssue(deal, o.asset)) {
+        // A flow due after the final date is reported by the deal's own date checks; it may also lie
+        // beyond the calendar's holiday data, where it cannot be rolled.
+        if (f.date > last) break;
         // Held past the calendar's holiday data (so past the final payment date): it cannot be rolled there.
         const held = addDays(paidDate(f.date, deal.meta), lag);
         const arrives = dataEnd !== undefined && held > dataEnd ? held : arrivalDate(f.date, deal.meta, lag);

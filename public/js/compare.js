@@ -2,6 +2,7 @@
 import { api, el, showError } from './api.js';
 import { formatChineseAmount, formatMoney, pct } from './fmt.js';
 import { follow } from './follow.js';
+import { t } from './i18n.js';
 
 const cfg = JSON.parse(document.getElementById('compare-config').textContent);
 const form = document.getElementById('compare-form');
@@ -29,6 +30,17 @@ function chart(id, config) {
 function costFor(cost, id) {
   if (!cost || !Array.isArray(cost.deals)) return null;
   return cost.deals.find((d) => d.deal && d.deal.id === id) ?? null;
+}
+
+/** "AAA(sf)" with how it was reached: credit substitution, or provisional (no Monte Carlo run yet). */
+function seniorRatingText(d) {
+  const r = d.seniorRating;
+  if (!r) return d.seniorRatingError ?? '—';
+  const grade = r.domesticRating === 'below BB(sf)' ? t('rating.below-scale') : r.domesticRating;
+  const notes = [];
+  if (r.ratingBasis === 'credit-substitution') notes.push(t('rating.compare.substituted', { standAlone: r.standAloneRating === 'below BB(sf)' ? t('rating.below-scale') : r.standAloneRating }));
+  if (r.source !== 'run') notes.push(t('rating.compare.provisional'));
+  return notes.length ? `${grade} (${notes.join('; ')})` : grade;
 }
 
 function render(r) {
@@ -61,6 +73,10 @@ function render(r) {
     ['Senior expected loss (latest base-case run, ± 95%)', (d) => (d.seniorExpectedLoss
       ? `${bp(d.seniorExpectedLoss.value)}${d.seniorExpectedLoss.stdErr !== null ? ` ± ${bp(1.96 * d.seniorExpectedLoss.stdErr)}` : ''} (${d.seniorExpectedLoss.paths.toLocaleString('en-US')} paths)`
       : estimating.has(d.id) ? `estimating… (${QUICK_PATHS.toLocaleString('en-US')} paths)` : 'no run yet')],
+    [t('rating.compare.senior'), (d) => seniorRatingText(d)],
+    [t('rating.compare.cushion'), (d) => (d.seniorRating && d.seniorRating.cushionAtRating !== null
+      ? `${pct(d.seniorRating.cushionAtRating)} (${pct(d.seniorRating.bdr)} − ${pct(d.seniorRating.tdrAtRating)})`
+      : '—')],
   );
   const thead = document.querySelector('#compare-table thead');
   thead.replaceChildren(el('tr', {}, el('th', {}, ''), ...ds.map((d) => el('th', {}, el('a', { href: `/deals/${encodeURIComponent(d.id)}` }, d.glance.name)))));

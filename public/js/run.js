@@ -3,6 +3,7 @@ import { api, el, showError } from './api.js';
 import { formatChineseAmount, formatMoney, money, pct } from './fmt.js';
 import { follow as followJob, showProgress } from './follow.js';
 import { t } from './i18n.js';
+import { mountRating } from './rating.js';
 
 const cfg = JSON.parse(document.getElementById('run-choices').textContent);
 const form = document.getElementById('run-form');
@@ -195,6 +196,10 @@ async function showResult(runId) {
   });
   results.classList.remove('hidden');
   results.dataset.runId = runId;
+  // The domestic rating reads its target default rates off a base-case run (a stressed run's pool is not the deal's).
+  const ratingSection = document.getElementById('run-rating-section');
+  ratingSection.classList.toggle('hidden', run.stress !== null);
+  if (run.stress === null) await mountRating(document.getElementById('run-rating'), { dealId: run.dealId, runId, canEstimate: false });
 }
 
 async function loadRecent() {

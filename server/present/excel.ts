@@ -1,41 +1,53 @@
-// The base-case schedule as an Excel workbook: a schedule sheet (the same rows as the CSV, dates as
-// real dates) and an issuance sheet, with number formats so amounts read as money, the header row
-// and the period/date columns frozen. Text cells are neutralized against formula injection (a deal
-// named `=1+1` stays text): safeCell here, and again by the writer (server/present/xlsx.ts).
+// The base-case schedule as an Excel workbook: a schedule sheet (the same rows as the CSV, payment
+// dates as real dates) and an issuance sheet, with number formats so amounts read as money, the
+// header row and the period/date columns frozen. Text cells are neutralized against formula
+// injection (a deal named `=1+1` stays text).
+import ExcelJS from 'exceljs';
 import type { ScheduleReport } from '../../models/engine/exact.js';
 import { scheduleRows } from '../../models/engine/schedule-table.js';
 import { safeCell } from '../../models/format.js';
-import { writeXlsx, type XlsxCell } from './xlsx.js';
+import { excelDate } from '../../models/sheets/workbook.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_FORMAT = 'yyyy-mm-dd';
 
-export function scheduleWorkbook(report: ScheduleReport): Buffer {
+export async function scheduleWorkbook(report: ScheduleReport): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ipabs';
+  wb.created = new Date(0);
   const { header, rows } = scheduleRows(report);
+  const ws = wb.addWorksheet('Schedule', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
+  ws.addRow(header.map(safeCell)).font = { bold: true };
   // Column 2 holds the payment dates: real dates a spreadsheet can sort and subtract.
-  const schedule: XlsxCell[][] = [header.map(safeCell), ...rows.map((r) => r.map((c, i) => (i === 1 && typeof c === 'string' && ISO_DATE.test(c) ? { date: c } : safeCell(c))))];
-  const item = (label: string, value: XlsxCell): XlsxCell[] => [safeCell(label), typeof value === 'string' ? safeCell(value) : value];
-  const issuance: XlsxCell[][] = [
-    ['item', 'value'],
-    item('deal', `${report.deal.name} (${report.deal.id})`),
-    item('currency', report.deal.currency),
-    item('issue date', { date: report.deal.issueDate }),
-    item('maturity date', { date: report.deal.maturityDate }),
-    item('day count / calendar / roll', `${report.deal.dayCount} / ${report.deal.calendar} / ${report.deal.roll}`),
-    item('proceeds', report.issuance.proceeds),
-    item('up-front fees', report.issuance.upfrontFees),
-    ...Object.entries(report.issuance.upfrontFeesById).map(([id, v]) => item(`  up-front fee: ${id}`, v)),
-    item('net to firms', report.issuance.netToFirms),
-    item('reserve funded by originator', report.issuance.reserveFundedByOriginator),
-    item('reconciled to the fen every period', report.reconciled ? 'yes' : 'NO'),
-  ];
-  return writeXlsx([
-    {
-      name: 'Schedule',
-      rows: schedule,
-      columns: header.map((h, i) => ({ width: i === 1 ? 12 : Math.max(12, Math.min(24, h.length + 2)), ...(i >= 2 ? { format: 'money' as const } : {}) })),
-      boldRows: [0, rows.length],
-      freeze: { rows: 1, cols: 2 },
-    },
-    { name: 'Issuance', rows: issuance, columns: [{ width: 34 }, { width: 28, format: 'money' }], boldRows: [0] },
-  ]);
+  for (const r of rows) ws.addRow(r.map((c, i) => (i === 1 && typeof c === 'string' && ISO_DATE.test(c) ? excelDate(c) : safeCell(c))));
+  header.forEach((h, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = Math.max(12, Math.min(24, h.length + 2));
+    if (i === 1) col.numFmt = DATE_FORMAT;
+    if (i >= 2) col.numFmt = '#,##0.00';
+  });
+  ws.getCell(1, 2).numFmt = '@';
+  const last = ws.getRow(rows.length + 1);
+  last.font = { bold: true };
+
+  const info = wb.addWorksheet('Issuance');
+  info.columns = [{ header: 'item', key: 'item', width: 34 }, { header: 'value', key: 'value', width: 28 }];
+  info.getRow(1).font = { bold: true };
+  const add = (item: string, value: string | number | Date) => {
+    const row = info.addRow({ item: safeCell(item), value: value instanceof Date ? value : safeCell(value) });
+    row.getCell(2).numFmt = value instanceof Date ? DATE_FORMAT : '#,##0.00';
+  };
+  add('deal', `${report.deal.name} (${report.deal.id})`);
+  add('currency', report.deal.currency);
+  add('issue date', excelDate(report.deal.issueDate));
+  add('maturity date', excelDate(report.deal.maturityDate));
+  add('day count / calendar / roll', `${report.deal.dayCount} / ${report.deal.calendar} / ${report.deal.roll}`);
+  add('proceeds', report.issuance.proceeds);
+  add('up-front fees', report.issuance.upfrontFees);
+  for (const [id, v] of Object.entries(report.issuance.upfrontFeesById)) add(`  up-front fee: ${id}`, v);
+  add('net to firms', report.issuance.netToFirms);
+  add('reserve funded by originator', report.issuance.reserveFundedByOriginator);
+  add('reconciled to the fen every period', report.reconciled ? 'yes' : 'NO');
+  const buf = await wb.xlsx.writeBuffer();
+  return Buffer.from(buf as ArrayBuffer);
 }

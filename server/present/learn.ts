@@ -140,7 +140,9 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
   const tName = (id: string) => tranches.find((t) => t.id === id)?.name ?? id;
   const usedSources = new Set<string>();
   let reserveReleaseShown = false;
-  const waterfall: WaterfallStep[] = p.triggered && deal.waterfall.afterTrigger ? deal.waterfall.afterTrigger : deal.waterfall.normal;
+  // The waterfall of the period's status (循环期, 摊还期, 加速清偿, or after a trigger).
+  const w = deal.waterfall;
+  const waterfall: WaterfallStep[] = (p.status === 'revolving' ? w.revolving : p.status === 'accelerated' ? w.accelerated : p.status === 'triggered' ? w.afterTrigger : undefined) ?? w.normal;
   for (const st of waterfall) {
     switch (st.type) {
       case 'cover-shortfall': {

@@ -7,6 +7,9 @@ import { LEARN_STRUCTURES, learnStructure, legLessons, walkPeriod, type LegLesso
 import type { Deal } from '../../models/deal/schema.js';
 import { GLOSSARY } from '../present/glossary.js';
 import { checkCalendarId, lookUpCalendar } from '../../models/calendar/year-view.js';
+import type { SeniorRating } from '../rating.js';
+import { translator } from '../../models/i18n/index.js';
+import { requestLang } from '../language.js';
 
 export interface CompareDeal {
   id: string;
@@ -15,6 +18,9 @@ export interface CompareDeal {
   baseCase: { interest: number; fees: number; upfrontFees: number; netToFirms: number; reconciled: boolean };
   /** Senior expected loss from the latest finished Monte Carlo run of this deal, if any. */
   seniorExpectedLoss: { value: number; stdErr: number | null; runId: string; paths: number } | null;
+  /** Senior domestic rating (TDR/BDR) and its cushion; null with the reason when it cannot be computed. */
+  seniorRating: SeniorRating | null;
+  seniorRatingError?: string;
 }
 
 export interface CompareResult {
@@ -68,12 +74,19 @@ export function analysisApi(ctx: AppContext): Router {
     const loaded = [];
     for (const id of ids) loaded.push(await deals.schedule(deals.checkId(id, 'ids')));
     const out: CompareResult = {
-      deals: loaded.map(({ loaded: d, report }) => ({
-        id: d.deal.meta.id,
-        glance: glanceOf(d.deal),
-        baseCase: { interest: report.totals.interest, fees: report.totals.fees, upfrontFees: report.issuance.upfrontFees, netToFirms: report.issuance.netToFirms, reconciled: report.reconciled },
-        seniorExpectedLoss: seniorEl(ctx, d.deal.meta.id),
-      })),
+      deals: loaded.map(({ loaded: d, report }) => {
+        let seniorRating: SeniorRating | null = null;
+        let seniorRatingError: string | undefined;
+        try { seniorRating = ctx.ratings.senior(d, translator(requestLang(req))); } catch (err) { seniorRatingError = (err as Error).message; }
+        return {
+          id: d.deal.meta.id,
+          glance: glanceOf(d.deal),
+          baseCase: { interest: report.totals.interest, fees: report.totals.fees, upfrontFees: report.issuance.upfrontFees, netToFirms: report.issuance.netToFirms, reconciled: report.reconciled },
+          seniorExpectedLoss: seniorEl(ctx, d.deal.meta.id),
+          seniorRating,
+          ...(seniorRatingError ? { seniorRatingError } : {}),
+        };
+      }),
       cost: null,
       costUnavailable: null,
     };

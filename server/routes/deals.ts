@@ -154,7 +154,7 @@ export function dealApi(ctx: AppContext): Router {
 
   r.get('/deals/:id/schedule.xlsx', handle(async (req, res) => {
     const { report } = await deals.schedule(param(req, 'id'));
-    const buf = scheduleWorkbook(report);
+    const buf = await scheduleWorkbook(report);
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${report.deal.id}-schedule.xlsx`).send(buf);
   }));
 

@@ -1,8 +1,10 @@
 // Browser tests of the reports area (headless Chromium): the run page's custom stress and
 // sensitivity grid, runs kept across a restart, the pool tape upload and the PDF report.
 import { expect } from 'chai';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { listen, YUHANG, type Listening } from '../server/helpers.js';
@@ -87,5 +89,86 @@ describe('reports in a browser: run page extras', function () {
     expect(await page.locator('#sens-title').innerText()).to.equal('敏感性分析');
     expect(await page.locator('#run-stress option[data-custom]').innerText()).to.equal('自定义…');
     await shot('run-extras-zh');
+  });
+});
+
+describe('reports in a browser: pool tape upload on the deal page', function () {
+  this.timeout(60_000);
+  let t: Listening;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'ipabs-tape-browser-'));
+
+  before(async () => {
+    t = await listen();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.dispose();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(pageErrors, 'uncaught errors in the page').to.deep.equal([]);
+  });
+
+  /** A pool tape as a user would build it in Excel: English headers, two licence-fee firms. */
+  async function makeTape(file: string, edit: (ws: ExcelJS.Worksheet) => void = () => undefined): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Pool');
+    ws.addRow(['name', 'sector', 'asset type', 'amount (CNY)', 'rate (%)', 'start date', 'term (months)', 'payment frequency', 'licence', 'appraised IP value (CNY)', 'invention patents', 'utility-model patents', 'annual PD (%)', 'recovery (%)', 'recovery std. dev. (%)', 'recovery lag (months)']);
+    ws.addRow(['Xihu Photonics', '光电', 'licence royalty', '8000万', 3.4, new Date(Date.UTC(2023, 2, 1)), 12, 'quarterly', 'exclusive', '1.1亿', 12, 20, 1, 30, 15, 12]);
+    ws.addRow(['Qiantang Biotech', 'biomedicine', '许可费', 53_000_000, '3.4%', new Date(Date.UTC(2023, 2, 1)), 12, '按季', '独占许可', 70_000_000, 9, 4, 1.5, 30, 15, 12]);
+    edit(ws);
+    const path = join(dir, file);
+    await wb.xlsx.writeFile(path);
+    return path;
+  }
+
+  it('uploads a pool from an XLSX made in the test: checks it, saves it as a new deal, and the deal shows the new pool', async () => {
+    const tape = await makeTape('two-firms.xlsx');
+    await page.goto(`${t.baseUrl}/deals/${YUHANG}`);
+    await page.setInputFiles('#tape-file', tape);
+    await page.click('#tape-check');
+    await page.locator('#tape-summary[data-state="checked"]').waitFor();
+    // 8000万 + 53,000,000 = Yuhang's 133,000,000: the senior note keeps its size.
+    expect(await page.locator('#tape-summary').innerText()).to.equal('The tape is valid: 2 firms or assets; the trust would pay 133,000,000.00 CNY for the pool. Nothing was saved.');
+    await page.fill('#tape-save-as', 'yuhang-two-firms');
+    await page.click('#tape-import');
+    await page.locator('#tape-summary[data-state="saved"]').waitFor();
+    expect(await page.locator('#tape-summary').innerText()).to.contain('Imported 2 firms or assets into yuhang-two-firms (version 1)');
+    await page.locator('#pool-tape').screenshot({ path: resolve(ARTIFACTS, 'pool-tape-upload.png') });
+    await page.click('#tape-open');
+    await page.waitForURL(`${t.baseUrl}/deals/yuhang-two-firms`);
+    const deal = await (await fetch(`${t.baseUrl}/api/deals/yuhang-two-firms`)).json() as { deal: { pool: { obligors: Array<{ name: string; sector: string; asset: { payments: Array<{ amount: number }> } }> } } };
+    expect(deal.deal.pool.obligors.map((o) => [o.name, o.sector])).to.deep.equal([['Xihu Photonics', 'photonics 光电'], ['Qiantang Biotech', 'biomedicine 生物医药']]);
+    // 80,000,000 × 3.4% / 4 = 680,000 a quarter; the purchase price comes back with the last fee.
+    expect(deal.deal.pool.obligors[0]!.asset.payments.map((p) => p.amount)).to.deep.equal([680000, 680000, 680000, 80680000]);
+    expect(await page.locator('#schedule tbody tr').count()).to.be.greaterThan(1);
+  });
+
+  it('lists every bad cell of an uploaded XLSX in Chinese and saves nothing', async () => {
+    const tape = await makeTape('bad.xlsx', (ws) => {
+      ws.getCell('D2').value = -80_000_000;
+      ws.getCell('D3').value = { formula: 'D2*0.5', result: -40_000_000 };
+      ws.getCell('B3').value = '太空旅游';
+    });
+    await page.goto(`${t.baseUrl}/deals/${YUHANG}?lang=zh`);
+    await page.setInputFiles('#tape-file', tape);
+    await page.fill('#tape-save-as', 'never-saved');
+    await page.click('#tape-import');
+    await page.locator('#tape-summary[data-state="refused"]').waitFor();
+    const items = await page.locator('#tape-problems li').allInnerTexts();
+    expect(items[0]).to.equal('Pool!D2: 金额（元）不得为负数，实为 -80000000');
+    expect(items[1]).to.equal('Pool!D3: 公式（=D2*0.5）（请填写数值本身：复制后“选择性粘贴 → 数值”）');
+    expect(items[2]).to.match(/^Pool!B3: 行业：未知行业“太空旅游”（允许：智能物联、/);
+    expect(items).to.have.length(3);
+    await page.locator('#pool-tape').screenshot({ path: resolve(ARTIFACTS, 'pool-tape-problems-zh.png') });
+    expect((await fetch(`${t.baseUrl}/api/deals/never-saved`)).status).to.equal(404);
   });
 });

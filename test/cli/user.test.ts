@@ -13,7 +13,7 @@ async function ipabsWith(secrets: string[], ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const prompts: string[] = [];
-  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s), writeFile: () => undefined, readSecret: async (p) => { prompts.push(p); return secrets.shift() ?? ''; } };
+  const io: Io = { out: (s) => out.push(s), err: (s) => err.push(s), writeFile: () => undefined, writeBytes: () => undefined, readSecret: async (p) => { prompts.push(p); return secrets.shift() ?? ''; } };
   const code = await main(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n'), prompts };
 }

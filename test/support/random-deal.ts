@@ -79,3 +79,29 @@ export const dealArb = fc.record({
     provenance: [{ path: '/meta', kind: 'assumption', reason: 'generated for a property test' }],
   };
 }));
+
+/**
+ * Random valid deals in which front-loading defaults is harsher by construction, the setting the
+ * agencies have in mind: identical obligors (the first one's asset, scaled to each funding), a senior
+ * paid down as cash comes in (no junior principal before it), and recoveries that arrive only after
+ * the deal ends. See test/models/breakeven/properties.test.ts for why each condition is needed.
+ */
+type Json = Record<string, unknown>;
+export const homogeneousDealArb = dealArb
+  .filter((d) => d.liabilities.tranches.length === 1 || d.liabilities.tranches[0]!.principal.type === 'pass-through')
+  .map((d): unknown => {
+    const copy = JSON.parse(JSON.stringify(d)) as { pool: { obligors: Array<{ asset: Json; credit: { recovery: Json } }> } };
+    const first = copy.pool.obligors[0]!.asset;
+    const funded = (a: Json) => Number(a.kind === 'loan' ? a.principal : a.purchasePrice);
+    copy.pool.obligors.forEach((o) => {
+      const price = funded(o.asset);
+      if (first.kind === 'loan') o.asset = { ...first, principal: price };
+      else {
+        const scale = price / funded(first);
+        const payments = (first.payments as Array<{ date: string; amount: number }>).map((p) => ({ date: p.date, amount: Math.round(p.amount * scale) }));
+        o.asset = { ...first, purchasePrice: price, payments };
+      }
+      o.credit.recovery.lagMonths = 13;
+    });
+    return copy;
+  });

@@ -3,10 +3,12 @@ import { common } from './common.js';
 import { auth } from './auth.js';
 import { assets } from './assets.js';
 import { reports } from './reports.js';
+import { rating } from './rating.js';
 
 export const zh = {
   ...common,
   ...auth,
   ...assets,
   ...reports,
+  ...rating,
 };

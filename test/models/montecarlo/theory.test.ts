@@ -67,6 +67,34 @@ describe('Monte Carlo engine against the Vasicek large-pool closed form (ρ = 0.
       expect(hi - lo).to.be.within(width / 1.5, width * 1.5);
     }
   });
+
+  // 目标违约率: the TDR of a grade is the (1 − p) quantile of the pool's cumulative default rate, here
+  // defaults / N (bullet loans default on their whole principal): Vasicek with LGD 1.
+  const defaults: VasicekPool = { pd: 0.05, rho: 0.2, lgd: 1 };
+  it('has a mean cumulative default rate of PD = 5% within 4 standard errors', () => {
+    const c = result.pool.cumulativeDefaultRate;
+    expect(c.mean).to.be.closeTo(0.05, 4 * c.stdErr);
+  });
+
+  for (const grade of ['AA(sf)', 'A(sf)', 'BBB(sf)'] as const) {
+    it(`reads the ${grade} target default rate off the simulation as Vasicek's default-rate quantile at 1 − p`, () => {
+      const tdr = result.targetDefaultRates;
+      const p = tdr.gradeTable.rows.find((r) => r.grade === grade)!.targetDefaultProbability;
+      const x = vasicekLossQuantile(1 - p, defaults);
+      const tol = 4 * Math.sqrt((p * (1 - p)) / paths) / vasicekLossDensity(x, defaults) + 0.005 + 1e-4;
+      expect(tdr.monteCarlo!.byGrade[grade]).to.be.closeTo(x, tol);
+      const [lo, hi] = tdr.monteCarlo!.ci95![grade];
+      expect(lo).to.be.at.most(tdr.monteCarlo!.byGrade[grade]);
+      expect(hi).to.be.at.least(tdr.monteCarlo!.byGrade[grade]);
+    });
+  }
+
+  it('fits the lognormal TDR to the simulated mean and standard deviation of the default rate', () => {
+    const { fit } = result.targetDefaultRates.lognormal!;
+    const c = result.pool.cumulativeDefaultRate;
+    expect(Math.exp(fit!.mu + fit!.sigma ** 2 / 2)).to.be.closeTo(c.mean, 1e-9);
+    expect(Math.sqrt(Math.expm1(fit!.sigma ** 2)) * c.mean).to.be.closeTo(c.stdDev, 1e-9);
+  });
 });
 
 describe('tranche expected loss through the whole waterfall against Vasicek (ρ = 0.2)', function () {

@@ -1,0 +1,182 @@
+// The Rating 评级 section (deal page and run page): the domestic rating of each tranche by the
+// TDR/BDR test, a chart of the break-even default rate per scenario against the target default
+// rate of each grade, and the tables behind them. Data: GET /api/deals/:id/rating; a Monte Carlo
+// estimate of the TDR starts with POST /api/deals/:id/rating (a run in the server's queue).
+import { api, el } from './api.js';
+import { pct } from './fmt.js';
+import { follow, showProgress } from './follow.js';
+import { t } from './i18n.js';
+
+const TRANCHE_COLORS = ['#1f5fa8', '#2e8b57', '#c2772e', '#7a5ca8', '#b3261e'];
+// Grades drawn as lines from the start; the others can be switched on in the legend.
+const SHOWN_GRADES = new Set(['AAA(sf)', 'AA(sf)', 'A(sf)', 'BBB(sf)', 'BB(sf)']);
+// From the darkest red (AAA) to olive (BB): the higher the grade, the harder the line.
+const GRADE_COLORS = ['#5c0f0f', '#7f1d1d', '#9b2c2c', '#b3431e', '#c2572e', '#c2772e', '#b8862b', '#a8922a', '#948f22', '#7e8b24', '#5f7f2a'];
+const ESTIMATE_PATHS = 20_000;
+
+const ratingText = (r) => (r === 'below BB(sf)' ? t('rating.below-scale') : r);
+
+/** A data table in a scroll box that keyboard users can reach (it scrolls sideways on a phone). */
+function table(head, rows, attrs = {}, label = '') {
+  return el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': label || attrs.id }, el('table', { class: 'data', ...attrs },
+    el('thead', {}, el('tr', {}, ...head.map((h, i) => el('th', { class: i > 0 && h.num !== false ? 'num' : undefined }, typeof h === 'string' ? h : h.text)))),
+    el('tbody', {}, ...rows)));
+}
+
+function ratingsTable(r) {
+  return table(
+    [t('rating.col.tranche'), t('rating.col.subordination'), t('rating.col.bdr'), { text: t('rating.col.binding'), num: false }, { text: t('rating.col.stand-alone'), num: false }, { text: t('rating.col.domestic'), num: false }, { text: t('rating.web.col.basis'), num: false }, t('rating.col.cushion'), { text: t('rating.col.el-rating'), num: false }],
+    r.tranches.map((x) => el('tr', { dataset: { tranche: x.id } },
+      el('td', {}, x.id === x.class ? x.id : `${x.id} (${x.class})`),
+      el('td', { class: 'num' }, pct(x.subordination)),
+      el('td', { class: 'num' }, pct(x.bdr)),
+      el('td', {}, x.bindingScenario),
+      el('td', {}, ratingText(x.standAloneRating)),
+      el('td', { class: 'rating-grade' }, el('strong', {}, ratingText(x.domesticRating))),
+      el('td', {}, t(`rating.web.basis.${x.ratingBasis}`)),
+      el('td', { class: 'num' }, x.cushionAtRating === null ? '—' : pct(x.cushionAtRating)),
+      el('td', {}, x.expectedLoss ? `${x.expectedLoss.rating} (${pct(x.expectedLoss.expectedLossRate, 4)})` : '—'))),
+    { id: 'rating-table' }, t('rating.table.ratings'),
+  );
+}
+
+function bdrTable(r, descriptions) {
+  return table(
+    [t('rating.col.scenario'), { text: t('rating.web.col.description'), num: false }, ...r.tranches.map((x) => x.id)],
+    r.scenarios.map((s) => el('tr', { class: s.inert ? 'muted' : undefined, title: s.inert ? t(s.inert) : s.reason },
+      el('td', {}, s.name),
+      el('td', {}, descriptions[s.name] ?? ''),
+      ...r.tranches.map((x) => el('td', { class: x.bindingScenario === s.name ? 'num binding' : 'num' }, pct(x.bdrByScenario[s.name])))),
+    ),
+    { id: 'bdr-table' }, t('rating.table.bdr'),
+  );
+}
+
+function tdrTable(r) {
+  const set = r.tdrSet;
+  return table(
+    [t('rating.col.grade'), t('rating.col.probability'), t('rating.col.multiplier'), t('rating.col.tdr-mc'), t('rating.col.tdr-lognormal'), t('rating.col.tdr-multiplier')],
+    set.gradeTable.rows.map((g) => {
+      const ci = set.monteCarlo?.ci95?.[g.grade];
+      return el('tr', {},
+        el('td', {}, g.grade),
+        el('td', { class: 'num' }, pct(g.targetDefaultProbability, 3)),
+        el('td', { class: 'num' }, g.stressMultiplier.toFixed(2)),
+        el('td', { class: 'num' }, set.monteCarlo ? `${pct(set.monteCarlo.byGrade[g.grade])}${ci ? ` (${pct(ci[0])}–${pct(ci[1])})` : ''}` : '—'),
+        el('td', { class: 'num' }, set.lognormal ? pct(set.lognormal.byGrade[g.grade]) : '—'),
+        el('td', { class: 'num' }, pct(set.stressMultiplier.byGrade[g.grade])));
+    }),
+    { id: 'tdr-table' }, t('rating.table.tdr'),
+  );
+}
+
+function supportList(r) {
+  const items = [];
+  for (const x of r.tranches) {
+    for (const e of x.support?.enhancements ?? []) {
+      items.push(el('li', {}, t('rating.support.line', {
+        tranche: x.id, enhancement: e.id, kind: e.kind,
+        cover: t(e.fullCover ? 'rating.support.full' : 'rating.support.partial'),
+        providers: e.parties.map((p) => `${p.name} ${p.domesticRating ?? `(${t('rating.support.unrated')})`}`).join(', '),
+        floor: e.floor ?? t('rating.support.no-floor'),
+      })));
+    }
+  }
+  return items.length ? [el('h4', {}, t('rating.support.title')), el('ul', { id: 'support-list' }, ...items)] : [];
+}
+
+let chartHandle = null;
+function drawChart(canvas, r) {
+  const labels = r.scenarios.map((s) => s.name);
+  const bars = r.tranches.map((x, i) => ({
+    type: 'bar', label: t('rating.web.bdr-of', { tranche: x.id }), data: labels.map((s) => x.bdrByScenario[s] * 100),
+    backgroundColor: TRANCHE_COLORS[i % TRANCHE_COLORS.length], order: 2,
+  }));
+  const lines = Object.entries(r.tdr).map(([grade, v], i) => ({
+    type: 'line', label: t('rating.web.tdr-line', { grade }), data: labels.map(() => v * 100), hidden: !SHOWN_GRADES.has(grade),
+    borderColor: GRADE_COLORS[i % GRADE_COLORS.length], borderWidth: 1.5, borderDash: [6, 4], pointRadius: 0, fill: false, order: 1,
+  }));
+  if (chartHandle) chartHandle.destroy();
+  // eslint-disable-next-line no-undef
+  chartHandle = new Chart(canvas, {
+    data: { labels, datasets: [...bars, ...lines] },
+    options: {
+      animation: false, maintainAspectRatio: false,
+      plugins: {
+        title: { display: true, text: t('rating.web.chart-title') },
+        legend: { position: 'bottom', labels: { boxWidth: 14 } },
+        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${c.parsed.y.toFixed(2)}%` } },
+      },
+      scales: { y: { beginAtZero: true, title: { display: true, text: t('rating.web.chart-y') } }, x: { ticks: { maxRotation: 70, autoSkip: false, font: { size: 10 } } } },
+    },
+  });
+  canvas.dataset.points = String(bars.reduce((s, d) => s + d.data.length, 0));
+  canvas.dataset.lines = String(lines.length);
+}
+
+function render(box, view, opts) {
+  const r = view.rating;
+  const src = view.tdrSource;
+  const sourceLine = src.kind === 'run'
+    ? el('p', { class: 'muted small', id: 'tdr-source' }, t('rating.web.from-run', { run: src.runId, paths: src.paths.toLocaleString('en-US'), seed: src.seed }))
+    : el('p', { class: 'note', id: 'tdr-source' }, src.reason);
+  const children = [sourceLine];
+  if (src.kind !== 'run' && opts.canEstimate) {
+    const btn = el('button', { type: 'button', id: 'rating-estimate' }, t('rating.web.estimate', { paths: ESTIMATE_PATHS.toLocaleString('en-US') }));
+    const prog = el('div', { class: 'progress-line hidden' }, el('progress', { max: '1', value: '0' }), ' ', el('span', {}, ''));
+    btn.addEventListener('click', () => estimate(box, opts, btn, prog));
+    children.push(el('p', {}, btn), prog);
+  }
+  const canvas = el('canvas', { id: 'rating-chart', 'aria-label': t('rating.web.chart-title') });
+  const allocation = `${t(`rating.allocation.${r.allocation}`)}`;
+  children.push(
+    ratingsTable(r),
+    el('div', { class: 'chart-box' }, canvas),
+    el('p', { class: 'muted small' }, t('rating.web.tolerance', { tolerance: pct(r.tolerance), allocation }), ' ', t('rating.scales')),
+    el('details', { id: 'rating-details' },
+      el('summary', {}, t('rating.web.details')),
+      el('h4', {}, t('rating.table.bdr')), bdrTable(r, view.descriptions),
+      el('p', { class: 'muted small' }, t('rating.web.inert-note')),
+      el('h4', {}, t('rating.table.tdr')), tdrTable(r),
+      el('p', { class: 'muted small' }, t('rating.grades.source', { source: r.tdrSet.gradeTable.source })),
+      ...supportList(r)),
+    el('p', { class: 'small' }, el('a', { href: '/learn/rating' }, t('rating.web.learn'))),
+  );
+  box.replaceChildren(...children);
+  box.dataset.state = src.kind === 'run' ? 'simulated' : 'provisional';
+  drawChart(canvas, r);
+}
+
+async function estimate(box, opts, btn, prog) {
+  btn.disabled = true;
+  prog.classList.remove('hidden');
+  const [bar, label] = [prog.querySelector('progress'), prog.querySelector('span')];
+  label.textContent = t('rating.web.estimating');
+  try {
+    const out = await api(`/api/deals/${encodeURIComponent(opts.dealId)}/rating`, { method: 'POST', json: { paths: ESTIMATE_PATHS, seed: 1 } });
+    if (out.rating && !out.run) { render(box, out, opts); return; }
+    follow(out.run.id, {
+      onState: (run) => showProgress(bar, label, run),
+      onEnd: async (run) => {
+        if (run.state === 'done') await mountRating(box, { ...opts, runId: run.id });
+        else { btn.disabled = false; label.textContent = run.error || run.state; }
+      },
+      onLost: () => { btn.disabled = false; },
+    });
+  } catch (e) {
+    btn.disabled = false;
+    label.textContent = e.message;
+  }
+}
+
+/** Fill `box` with the rating of a deal (TDR from `runId` if given, else the newest matching run). */
+export async function mountRating(box, opts) {
+  try {
+    const q = opts.runId ? `?run=${encodeURIComponent(opts.runId)}` : '';
+    const view = await api(`/api/deals/${encodeURIComponent(opts.dealId)}/rating${q}`);
+    render(box, view, opts);
+  } catch (e) {
+    box.replaceChildren(el('p', { class: 'error-box', role: 'alert' }, t('rating.web.unavailable', { error: e.message })));
+    box.dataset.state = 'error';
+  }
+}
