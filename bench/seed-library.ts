@@ -44,7 +44,7 @@ export async function seedLibrary(dataDir: string, n: number, opts: SeedOptions)
       const st = await stat(file);
       if (opts.savedBy) await writeFile(join(dir, 'v000001.meta.json'), `${JSON.stringify({ savedBy: opts.savedBy })}\n`);
       const t = summaries[k2] as DealSummary;
-      const summary: DealSummary = { ...t, glance: t.glance ? { ...t.glance, id, name } : null };
+      const summary: DealSummary = { ...t, glance: t.glance ? { ...t.glance, id, name } : null, glanceZh: t.glanceZh ? { ...t.glanceZh, id, name } : null };
       const savedAt = st.mtime.toISOString();
       const entry: IndexEntry<DealSummary> = {
         id, source: 'user', version: 1, savedAt, versions: [{ version: 1, savedAt, bytes: st.size, savedBy: opts.savedBy ?? null }],

@@ -36,6 +36,14 @@ export interface PathOutcome {
   residual: number;
   /** Recoveries that arrive after the final payment date (not available to the notes). */
   lateRecovery: number;
+  /**
+   * Scheduled cash the trust did not receive (Σ base-case collections − Σ collections on the path,
+   * before loss-sharing payments): the net pool loss + the defaulted assets' lost interest + the
+   * recoveries after the final date + any commingling loss. The bearers below share it.
+   */
+  cashShortfall: number;
+  /** Running fees left unpaid (base case − path), in yuan: borne by the fee providers. */
+  feeShortfall: number;
   /** The servicer's commingling loss and the "+k" legs' chain losses on this path. */
   extras: PathExtrasOutcome;
   /** Per pass-through agent of the assets (entrusted / trust loans): the held cash the trust lost with it. */
@@ -74,7 +82,7 @@ function emptyOutcome(m: PathModel): PathOutcome {
     tranchePrincipal: new Float64Array(m.tranches), tranchePrincipalYears: new Float64Array(m.tranches),
     enhancementDraw: new Float64Array(m.enhancements), enhancementExhausted: new Uint8Array(m.enhancements),
     partyPaid: new Float64Array(m.parties), partyDefaulted: new Uint8Array(m.parties),
-    residual: 0, lateRecovery: 0,
+    residual: 0, lateRecovery: 0, cashShortfall: 0, feeShortfall: 0,
     extras: createPathExtrasOutcome(m.extras),
     agentLoss: new Float64Array(m.agents.length),
     eventOccurred: new Uint8Array(m.prog.events.length),
@@ -118,6 +126,8 @@ function copyOutcome(from: PathOutcome, to: PathOutcome): void {
   to.partyPaid.set(from.partyPaid);
   to.residual = from.residual;
   to.lateRecovery = from.lateRecovery;
+  to.cashShortfall = from.cashShortfall;
+  to.feeShortfall = from.feeShortfall;
   to.agentLoss.set(from.agentLoss);
   to.eventOccurred.set(from.eventOccurred);
   to.purchased = from.purchased;
@@ -170,6 +180,10 @@ function summarizeLedger(m: PathModel, L: Ledger<number>, o: PathOutcome): void 
   let bought = 0;
   for (let p = 0; p < P; p++) { r += L.residual[p]!; bought += L.purchasedPrincipal[p]!; }
   o.residual = r;
+  const nF = m.prog.runningFees.length;
+  let fees = 0;
+  for (let i = 0; i < P * nF; i++) fees += m.base.feePaid[i]! - L.feePaid[i]!;
+  o.feeShortfall = fees;
   o.purchased = bought;
   o.called = L.calledPeriod >= 0 ? 1 : 0;
   for (let e = 0; e < o.eventOccurred.length; e++) o.eventOccurred[e] = L.eventPeriod[e]! >= 0 ? 1 : 0;
@@ -263,6 +277,8 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
 
   // A servicer that defaults holding collections takes them into its estate (混同风险).
   applyCommingling(m.extras, col, out.extras);
+  let shortfall = 0;
+  for (let p = 0; p < P; p++) shortfall += m.baseCollections[p]! - col[p]!;
 
   // Loss-sharing enhancements pay part of each net loss into the trust when their rules say.
   const lossSharingPaid = applyLossSharing(m, s);
@@ -291,6 +307,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   out.defaultRate = defaultsCounted / nO;
   out.cumulativeDefaultRate = P > 0 ? s.cdr[P - 1]! : 0;
   out.lateRecovery = late;
+  out.cashShortfall = shortfall;
   return weight;
 }
 

@@ -2,7 +2,7 @@
 // in block order so that the same deal, seed and path count give the same numbers whatever the
 // thread count.
 import { createHash } from 'node:crypto';
-import { blockCount, seedKey, type Seed } from '../credit/rng.js';
+import { blockCount, blockPaths, seedKey, type Seed } from '../credit/rng.js';
 import type { Deal } from '../deal/schema.js';
 import { trancheFactorShift, type LargePoolSegment } from '../credit/importance-sampling.js';
 import { cumulativeDefaultProbability } from '../credit/default-times.js';
@@ -143,7 +143,8 @@ async function runHere(ctx: SimulationContext, opts: SimulateOptions, blocks: nu
   for (let b = 0; b < blocks; b++) {
     if (opts.signal?.aborted) throw new SimulationCancelled();
     scalars[b] = runBlock(ctx, opts.seed, b, opts.paths, shift);
-    opts.onProgress?.(Math.min(opts.paths, (b + 1) * (opts.paths / blocks)), opts.paths);
+    // Whole paths: blocks hold PATHS_PER_BLOCK paths each, the last one the rest.
+    opts.onProgress?.(blockPaths(b, opts.paths).end, opts.paths);
     // Let progress events and cancellation through when the caller is an event loop.
     if ((opts.onProgress || opts.signal) && Date.now() - lastYield > 50) {
       await new Promise((r) => setImmediate(r));
@@ -188,8 +189,9 @@ function runOnWorkers(
         if (msg.type === 'ready') { feed(); if (nextBlock < blocks) feed(); }
         else if (msg.type === 'block') {
           scalars[msg.block] = msg.scalars;
-          done++;
-          opts.onProgress?.(Math.min(opts.paths, done * (opts.paths / blocks)), opts.paths);
+          const range = blockPaths(msg.block, opts.paths);
+          done += range.end - range.start;
+          opts.onProgress?.(done, opts.paths);
           feed();
         } else if (msg.type === 'histograms') {
           addHistograms(hist, { poolLoss: msg.poolLoss, poolDefault: msg.poolDefault, draws: msg.draws });

@@ -98,6 +98,7 @@ export class DealIndex<S> {
     this.searchText = opts.searchText ?? (() => '');
     this.waitForSummaryMs = opts.waitForSummaryMs ?? 2_000;
     this.store.onSaved((id, saved) => this.recordSave(id, saved));
+    this.store.onMoved((from, to) => this.recordMove(from, to));
   }
 
   /** Read the index from disk (once); entries needing work are queued for the background. */
@@ -190,6 +191,19 @@ export class DealIndex<S> {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([work, new Promise<void>((r) => { timer = setTimeout(r, this.waitForSummaryMs); })]);
     clearTimeout(timer);
+  }
+
+  /** A deal renamed (its entry, history and summary, moves to the new id) or deleted (dropped). */
+  private async recordMove(from: string, to: string | null): Promise<void> {
+    await this.ready();
+    const e = this.users.get(from);
+    this.users.delete(from);
+    this.userOrder = this.userOrder.filter((x) => x !== from);
+    await unlink(this.fileOf(from)).catch(() => undefined);
+    if (!to || !e) return;
+    const moved = this.addUser(to);
+    Object.assign(moved, e, { id: to });
+    await this.persist(to);
   }
 
   private addUser(id: string): IndexEntry<S> {

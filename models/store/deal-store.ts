@@ -10,7 +10,7 @@
 //
 // Ids are checked against the deal identifier rule before they touch a path, so a request
 // cannot name a file outside these folders.
-import { link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -51,6 +51,9 @@ export interface SaveOptions {
 /** Told after every save, with the version written (the deal index listens). */
 export type SaveListener = (id: string, saved: VersionInfo) => Promise<void> | void;
 
+/** Told after a deal moved to a new id (`to`) or out of the library (`to` null: deleted). */
+export type MoveListener = (from: string, to: string | null) => Promise<void> | void;
+
 export interface DealListEntry {
   id: string;
   source: DealSource;
@@ -83,6 +86,7 @@ export class DealStore {
   /** Saves of one id run one after another, so two saves never pick the same version number. */
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly listeners: SaveListener[] = [];
+  private readonly moveListeners: MoveListener[] = [];
 
   constructor(opts: DealStoreOptions) {
     this.scenariosDir = resolve(opts.scenariosDir);
@@ -93,6 +97,11 @@ export class DealStore {
   /** Call `fn` after every save (awaited before save() resolves, so a listing right after sees it). */
   onSaved(fn: SaveListener): void {
     this.listeners.push(fn);
+  }
+
+  /** Call `fn` after a deal is renamed or deleted. */
+  onMoved(fn: MoveListener): void {
+    this.moveListeners.push(fn);
   }
 
   /** Every deal id: scenarios first (by file name), then user deals. */
@@ -230,6 +239,50 @@ export class DealStore {
     } catch {
       return null; // missing or unreadable: who saved it is simply not known
     }
+  }
+
+  /**
+   * Give a user deal a new id, history and all: its folder moves to the new id (one rename, so
+   * no version is lost or half-moved). The caller saves a version whose meta.id is the new id.
+   */
+  async rename(from: string, to: string): Promise<void> {
+    this.checkId(from);
+    this.checkId(to);
+    if (await this.isScenario(from)) throw new DealStoreError('read-only', `"${from}" is a shipped scenario and cannot be renamed; make a copy under a new id`);
+    if (await this.isScenario(to)) throw new DealStoreError('exists', `a shipped scenario "${to}" already exists (choose another id)`);
+    // Both ids locked, always in the same order, so two renames between the same ids cannot wait on each other.
+    const [first, second] = [from, to].sort() as [string, string];
+    await this.withLock(first, () => this.withLock(second, async () => {
+      if ((await this.history(from)).length === 0) throw new DealStoreError('not-found', `no saved deal "${from}"`);
+      if ((await this.history(to)).length > 0) throw new DealStoreError('exists', `a deal "${to}" already exists (choose another id)`);
+      await rm(this.dealDir(to), { recursive: true, force: true });
+      await rename(this.dealDir(from), this.dealDir(to));
+    }));
+    await this.tellMoved(from, to);
+  }
+
+  /**
+   * Delete a user deal from the library, keeping its history: the folder moves to
+   * <data>/deleted/<id>--<time>/, from where it can be moved back by hand.
+   */
+  async remove(id: string): Promise<{ keptAs: string; versions: number }> {
+    this.checkId(id);
+    if (await this.isScenario(id)) throw new DealStoreError('read-only', `"${id}" is a shipped scenario and cannot be deleted`);
+    const out = await this.withLock(id, async () => {
+      const versions = (await this.history(id)).length;
+      if (versions === 0) throw new DealStoreError('not-found', `no saved deal "${id}"`);
+      const bin = join(this.dataDir, 'deleted');
+      await mkdir(bin, { recursive: true });
+      const name = `${id}--${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      await rename(this.dealDir(id), this.inside(bin, name));
+      return { keptAs: `deleted/${name}`, versions };
+    });
+    await this.tellMoved(id, null);
+    return out;
+  }
+
+  private async tellMoved(from: string, to: string | null): Promise<void> {
+    for (const fn of this.moveListeners) await Promise.resolve().then(() => fn(from, to)).catch(() => undefined);
   }
 
   private async scenarioIds(): Promise<string[]> {

@@ -8,6 +8,7 @@ import { SummaryWorker } from './summarizer.js';
 import type { DealChoice, DealSummary } from './summary.js';
 import type { DealGlance } from '../present/glance.js';
 import type { CostGlance } from '../costs.js';
+import type { Lang } from '../../models/i18n/index.js';
 
 export interface LibraryRow {
   id: string;
@@ -27,12 +28,13 @@ export interface LibraryRow {
   pending: boolean;
 }
 
-export interface Chosen { id: string; name: string; choice: DealChoice }
+export interface Chosen { id: string; name: string; nameZh: string | null; choice: DealChoice }
 
 export class Library {
   readonly index: DealIndex<DealSummary>;
   private readonly worker: SummaryWorker;
-  private readonly rows = new WeakMap<IndexEntry<DealSummary>, { key: string; summary: DealSummary | null; json: string }>();
+  /** Each row's JSON per language, kept with its entry. */
+  private readonly rows: Record<Lang, WeakMap<IndexEntry<DealSummary>, { key: string; summary: DealSummary | null; json: string }>> = { en: new WeakMap(), zh: new WeakMap() };
 
   constructor(store: DealStore, engines: Engines, log: (msg: string) => void) {
     this.worker = new SummaryWorker({ costModule: () => (engines.available('cost') ? engines.path('cost') : null) });
@@ -51,16 +53,21 @@ export class Library {
    * One page as the JSON text of GET /api/deals. Each row's JSON is kept with its entry and made
    * again only when the entry changes, so a page costs a string join, not a serialization.
    */
-  async pageJson(query: ListQuery, extra: Record<string, unknown> = {}): Promise<string> {
+  async pageJson(query: ListQuery, lang: Lang, extra: Record<string, unknown> = {}): Promise<string> {
     const p = await this.index.list(query);
-    const rows = p.entries.map((e) => this.rowJson(e)).join(',');
+    const rows = p.entries.map((e) => this.rowJson(e, lang)).join(',');
     const tail = JSON.stringify({ total: p.total, offset: p.offset, limit: p.limit, ...extra }).slice(1);
     return `{"deals":[${rows}],${tail}`;
   }
 
   /** Valid deals with what the run, compare and sizing pages need to offer them. */
   async choices(): Promise<Chosen[]> {
-    return (await this.index.all()).flatMap((e) => (e.summary?.valid && e.summary.glance && e.summary.choice ? [{ id: e.id, name: e.summary.glance.name, choice: e.summary.choice }] : []));
+    return (await this.index.all()).flatMap((e) => (e.summary?.valid && e.summary.glance && e.summary.choice ? [{ id: e.id, name: e.summary.glance.name, nameZh: e.summary.glance.nameZh, choice: e.summary.choice }] : []));
+  }
+
+  /** The names of every deal in the library (to give a copy a name no deal has). */
+  async names(): Promise<Set<string>> {
+    return new Set((await this.index.all()).flatMap((e) => (e.summary?.glance ? [e.summary.glance.name] : [])));
   }
 
   close(): Promise<void> {
@@ -68,22 +75,23 @@ export class Library {
     return this.worker.close();
   }
 
-  private rowJson(e: IndexEntry<DealSummary>): string {
+  private rowJson(e: IndexEntry<DealSummary>, lang: Lang): string {
     const key = `${e.version}:${e.summaryOf}:${e.stamp}:${e.versions.length}:${e.savedAt}`;
-    const hit = this.rows.get(e);
+    const cache = this.rows[lang];
+    const hit = cache.get(e);
     if (hit && hit.key === key && hit.summary === e.summary) return hit.json;
-    const json = JSON.stringify(this.row(e));
-    this.rows.set(e, { key, summary: e.summary, json });
+    const json = JSON.stringify(this.row(e, lang));
+    cache.set(e, { key, summary: e.summary, json });
     return json;
   }
 
-  private row(e: IndexEntry<DealSummary>): LibraryRow {
+  private row(e: IndexEntry<DealSummary>, lang: Lang): LibraryRow {
     const s = e.summary;
     return {
       id: e.id, source: e.source, version: e.version, savedAt: e.savedAt,
       savedBy: e.versions[e.versions.length - 1]?.savedBy ?? null,
       valid: s ? s.valid : null, problems: s?.problems ?? [], problemCount: s?.problemCount ?? 0,
-      glance: s?.glance ?? null, cost: s?.cost ?? null, costProblem: s?.costProblem ?? null,
+      glance: (lang === 'zh' ? s?.glanceZh : s?.glance) ?? null, cost: s?.cost ?? null, costProblem: s?.costProblem ?? null,
       pending: s === null || e.stamp !== this.worker.stamp || (e.version !== null && e.summaryOf !== e.version),
     };
   }

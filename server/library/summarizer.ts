@@ -23,7 +23,7 @@ export interface SummaryWorkerOptions {
 }
 
 /** Bumped when the summary's shape changes, so entries made by older code are rebuilt. */
-const SUMMARY_FORMAT = 1;
+const SUMMARY_FORMAT = 2;
 
 // As for runs (server/runs/manager.ts): compiled JavaScript from the build starts at once; from
 // source (tests under tsx) the boot file registers tsx in the new thread first.

@@ -3,17 +3,24 @@
 // worker thread (summary-worker.ts) when a version is saved or the index is rebuilt — never while
 // a listing waits.
 import { formatProblem, parseJson, validateDeal } from '../../models/deal/validate.js';
-import type { Deal } from '../../models/deal/schema.js';
+import type { Deal, Tranche } from '../../models/deal/schema.js';
+import { enhancementKind } from '../../models/enhancements/registry.js';
 import { glanceOf, type DealGlance } from '../present/glance.js';
 import type { CostGlance } from '../costs.js';
 
 /** Problems kept per invalid deal (the deal page lists them all). */
 export const SUMMARY_PROBLEMS = 10;
 
+/** Something a sizing search can move, with what its label is made of in either language. */
+export type Sizable =
+  | { id: string; what: 'enhancement'; name: string; kind: string; kindZh: string }
+  | { id: string; what: 'reserve'; name: string }
+  | { id: string; what: 'tranche'; name: string; nameZh: string | null; class: Tranche['class'] };
+
 export interface DealChoice {
   stresses: Array<{ name: string; description: string }>;
   /** Enhancements, reserve accounts and junior tranches a sizing search can move. */
-  sizable: Array<{ id: string; label: string }>;
+  sizable: Sizable[];
 }
 
 export interface DealSummary {
@@ -21,7 +28,9 @@ export interface DealSummary {
   /** The first problems (formatted as `path: message`) and how many there are. */
   problems: string[];
   problemCount: number;
+  /** The glance with its labels in English, and in Chinese. */
   glance: DealGlance | null;
+  glanceZh: DealGlance | null;
   cost: CostGlance | null;
   costProblem: string | null;
   choice: DealChoice | null;
@@ -35,9 +44,9 @@ export function choiceOf(deal: Deal): DealChoice {
   return {
     stresses: (deal.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })),
     sizable: [
-      ...deal.enhancements.map((e) => ({ id: e.id, label: `${e.name ?? e.id} (${e.kind})` })),
-      ...deal.accounts.map((a) => ({ id: a.id, label: `${a.name ?? a.id} (reserve account)` })),
-      ...deal.liabilities.tranches.filter((t) => t.class !== 'senior').map((t) => ({ id: t.id, label: `${t.name ?? t.id} (${t.class} tranche: subordination)` })),
+      ...deal.enhancements.map((e): Sizable => ({ id: e.id, what: 'enhancement', name: e.name ?? e.id, kind: e.kind, kindZh: enhancementKind(e.kind).labelZh })),
+      ...deal.accounts.map((a): Sizable => ({ id: a.id, what: 'reserve', name: a.name ?? a.id })),
+      ...deal.liabilities.tranches.filter((t) => t.class !== 'senior').map((t): Sizable => ({ id: t.id, what: 'tranche', name: t.name ?? t.id, nameZh: t.nameZh ?? null, class: t.class })),
     ],
   };
 }
@@ -47,7 +56,7 @@ export function summarizeDealText(text: string, dealCost: CostFunction | null): 
   const parsed = parseJson(text);
   const v = parsed.ok ? validateDeal(parsed.value) : parsed;
   if (!v.ok) {
-    return { valid: false, problems: v.problems.slice(0, SUMMARY_PROBLEMS).map(formatProblem), problemCount: v.problems.length, glance: null, cost: null, costProblem: null, choice: null };
+    return { valid: false, problems: v.problems.slice(0, SUMMARY_PROBLEMS).map(formatProblem), problemCount: v.problems.length, glance: null, glanceZh: null, cost: null, costProblem: null, choice: null };
   }
   let cost: CostGlance | null = null;
   let costProblem: string | null = null;
@@ -59,5 +68,5 @@ export function summarizeDealText(text: string, dealCost: CostFunction | null): 
       costProblem = `cost: ${(err as Error).message}`;
     }
   }
-  return { valid: true, problems: [], problemCount: 0, glance: glanceOf(v.deal), cost, costProblem, choice: choiceOf(v.deal) };
+  return { valid: true, problems: [], problemCount: 0, glance: glanceOf(v.deal, 'en'), glanceZh: glanceOf(v.deal, 'zh'), cost, costProblem, choice: choiceOf(v.deal) };
 }

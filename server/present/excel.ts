@@ -5,18 +5,20 @@
 import ExcelJS from 'exceljs';
 import type { ScheduleReport } from '../../models/engine/exact.js';
 import { scheduleRows } from '../../models/engine/schedule-table.js';
+import { translator, type Lang } from '../../models/i18n/index.js';
 import { safeCell } from '../../models/format.js';
 import { excelDate } from '../../models/sheets/workbook.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_FORMAT = 'yyyy-mm-dd';
 
-export async function scheduleWorkbook(report: ScheduleReport): Promise<Buffer> {
+export async function scheduleWorkbook(report: ScheduleReport, lang: Lang = 'en'): Promise<Buffer> {
+  const t = translator(lang);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ipabs';
   wb.created = new Date(0);
-  const { header, rows } = scheduleRows(report);
-  const ws = wb.addWorksheet('Schedule', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
+  const { header, rows } = scheduleRows(report, lang);
+  const ws = wb.addWorksheet(t('schedule.sheet'), { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
   ws.addRow(header.map(safeCell)).font = { bold: true };
   // Column 2 holds the payment dates: real dates a spreadsheet can sort and subtract.
   for (const r of rows) ws.addRow(r.map((c, i) => (i === 1 && typeof c === 'string' && ISO_DATE.test(c) ? excelDate(c) : safeCell(c))));
@@ -30,24 +32,24 @@ export async function scheduleWorkbook(report: ScheduleReport): Promise<Buffer> 
   const last = ws.getRow(rows.length + 1);
   last.font = { bold: true };
 
-  const info = wb.addWorksheet('Issuance');
-  info.columns = [{ header: 'item', key: 'item', width: 34 }, { header: 'value', key: 'value', width: 28 }];
+  const info = wb.addWorksheet(t('schedule.issuanceSheet'));
+  info.columns = [{ header: t('schedule.item'), key: 'item', width: 34 }, { header: t('schedule.value'), key: 'value', width: 28 }];
   info.getRow(1).font = { bold: true };
   const add = (item: string, value: string | number | Date) => {
     const row = info.addRow({ item: safeCell(item), value: value instanceof Date ? value : safeCell(value) });
     row.getCell(2).numFmt = value instanceof Date ? DATE_FORMAT : '#,##0.00';
   };
-  add('deal', `${report.deal.name} (${report.deal.id})`);
-  add('currency', report.deal.currency);
-  add('issue date', excelDate(report.deal.issueDate));
-  add('maturity date', excelDate(report.deal.maturityDate));
-  add('day count / calendar / roll', `${report.deal.dayCount} / ${report.deal.calendar} / ${report.deal.roll}`);
-  add('proceeds', report.issuance.proceeds);
-  add('up-front fees', report.issuance.upfrontFees);
-  for (const [id, v] of Object.entries(report.issuance.upfrontFeesById)) add(`  up-front fee: ${id}`, v);
-  add('net to firms', report.issuance.netToFirms);
-  add('reserve funded by originator', report.issuance.reserveFundedByOriginator);
-  add('reconciled to the fen every period', report.reconciled ? 'yes' : 'NO');
+  add(t('schedule.deal'), `${report.deal.name} (${report.deal.id})`);
+  add(t('schedule.currency'), report.deal.currency);
+  add(t('schedule.issueDate'), excelDate(report.deal.issueDate));
+  add(t('schedule.maturityDate'), excelDate(report.deal.maturityDate));
+  add(t('schedule.conventions'), `${report.deal.dayCount} / ${report.deal.calendar} / ${report.deal.roll}`);
+  add(t('schedule.proceeds'), report.issuance.proceeds);
+  add(t('schedule.upfrontFees'), report.issuance.upfrontFees);
+  for (const [id, v] of Object.entries(report.issuance.upfrontFeesById)) add(t('schedule.upfrontFee', { id }), v);
+  add(t('schedule.netToFirms'), report.issuance.netToFirms);
+  add(t('schedule.reserveFunded'), report.issuance.reserveFundedByOriginator);
+  add(t('schedule.reconciled'), t(report.reconciled ? 'schedule.yes' : 'schedule.no'));
   const buf = await wb.xlsx.writeBuffer();
   return Buffer.from(buf as ArrayBuffer);
 }

@@ -12,17 +12,26 @@ import { GLOSSARY } from '../present/glossary.js';
 import { calendarView, walkthroughFor } from './analysis.js';
 import { CALENDAR_IDS } from '../../models/calendar/business-days.js';
 import { CN_DATA_YEARS } from '../../models/calendar/holidays-cn.js';
+import { langOf } from '../language.js';
 import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
 import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS } from '../../models/deal/schema.js';
+import type { Lang, Translate } from '../../models/i18n/index.js';
+import type { Chosen } from '../library/library.js';
+
+/** Paths per trial the Size page starts with: enough that the shipped deals' answers are usable (the page warns when the range is still wide). */
+export const DEFAULT_SIZING_PATHS = 20_000;
 
 const idParam = (req: Request): string => String((req.params as Record<string, string | undefined>).id ?? '');
+
+/** A deal's name in the page's language: its Chinese name on Chinese pages when it has one. */
+const choiceName = (c: Chosen, lang: Lang): string => (lang === 'zh' && c.nameZh ? c.nameZh : c.name);
 
 export function pages(ctx: AppContext): Router {
   const r = Router();
   const { deals, engines } = ctx;
 
   r.get('/', (_req, res) => {
-    res.render('library', { title: 'Deal library', nav: 'library' });
+    res.render('library', { title: res.locals.t('library.title'), nav: 'library' });
   });
 
   r.get('/deals/:id', handle(async (req, res) => {
@@ -32,28 +41,31 @@ export function pages(ctx: AppContext): Router {
       return;
     }
     const { report } = await deals.schedule(d.stored.id);
+    const lang = langOf(res);
+    const glance = glanceOf(d.deal, lang);
     res.render('deal', {
-      title: d.deal.meta.name, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
-      glance: glanceOf(d.deal), deal: d.deal, svg: dealDiagramSvg(d.deal), report, table: scheduleRows(report),
+      title: lang === 'zh' && d.deal.meta.nameZh ? d.deal.meta.nameZh : d.deal.meta.name, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
+      glance, deal: d.deal, svg: dealDiagramSvg(d.deal, lang, glance), report, table: scheduleRows(report, lang),
     });
   }));
 
   r.get('/deals/:id/edit', handle(async (req, res) => {
     const d = await deals.load(idParam(req));
     res.render('editor', {
-      title: `Edit ${d.stored.id}`, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
+      title: res.locals.t('editor.pageTitle', { id: d.stored.id }), nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
       text: d.raw === null ? d.stored.text : JSON.stringify(d.raw, null, 2),
       options: { market: MARKETS, currency: CURRENCIES, paymentFrequency: FREQUENCIES, dayCount: DAY_COUNTS, calendar: CALENDARS, roll: ROLLS },
     });
   }));
 
   r.get('/runs', handle(async (req, res) => {
-    const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: c.name, stresses: c.choice.stresses }));
+    const lang = langOf(res);
+    const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: choiceName(c, lang), stresses: c.choice.stresses }));
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' ? req.query.run : '';
     const problem = await engines.problem('montecarlo');
     res.render('run', {
-      title: 'Monte Carlo run', nav: 'run', choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '',
+      title: res.locals.t('run.title'), nav: 'run', choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '',
       runId: /^run-[a-z0-9-]{1,40}$/.test(runQ) ? runQ : '',
       available: problem === null, unavailable: problem ?? '', limits: ctx.config.limits,
       keptRuns: ctx.config.keptRuns, keptRunDays: ctx.config.keptRunDays,
@@ -61,23 +73,34 @@ export function pages(ctx: AppContext): Router {
   }));
 
   r.get('/compare', handle(async (req, res) => {
-    const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: c.name }));
+    const lang = langOf(res);
+    const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: choiceName(c, lang) }));
     const q = typeof req.query.ids === 'string' ? req.query.ids.split(',').filter(Boolean) : [];
     const selected = q.length ? q : choices.filter((c) => c.id !== '').slice(0, 3).map((c) => c.id);
-    res.render('compare', { title: 'Compare deals', nav: 'compare', choices, selected, costAvailable: engines.available('cost'), limits: ctx.config.limits });
+    res.render('compare', { title: res.locals.t('compare.title'), nav: 'compare', choices, selected, costAvailable: engines.available('cost'), limits: ctx.config.limits });
   }));
 
   r.get('/size', handle(async (req, res) => {
-    const choices = (await ctx.library.choices())
-      .map((c) => ({ id: c.id, name: c.name, stresses: c.choice.stresses, sizable: c.choice.sizable }))
-      .filter((c) => c.sizable.length > 0);
+    const lang = langOf(res);
+    const t = res.locals.t as Translate;
+    const choices = (await ctx.library.choices()).map((c) => ({
+      id: c.id,
+      name: choiceName(c, lang),
+      stresses: c.choice.stresses,
+      sizable: c.choice.sizable.map((x) => ({
+        id: x.id,
+        label: x.what === 'enhancement' ? `${x.name} (${lang === 'zh' ? x.kindZh : x.kind})`
+          : x.what === 'reserve' ? t('size.sizable.reserve', { name: x.name })
+            : t('size.sizable.tranche', { name: (lang === 'zh' && x.nameZh) || x.name, cls: t(`class.${x.class}`) }),
+      })),
+    })).filter((c) => c.sizable.length > 0);
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' && /^run-[a-z0-9-]{1,40}$/.test(req.query.run) ? req.query.run : '';
     const problem = await engines.problem('sizing');
     res.render('size', {
-      title: 'Size enhancement', nav: 'size', available: problem === null, unavailable: problem ?? '',
+      title: t('size.title'), nav: 'size', available: problem === null, unavailable: problem ?? '',
       choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '', runId: runQ,
-      ratings: RATING_ORDER, limits: ctx.config.limits,
+      ratings: RATING_ORDER, limits: ctx.config.limits, defaultPaths: Math.min(DEFAULT_SIZING_PATHS, ctx.config.limits.maxSizingPaths),
     });
   }));
 

@@ -8,6 +8,18 @@ import { checkPoolSize, readRunInputs } from './run-inputs.js';
 import { isTerminal, QueueFullError, type RunEvent, type RunInfo, type StoredJob } from '../runs/manager.js';
 import { toCsv } from '../../models/format.js';
 import { flattenRows } from '../present/flatten.js';
+import { describeTarget, sizingMessage, targetOf, type SizingResult } from '../../models/sizing/solve.js';
+import { langOf } from '../language.js';
+import type { Lang } from '../../models/i18n/index.js';
+
+function sizingText(r: SizingResult, lang: Lang): { message: string; target: string } | null {
+  try {
+    const target = targetOf(r);
+    return { message: sizingMessage(r, target, lang), target: describeTarget(target, r.target.tranche, lang) };
+  } catch {
+    return null; // a result from a stand-in engine in tests
+  }
+}
 
 const RUN_ID_RE = /^run-[a-z0-9]{1,16}-[0-9a-f]{8}$/;
 
@@ -55,7 +67,10 @@ export function runApi(ctx: AppContext): Router {
 
   r.get('/runs/:runId', handle((req, res) => {
     const run = findRun(req);
-    res.json({ run: run.info, request: runRequest(runs.inputs(run.info.id)), result: run.info.state === 'done' ? run.result : null });
+    const result = run.info.state === 'done' ? run.result : null;
+    // A sizing search's answer and target in the request's language (the result keeps the English the CLI prints).
+    const text = result && run.info.task === 'size' ? sizingText(result as SizingResult, langOf(res)) : null;
+    res.json({ run: run.info, request: runRequest(runs.inputs(run.info.id)), result, ...(text ? { text } : {}) });
   }));
 
   r.delete('/runs/:runId', handle((req, res) => {

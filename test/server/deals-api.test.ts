@@ -200,11 +200,11 @@ describe('deal API (/api/deals, /api/validate, /api/schema)', () => {
       expect(d.body.deal.meta).to.include({ id: 'copy-1', name: 'My copy' });
       expect(d.body.deal.liabilities).to.deep.equal(yuhangJson().liabilities);
     });
-    it('copies a user deal, naming it "(copy)" by default', async () => {
+    it('copies a user deal, naming it "(copy 2)" by default when "(copy)" is taken', async () => {
       await request(t.app).post('/api/deals').send({ id: 'first', from: YUHANG }).expect(201);
       await request(t.app).post('/api/deals').send({ id: 'second', from: 'first' }).expect(201);
       const d = await request(t.app).get('/api/deals/second').expect(200);
-      expect(d.body.deal.meta.name).to.equal('Yuhang exclusive-licence IP ABN, first issue (2023) (copy) (copy)');
+      expect(d.body.deal.meta.name).to.equal('Yuhang exclusive-licence IP ABN, first issue (2023) (copy 2)');
     });
     it('answers 409 for an id that exists, 404 for an unknown source, 400 for bad fields', async () => {
       await request(t.app).post('/api/deals').send({ id: YUHANG, from: YUHANG }).expect(409);
