@@ -146,6 +146,22 @@ describe('deal index (models/store/deal-index)', () => {
     expect(JSON.parse(readFileSync(join(root, 'data', 'index', 'slow.json'), 'utf8')).entry.summary.name).to.equal('Slow one');
   });
 
+  it('follows a rename (history and summary move to the new id) and a deletion', async () => {
+    const index = open(new CountingSummarizer());
+    await store.save('old-id', deal('Kept'), { savedBy: 'ann' });
+    await store.save('gone', deal('Gone'));
+    await store.rename('old-id', 'new-id');
+    await store.remove('gone');
+    const ids = (await index.list()).entries.map((e) => e.id);
+    expect(ids).to.deep.equal(['shipped-a', 'shipped-b', 'new-id']);
+    const moved = await index.entry('new-id');
+    expect([moved?.summary?.name, moved?.versions.map((v) => v.savedBy)]).to.deep.equal(['Kept', ['ann']]);
+    expect(readdirSync(join(root, 'data', 'index')).sort()).to.deep.equal(['new-id.json']);
+    // And so after a restart.
+    const again = open(new CountingSummarizer(), reopenStore());
+    expect((await again.list()).entries.map((e) => e.id)).to.deep.equal(ids);
+  });
+
   it('counts the bytes each account has saved', async () => {
     const index = open(new CountingSummarizer());
     await store.save('a', deal('x'.repeat(100)), { savedBy: 'alice' });
