@@ -14,6 +14,8 @@ export interface CostGlance {
   savingVsBaseline: number;
 }
 
+export type CostSummary = { ok: true; cost: CostGlance } | { ok: false; error: string };
+
 interface CostModule {
   dealCost(deal: Deal): { allInCostRate: number; subsidyAdjustedCostRate: number; baselineCostRate: number; savingVsBaseline: number } & Record<string, unknown>;
   compareDeals(deals: readonly Deal[]): unknown;
@@ -24,10 +26,29 @@ function asCostModule(mod: Record<string, unknown>): CostModule | null {
 }
 
 export class Costs {
+  private readonly summaries = new Map<string, CostSummary>();
   private readonly comparisons = new Map<string, unknown>();
   private readonly full = new Map<string, unknown>();
 
   constructor(private readonly engines: Engines) {}
+
+  /** Null when the cost module is not available (the caller says so); an error per deal it cannot cost. */
+  async summary(d: ValidDeal): Promise<CostSummary | null> {
+    const mod = await this.module();
+    if (!mod) return null;
+    const key = cacheKey(d.stored);
+    const hit = this.summaries.get(key);
+    if (hit) return hit;
+    let out: CostSummary;
+    try {
+      const c = mod.dealCost(d.deal);
+      out = { ok: true, cost: { allInCostRate: c.allInCostRate, subsidyAdjustedCostRate: c.subsidyAdjustedCostRate, baselineCostRate: c.baselineCostRate, savingVsBaseline: c.savingVsBaseline } };
+    } catch (err) {
+      out = { ok: false, error: `cost: ${(err as Error).message}` };
+    }
+    remember(this.summaries, key, out);
+    return out;
+  }
 
   /** The cost module's full dealCost() for one deal (null when unavailable or when it fails). */
   async dealCost(d: ValidDeal): Promise<unknown> {

@@ -7,8 +7,6 @@ import { negotiateLang, translator, isLang, type Translate } from '../../models/
 import { flagString, parseArgs, UsageError } from '../args.js';
 import { processIo, type Io } from '../io.js';
 
-export const userHelp = 'ipabs user add|remove|passwd|role|list NAME [--role viewer|editor|admin] [--data-dir DIR]   accounts of a shared (team-mode) server';
-
 async function newPassword(io: Io, t: Translate, name: string, stdinIsTty: boolean): Promise<string> {
   const read = io.readSecret ?? processIo.readSecret;
   if (!read) throw new UsageError(t('auth.cli.noPassword'));

@@ -6,7 +6,7 @@ import type { RandomSource } from '../credit/rng.js';
 import { NO_DEFAULT } from '../credit/default-times.js';
 import { recoveryAmount } from '../credit/recovery.js';
 import { floatNum } from '../money/num.js';
-import { createLedger, resetLedger, runWaterfall, type Ledger } from '../waterfall/run.js';
+import { createLedger, resetLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../waterfall/run.js';
 import type { PathModel } from './path-model.js';
 import { allocateLosses, type LossEvent } from './loss-sharing.js';
 import { anyAgentDefault, applyAgentLosses, type AgentPathInputs } from './asset-agents.js';
@@ -73,6 +73,10 @@ export interface PathScratch {
   ranWaterfall: boolean;
   out: PathOutcome;
   baseOutcome: PathOutcome;
+  /** What each party paid under loss sharing on this path. */
+  lossSharingPaid: Float64Array;
+  /** The waterfall's inputs: these same vectors, refilled per path. */
+  waterfallInputs: WaterfallInputs<number>;
 }
 
 function emptyOutcome(m: PathModel): PathOutcome {
@@ -93,11 +97,14 @@ function emptyOutcome(m: PathModel): PathOutcome {
 
 export function createPathScratch(m: PathModel): PathScratch {
   const names = m.defaultModel.nameCount;
+  const collections = new Float64Array(m.periods);
+  const cdr = new Float64Array(m.periods);
+  const partyDefaultPeriod = new Float64Array(m.parties).fill(Infinity);
   const s: PathScratch = {
     ledger: createLedger(m.prog, floatNum),
-    collections: new Float64Array(m.periods),
-    cdr: new Float64Array(m.periods),
-    partyDefaultPeriod: new Float64Array(m.parties).fill(Infinity),
+    collections, cdr, partyDefaultPeriod,
+    lossSharingPaid: new Float64Array(m.parties),
+    waterfallInputs: { collections, cumulativeDefaultRate: cdr, partyDefaultPeriod },
     months: new Int32Array(names),
     defaulted: new Int32Array(names),
     prepaidMonth: new Int32Array(m.obligors),
@@ -230,24 +237,19 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   const globalFactor = dm.latent.factors[0]!;
   let poolLoss = 0;
   let late = 0;
-  const { flowStart, flowMonth, flowPeriod, flowAmount, flowExposure } = m;
+  const { flowStart, flowPeriod, flowAmount, flowExposure, firstFlowFrom, flowRow } = m;
+  const { defaulted, months } = s;
   let defaultsCounted = 0;
   for (let j = 0; j < obligorDefaults; j++) {
-    const o = s.defaulted[j]!;
-    const month = s.months[o]!;
+    const o = defaulted[j]!;
+    const month = months[o]!;
     // A loan repaid early cannot default afterwards.
     if (prepays && s.prepaidMonth[o]! > 0 && s.prepaidMonth[o]! <= month) continue;
     defaultsCounted++;
     // Flows are in date order: find the first one due in or after the default month; what was
     // repaid before it is off the exposure, it and everything after it is missed.
     const end = flowStart[o + 1]!;
-    let lo = flowStart[o]!;
-    let hi = end;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (flowMonth[mid]! < month) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = flowStart[o]! + firstFlowFrom[flowRow[o]! + month]!;
     let exposure = lo < end ? flowExposure[lo]! : 0;
     for (let f = lo; f < end; f++) col[flowPeriod[f]!] = col[flowPeriod[f]!]! - flowAmount[f]!;
     // If the loan would have prepaid later, that prepayment is now missed too.
@@ -289,11 +291,13 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   if (rev) fillPurchaseProfiles(m.prog, rev, dm, m.periodOfMonth, m.recoveryMultiplier);
 
   resetLedger(s.ledger, floatNum);
-  runWaterfall(m.prog, floatNum, {
-    collections: col, cumulativeDefaultRate: s.cdr, partyDefaultPeriod: s.partyDefaultPeriod,
+  // The common case reuses the scratch's inputs object; pool-balance and revolving deals add theirs.
+  const inputs: WaterfallInputs<number> = pool || rev ? {
+    ...s.waterfallInputs,
     ...(pool ? { poolBalanceStart: s.poolStart, poolBalanceEnd: s.poolEnd } : {}),
     ...(rev ? { purchaseProfile: { cash: rev.cash, balance: rev.balance, defaults: rev.defaults }, purchaseRate: m.purchaseRate } : {}),
-  }, s.ledger);
+  } : s.waterfallInputs;
+  runWaterfall(m.prog, floatNum, inputs, s.ledger);
   summarizeLedger(m, s.ledger, out);
   for (let k = 0; k < m.parties; k++) out.partyPaid[k] = out.partyPaid[k]! + lossSharingPaid[k]!;
   out.poolLossRate = poolLoss / m.poolPrincipal;
@@ -346,10 +350,10 @@ function agentInputs(m: PathModel, s: PathScratch, prepays: boolean): AgentPathI
   };
 }
 
-const NO_PAYMENTS = new Float64Array(0);
 function applyLossSharing(m: PathModel, s: PathScratch): Float64Array {
-  if (m.lossSharing.length === 0) return m.parties === 0 ? NO_PAYMENTS : new Float64Array(m.parties);
-  const paid = new Float64Array(m.parties);
+  const paid = s.lossSharingPaid;
+  paid.fill(0);
+  if (m.lossSharing.length === 0) return paid;
   const P = m.periods;
   for (const entry of m.lossSharing) {
     const deadMonth = Array.from(entry.programParty, (k) => {

@@ -2,7 +2,7 @@
 // in block order so that the same deal, seed and path count give the same numbers whatever the
 // thread count.
 import { createHash } from 'node:crypto';
-import { blockCount, blockPaths, seedKey, type Seed } from '../credit/rng.js';
+import { blockCount, blockPaths, PATHS_PER_BLOCK, seedKey, type Seed } from '../credit/rng.js';
 import type { Deal } from '../deal/schema.js';
 import { trancheFactorShift, type LargePoolSegment } from '../credit/importance-sampling.js';
 import { cumulativeDefaultProbability } from '../credit/default-times.js';
@@ -11,7 +11,7 @@ import { createSimulationContext, runBlock, type SimulationContext } from './blo
 import { parseStress, type StressSpec } from './stress.js';
 import { buildResult, type SimulationResult } from './results.js';
 import type { FromWorker, JobInit, ToWorker } from './worker.js';
-import { borrowWorkers, discardWorkers, returnWorkers } from './worker-pool.js';
+import { borrowWorkers, discardWorkers, prestartWorkers, returnWorkers } from './worker-pool.js';
 export { closeWorkerPool } from './worker-pool.js';
 import type { PathModel } from './path-model.js';
 import { assertFiniteResult } from '../engine/finite-guard.js';
@@ -111,9 +111,12 @@ function finish(p: Prepared, opts: SimulateOptions, hist: Histograms, threads: n
 }
 
 export async function simulate(deal: Deal, opts: SimulateOptions): Promise<SimulationResult> {
+  const threads = opts.threads ?? 1;
+  if (threads > 1 && Number.isSafeInteger(threads) && threads <= MAX_THREADS && Number.isSafeInteger(opts.paths) && opts.paths > PATHS_PER_BLOCK) {
+    prestartWorkers(Math.min(threads, Math.ceil(opts.paths / PATHS_PER_BLOCK)));
+  }
   const p = prepare(deal, opts);
   try {
-    const threads = opts.threads ?? 1;
     const hist = threads === 1 || p.blocks === 1
       ? await runHere(p.main, opts, p.blocks, p.scalars, p.shift)
       : await runOnWorkers(p.main, deal, p.stress, opts, p.blocks, p.scalars, p.shift, threads);

@@ -10,6 +10,7 @@ import { dealJsonSchema } from '../../cli/commands/schema.js';
 import { glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleWorkbook } from '../present/excel.js';
+import { withBom } from '../../models/sheets/csv.js';
 import { langOf } from '../language.js';
 
 /** The body must be a JSON object (express.json only parses application/json). */
@@ -160,7 +161,8 @@ export function dealApi(ctx: AppContext): Router {
 
   r.get('/deals/:id/schedule.csv', handle(async (req, res) => {
     const { report } = await deals.schedule(param(req, 'id'));
-    res.type('text/csv; charset=utf-8').attachment(`${report.deal.id}-schedule.csv`).send(scheduleCsv(report, langOf(res)));
+    // With a byte-order mark: Excel on Chinese Windows then reads the file as UTF-8.
+    res.type('text/csv; charset=utf-8').attachment(`${report.deal.id}-schedule.csv`).send(withBom(scheduleCsv(report, langOf(res))));
   }));
 
   r.get('/deals/:id/schedule.xlsx', handle(async (req, res) => {

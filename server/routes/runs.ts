@@ -8,6 +8,8 @@ import { checkPoolSize, readRunInputs } from './run-inputs.js';
 import { isTerminal, QueueFullError, type RunEvent, type RunInfo, type StoredJob } from '../runs/manager.js';
 import { toCsv } from '../../models/format.js';
 import { flattenRows } from '../present/flatten.js';
+import { withBom } from '../../models/sheets/csv.js';
+import { resultWorkbook } from '../present/result-workbook.js';
 import { describeTarget, sizingMessage, targetOf, type SizingResult } from '../../models/sizing/solve.js';
 import { langOf } from '../language.js';
 import type { Lang } from '../../models/i18n/index.js';
@@ -98,11 +100,19 @@ export function runApi(ctx: AppContext): Router {
     res.attachment(`${run.info.dealId}-${run.info.id}-inputs.json`).json({ run: run.info, inputs: runs.inputs(run.info.id) });
   }));
 
+  /** The results as an Excel workbook: a sheet per table (tranches, enhancements, …), real numbers, headers in the page's language. */
+  r.get('/runs/:runId/result.xlsx', handle(async (req, res) => {
+    const run = findRun(req);
+    if (run.info.state !== 'done') throw new HttpError(409, `runId: run ${run.info.id} is ${run.info.state}; results exist only for finished runs`);
+    const buf = await resultWorkbook(run.info, runs.inputs(run.info.id), run.result, res.locals.lang === 'zh' ? 'zh' : 'en');
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${run.info.dealId}-${run.info.id}.xlsx`).send(buf);
+  }));
+
   r.get('/runs/:runId/result.csv', handle((req, res) => {
     const run = findRun(req);
     if (run.info.state !== 'done') throw new HttpError(409, `runId: run ${run.info.id} is ${run.info.state}; results exist only for finished runs`);
     const rows = [...flattenRows(run.info, 'run'), ...flattenRows(run.result, 'result')];
-    res.type('text/csv; charset=utf-8').attachment(`${run.info.dealId}-${run.info.id}.csv`).send(toCsv(['field', 'value'], rows));
+    res.type('text/csv; charset=utf-8').attachment(`${run.info.dealId}-${run.info.id}.csv`).send(withBom(toCsv(['field', 'value'], rows)));
   }));
 
   return r;
