@@ -15,8 +15,10 @@ const SAVED = 5_000;
 interface Shot { name: string; status: number; go: () => Promise<Response> }
 
 describe('load: concurrent API requests and runs on loopback', function () {
-  // The whole test must finish within 20 s.
-  this.timeout(20_000);
+  // A guard against hangs, not a speed test (speed is in npm run bench): 20 s when the library was
+  // empty; the 5,000-deal library adds 40 summaries in the worker and its own listings, and this
+  // machine is often shared, so 30 s.
+  this.timeout(30_000);
   let t: Listening;
   let dataDir: string;
   before(async function () {

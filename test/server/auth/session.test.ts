@@ -63,6 +63,9 @@ describe('sessions and CSRF tokens (server/auth/session)', () => {
     expect(requiredRole('POST', '/api/deals').role).to.equal('editor');
     expect(requiredRole('POST', '/api/some-new-upload').role, 'routes added later are refused to viewers').to.equal('editor');
     expect(requiredRole('POST', '/api/runs').role).to.equal('viewer');
+    expect(requiredRole('POST', '/api/sensitivity').role).to.equal('viewer');
+    expect(requiredRole('POST', '/api/deals/yuhang-abn-2023/rating').role).to.equal('viewer');
+    expect(requiredRole('POST', '/api/deals/yuhang-abn-2023/pool').role, 'a pool import saves a deal').to.equal('editor');
     expect(requiredRole('DELETE', '/api/runs/run-abc-12345678').role).to.equal('viewer');
     expect(requiredRole('GET', '/api/users').role).to.equal('admin');
   });
