@@ -3,7 +3,8 @@
 // echo off, or piped on standard input (one line; `add` and `passwd` ask twice on a terminal).
 import { AccountError, AccountStore, isRole, ROLES } from '../../models/store/accounts.js';
 import { defaultDataDir } from '../../models/store/data-dir.js';
-import { negotiateLang, translator, isLang, type Translate } from '../../models/i18n/index.js';
+import type { Translate } from '../../models/i18n/index.js';
+import { ioT } from '../lang.js';
 import { flagString, parseArgs, UsageError } from '../args.js';
 import { processIo, type Io } from '../io.js';
 
@@ -17,10 +18,8 @@ async function newPassword(io: Io, t: Translate, name: string, stdinIsTty: boole
 }
 
 export async function userCommand(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { role: 'value', 'data-dir': 'value', lang: 'value', json: 'bool' });
-  const langFlag = flagString(args, 'lang');
-  if (langFlag !== undefined && !isLang(langFlag)) throw new UsageError(`--lang: must be en or zh, got ${JSON.stringify(langFlag)}`);
-  const t = translator(langFlag ?? negotiateLang(process.env.LANG));
+  const args = parseArgs(argv, { role: 'value', 'data-dir': 'value', json: 'bool' });
+  const t = ioT(io);
   const [verb, name, extra] = args.positional;
   const dataDir = flagString(args, 'data-dir');
   const store = new AccountStore(dataDir ? dataDir : defaultDataDir());
