@@ -14,6 +14,7 @@ import { terms } from './terms.js';
 import { auth } from './auth.js';
 import { assets } from './assets.js';
 import { reports } from './reports.js';
+import { pricing } from './pricing.js';
 import { rating } from './rating.js';
 
 export const en = {
@@ -32,5 +33,6 @@ export const en = {
   ...auth,
   ...assets,
   ...reports,
+  ...pricing,
   ...rating,
 } as const;
