@@ -13,7 +13,7 @@
 //   other code (a different stamp) is rebuilt in the background, oldest summary kept meanwhile.
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DealStore, isDealId, writeFileAtomic, type DealSource, type StoredDeal, type VersionInfo } from './deal-store.js';
+import { DealStore, isDealId, removeStaleTemps, writeFileAtomic, type DealSource, type StoredDeal, type VersionInfo } from './deal-store.js';
 
 export type IndexedVersion = VersionInfo;
 
@@ -260,6 +260,7 @@ export class DealIndex<S> {
     try {
       names = await readdir(this.dir);
     } catch { /* no index yet: every deal is rebuilt */ }
+    await removeStaleTemps(this.dir, names);
     const onDisk = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)));
     // A few dozen files at a time: enough to keep the disk busy, few enough to leave it to requests.
     const batch = 64;

@@ -171,11 +171,17 @@ export class DealStore {
     return out.sort((a, b) => a.version - b.version);
   }
 
-  /** Version numbers on disk, unsorted (one directory read; no stat). */
+  /**
+   * Version numbers on disk, unsorted (one directory read; no stat). Temp files that a killed
+   * process left in the folder are removed on the way (removeStaleTemps).
+   */
   async versionNumbers(id: string): Promise<number[]> {
     this.checkId(id);
     try {
-      return (await readdir(this.dealDir(id))).flatMap((n) => {
+      const dir = this.dealDir(id);
+      const names = await readdir(dir);
+      await removeStaleTemps(dir, names);
+      return names.flatMap((n) => {
         const m = VERSION_RE.exec(n);
         return m ? [Number(m[1])] : [];
       });
@@ -340,6 +346,39 @@ export class DealStore {
 }
 
 /** Write `text` to a fresh temp file beside `file`, flushed to disk; returns its name. */
+/** A temp file of writeTemp: `<final name>.<pid of the writer>.<12 hex digits>.tmp`. */
+const TEMP_RE = /\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+/** Whether process `pid` is alive (EPERM: alive, under another user). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A temp file whose writer has died: a process killed between writing a temp file and renaming or
+ * linking it (kill -9, a power cut) leaves one behind, and nothing else ever would remove it. A
+ * temp file of a live process (this one, or another server or CLI on the same folder) is being
+ * written and is not stale.
+ */
+export function isStaleTemp(name: string): boolean {
+  const m = TEMP_RE.exec(name);
+  return m !== null && !isAlive(Number(m[1]));
+}
+
+/** Remove the stale temp files in `dir` (`names`: its entries, when the caller has just read them). */
+export async function removeStaleTemps(dir: string, names?: string[]): Promise<number> {
+  let removed = 0;
+  for (const n of names ?? (await readdir(dir).catch(() => []))) {
+    if (isStaleTemp(n)) await unlink(join(dir, n)).then(() => { removed++; }, () => undefined);
+  }
+  return removed;
+}
+
 async function writeTemp(file: string, text: string, mode = 0o666): Promise<string> {
   const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   const fh = await open(tmp, 'wx', mode);

@@ -8,7 +8,7 @@
 // The rule is applied at start-up and each time a run finishes.
 import { mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../models/store/deal-store.js';
+import { isStaleTemp, writeFileAtomic } from '../../models/store/deal-store.js';
 
 export const RUN_ID_RE = /^run-[a-z0-9]{1,16}-[0-9a-f]{8}$/;
 
@@ -46,6 +46,7 @@ export class RunStore<I extends { id: string; finishedAt: string | null }, J> {
     const runs: Array<StoredRun<I, J>> = [];
     const problems: RunFileProblem[] = [];
     for (const name of readdirSync(this.opts.dir)) {
+      if (isStaleTemp(name)) { try { unlinkSync(join(this.opts.dir, name)); } catch { /* gone already */ } continue; }
       if (!name.endsWith('.json') || !RUN_ID_RE.test(name.slice(0, -5))) continue;
       try {
         const v = JSON.parse(readFileSync(join(this.opts.dir, name), 'utf8')) as StoredRun<I, J>;

@@ -1,5 +1,6 @@
 // Shared set-up for the server tests: an app on a fresh temporary data folder, optionally
 // listening on an ephemeral loopback port.
+import { expect } from 'chai';
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type IpabsApp } from '../../server/app.js';
 import { projectRoot, type ConfigOverrides } from '../../server/config.js';
+import type { RunInfo } from '../../server/runs/manager.js';
 
 export const YUHANG = 'yuhang-abn-2023';
 export const steppedSimulate = resolve(projectRoot, 'test/server/fixtures/stepped-simulate.ts');
@@ -73,4 +75,16 @@ export async function waitFor<T>(fn: () => Promise<T | undefined> | T | undefine
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await sleep(25);
   }
+}
+
+/** Read a server-sent event stream to its end: [event, data] pairs. */
+export async function readEvents(url: string, init: RequestInit = {}): Promise<Array<[string, RunInfo]>> {
+  const res = await fetch(url, init);
+  expect(res.headers.get('content-type')).to.match(/^text\/event-stream/);
+  const text = await res.text();
+  return text.split('\n\n').filter((b) => b.startsWith('event:')).map((block) => {
+    const ev = /^event: (.+)$/m.exec(block)?.[1] ?? '';
+    const data = JSON.parse(/^data: (.+)$/m.exec(block)?.[1] ?? 'null') as RunInfo;
+    return [ev, data];
+  });
 }

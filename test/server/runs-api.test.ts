@@ -1,19 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { listen, makeApp, steppedSimulate, waitFor, yuhangAs, YUHANG, type Listening, type TestApp } from './helpers.js';
+import { listen, makeApp, readEvents, steppedSimulate, waitFor, yuhangAs, YUHANG, type Listening, type TestApp } from './helpers.js';
 import type { RunInfo } from '../../server/runs/manager.js';
-
-/** Read a server-sent event stream to its end: [event, data] pairs. */
-async function readEvents(url: string): Promise<Array<[string, RunInfo]>> {
-  const res = await fetch(url);
-  expect(res.headers.get('content-type')).to.match(/^text\/event-stream/);
-  const text = await res.text();
-  return text.split('\n\n').filter((b) => b.startsWith('event:')).map((block) => {
-    const ev = /^event: (.+)$/m.exec(block)?.[1] ?? '';
-    const data = JSON.parse(/^data: (.+)$/m.exec(block)?.[1] ?? 'null') as RunInfo;
-    return [ev, data];
-  });
-}
 
 describe('run API (/api/runs) — validation', () => {
   let t: TestApp;

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DealStore, DealStoreError, isDealId, writeFileAtomic } from '../../../models/store/deal-store.js';
+import { spawnSync } from 'node:child_process';
+import { DealStore, DealStoreError, isDealId, isStaleTemp, writeFileAtomic } from '../../../models/store/deal-store.js';
 
 describe('deal store (models/store/deal-store)', () => {
   let root: string;
@@ -117,5 +118,20 @@ describe('deal store (models/store/deal-store)', () => {
     await writeFileAtomic(f, big);
     expect(readFileSync(f, 'utf8')).to.equal(big);
     expect(readdirSync(root).filter((n) => n.endsWith('.tmp'))).to.deep.equal([]);
+  });
+
+  it('removes the temp files a killed writer left, at the next read of the folder; keeps those of live writers', async () => {
+    await store.save('crashed', '{"v":1}');
+    const dir = join(root, 'data', 'deals', 'crashed');
+    // A process that has exited (kill -9 between writing its temp file and linking it).
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(join(dir, `v000002.json.${dead}.0123456789ab.tmp`), '{"v":');
+    // This process, and a live one, are writing theirs right now.
+    writeFileSync(join(dir, `v000002.json.${process.pid}.0123456789ab.tmp`), '{"v":2}');
+    writeFileSync(join(dir, `v000002.json.${process.ppid}.0123456789ab.tmp`), '{"v":2}');
+    expect(await store.versionNumbers('crashed')).to.deep.equal([1]);
+    expect(readdirSync(dir).sort()).to.deep.equal(['v000001.json', `v000002.json.${process.pid}.0123456789ab.tmp`, `v000002.json.${process.ppid}.0123456789ab.tmp`].sort());
+    expect(isStaleTemp(`x.json.${dead}.0123456789ab.tmp`)).to.equal(true);
+    expect(isStaleTemp(`x.json.${dead}.tmp`), 'not a name writeTemp makes').to.equal(false);
   });
 });
