@@ -12,6 +12,7 @@ import { compareCommand, compareHelp } from './commands/compare.js';
 import { calendarCommand, calendarHelp } from './commands/calendar.js';
 import { rateCommand, rateHelp } from './commands/rate.js';
 import { breakevenCommand, breakevenHelp } from './commands/breakeven.js';
+import { programmeCommand, programmeHelp } from './commands/programme.js';
 import { importPoolCommand, importPoolHelp, poolTemplateCommand, poolTemplateHelp } from './commands/import-pool.js';
 
 type Command = { run: (argv: string[], io: Io) => number | Promise<number>; help: string };
@@ -29,6 +30,7 @@ export const commands: Record<string, Command> = {
   calendar: { run: calendarCommand, help: calendarHelp },
   'import-pool': { run: importPoolCommand, help: importPoolHelp },
   'pool-template': { run: poolTemplateCommand, help: poolTemplateHelp },
+  programme: { run: programmeCommand, help: programmeHelp },
   schema: { run: schemaCommand, help: schemaHelp },
 };
 

@@ -13,6 +13,18 @@ import { anyAgentDefault, applyAgentLosses, type AgentPathInputs } from './asset
 import { fillPurchaseProfiles } from './revolving-path.js';
 import { applyCommingling, createPathExtrasOutcome, evaluatePathExtras, type PathExtrasOutcome } from '../cost/path-extras.js';
 
+/**
+ * A path whose default months another model drew (a shelf programme's one copula across its
+ * issues): `s.months` and `s.defaulted` (obligors first, in name order) are already filled with
+ * `count` defaults, the systematic factor is given, and the waterfall always runs, after
+ * `beforeWaterfall` (e.g. to set a shared party's remaining capacity).
+ */
+export interface PresetDefaults {
+  count: number;
+  globalFactor: number;
+  beforeWaterfall?: (ledger: Ledger<number>) => void;
+}
+
 /** What one path produced (overwritten by every path). */
 export interface PathOutcome {
   /** Net pool loss (exposure at default less recovery) / pool principal. */
@@ -180,10 +192,10 @@ function summarizeLedger(m: PathModel, L: Ledger<number>, o: PathOutcome): void 
  * streams, so a recovery stress does not move the defaults). `shift` is the importance-sampling
  * shift of the systematic factor. Returns the path's likelihood-ratio weight.
  */
-export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource, rngRecoveries: RandomSource, shift: number, rngOther?: RandomSource): number {
+export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource, rngRecoveries: RandomSource, shift: number, rngOther?: RandomSource, preset?: PresetDefaults): number {
   const dm = m.defaultModel;
-  const weight = dm.beginPath(rngDefaults, shift);
-  const nDef = dm.sampleDefaultMonths(rngDefaults, s.months, s.defaulted);
+  const weight = preset ? 1 : dm.beginPath(rngDefaults, shift);
+  const nDef = preset ? preset.count : dm.sampleDefaultMonths(rngDefaults, s.months, s.defaulted);
   const nO = m.obligors;
   const out = s.out;
   let obligorDefaults = 0;
@@ -197,7 +209,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   evaluatePathExtras(m.extras, s.months, m.periodOfMonth, m.periods, out.extras);
   const prepays = m.prepaymentSmm > 0;
   const agentHit = m.agents.length > 0 && anyAgentDefault(m.agents, s.months, m.periodOfMonth, m.periods);
-  if (obligorDefaults === 0 && !prepays && out.extras.servicerDefaultPeriod < 0 && !agentHit && !m.alwaysRun) {
+  if (obligorDefaults === 0 && !prepays && out.extras.servicerDefaultPeriod < 0 && !agentHit && !m.alwaysRun && !preset) {
     copyOutcome(s.baseOutcome, out);
     s.ranWaterfall = false;
     return weight;
@@ -213,7 +225,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   }
   s.cdr.fill(0);
   s.events.length = 0;
-  const globalFactor = dm.latent.factors[0]!;
+  const globalFactor = preset ? preset.globalFactor : dm.latent.factors[0]!;
   let poolLoss = 0;
   let late = 0;
   const { flowStart, flowMonth, flowPeriod, flowAmount, flowExposure } = m;
@@ -273,6 +285,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   if (rev) fillPurchaseProfiles(m.prog, rev, dm, m.periodOfMonth, m.recoveryMultiplier);
 
   resetLedger(s.ledger, floatNum);
+  preset?.beforeWaterfall?.(s.ledger);
   runWaterfall(m.prog, floatNum, {
     collections: col, cumulativeDefaultRate: s.cdr, partyDefaultPeriod: s.partyDefaultPeriod,
     ...(pool ? { poolBalanceStart: s.poolStart, poolBalanceEnd: s.poolEnd } : {}),
