@@ -39,4 +39,5 @@ export const assets = {
   'assets.programme.issueLosses': 'Each issue on the same paths:',
   'assets.programme.poolLoss': 'pool expected loss ± s.e.',
   'assets.programme.trancheLoss': '{id} expected loss ± s.e.',
+  'assets.tape.unsupported': '{path}: the pool tape carries loans and licence-fee receivables; the asset of {id} is a {kind} — edit it in the deal file (JSON)',
 } as const;

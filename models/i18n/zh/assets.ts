@@ -41,4 +41,5 @@ export const assets: Translation<typeof en> = {
   'assets.programme.issueLosses': '同一组路径下各期交易：',
   'assets.programme.poolLoss': '资产池预期损失 ± 标准误',
   'assets.programme.trancheLoss': '{id} 预期损失 ± 标准误',
+  'assets.tape.unsupported': '{path}：资产池明细表只支持贷款和许可使用费应收账款；{id} 的基础资产为 {kind}，请在交易文件（JSON）中编辑',
 } as const;
