@@ -1,5 +1,6 @@
 import { api, el, showError } from './api.js';
 import { formatChineseAmount, pct } from './fmt.js';
+import { t } from './i18n.js';
 
 const status = document.getElementById('library-status');
 const table = document.getElementById('library');
@@ -47,10 +48,29 @@ function row(d) {
     el('td', { class: 'actions' }, el('a', { href: `/deals/${encodeURIComponent(d.id)}/edit` }, 'edit'), ' ', el('a', { href: `/runs?deal=${encodeURIComponent(d.id)}` }, 'run')));
 }
 
+// The library grouped by asset model (licence fees, pledged-IP micro-loans, finance leases, …),
+// each deal with the sources its facts come from.
+const MODEL_ORDER = ['licence', 'pledged-loan', 'finance-lease', 'entrusted-loan', 'factoring', 'mixed'];
+function groupedRows(deals) {
+  const modelOf = (d) => (d.glance ? d.glance.assetModel : 'invalid');
+  const models = [...new Set(deals.map(modelOf))].sort((a, b) => (MODEL_ORDER.indexOf(a) + 1 || 99) - (MODEL_ORDER.indexOf(b) + 1 || 99));
+  return models.flatMap((m) => {
+    const group = deals.filter((d) => modelOf(d) === m);
+    const head = el('tr', { class: 'group-head', dataset: { model: m } },
+      el('th', { colspan: 10, scope: 'rowgroup' }, `${t(`assets.model.${m}`)} · ${group.length}`));
+    return [head, ...group.map((d) => {
+      const tr = row(d);
+      const sources = d.glance ? d.glance.sources : [];
+      if (sources.length) tr.children[1].append(el('div', { class: 'muted small source' }, t('assets.library.source', { sources: sources.join('; ') })));
+      return tr;
+    })];
+  });
+}
+
 async function load() {
   try {
     const { deals } = await api('/api/deals');
-    tbody.replaceChildren(...deals.map(row));
+    tbody.replaceChildren(...groupedRows(deals));
     fromSel.replaceChildren(...deals.filter((d) => d.valid).map((d) => el('option', { value: d.id }, `${d.source === 'scenario' ? 'template' : 'copy'}: ${d.glance.name}`)));
     status.textContent = `${deals.length} deal${deals.length === 1 ? '' : 's'}`;
     table.classList.remove('hidden');

@@ -10,17 +10,47 @@ import { daysBetween } from '../../models/calendar/day-count.js';
 import { interestOnRail, railRateOn } from '../../models/rail/rail.js';
 import type { Rail } from '../../models/rail/schema.js';
 import { formatMoney, formatRate } from '../../models/format.js';
+import { translate, translator, type Lang, type MessageKey } from '../../models/i18n/index.js';
 
 export interface LearnStructure {
   slug: string;
   title: string;
   titleZh: string;
   scenarioId: string;
+  /** Shipped deals of this structure that can be walked through too (?deal=id), the main one first. */
+  deals: string[];
+  /** Catalogue keys of the text (structures written after the zh/en catalogue): see inLanguage(). */
+  text?: LearnText;
   summary: string;
   /** Paragraphs explaining the structure before the numbers. */
   intro: string[];
   /** The parties, each with what it does. */
   parties: Array<{ en: string; zh: string; role: string }>;
+}
+
+/** A structure's text as catalogue keys, so the page shows it in its own language. */
+export interface LearnText {
+  title: MessageKey;
+  summary: MessageKey;
+  intro: MessageKey[];
+  parties: Array<{ en: string; zh: string; role: MessageKey }>;
+}
+
+const en = translator('en');
+
+/** A structure written with catalogue keys, from the catalogue: the title in both languages, the rest in `lang`. */
+function fromText(base: Omit<LearnStructure, 'title' | 'titleZh' | 'summary' | 'intro' | 'parties'> & { text: LearnText }, lang: Lang = 'en'): LearnStructure {
+  const t = translator(lang);
+  const x = base.text;
+  return {
+    ...base, title: en(x.title), titleZh: translate('zh', x.title), summary: t(x.summary), intro: x.intro.map((k) => t(k)),
+    parties: x.parties.map((p) => ({ en: p.en, zh: p.zh, role: t(p.role) })),
+  };
+}
+
+/** The structure with its text in the page's language (structures without catalogue keys are as written). */
+export function inLanguage(s: LearnStructure, lang: Lang): LearnStructure {
+  return s.text ? fromText({ ...s, text: s.text }, lang) : s;
 }
 
 export const LEARN_STRUCTURES: readonly LearnStructure[] = [
@@ -29,6 +59,7 @@ export const LEARN_STRUCTURES: readonly LearnStructure[] = [
     title: 'Exclusive-licence ABN',
     titleZh: '知识产权独占许可资产支持票据',
     scenarioId: 'yuhang-abn-2023',
+    deals: ['yuhang-abn-2023', 'yuhang-abn-2023-2', 'xingye-guangzhou-licence-2019'],
     summary: 'Yuhang, Hangzhou, March 2023: 14 firms, 135 patents, 133 M CNY of notes at 2.7% for one year.',
     intro: [
       'Each firm\'s patents are appraised (价值评估) and then licensed on an exclusive licence (独占许可). The licence fees the firms owe on a schedule are the underlying assets: the trust buys them, and the price it pays is the firms\' funding.',
@@ -49,6 +80,7 @@ export const LEARN_STRUCTURES: readonly LearnStructure[] = [
     title: 'N+1 cross-border',
     titleZh: '跨境"N+1"知识产权证券化',
     scenarioId: 'futian-n-plus-1-2023',
+    deals: ['futian-n-plus-1-2023'],
     summary: 'Futian, Shenzhen, 2023: N firms\' IP-pledged micro-loans as an SZSE ABS, plus one firm financed privately in Hong Kong.',
     intro: [
       '"N": Shenzhen HTI (深高新投) takes N tech firms\' micro-loan receivables secured by IP pledges (附知识产权质押的小额贷款债权), adds credit enhancement and issues them as ABS (资产支持证券) to qualified investors on the Shenzhen Stock Exchange.',
@@ -69,6 +101,7 @@ export const LEARN_STRUCTURES: readonly LearnStructure[] = [
     title: 'IP securitization issued in e-CNY',
     titleZh: '以数字人民币发行的知识产权证券化',
     scenarioId: 'ningbo-ecny-2024',
+    deals: ['ningbo-ecny-2024', 'ningbo-bank-rail-2024'],
     summary: 'Ningbo, 2024: 138 M CNY issued and disbursed in digital RMB; the firms\' financing cost at most 2%.',
     intro: [
       'The structure is an ordinary IP securitization; what differs is the rail: subscription, disbursement to the firms and the payments to investors move in digital RMB (数字人民币, e-CNY) wallets instead of bank transfers.',
@@ -82,6 +115,46 @@ export const LEARN_STRUCTURES: readonly LearnStructure[] = [
       { en: 'Investors', zh: '投资者', role: 'subscribe and are paid in e-CNY' },
     ],
   },
+  fromText({
+    slug: 'pledged-ip-micro-loans', scenarioId: 'nanshan-hti-ip5-2022', deals: ['nanshan-hti-ip5-2022', 'longhua-hti-ip1-2021'],
+    text: {
+      title: 'assets.learn.micro-loans.title', summary: 'assets.learn.micro-loans.summary',
+      intro: ['assets.learn.micro-loans.intro.1', 'assets.learn.micro-loans.intro.2', 'assets.learn.micro-loans.intro.3'],
+      parties: [
+        { en: 'Firms (borrowers)', zh: '企业（借款人）', role: 'assets.learn.micro-loans.party.firms' },
+        { en: 'Shenzhen HTI Micro-loan', zh: '高新投小额贷款', role: 'assets.learn.micro-loans.party.lender' },
+        { en: 'Asset-backed special plan', zh: '资产支持专项计划', role: 'assets.learn.micro-loans.party.plan' },
+        { en: 'HTI Guarantee', zh: '高新投担保', role: 'assets.learn.micro-loans.party.guarantor' },
+        { en: 'District government', zh: '区政府', role: 'assets.learn.micro-loans.party.district' },
+      ],
+    },
+  }),
+  fromText({
+    slug: 'ip-finance-lease', scenarioId: 'wenke-lease-2019', deals: ['wenke-lease-2019'],
+    text: {
+      title: 'assets.learn.lease.title', summary: 'assets.learn.lease.summary',
+      intro: ['assets.learn.lease.intro.1', 'assets.learn.lease.intro.2', 'assets.learn.lease.intro.3'],
+      parties: [
+        { en: 'Firms (lessees)', zh: '企业（承租人）', role: 'assets.learn.lease.party.firms' },
+        { en: 'Wenke Leasing (lessor)', zh: '文科租赁（出租人）', role: 'assets.learn.lease.party.lessor' },
+        { en: 'Asset-backed special plan', zh: '资产支持专项计划', role: 'assets.learn.lease.party.plan' },
+        { en: 'Investors', zh: '投资者', role: 'assets.learn.lease.party.investors' },
+      ],
+    },
+  }),
+  fromText({
+    slug: 'trust-loan-abn', scenarioId: 'xinxin-factoring-2023-1', deals: ['xinxin-factoring-2023-1'],
+    text: {
+      title: 'assets.learn.trust.title', summary: 'assets.learn.trust.summary',
+      intro: ['assets.learn.trust.intro.1', 'assets.learn.trust.intro.2', 'assets.learn.trust.intro.3'],
+      parties: [
+        { en: 'Firms (borrowers)', zh: '企业（借款人）', role: 'assets.learn.trust.party.firms' },
+        { en: 'Trust company (lending agent)', zh: '信托公司（受托人）', role: 'assets.learn.trust.party.agent' },
+        { en: 'ABN trust', zh: '资产支持票据信托', role: 'assets.learn.trust.party.abn' },
+        { en: 'Binjiang Guarantee', zh: '滨江担保', role: 'assets.learn.trust.party.guarantor' },
+      ],
+    },
+  }),
 ];
 
 export interface WalkAmount { label: string; amount: number }
@@ -124,6 +197,9 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
     steps.push({ n: steps.length + 1, title, titleZh, text, amounts, change: r2(change), cashAfter: cash });
   };
 
+  if (p.callProceeds !== 0) {
+    push(en('assets.learn.call.title'), '清仓回购', en('assets.learn.call.text'), [{ label: en('assets.learn.call.amount'), amount: p.callProceeds }], p.callProceeds);
+  }
   if (p.broughtForward !== 0) {
     push('Cash held from earlier periods', '上期留存资金', 'Cash the trust kept back on earlier payment dates (to meet the notes at maturity) is available again.', [{ label: 'brought forward', amount: p.broughtForward }], p.broughtForward);
   }
@@ -139,6 +215,7 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
   const tranches = deal.liabilities.tranches;
   const tName = (id: string) => tranches.find((t) => t.id === id)?.name ?? id;
   const usedSources = new Set<string>();
+  const principalShown = new Set<string>();
   let reserveReleaseShown = false;
   // The waterfall of the period's status (循环期, 摊还期, 加速清偿, or after a trigger).
   const w = deal.waterfall;
@@ -186,7 +263,12 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
       }
       case 'pay-principal':
       case 'pay-principal-turbo': {
-        const amounts = st.tranches.map((id) => ({ label: `${tName(id)} principal`, amount: p.tranches[id]?.principal ?? 0 }));
+        // A tranche's principal for the period is shown once, at the first step that pays it.
+        const amounts = st.tranches.map((id) => {
+          const amount = principalShown.has(id) ? 0 : p.tranches[id]?.principal ?? 0;
+          principalShown.add(id);
+          return { label: `${tName(id)} principal`, amount };
+        });
         const total = amounts.reduce((s, a) => s + a.amount, 0);
         const text = total === 0
           ? 'No principal is due this period (bullet notes repay at maturity; until then the cash stays in the trust).'
@@ -197,11 +279,18 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
       case 'fund-reserve':
         push('Top up the reserve', '补足储备账户', `The reserve account ${st.account} is topped up to its target from what is left.`, [{ label: st.account, amount: p.reserveTopUp }], -p.reserveTopUp);
         break;
+      case 'buy-assets':
+        push(en('assets.learn.buy.title'), '循环购买', p.purchases > 0 ? en('assets.learn.buy.text', { principal: formatMoney(p.purchasedPrincipal), price: formatMoney(p.purchases) }) : en('assets.learn.buy.none'), [{ label: en('assets.learn.buy.amount'), amount: p.purchases }], -p.purchases);
+        break;
       case 'pay-residual': {
         const text = p.residual === 0
           ? `Nothing is released: the cash left (${formatMoney(p.carriedForward)}) stays in the trust account until the notes are repaid.`
           : `What is left goes to the ${st.to === 'originator' ? 'originator (firms)' : 'subordinated holder'} as residual (剩余收益).`;
-        push('Residual', '剩余资金', text, [{ label: 'released', amount: p.residual }, { label: 'kept in the trust', amount: p.carriedForward }], -p.residual);
+        // A subordinated holder is first repaid its balance here (unless a principal step already did).
+        const sub = st.to === 'subordinated' && st.tranche && !principalShown.has(st.tranche) ? p.tranches[st.tranche]?.principal ?? 0 : 0;
+        if (st.tranche) principalShown.add(st.tranche);
+        const amounts = [...(sub ? [{ label: `${tName(st.tranche!)} principal`, amount: sub }] : []), { label: 'released', amount: p.residual }, { label: 'kept in the trust', amount: p.carriedForward }];
+        push('Residual', '剩余资金', text, amounts, -(p.residual + sub));
         break;
       }
     }

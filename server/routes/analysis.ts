@@ -3,7 +3,8 @@ import { Router, type Request } from 'express';
 import type { AppContext } from '../app.js';
 import { handle, HttpError } from '../http-errors.js';
 import { glanceOf, type DealGlance } from '../present/glance.js';
-import { LEARN_STRUCTURES, learnStructure, legLessons, walkPeriod, type LegLesson, type Walkthrough } from '../present/learn.js';
+import { inLanguage, LEARN_STRUCTURES, learnStructure, legLessons, walkPeriod, type LegLesson, type Walkthrough } from '../present/learn.js';
+import type { Lang } from '../../models/i18n/index.js';
 import type { Deal } from '../../models/deal/schema.js';
 import { GLOSSARY } from '../present/glossary.js';
 import { checkCalendarId, lookUpCalendar } from '../../models/calendar/year-view.js';
@@ -104,11 +105,12 @@ export function analysisApi(ctx: AppContext): Router {
   }));
 
   r.get('/learn', (_req, res) => {
-    res.json({ structures: LEARN_STRUCTURES.map((s) => ({ slug: s.slug, title: s.title, titleZh: s.titleZh, scenarioId: s.scenarioId, summary: s.summary })) });
+    const lang = res.locals.lang as Lang;
+    res.json({ structures: LEARN_STRUCTURES.map((x) => inLanguage(x, lang)).map((s) => ({ slug: s.slug, title: s.title, titleZh: s.titleZh, scenarioId: s.scenarioId, deals: s.deals, summary: s.summary })) });
   });
 
   r.get('/learn/:structure', handle(async (req, res) => {
-    res.json(await walkthroughFor(ctx, String(req.params.structure ?? ''), req.query.period));
+    res.json(await walkthroughFor(ctx, String(req.params.structure ?? ''), req.query.period, req.query.deal, res.locals.lang as Lang));
   }));
 
   r.get('/glossary', (_req, res) => {
@@ -124,13 +126,20 @@ export function analysisApi(ctx: AppContext): Router {
   return r;
 }
 
-/** The learn walkthrough for a structure slug and an optional ?period=n. */
-export async function walkthroughFor(ctx: AppContext, slug: string, periodQuery: unknown): Promise<Walkthrough & { legs: LegLesson[] }> {
-  const s = learnStructure(slug);
-  if (!s) throw new HttpError(404, `structure: no learn page "${slug.slice(0, 60)}" (structures: ${LEARN_STRUCTURES.map((x) => x.slug).join(', ')})`);
-  const exists = await ctx.deals.store.read(s.scenarioId);
-  if (!exists) throw new HttpError(503, `scenario: ${s.scenarioId}.json is not available yet (it is being written); this walkthrough needs the real scenario's numbers`);
-  const { loaded, report } = await ctx.deals.schedule(s.scenarioId);
+/** The learn walkthrough for a structure slug, an optional ?period=n and ?deal=id (a shipped deal of that structure). */
+export async function walkthroughFor(ctx: AppContext, slug: string, periodQuery: unknown, dealQuery?: unknown, lang: Lang = 'en'): Promise<Walkthrough & { legs: LegLesson[] }> {
+  const found = learnStructure(slug);
+  if (!found) throw new HttpError(404, `structure: no learn page "${slug.slice(0, 60)}" (structures: ${LEARN_STRUCTURES.map((x) => x.slug).join(', ')})`);
+  const s = inLanguage(found, lang);
+  let dealId = s.scenarioId;
+  if (dealQuery !== undefined && dealQuery !== '') {
+    const q = String(dealQuery).slice(0, 80);
+    if (!s.deals.includes(q)) throw new HttpError(400, `deal: "${q}" is not a deal of this structure (deals: ${s.deals.join(', ')})`);
+    dealId = q;
+  }
+  const exists = await ctx.deals.store.read(dealId);
+  if (!exists) throw new HttpError(503, `scenario: ${dealId}.json is not available yet (it is being written); this walkthrough needs the real scenario's numbers`);
+  const { loaded, report } = await ctx.deals.schedule(dealId);
   let period = 1;
   if (periodQuery !== undefined && periodQuery !== '') {
     const n = typeof periodQuery === 'string' && /^\d{1,4}$/.test(periodQuery) ? Number(periodQuery) : NaN;

@@ -7,7 +7,8 @@ import { glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleRows } from '../../models/engine/schedule-table.js';
 import { formatProblem } from '../../models/deal/validate.js';
-import { LEARN_STRUCTURES } from '../present/learn.js';
+import { inLanguage, LEARN_STRUCTURES } from '../present/learn.js';
+import type { Lang } from '../../models/i18n/index.js';
 import { GLOSSARY } from '../present/glossary.js';
 import { calendarView, walkthroughFor } from './analysis.js';
 import { CALENDAR_IDS } from '../../models/calendar/business-days.js';
@@ -92,7 +93,7 @@ export function pages(ctx: AppContext): Router {
   }));
 
   r.get('/learn', (_req, res) => {
-    res.render('learn-index', { title: 'Learn', nav: 'learn', structures: LEARN_STRUCTURES });
+    res.render('learn-index', { title: 'Learn', nav: 'learn', structures: LEARN_STRUCTURES.map((s) => inLanguage(s, res.locals.lang as Lang)) });
   });
 
   r.get('/learn/glossary', (_req, res) => {
@@ -111,11 +112,12 @@ export function pages(ctx: AppContext): Router {
   r.get('/learn/:structure', handle(async (req, res) => {
     const slug = String(req.params.structure ?? '');
     try {
-      const walk = await walkthroughFor(ctx, slug, req.query.period);
+      const walk = await walkthroughFor(ctx, slug, req.query.period, req.query.deal, res.locals.lang as Lang);
       res.render('learn', { title: walk.structure.title, nav: 'learn', walk, missing: null, structure: walk.structure });
     } catch (err) {
       if (err instanceof HttpError && err.status === 503) {
-        const s = LEARN_STRUCTURES.find((x) => x.slug === slug);
+        const found = LEARN_STRUCTURES.find((x) => x.slug === slug);
+        const s = found ? inLanguage(found, res.locals.lang as Lang) : undefined;
         res.status(503).render('learn', { title: s?.title ?? 'Learn', nav: 'learn', walk: null, missing: err.message, structure: s });
         return;
       }
