@@ -1,37 +1,30 @@
 // ipabs command line: each command adapts the models/ library to the terminal.
 import { processIo, type Io } from './io.js';
 import { UsageError } from './args.js';
-import { validateCommand, validateHelp } from './commands/validate.js';
-import { scheduleCommand, scheduleHelp } from './commands/schedule.js';
-import { schemaCommand, schemaHelp } from './commands/schema.js';
-import { simulateCommand, simulateHelp } from './commands/simulate.js';
-import { sensitivityCommand, sensitivityHelp } from './commands/sensitivity.js';
-import { sizeCommand, sizeHelp } from './commands/size.js';
-import { allocationCommand, allocationHelp } from './commands/allocation.js';
-import { compareCommand, compareHelp } from './commands/compare.js';
-import { calendarCommand, calendarHelp } from './commands/calendar.js';
-import { rateCommand, rateHelp } from './commands/rate.js';
-import { breakevenCommand, breakevenHelp } from './commands/breakeven.js';
-import { programmeCommand, programmeHelp } from './commands/programme.js';
-import { importPoolCommand, importPoolHelp, poolTemplateCommand, poolTemplateHelp } from './commands/import-pool.js';
+import {
+  allocationHelp, calendarHelp, compareHelp, importPoolHelp, poolTemplateHelp, scheduleHelp, schemaHelp, sensitivityHelp,
+  simulateHelp, sizeHelp, validateHelp, rateHelp, breakevenHelp, programmeHelp,
+} from './commands/help.js';
 
-type Command = { run: (argv: string[], io: Io) => number | Promise<number>; help: string };
+type Run = (argv: string[], io: Io) => number | Promise<number>;
+/** A command loads its module (and the part of models/ it needs) only when it is run: `ipabs --help` starts at once. */
+type Command = { load: () => Promise<Run>; help: string };
 
 export const commands: Record<string, Command> = {
-  validate: { run: validateCommand, help: validateHelp },
-  schedule: { run: scheduleCommand, help: scheduleHelp },
-  simulate: { run: simulateCommand, help: simulateHelp },
-  sensitivity: { run: sensitivityCommand, help: sensitivityHelp },
-  size: { run: sizeCommand, help: sizeHelp },
-  allocation: { run: allocationCommand, help: allocationHelp },
-  compare: { run: compareCommand, help: compareHelp },
-  rate: { run: rateCommand, help: rateHelp },
-  breakeven: { run: breakevenCommand, help: breakevenHelp },
-  calendar: { run: calendarCommand, help: calendarHelp },
-  'import-pool': { run: importPoolCommand, help: importPoolHelp },
-  'pool-template': { run: poolTemplateCommand, help: poolTemplateHelp },
-  programme: { run: programmeCommand, help: programmeHelp },
-  schema: { run: schemaCommand, help: schemaHelp },
+  validate: { load: async () => (await import('./commands/validate.js')).validateCommand, help: validateHelp },
+  schedule: { load: async () => (await import('./commands/schedule.js')).scheduleCommand, help: scheduleHelp },
+  simulate: { load: async () => (await import('./commands/simulate.js')).simulateCommand, help: simulateHelp },
+  sensitivity: { load: async () => (await import('./commands/sensitivity.js')).sensitivityCommand, help: sensitivityHelp },
+  size: { load: async () => (await import('./commands/size.js')).sizeCommand, help: sizeHelp },
+  allocation: { load: async () => (await import('./commands/allocation.js')).allocationCommand, help: allocationHelp },
+  compare: { load: async () => (await import('./commands/compare.js')).compareCommand, help: compareHelp },
+  rate: { load: async () => (await import('./commands/rate.js')).rateCommand, help: rateHelp },
+  breakeven: { load: async () => (await import('./commands/breakeven.js')).breakevenCommand, help: breakevenHelp },
+  calendar: { load: async () => (await import('./commands/calendar.js')).calendarCommand, help: calendarHelp },
+  'import-pool': { load: async () => (await import('./commands/import-pool.js')).importPoolCommand, help: importPoolHelp },
+  'pool-template': { load: async () => (await import('./commands/import-pool.js')).poolTemplateCommand, help: poolTemplateHelp },
+  programme: { load: async () => (await import('./commands/programme.js')).programmeCommand, help: programmeHelp },
+  schema: { load: async () => (await import('./commands/schema.js')).schemaCommand, help: schemaHelp },
 };
 
 export function usage(): string {
@@ -44,7 +37,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const cmd = commands[name];
   if (!cmd) { io.err(`ipabs: unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})\n\n${usage()}`); return 1; }
   try {
-    return await cmd.run(rest, io);
+    return await (await cmd.load())(rest, io);
   } catch (err) {
     if (err instanceof UsageError) { io.err(`ipabs ${name}: ${err.message}`); return 1; }
     io.err(`ipabs ${name}: ${err instanceof Error ? err.message : String(err)}`);

@@ -14,6 +14,13 @@ export function formatChineseAmount(x: number): string {
   return formatMoney(x);
 }
 
+/** An amount as a person reads it in a language: English "133,000,000.00 (1.33亿)" (the 万/亿 beside
+ * large amounts), Chinese "1.33亿元" (万元/亿元, the way the market writes them); small amounts in yuan. */
+export function formatAmountIn(lang: 'en' | 'zh', x: number): string {
+  if (lang === 'zh') return Math.abs(x) >= 1e4 ? `${formatChineseAmount(x)}元` : `${formatMoney(x)}元`;
+  return Math.abs(x) >= 1e4 ? `${formatMoney(x)} (${formatChineseAmount(x)})` : formatMoney(x);
+}
+
 /** 0.027 → "2.70%" */
 export function formatRate(r: number, digits = 2): string {
   return `${(r * 100).toFixed(digits)}%`;

@@ -19,6 +19,8 @@ import { sizeApi } from './routes/size.js';
 import { sensitivityApi } from './routes/sensitivity.js';
 import { ratingApi, ratingPages } from './routes/rating.js';
 import { poolTapeApi } from './routes/pool-tape.js';
+import { reportApi, reportPages } from './routes/report.js';
+import { PdfPrinter } from './browser/pdf.js';
 import { pages } from './routes/pages.js';
 import { viewHelpers } from './present/view-helpers.js';
 import { language } from './language.js';
@@ -29,6 +31,8 @@ export interface AppContext {
   runs: RunManager;
   engines: Engines;
   costs: Costs;
+  /** Prints reports to PDF in the headless Chromium (started on first use). */
+  pdf: PdfPrinter;
   ratings: Ratings;
 }
 
@@ -54,6 +58,7 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
     runs,
     engines,
     costs: new Costs(engines),
+    pdf: new PdfPrinter(),
     ratings: new Ratings(runs),
   };
   const app = express();
@@ -83,12 +88,14 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   app.use('/api', sensitivityApi(ctx));
   app.use('/api', ratingApi(ctx));
   app.use('/api', poolTapeApi(ctx));
+  app.use('/api', reportApi(ctx));
   app.use('/api', analysisApi(ctx));
   app.use('/api', (req, _res, next) => next(new HttpError(404, `route: no API route ${req.method} ${req.path} (see docs/api.md)`)));
+  app.use(reportPages(ctx));
   app.use(ratingPages(ctx));
   app.use(pages(ctx));
   app.use((req, _res, next) => next(new HttpError(404, `page: nothing at ${req.path}`)));
   app.use(errorHandler(config.limits.bodyBytes, log));
 
-  return { app, ctx, close: async () => { await ctx.runs.close(); await ctx.runs.flush(); } };
+  return { app, ctx, close: async () => { await ctx.runs.close(); await ctx.runs.flush(); await ctx.pdf.close(); } };
 }

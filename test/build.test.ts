@@ -91,7 +91,8 @@ describe('the build (dist/)', () => {
       const here = JSON.parse((await ipabs('simulate', join(projectRoot, 'scenarios', 'yuhang-abn-2023.json'), '--paths', '5000', '--seed', '3', '--json')).out) as { pool: { expectedLossRate: number } };
       expect(body!.result!.pool.expectedLossRate).to.equal(here.pool.expectedLossRate);
     } finally {
-      server.kill();
+      // Let it finish writing its run records before the folder goes.
+      if (server.exitCode === null) await new Promise((resolve) => { server.once('exit', resolve); server.kill(); });
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

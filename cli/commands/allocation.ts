@@ -4,7 +4,6 @@ import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
 
-export const allocationHelp = 'ipabs allocation FILE [--paths N] [--seed S] [--stress S] [--tail 0.99] [--json]   who bears the pool\'s loss, on average and in the worst 1% of paths';
 
 export async function allocationCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { paths: 'value', seed: 'value', stress: 'value', tail: 'value', json: 'bool' });

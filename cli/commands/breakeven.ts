@@ -7,7 +7,6 @@ import { requireDeal } from './shared.js';
 import { choice } from './rate.js';
 import { cliLang, formatBreakEven } from './rating-text.js';
 
-export const breakevenHelp = 'ipabs breakeven FILE --tranche ID --vary default-rate|recovery|coupon [--scenario NAME] [--default-rate X] [--recovery R] [--allocation pro-rata|largest-first] [--with-support] [--lang zh|en] [--json]   the break-even value of one stressed quantity for a tranche';
 
 const FLAGS = { tranche: 'value', vary: 'value', scenario: 'value', 'default-rate': 'value', recovery: 'value', allocation: 'value', 'with-support': 'bool', lang: 'value', json: 'bool' } as const;
 

@@ -3,7 +3,6 @@ import { textTable } from '../../models/format.js';
 import { flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 
-export const calendarHelp = 'ipabs calendar YEAR|DATE... [--calendar CN-IB|CN-EX|HK|CN-IB+HK|NONE] [--json]   holidays and make-up working days of a year (with the State Council notice), or how a date is treated and rolled';
 
 export function calendarCommand(argv: string[], io: Io): number {
   const args = parseArgs(argv, { calendar: 'value', json: 'bool' });

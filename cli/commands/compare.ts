@@ -4,7 +4,6 @@ import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
 
-export const compareHelp = 'ipabs compare FILE... [--json] [--paths N] [--seed S]   all-in cost of funding side by side: tranches, firms before/after subsidy, bank-loan baseline, saving, rail effects';
 
 export function compareCommand(argv: string[], io: Io): number {
   const args = parseArgs(argv, { json: 'bool', paths: 'value', seed: 'value' });

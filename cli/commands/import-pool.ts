@@ -13,8 +13,6 @@ import { flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
 
-export const importPoolHelp = 'ipabs import-pool TAPE.xlsx|TAPE.csv --into DEAL.json [--out NEW.json] [--check] [--lang zh|en]   a pool tape into a deal (nothing written unless all of it is valid)';
-export const poolTemplateHelp = 'ipabs pool-template --out FILE.xlsx|FILE.csv [--from DEAL.json] [--lang zh|en]   the pool tape to fill in (or a deal\'s pool to edit)';
 
 /** --lang zh|en, else the LANG of the environment (zh_CN.UTF-8 → zh), else English. */
 export function cliLang(args: ParsedArgs): Lang {

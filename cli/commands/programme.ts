@@ -12,7 +12,7 @@ import type { Io } from '../io.js';
 import { cliLang } from './rating-text.js';
 import type { LoadedProgramme } from '../../models/programme/load.js';
 
-export const programmeHelp = 'ipabs programme FILE [--paths N] [--seed S] [--lang zh|en] [--json]   a shelf programme: its issues, the shelf left, shared guarantors\' combined exposure and simulated draws';
+export { programmeHelp } from './help.js';
 
 export interface ProgrammeReport {
   programme: { id: string; name: string; nameZh: string | null };

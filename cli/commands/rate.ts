@@ -8,7 +8,6 @@ import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
 import { cliLang, formatRating } from './rating-text.js';
 
-export const rateHelp = 'ipabs rate FILE [--paths N] [--seed S] [--threads T] [--tdr monte-carlo|lognormal|stress-multiplier] [--allocation pro-rata|largest-first] [--lang zh|en] [--json]   domestic rating (TDR/BDR): break-even default rates under the stress catalogue, target default rates, grade, cushion (--paths 0: no simulation, stress multipliers only)';
 
 const FLAGS = { paths: 'value', seed: 'value', threads: 'value', tdr: 'value', allocation: 'value', lang: 'value', json: 'bool' } as const;
 

@@ -5,7 +5,6 @@ import { flagString, parseArgs } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
 
-export const scheduleHelp = 'ipabs schedule FILE [--json | --csv [OUT]]   base-case payment schedule (no defaults)';
 
 export function scheduleCommand(argv: string[], io: Io): number {
   const args = parseArgs(argv, { json: 'bool', csv: 'bool', out: 'value' });

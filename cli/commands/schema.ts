@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { dealSchema } from '../../models/deal/schema.js';
 import type { Io } from '../io.js';
 
-export const schemaHelp = 'ipabs schema                  print the deal format as JSON Schema';
 
 export function dealJsonSchema(): unknown {
   return z.toJSONSchema(dealSchema, { io: 'input', unrepresentable: 'any' });

@@ -5,7 +5,6 @@ import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
 import { simulateOptionsFrom, simulationFlags } from './simulate.js';
 
-export const sensitivityHelp = 'ipabs sensitivity FILE [--pd 0.5,1,2,3] [--rho 0,0.1,0.2,0.3] [--tranche ID] [--paths N] [--seed S] [--json]   expected-loss grid';
 
 function numberList(raw: string | undefined, dflt: number[], flag: string): number[] {
   if (raw === undefined) return dflt;

@@ -7,7 +7,6 @@ import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
 import { negotiateLang, translator } from '../../models/i18n/index.js';
 
-export const simulateHelp = 'ipabs simulate FILE [--paths N] [--seed S] [--threads T] [--stress S] [--is auto|SHIFT] [--json]   Monte Carlo default scenarios';
 
 /** Options shared by the commands that run Monte Carlo. */
 export function simulationFlags() {

@@ -7,7 +7,6 @@ import { flagInt, flagString, parseArgs, UsageError, type ParsedArgs } from '../
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
 
-export const sizeHelp = 'ipabs size FILE --enhancement ID [--lever capacity|subordination|reserve] (--target-rating R | --target-pl P) [--paths N] [--seed S] [--stress S] [--threads T] [--tolerance YUAN] [--max YUAN] [--discount-rate R] [--json]   smallest enhancement that meets a target (exit 2 if unreachable)';
 
 /** Exit status when even the largest amount misses the target (the report is still printed). */
 export const UNREACHABLE_EXIT = 2;

@@ -3,7 +3,6 @@ import { formatProblem } from '../../models/deal/validate.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 
-export const validateHelp = 'ipabs validate FILE...        check deal files; exit 1 and list every problem if any is invalid';
 
 export function validateCommand(argv: string[], io: Io): number {
   const args = parseArgs(argv, { json: 'bool' });

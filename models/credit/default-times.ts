@@ -28,6 +28,9 @@ import { studentTQuantile } from './student-t.js';
 /** Classes with at least this many names find default months from a per-path row of Φ(z_m). */
 export const ROW_CLASS_SIZE = 8;
 
+/** Buckets of the per-path guide table that finds a default's month in a class row. */
+const GUIDE_SIZE = 64;
+
 /** Default month of a name that survives the horizon. */
 export const NO_DEFAULT = 0;
 
@@ -185,9 +188,14 @@ export class DefaultTimeModel {
   readonly classSize: Int32Array;
   /** Per path, large classes only: conditional cumulative default probability by month (classCount × H). */
   private readonly classMonthProbability: Float64Array;
+  /** Per path, large classes only: the guide table of each class row (classCount × GUIDE_SIZE). */
+  private readonly classGuide: Int32Array;
   /** Path counter at which each class's row was last computed (−1: never). */
   private readonly classRowStamp: Float64Array;
   private pathCounter = 0;
+  /** Per path: one uniform per name, and the defaulted names when the caller does not want them. */
+  private readonly uniforms: Float64Array;
+  private readonly defaultedScratch: Int32Array;
 
   constructor(input: DefaultModelInput) {
     checkHorizon(input.horizonMonths);
@@ -237,6 +245,9 @@ export class DefaultTimeModel {
     for (let i = 0; i < this.nameCount; i++) this.classSize[this.classOf[i]!]!++;
     this.classMonthProbability = new Float64Array(rows.length * H);
     this.classRowStamp = new Float64Array(rows.length).fill(-1);
+    this.classGuide = new Int32Array(rows.length * GUIDE_SIZE);
+    this.uniforms = new Float64Array(this.nameCount);
+    this.defaultedScratch = new Int32Array(this.nameCount);
   }
 
   get classCount(): number {
@@ -274,36 +285,51 @@ export class DefaultTimeModel {
     const n = this.nameCount;
     if (months.length < n) throw new RangeError(`months: needs room for ${n} names, got ${months.length}`);
     if (defaulted !== undefined && defaulted.length < n) throw new RangeError(`defaulted: needs room for ${n} names, got ${defaulted.length}`);
-    const latent = this.latent;
-    const H = this.horizonMonths;
+    const who = defaulted ?? this.defaultedScratch;
+    const u = this.uniforms;
+    rng.fillUniform(u, n);
     const prob = this.classHorizonProbability;
     const classOf = this.classOf;
+    // Who defaults by the horizon: one comparison per name (most names survive).
     let count = 0;
-    for (let i = 0; i < n; i++) {
-      const u = rng.uniform();
-      const c = classOf[i]!;
-      if (u < prob[c]!) {
-        let m: number;
-        if (this.classSize[c]! >= ROW_CLASS_SIZE) {
-          if (this.classRowStamp[c] !== this.pathCounter) this.fillClassRow(c);
-          m = firstAbove(this.classMonthProbability, c * H, H, u);
-        } else {
-          const g = this.classGroup[c]!;
-          const x = (latent.systematic[g]! + latent.idiosyncratic[g]! * inverseNormalCdf(u)) / latent.scale;
-          m = firstAbove(this.thresholds, c * H, H, x);
-        }
-        // m === H only by rounding at the boundary u ≈ Φ(z): the name defaulted by the horizon.
-        months[i] = m < H ? m + 1 : H;
-        if (defaulted !== undefined) defaulted[count] = i;
-        count++;
-      } else {
+    if (prob.length === 1) {
+      const p = prob[0]!;
+      for (let i = 0; i < n; i++) {
         months[i] = NO_DEFAULT;
+        if (u[i]! < p) who[count++] = i;
       }
+    } else {
+      for (let i = 0; i < n; i++) {
+        months[i] = NO_DEFAULT;
+        if (u[i]! < prob[classOf[i]!]!) who[count++] = i;
+      }
+    }
+    // In which month: only for the names that default.
+    const latent = this.latent;
+    const H = this.horizonMonths;
+    for (let j = 0; j < count; j++) {
+      const i = who[j]!;
+      const c = classOf[i]!;
+      let m: number;
+      if (this.classSize[c]! >= ROW_CLASS_SIZE) {
+        if (this.classRowStamp[c] !== this.pathCounter) this.fillClassRow(c);
+        m = this.monthInRow(c, u[i]!);
+      } else {
+        const g = this.classGroup[c]!;
+        const x = (latent.systematic[g]! + latent.idiosyncratic[g]! * inverseNormalCdf(u[i]!)) / latent.scale;
+        m = firstAbove(this.thresholds, c * H, H, x);
+      }
+      // m === H only by rounding at the boundary u ≈ Φ(z): the name defaulted by the horizon.
+      months[i] = m < H ? m + 1 : H;
     }
     return count;
   }
 
-  /** Φ(z_m) for every month of class c on the current path. */
+  /**
+   * Φ(z_m) for every month of class c on the current path, and its guide table: GUIDE_SIZE
+   * buckets of equal width over [0, Φ(z_H)), each with the first month whose probability exceeds
+   * the bucket's lower end (Chen & Asau's guide table for inversion by look-up).
+   */
   private fillClassRow(c: number): void {
     const latent = this.latent;
     const H = this.horizonMonths;
@@ -312,8 +338,36 @@ export class DefaultTimeModel {
     const idio = latent.idiosyncratic[g]!;
     const scale = latent.scale;
     const base = c * H;
-    for (let m = 0; m < H; m++) this.classMonthProbability[base + m] = normalCdf((this.thresholds[base + m]! * scale - sys) / idio);
+    const row = this.classMonthProbability;
+    for (let m = 0; m < H; m++) row[base + m] = normalCdf((this.thresholds[base + m]! * scale - sys) / idio);
+    const guide = this.classGuide;
+    const gb = c * GUIDE_SIZE;
+    const step = row[base + H - 1]! / GUIDE_SIZE;
+    let m = 0;
+    for (let k = 0; k < GUIDE_SIZE; k++) {
+      while (m < H - 1 && row[base + m]! <= k * step) m++;
+      guide[gb + k] = m;
+    }
     this.classRowStamp[c] = this.pathCounter;
+  }
+
+  /**
+   * The first month m (0-based) with u < Φ(z_m) in class c's row, or H: the same answer as a
+   * search over the row (firstAbove), found from the guide table in a step or two. The walk back
+   * makes it exact whatever the rounding of the bucket index.
+   */
+  private monthInRow(c: number, u: number): number {
+    const H = this.horizonMonths;
+    const row = this.classMonthProbability;
+    const base = c * H;
+    const top = row[base + H - 1]!;
+    let k = Math.floor((u / top) * GUIDE_SIZE);
+    if (k >= GUIDE_SIZE) k = GUIDE_SIZE - 1;
+    else if (!(k >= 0)) k = 0;
+    let m = this.classGuide[c * GUIDE_SIZE + k]!;
+    while (m > 0 && u < row[base + m - 1]!) m--;
+    while (m < H && u >= row[base + m]!) m++;
+    return m;
   }
 
   /**

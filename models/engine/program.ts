@@ -126,6 +126,19 @@ export interface DealProgram {
 
 const FEN = Decimal.ROUND_HALF_UP;
 
+/**
+ * The program's copy of a name from the deal (a step type, a tranche class): the literal written
+ * here rather than the string parsed from JSON, so that the path engine's waterfall, which tests
+ * these names in every period of every path, compares them by identity (V8 internalizes literals).
+ */
+function literal<S extends string>(known: readonly S[], s: S): S {
+  const i = known.indexOf(s);
+  return i >= 0 ? known[i]! : s;
+}
+const STEP_TYPES = ['cover-shortfall', 'pay-fees', 'pay-interest', 'pay-principal', 'pay-principal-turbo', 'fund-reserve', 'pay-residual', 'buy-assets'] as const;
+const TRANCHE_CLASSES = ['senior', 'mezzanine', 'subordinated'] as const;
+const PRINCIPAL_RULES = ['bullet', 'pass-through', 'scheduled'] as const;
+
 /** Average days in a month: the Monte Carlo engine works on a monthly grid. */
 export const DAYS_PER_MONTH = 365.25 / 12;
 
@@ -168,11 +181,11 @@ export function compileDeal(deal: Deal): DealProgram {
     return {
       id: t.id,
       seniority: t.seniority,
-      class: t.class,
+      class: literal(TRANCHE_CLASSES, t.class),
       initialBalance: new Decimal(t.balance),
       couponByPeriod,
       accrualByPeriod: periods.map((p) => accrualParts(p.accrualStart, p.accrualEnd, dc)),
-      principalRule: rule.type,
+      principalRule: literal(PRINCIPAL_RULES, rule.type),
       targetByPeriod,
       interestDeferrable: t.interestDeferrable,
     };
@@ -216,14 +229,22 @@ export function compileDeal(deal: Deal): DealProgram {
   });
 
   const paymentDayNumbers = periods.map((p) => toDayNumber(p.paymentDate));
-  const obligors: ProgramObligor[] = deal.pool.obligors.map((o) => {
-    const collectionsByPeriod = periods.map(() => new Decimal(0));
-    const principalByPeriod = periods.map(() => new Decimal(0));
+  // An asset's flows depend only on its terms and the deal's dates: obligors with identical assets
+  // (a pool of standard loans) share one computation and its (read-only) arrays.
+  type AssetProgram = Pick<ProgramObligor, 'purchasePrice' | 'collectionsByPeriod' | 'balanceAfterPeriod' | 'dueMonths' | 'duePeriods' | 'dueAmounts' | 'duePrincipal'>;
+  const assetPrograms = new Map<string, AssetProgram>();
+  const ZERO = new Decimal(0);
+  const assetProgram = (asset: Deal['pool']['obligors'][number]['asset']): AssetProgram => {
+    const key = JSON.stringify(asset);
+    const hit = assetPrograms.get(key);
+    if (hit) return hit;
+    const collectionsByPeriod = periods.map(() => ZERO);
+    const principalByPeriod = periods.map(() => ZERO);
     const dueMonths: number[] = [];
     const duePeriods: number[] = [];
     const dueAmounts: number[] = [];
     const duePrincipal: number[] = [];
-    for (const f of flowsAfterIssue(deal, o.asset)) {
+    for (const f of flowsAfterIssue(deal, asset)) {
       const k = collectionPeriodOf(f.date, deal, paymentDayNumbers);
       const amount = f.interest.plus(f.principal);
       collectionsByPeriod[k] = collectionsByPeriod[k]!.plus(amount);
@@ -233,24 +254,33 @@ export function compileDeal(deal: Deal): DealProgram {
       dueAmounts.push(amount.toNumber());
       duePrincipal.push(f.principal.toNumber());
     }
-    const price = assetPurchasePrice(o.asset);
-    let bal = price;
-    const balanceAfterPeriod = principalByPeriod.map((pp) => (bal = Decimal.max(0, bal.minus(pp))));
-    return {
-      id: o.id, name: o.name, sector: o.sector,
-      appraisedValue: Number(o.ip.appraisedValue),
-      purchasePrice: price,
-      collectionsByPeriod, balanceAfterPeriod, dueMonths, duePeriods, dueAmounts, duePrincipal,
-    };
-  });
-  const scheduledCollections = periods.map((_, k) => obligors.reduce((s, o) => s.plus(o.collectionsByPeriod[k]!), new Decimal(0)));
+    const purchasePrice = assetPurchasePrice(asset);
+    let bal = purchasePrice;
+    const balanceAfterPeriod = principalByPeriod.map((pp) => (bal = pp.isZero() ? bal : Decimal.max(ZERO, bal.minus(pp))));
+    const made = { purchasePrice, collectionsByPeriod, balanceAfterPeriod, dueMonths, duePeriods, dueAmounts, duePrincipal };
+    assetPrograms.set(key, made);
+    return made;
+  };
+  const obligors: ProgramObligor[] = deal.pool.obligors.map((o) => ({
+    id: o.id, name: o.name, sector: o.sector,
+    appraisedValue: Number(o.ip.appraisedValue),
+    ...assetProgram(o.asset),
+  }));
+  // Summed asset by asset (identical assets count once per obligor, but their sum is computed once).
+  const scheduledCollections = periods.map(() => ZERO);
+  const assetCounts = new Map<AssetProgram, number>();
+  for (const o of deal.pool.obligors) { const a = assetProgram(o.asset); assetCounts.set(a, (assetCounts.get(a) ?? 0) + 1); }
+  for (const [a, count] of assetCounts) {
+    a.collectionsByPeriod.forEach((c, k) => { if (!c.isZero()) scheduledCollections[k] = scheduledCollections[k]!.plus(c.times(count)); });
+  }
 
   const trancheIndex = new Map(tranches.map((t, i) => [t.id, i]));
   const feeIndex = new Map(runningFees.map((f, i) => [f.id, i]));
   const accountIndex = new Map(accounts.map((a, i) => [a.id, i]));
   const enhIndex = new Map(enhancements.map((e, i) => [e.id, i]));
   const ti = (id: string) => must(trancheIndex.get(id), `tranche ${id}`);
-  const compileStep = (s: WaterfallStep): ProgramStep => {
+  const compileStep = (s: WaterfallStep): ProgramStep => ({ ...compileStepOf(s), type: literal(STEP_TYPES, s.type) } as ProgramStep);
+  const compileStepOf = (s: WaterfallStep): ProgramStep => {
     switch (s.type) {
       case 'cover-shortfall':
         return {

@@ -6,7 +6,7 @@ import { Decimal } from 'decimal.js';
 export const FEN_ROUNDING = Decimal.ROUND_HALF_UP;
 
 /** A fixed-length vector: a Float64Array for doubles, an array of Decimals for exact runs. */
-export type Vec<T> = { [index: number]: T; readonly length: number };
+export type Vec<T> = { [index: number]: T; readonly length: number; fill(value: T): unknown };
 
 export interface Num<T> {
   readonly zero: T;

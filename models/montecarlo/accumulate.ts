@@ -23,6 +23,8 @@ export interface StatLayout {
   poolAnyLoss: number;
   lateRecovery: number;
   residual: number;
+  cashShortfall: number;
+  feeShortfall: number;
   trancheLoss: number[];
   trancheAnyLoss: number[];
   trancheShortfall: number[];
@@ -55,7 +57,7 @@ export function statLayout(m: PathModel): StatLayout {
   const legs = m.extras.legs.length;
   const many = (n: number) => Array.from({ length: n }, take);
   const layout = {
-    paths: take(), weight: take(), poolLoss: take(), poolDefaultRate: take(), poolCumulativeDefault: take(), poolCumulativeDefaultSq: take(), poolAnyLoss: take(), lateRecovery: take(), residual: take(),
+    paths: take(), weight: take(), poolLoss: take(), poolDefaultRate: take(), poolCumulativeDefault: take(), poolCumulativeDefaultSq: take(), poolAnyLoss: take(), lateRecovery: take(), residual: take(), cashShortfall: take(), feeShortfall: take(),
     trancheLoss: many(m.tranches), trancheAnyLoss: many(m.tranches), trancheShortfall: many(m.tranches),
     tranchePrincipal: many(m.tranches), tranchePrincipalYears: many(m.tranches), trancheWalCross: many(m.tranches),
     enhancementDraw: many(m.enhancements), enhancementExhausted: many(m.enhancements),
@@ -110,6 +112,8 @@ export function accumulatePath(m: PathModel, L: StatLayout, v: Float64Array, h: 
   add(v, L.poolAnyLoss, o.poolLossRate > 0 ? w : 0);
   add(v, L.lateRecovery, w * o.lateRecovery);
   add(v, L.residual, w * o.residual);
+  add(v, L.cashShortfall, w * o.cashShortfall);
+  add(v, L.feeShortfall, w * o.feeShortfall);
   for (let t = 0; t < m.tranches; t++) {
     const loss = o.trancheLossRate[t]!;
     add(v, L.trancheLoss[t]!, w * loss);

@@ -39,6 +39,13 @@ export interface PathModel {
   flowPrincipalBefore: Float64Array;
   /** Exposure at default if the obligor stops paying before flow f (its asset kind decides: models/pool/). */
   flowExposure: Float64Array;
+  /**
+   * The first flow a default misses, by month: obligor o's flows due in month m or later start at
+   * flowStart[o] + firstFlowFrom[flowRow[o] + m] (m = 0 … horizon). Obligors whose flows fall in
+   * the same months share a row, so a default needs one look-up instead of a search.
+   */
+  firstFlowFrom: Int32Array;
+  flowRow: Int32Array;
   purchase: Float64Array;
   appraised: Float64Array;
   /** 1 where recovery is a fraction of the exposure at default rather than of the appraised value. */
@@ -79,6 +86,27 @@ export interface PathModel {
   alwaysRun: boolean;
   /** When the waterfall needs the pool's principal per path: each obligor's scheduled principal at each period end, [o * P + k]. */
   obligorBalance: Float64Array | null;
+}
+
+/** For each distinct list of due months (identical assets share theirs), the index of the first flow due in month m or later. */
+function firstFlowTable(dueMonths: readonly number[][], H: number): { firstFlowFrom: Int32Array; flowRow: Int32Array } {
+  const rows = new Map<string, number>();
+  const table: number[] = [];
+  const flowRow = Int32Array.from(dueMonths, (months) => {
+    const key = months.join(',');
+    let row = rows.get(key);
+    if (row === undefined) {
+      row = table.length;
+      rows.set(key, row);
+      let f = 0;
+      for (let m = 0; m <= H; m++) {
+        while (f < months.length && months[f]! < m) f++;
+        table.push(f);
+      }
+    }
+    return row;
+  });
+  return { firstFlowFrom: Int32Array.from(table), flowRow };
 }
 
 /** The copula of a deal (one-factor Gaussian ρ = 0 if the deal says nothing), after a stress. */
@@ -124,10 +152,22 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
   const flowPrincipal = new Float64Array(nFlows);
   const flowPrincipalBefore = new Float64Array(nFlows);
   const flowExposure = new Float64Array(nFlows);
+  // Obligors with identical assets share their flow arrays (engine/program.ts), and so their exposures.
+  const exposureRows = new Map<number[], Float64Array>();
   prog.obligors.forEach((o, i) => {
     const asset = deal.pool.obligors[i]!.asset;
-    const kind = assetKindOf(asset);
     const price = o.purchasePrice.toNumber();
+    let exposures = exposureRows.get(o.duePrincipal);
+    if (!exposures) {
+      const kind = assetKindOf(asset);
+      let before = 0;
+      exposures = Float64Array.from(o.duePrincipal, (principal) => {
+        const e = kind.exposureAtDefault(asset, new Decimal(price - before)).toNumber();
+        before += principal;
+        return e;
+      });
+      exposureRows.set(o.duePrincipal, exposures);
+    }
     let before = 0;
     o.dueMonths.forEach((m, j) => {
       const f = flowStart[i]! + j;
@@ -136,7 +176,7 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
       flowAmount[f] = o.dueAmounts[j]!;
       flowPrincipal[f] = o.duePrincipal[j]!;
       flowPrincipalBefore[f] = before;
-      flowExposure[f] = kind.exposureAtDefault(asset, new Decimal(price - before)).toNumber();
+      flowExposure[f] = exposures[j]!;
       before += o.duePrincipal[j]!;
       if (j > 0 && m < o.dueMonths[j - 1]!) throw new Error(`internal: flows of ${o.id} are not in date order`);
     });
@@ -192,6 +232,7 @@ export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
   return {
     deal, prog, periods: P, obligors: nO, tranches: nT, enhancements: prog.enhancements.length, parties: prog.parties.length,
     horizonMonths: H, periodOfMonth, flowStart, flowMonth, flowPeriod, flowAmount, flowPrincipal, flowPrincipalBefore, flowExposure,
+    ...firstFlowTable(prog.obligors.map((o) => o.dueMonths), H),
     purchase: Float64Array.from(prog.obligors.map((o) => o.purchasePrice.toNumber())),
     appraised: Float64Array.from(prog.obligors.map((o) => o.appraisedValue)),
     recoveryOnExposure: Uint8Array.from(deal.pool.obligors.map((o) => (o.credit.recovery.basis === 'exposure' ? 1 : 0))),

@@ -6,7 +6,7 @@ import type { RandomSource } from '../credit/rng.js';
 import { NO_DEFAULT } from '../credit/default-times.js';
 import { recoveryAmount } from '../credit/recovery.js';
 import { floatNum } from '../money/num.js';
-import { createLedger, resetLedger, runWaterfall, type Ledger } from '../waterfall/run.js';
+import { createLedger, resetLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../waterfall/run.js';
 import type { PathModel } from './path-model.js';
 import { allocateLosses, type LossEvent } from './loss-sharing.js';
 import { anyAgentDefault, applyAgentLosses, type AgentPathInputs } from './asset-agents.js';
@@ -48,6 +48,14 @@ export interface PathOutcome {
   residual: number;
   /** Recoveries that arrive after the final payment date (not available to the notes). */
   lateRecovery: number;
+  /**
+   * Scheduled cash the trust did not receive (Σ base-case collections − Σ collections on the path,
+   * before loss-sharing payments): the net pool loss + the defaulted assets' lost interest + the
+   * recoveries after the final date + any commingling loss. The bearers below share it.
+   */
+  cashShortfall: number;
+  /** Running fees left unpaid (base case − path), in yuan: borne by the fee providers. */
+  feeShortfall: number;
   /** The servicer's commingling loss and the "+k" legs' chain losses on this path. */
   extras: PathExtrasOutcome;
   /** Per pass-through agent of the assets (entrusted / trust loans): the held cash the trust lost with it. */
@@ -77,6 +85,10 @@ export interface PathScratch {
   ranWaterfall: boolean;
   out: PathOutcome;
   baseOutcome: PathOutcome;
+  /** What each party paid under loss sharing on this path. */
+  lossSharingPaid: Float64Array;
+  /** The waterfall's inputs: these same vectors, refilled per path. */
+  waterfallInputs: WaterfallInputs<number>;
 }
 
 function emptyOutcome(m: PathModel): PathOutcome {
@@ -86,7 +98,7 @@ function emptyOutcome(m: PathModel): PathOutcome {
     tranchePrincipal: new Float64Array(m.tranches), tranchePrincipalYears: new Float64Array(m.tranches),
     enhancementDraw: new Float64Array(m.enhancements), enhancementExhausted: new Uint8Array(m.enhancements),
     partyPaid: new Float64Array(m.parties), partyDefaulted: new Uint8Array(m.parties),
-    residual: 0, lateRecovery: 0,
+    residual: 0, lateRecovery: 0, cashShortfall: 0, feeShortfall: 0,
     extras: createPathExtrasOutcome(m.extras),
     agentLoss: new Float64Array(m.agents.length),
     eventOccurred: new Uint8Array(m.prog.events.length),
@@ -97,11 +109,14 @@ function emptyOutcome(m: PathModel): PathOutcome {
 
 export function createPathScratch(m: PathModel): PathScratch {
   const names = m.defaultModel.nameCount;
+  const collections = new Float64Array(m.periods);
+  const cdr = new Float64Array(m.periods);
+  const partyDefaultPeriod = new Float64Array(m.parties).fill(Infinity);
   const s: PathScratch = {
     ledger: createLedger(m.prog, floatNum),
-    collections: new Float64Array(m.periods),
-    cdr: new Float64Array(m.periods),
-    partyDefaultPeriod: new Float64Array(m.parties).fill(Infinity),
+    collections, cdr, partyDefaultPeriod,
+    lossSharingPaid: new Float64Array(m.parties),
+    waterfallInputs: { collections, cumulativeDefaultRate: cdr, partyDefaultPeriod },
     months: new Int32Array(names),
     defaulted: new Int32Array(names),
     prepaidMonth: new Int32Array(m.obligors),
@@ -130,6 +145,8 @@ function copyOutcome(from: PathOutcome, to: PathOutcome): void {
   to.partyPaid.set(from.partyPaid);
   to.residual = from.residual;
   to.lateRecovery = from.lateRecovery;
+  to.cashShortfall = from.cashShortfall;
+  to.feeShortfall = from.feeShortfall;
   to.agentLoss.set(from.agentLoss);
   to.eventOccurred.set(from.eventOccurred);
   to.purchased = from.purchased;
@@ -182,6 +199,10 @@ function summarizeLedger(m: PathModel, L: Ledger<number>, o: PathOutcome): void 
   let bought = 0;
   for (let p = 0; p < P; p++) { r += L.residual[p]!; bought += L.purchasedPrincipal[p]!; }
   o.residual = r;
+  const nF = m.prog.runningFees.length;
+  let fees = 0;
+  for (let i = 0; i < P * nF; i++) fees += m.base.feePaid[i]! - L.feePaid[i]!;
+  o.feeShortfall = fees;
   o.purchased = bought;
   o.called = L.calledPeriod >= 0 ? 1 : 0;
   for (let e = 0; e < o.eventOccurred.length; e++) o.eventOccurred[e] = L.eventPeriod[e]! >= 0 ? 1 : 0;
@@ -228,24 +249,19 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   const globalFactor = preset ? preset.globalFactor : dm.latent.factors[0]!;
   let poolLoss = 0;
   let late = 0;
-  const { flowStart, flowMonth, flowPeriod, flowAmount, flowExposure } = m;
+  const { flowStart, flowPeriod, flowAmount, flowExposure, firstFlowFrom, flowRow } = m;
+  const { defaulted, months } = s;
   let defaultsCounted = 0;
   for (let j = 0; j < obligorDefaults; j++) {
-    const o = s.defaulted[j]!;
-    const month = s.months[o]!;
+    const o = defaulted[j]!;
+    const month = months[o]!;
     // A loan repaid early cannot default afterwards.
     if (prepays && s.prepaidMonth[o]! > 0 && s.prepaidMonth[o]! <= month) continue;
     defaultsCounted++;
     // Flows are in date order: find the first one due in or after the default month; what was
     // repaid before it is off the exposure, it and everything after it is missed.
     const end = flowStart[o + 1]!;
-    let lo = flowStart[o]!;
-    let hi = end;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (flowMonth[mid]! < month) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = flowStart[o]! + firstFlowFrom[flowRow[o]! + month]!;
     let exposure = lo < end ? flowExposure[lo]! : 0;
     for (let f = lo; f < end; f++) col[flowPeriod[f]!] = col[flowPeriod[f]!]! - flowAmount[f]!;
     // If the loan would have prepaid later, that prepayment is now missed too.
@@ -275,6 +291,8 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
 
   // A servicer that defaults holding collections takes them into its estate (混同风险).
   applyCommingling(m.extras, col, out.extras);
+  let shortfall = 0;
+  for (let p = 0; p < P; p++) shortfall += m.baseCollections[p]! - col[p]!;
 
   // Loss-sharing enhancements pay part of each net loss into the trust when their rules say.
   const lossSharingPaid = applyLossSharing(m, s);
@@ -286,11 +304,13 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
 
   resetLedger(s.ledger, floatNum);
   preset?.beforeWaterfall?.(s.ledger);
-  runWaterfall(m.prog, floatNum, {
-    collections: col, cumulativeDefaultRate: s.cdr, partyDefaultPeriod: s.partyDefaultPeriod,
+  // The common case reuses the scratch's inputs object; pool-balance and revolving deals add theirs.
+  const inputs: WaterfallInputs<number> = pool || rev ? {
+    ...s.waterfallInputs,
     ...(pool ? { poolBalanceStart: s.poolStart, poolBalanceEnd: s.poolEnd } : {}),
     ...(rev ? { purchaseProfile: { cash: rev.cash, balance: rev.balance, defaults: rev.defaults }, purchaseRate: m.purchaseRate } : {}),
-  }, s.ledger);
+  } : s.waterfallInputs;
+  runWaterfall(m.prog, floatNum, inputs, s.ledger);
   summarizeLedger(m, s.ledger, out);
   for (let k = 0; k < m.parties; k++) out.partyPaid[k] = out.partyPaid[k]! + lossSharingPaid[k]!;
   out.poolLossRate = poolLoss / m.poolPrincipal;
@@ -304,6 +324,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   out.defaultRate = defaultsCounted / nO;
   out.cumulativeDefaultRate = P > 0 ? s.cdr[P - 1]! : 0;
   out.lateRecovery = late;
+  out.cashShortfall = shortfall;
   return weight;
 }
 
@@ -342,10 +363,10 @@ function agentInputs(m: PathModel, s: PathScratch, prepays: boolean): AgentPathI
   };
 }
 
-const NO_PAYMENTS = new Float64Array(0);
 function applyLossSharing(m: PathModel, s: PathScratch): Float64Array {
-  if (m.lossSharing.length === 0) return m.parties === 0 ? NO_PAYMENTS : new Float64Array(m.parties);
-  const paid = new Float64Array(m.parties);
+  const paid = s.lossSharingPaid;
+  paid.fill(0);
+  if (m.lossSharing.length === 0) return paid;
   const P = m.periods;
   for (const entry of m.lossSharing) {
     const deadMonth = Array.from(entry.programParty, (k) => {

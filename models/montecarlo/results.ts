@@ -66,6 +66,14 @@ export interface SimulationResult {
     walYears: number;
     walYearsStdErr: number;
     impliedRating: string;
+    /**
+     * When no path lost anything (P(loss) = 0 observed), the estimate 0 says only that losses are
+     * rare: the one-sided 95% upper bound on the probability of loss from n paths is about 3/n (the
+     * rule of three, −ln 0.05 / n), and as a loss rate is at most 1 it bounds the expected loss rate
+     * too. `ratingAtLeast` is the rating that bound implies at the tranche's WAL: the tranche is at
+     * least that good (with 95% confidence), not a measured Aaa. Null when some path lost.
+     */
+    zeroLossBound: ZeroLossBound | null;
   }>;
   enhancements: Array<{
     id: string;
@@ -133,7 +141,30 @@ export interface SimulationResult {
     residualReduction: Estimate;
     /** Recoveries that come after the final payment date. */
     lateRecoveries: Estimate;
+    /**
+     * Scheduled cash the trust did not receive: poolLoss + the defaulted assets' lost interest +
+     * lateRecoveries + the commingling loss. The bearers (tranches, parties, unpaid fees, residual
+     * reduction) share it; what they do not account for is `unattributed`.
+     */
+    cashShortfall: Estimate;
+    /** Running fees left unpaid (borne by the fee providers). */
+    feeShortfall: Estimate;
+    /** cashShortfall − what the bearers bore: interest on earlier or later pass-through principal, loss-sharing paid after the final date (≈ 0 for bullet notes). */
+    unattributed: number;
   };
+}
+
+/** The rule of three: with 0 events in n trials, P < −ln(0.05)/n ≈ 3/n at 95% confidence (exact for the binomial's limit). */
+export function ruleOfThree(n: number): number {
+  return Math.min(1, -Math.log(0.05) / n);
+}
+
+/** What a run can say about a tranche that lost on no path (see `zeroLossBound` on each tranche). */
+export interface ZeroLossBound { paths: number; upperBound: number; ratingAtLeast: string }
+
+function zeroLossBound(paths: number, walYears: number): ZeroLossBound {
+  const upperBound = ruleOfThree(paths);
+  return { paths: Math.round(paths), upperBound: round(upperBound), ratingAtLeast: impliedRating(DERIVED_IDEALIZED_LOSS_TABLE, upperBound, walYears) };
 }
 
 const round = (x: number, digits = 10) => (x === 0 ? 0 : +x.toPrecision(digits));
@@ -202,6 +233,7 @@ export function buildResult(
       expectedShortfall: round(sf.mean), expectedShortfallStdErr: round(sf.stdErr),
       walYears: round(wal, 8), walYearsStdErr: round(walEst.stdErr, 8),
       impliedRating: impliedRating(DERIVED_IDEALIZED_LOSS_TABLE, Math.min(1, el.mean), Math.max(wal, 1 / 12)),
+      zeroLossBound: pl.mean === 0 ? zeroLossBound(effectiveSampleSize, Math.max(wal, 1 / 12)) : null,
     };
   });
 
@@ -227,6 +259,10 @@ export function buildResult(
   let baseResidual = 0;
   for (let p = 0; p < m.periods; p++) baseResidual += m.base.residual[p]!;
   const residual = est(L.residual);
+  const shortfall = est(L.cashShortfall);
+  const fees = est(L.feeShortfall);
+  const borne = tranches.reduce((sum, _t, i) => sum + est(L.trancheShortfall[i]!).mean, 0)
+    + parties.reduce((sum, p) => sum + p.expectedPaid, 0) + fees.mean + (baseResidual - residual.mean);
   return {
     deal: { id: m.deal.meta.id, name: m.deal.meta.name },
     impliedRatingBasis: DERIVED_IDEALIZED_LOSS_TABLE.source.document,
@@ -276,6 +312,9 @@ export function buildResult(
       parties: Object.fromEntries(parties.map((p) => [p.id, { mean: p.expectedPaid, stdErr: p.expectedPaidStdErr }])),
       residualReduction: { mean: round(baseResidual - residual.mean), stdErr: round(residual.stdErr) },
       lateRecoveries: (() => { const e = est(L.lateRecovery); return { mean: round(e.mean), stdErr: round(e.stdErr) }; })(),
+      cashShortfall: rounded(shortfall),
+      feeShortfall: rounded(fees),
+      unattributed: round(shortfall.mean - borne),
     },
   };
 }

@@ -2,7 +2,7 @@
 // in block order so that the same deal, seed and path count give the same numbers whatever the
 // thread count.
 import { createHash } from 'node:crypto';
-import { blockCount, seedKey, type Seed } from '../credit/rng.js';
+import { blockCount, blockPaths, PATHS_PER_BLOCK, seedKey, type Seed } from '../credit/rng.js';
 import type { Deal } from '../deal/schema.js';
 import { trancheFactorShift, type LargePoolSegment } from '../credit/importance-sampling.js';
 import { cumulativeDefaultProbability } from '../credit/default-times.js';
@@ -11,7 +11,7 @@ import { createSimulationContext, runBlock, type SimulationContext } from './blo
 import { parseStress, type StressSpec } from './stress.js';
 import { buildResult, type SimulationResult } from './results.js';
 import type { FromWorker, JobInit, ToWorker } from './worker.js';
-import { borrowWorkers, discardWorkers, returnWorkers } from './worker-pool.js';
+import { borrowWorkers, discardWorkers, prestartWorkers, returnWorkers } from './worker-pool.js';
 export { closeWorkerPool } from './worker-pool.js';
 import type { PathModel } from './path-model.js';
 import { assertFiniteResult } from '../engine/finite-guard.js';
@@ -111,9 +111,12 @@ function finish(p: Prepared, opts: SimulateOptions, hist: Histograms, threads: n
 }
 
 export async function simulate(deal: Deal, opts: SimulateOptions): Promise<SimulationResult> {
+  const threads = opts.threads ?? 1;
+  if (threads > 1 && Number.isSafeInteger(threads) && threads <= MAX_THREADS && Number.isSafeInteger(opts.paths) && opts.paths > PATHS_PER_BLOCK) {
+    prestartWorkers(Math.min(threads, Math.ceil(opts.paths / PATHS_PER_BLOCK)));
+  }
   const p = prepare(deal, opts);
   try {
-    const threads = opts.threads ?? 1;
     const hist = threads === 1 || p.blocks === 1
       ? await runHere(p.main, opts, p.blocks, p.scalars, p.shift)
       : await runOnWorkers(p.main, deal, p.stress, opts, p.blocks, p.scalars, p.shift, threads);
@@ -143,7 +146,8 @@ async function runHere(ctx: SimulationContext, opts: SimulateOptions, blocks: nu
   for (let b = 0; b < blocks; b++) {
     if (opts.signal?.aborted) throw new SimulationCancelled();
     scalars[b] = runBlock(ctx, opts.seed, b, opts.paths, shift);
-    opts.onProgress?.(Math.min(opts.paths, (b + 1) * (opts.paths / blocks)), opts.paths);
+    // Whole paths: blocks hold PATHS_PER_BLOCK paths each, the last one the rest.
+    opts.onProgress?.(blockPaths(b, opts.paths).end, opts.paths);
     // Let progress events and cancellation through when the caller is an event loop.
     if ((opts.onProgress || opts.signal) && Date.now() - lastYield > 50) {
       await new Promise((r) => setImmediate(r));
@@ -188,8 +192,9 @@ function runOnWorkers(
         if (msg.type === 'ready') { feed(); if (nextBlock < blocks) feed(); }
         else if (msg.type === 'block') {
           scalars[msg.block] = msg.scalars;
-          done++;
-          opts.onProgress?.(Math.min(opts.paths, done * (opts.paths / blocks)), opts.paths);
+          const range = blockPaths(msg.block, opts.paths);
+          done += range.end - range.start;
+          opts.onProgress?.(done, opts.paths);
           feed();
         } else if (msg.type === 'histograms') {
           addHistograms(hist, { poolLoss: msg.poolLoss, poolDefault: msg.poolDefault, draws: msg.draws });

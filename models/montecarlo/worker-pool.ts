@@ -36,6 +36,18 @@ function drop(pw: PooledWorker): void {
   if (i >= 0) idle.splice(i, 1);
 }
 
+/**
+ * Start idle workers until n are idle, without waiting: they load their modules on their own
+ * threads while the caller compiles the deal, so a multi-threaded run does not wait for both in turn.
+ */
+export function prestartWorkers(n: number): void {
+  while (idle.length < n) {
+    const pw = startWorker();
+    pw.worker.unref();
+    idle.push(pw);
+  }
+}
+
 /** Borrow n workers (idle ones first) for one job. */
 export function borrowWorkers(n: number): { job: number; workers: PooledWorker[] } {
   const workers: PooledWorker[] = [];

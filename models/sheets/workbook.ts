@@ -89,7 +89,8 @@ export function columnLetter(i: number): string {
 
 // ---------- writing ----------
 
-export type ColumnType = 'text' | 'integer' | 'number' | 'money' | 'percent' | 'date' | 'bp';
+/** How a column's cells are shown; 'general' leaves each cell to its own kind (mixed columns). */
+export type ColumnType = 'text' | 'general' | 'integer' | 'number' | 'money' | 'percent' | 'date' | 'bp';
 
 export interface ColumnSpec {
   header: string;
@@ -120,6 +121,7 @@ export interface SheetSpec {
 
 const FORMATS: Record<ColumnType, (decimals: number) => string | undefined> = {
   text: () => '@',
+  general: () => undefined,
   integer: () => '#,##0',
   number: (d) => (d === 0 ? '0' : `0.${'0'.repeat(d)}`),
   money: () => '#,##0.00',

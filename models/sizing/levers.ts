@@ -12,6 +12,8 @@ import type { Deal, Tranche } from '../deal/schema.js';
 import type { Enhancement } from '../deal/schema.js';
 
 export const LEVER_KINDS = ['capacity', 'subordination', 'reserve'] as const;
+/** The subordination lever leaves the protected tranche at least this share of its balance. */
+export const MIN_PROTECTED_SHARE = 0.01;
 export type LeverKind = (typeof LEVER_KINDS)[number];
 
 export interface Lever {
@@ -20,6 +22,10 @@ export interface Lever {
   id: string;
   /** Words for messages: "guarantee cap", "shortfall-undertaking capacity", ... */
   label: string;
+  /** What the amount is, for messages in any language (the catalogue's size.lever.* keys). */
+  what: 'guarantee-cap' | 'undertaking-capacity' | 'reserve-size' | 'subordination';
+  /** For the subordination lever: the junior tranche whose balance it sets. */
+  juniorTranche?: string;
   /** The tranche whose loss the target is about (the senior, or the one a subordination protects). */
   protectedTranche: string;
   /** The enhancement whose payer figures are reported (capacity lever), else null. */
@@ -109,7 +115,7 @@ function capacityLever(deal: Deal, id: string, maxFen: number): Lever {
   const senior = seniorTranche(deal).id;
   if (e.kind === 'shortfall-undertaking') {
     return {
-      kind: 'capacity', id, label: 'shortfall-undertaking capacity', protectedTranche: senior, enhancementIndex: index,
+      kind: 'capacity', id, label: 'shortfall-undertaking capacity', what: 'undertaking-capacity', protectedTranche: senior, enhancementIndex: index,
       currentFen: e.capacity === 'unlimited' ? maxFen : yuanToFen(e.capacity), maxFen,
       apply: (fen) => withEnhancement(deal, index, { ...e, capacity: fenToYuan(fen) }),
     };
@@ -120,7 +126,7 @@ function capacityLever(deal: Deal, id: string, maxFen: number): Lever {
     const byCaps = caps.every((c) => Number.isFinite(c)) && caps.some((c) => c > 0);
     const weights = byCaps ? caps : e.guarantors.map((g) => g.share);
     return {
-      kind: 'capacity', id, label: 'guarantee cap', protectedTranche: senior, enhancementIndex: index,
+      kind: 'capacity', id, label: 'guarantee cap', what: 'guarantee-cap', protectedTranche: senior, enhancementIndex: index,
       currentFen: byCaps ? caps.reduce((s, c) => s + c, 0) : maxFen, maxFen,
       apply: (fen) => {
         const parts = splitFen(fen, weights);
@@ -144,7 +150,7 @@ function reserveLever(deal: Deal, id: string, maxFen: number): Lever {
   const drawn = [...deal.waterfall.normal, ...(deal.waterfall.afterTrigger ?? [])].some((s) => s.type === 'cover-shortfall' && s.sources.includes(id));
   if (!drawn) throw new RangeError(`enhancement: reserve account "${id}" is not a source of any cover-shortfall step, so its size cannot change the notes' loss`);
   return {
-    kind: 'reserve', id, label: 'reserve size', protectedTranche: seniorTranche(deal).id, enhancementIndex: null,
+    kind: 'reserve', id, label: 'reserve size', what: 'reserve-size', protectedTranche: seniorTranche(deal).id, enhancementIndex: null,
     currentFen: yuanToFen(a.initialBalance), maxFen,
     apply: (fen) => {
       const amount = fenToYuan(fen);
@@ -175,12 +181,16 @@ function subordinationLever(deal: Deal, id: string, maxFen: number): Lever {
     if (t.principal.type === 'scheduled') throw new RangeError(`enhancement: tranche "${t.id}" amortizes to scheduled target balances in yuan, which moving balance would break; the subordination lever needs bullet or pass-through tranches`);
   }
   const pair = yuanToFen(senior.balance) + yuanToFen(junior.balance);
-  const cap = Math.min(maxFen, pair - 1);
+  // The protected tranche keeps at least 1% of its balance as given: a tranche shrunk to a few
+  // fen "meets" any target only because fen rounding leaves it nothing to lose (the Futian
+  // mezzanine sized to Aaa "met" at 0.01 yuan while 0.02 failed), which is no answer.
+  const minProtected = Math.max(1, Math.ceil(yuanToFen(senior.balance) * MIN_PROTECTED_SHARE));
+  const cap = Math.min(maxFen, pair - minProtected);
   return {
-    kind: 'subordination', id, label: `subordination (balance of "${junior.id}")`, protectedTranche: protectedId, enhancementIndex: null,
+    kind: 'subordination', id, label: `subordination (balance of "${junior.id}")`, what: 'subordination', juniorTranche: junior.id, protectedTranche: protectedId, enhancementIndex: null,
     currentFen: yuanToFen(junior.balance), maxFen: cap,
     apply: (fen) => {
-      if (fen > cap) throw new RangeError(`amount: the junior balance can be at most ${fenToYuan(cap)} (the senior must keep a balance), got ${fenToYuan(fen)}`);
+      if (fen > cap) throw new RangeError(`amount: the junior balance can be at most ${fenToYuan(cap)} ("${protectedId}" keeps at least ${MIN_PROTECTED_SHARE * 100}% of its balance), got ${fenToYuan(fen)}`);
       const tranches = ts.map((t, i) => (i === ji ? { ...t, balance: fenToYuan(fen) } : i === si ? { ...t, balance: fenToYuan(pair - fen) } : t));
       return { ...deal, liabilities: { ...deal.liabilities, tranches } };
     },

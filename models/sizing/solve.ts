@@ -20,6 +20,7 @@ import type { SimulationResult } from '../montecarlo/results.js';
 import { DERIVED_IDEALIZED_LOSS_TABLE } from '../ratings/derived-table.js';
 import { idealizedExpectedLoss, isRating, RATING_ORDER, type Rating } from '../ratings/idealized-loss.js';
 import { formatMoney, formatRate } from '../format.js';
+import { translate, type Lang } from '../i18n/index.js';
 import { createLever, LEVER_KINDS, type Lever, type LeverKind } from './levers.js';
 import { breakEvenFee, type BreakEvenFee } from './break-even-fee.js';
 import { enhancementDrawTiming } from './draw-timing.js';
@@ -81,13 +82,29 @@ export interface GuarantorFigures {
    * (the fee is the PV of the expected draws over a fixed annuity, so it carries their relative error).
    */
   breakEvenFee: BreakEvenFee & { coveredTranches: string[]; annualRateStdErr: number };
+  /**
+   * What the break-even fee leaves out: the guarantor's recoveries after paying (subrogation, 追偿)
+   * are not counted, so the fee is a floor. It is charged a year on the scheduled balance of
+   * `breakEvenFee.coveredTranches`.
+   */
+  recoveriesCounted: false;
   /** The fee the deal states for this enhancement (annual rate), if any. */
   statedFee: number | null;
 }
 
+/** Another layer's expected burden at the deal's current amount and at the answer: sizing one layer can move load onto another. */
+export interface LayerBurden {
+  kind: 'party' | 'tranche';
+  id: string;
+  name: string;
+  /** Expected yuan paid (a party) or never repaid (a tranche) per path. */
+  atCurrent: number;
+  atAnswer: number;
+}
+
 export interface SizingResult {
   deal: { id: string; name: string };
-  lever: { kind: LeverKind; id: string; label: string; currentAmount: number; maxAmount: number };
+  lever: { kind: LeverKind; id: string; label: string; what: Lever['what']; juniorTranche?: string; currentAmount: number; maxAmount: number };
   target: {
     kind: SizingTarget['kind'];
     tranche: string;
@@ -119,6 +136,15 @@ export interface SizingResult {
   guarantor: GuarantorFigures | null;
   /** The same at the conservative end of the range (uncertainty.highAmount), when that is more than 0. */
   guarantorAtHighAmount: GuarantorFigures | null;
+  /** The same at the amount the deal has now (capacity lever, more than 0), whatever the answer. */
+  guarantorAtCurrent: GuarantorFigures | null;
+  /**
+   * The other layers (parties of other enhancements, the other tranches) at the deal's current
+   * amount and at the answer (the required amount, or the largest tried when unreachable).
+   */
+  otherLayers: LayerBurden[];
+  /** The 95% range is wide next to the answer (more than half of it, or open-ended): more paths would help. */
+  rangeWide: boolean;
   /** True when, over all trials, a larger amount never gave a higher value (CRN monotonicity). */
   monotone: boolean;
   /** One line: the answer, or why there is none. */
@@ -164,10 +190,16 @@ export function checkSizingRequest(r: SizingRequest): void {
   }
 }
 
-function describeTarget(t: SizingTarget, tranche: string): string {
+/** What the target asks, in words: "senior expected loss ≤ the Aa2 idealized expected loss at its WAL (…)". */
+export function describeTarget(t: SizingTarget, tranche: string, lang: Lang = 'en'): string {
   return t.kind === 'rating'
-    ? `${tranche} expected loss ≤ the ${t.rating} idealized expected loss at its WAL (ipabs's derived table, not Moody's own)`
-    : `${tranche} probability of loss ≤ ${pct(t.max)}`;
+    ? translate(lang, 'size.target.rating', { tranche, rating: t.rating })
+    : translate(lang, 'size.target.probability-of-loss', { tranche, max: pct(t.max) });
+}
+
+/** The lever in words: "guarantee cap", "subordination (balance of "junior")". */
+export function leverWords(lever: { what: Lever['what']; juniorTranche?: string }, lang: Lang = 'en'): string {
+  return translate(lang, `size.lever.${lever.what}`, { junior: lever.juniorTranche ?? '' });
 }
 
 export async function sizeEnhancement(deal: Deal, req: SizingRequest): Promise<SizingResult> {
@@ -216,9 +248,8 @@ export async function sizeEnhancement(deal: Deal, req: SizingRequest): Promise<S
   const lowFen = await smallestPassing(passes(-Z95));
   const highFen = await smallestPassing(passes(Z95));
 
-  const trials = [...results.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v.trial);
-  let monotone = true;
-  for (let i = 1; i < trials.length; i++) if (trials[i]!.value > trials[i - 1]!.value + 1e-15) monotone = false;
+  const trialsSoFar = () => [...results.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v.trial);
+  const trials = trialsSoFar();
 
   const at = requiredFen === null ? top : results.get(requiredFen)!;
   const atT = at.result.tranches.find((x) => x.id === trancheId)!;
@@ -231,11 +262,31 @@ export async function sizeEnhancement(deal: Deal, req: SizingRequest): Promise<S
     : null);
   const guarantor = await figuresAt(requiredFen);
   const guarantorAtHighAmount = await figuresAt(highFen);
+  // The deal as it stands: its guarantor's figures and every other layer's burden, to set beside the answer.
+  let current: { trial: SizingTrial; result: SimulationResult } | null = null;
+  try { current = await evaluate(lever.currentFen); } catch { current = null; }
+  const guarantorAtCurrent = current && lever.currentFen > 0 && lever.enhancementIndex !== null
+    ? await guarantorFigures(deal, lever, lever.currentFen, current.result, req)
+    : null;
+  const sizedEnhancement = lever.enhancementIndex === null ? null : deal.enhancements[lever.enhancementIndex]!.id;
+  const otherLayers: LayerBurden[] = current ? [
+    ...at.result.parties.filter((p) => p.enhancementId !== sizedEnhancement).map((p) => ({
+      kind: 'party' as const, id: p.id, name: p.name, atCurrent: current!.result.parties.find((x) => x.id === p.id)?.expectedPaid ?? 0, atAnswer: p.expectedPaid,
+    })),
+    ...at.result.tranches.filter((t) => t.id !== trancheId).map((t) => ({
+      kind: 'tranche' as const, id: t.id, name: deal.liabilities.tranches.find((x) => x.id === t.id)?.name ?? t.id,
+      atCurrent: current!.result.tranches.find((x) => x.id === t.id)?.expectedShortfall ?? 0, atAnswer: t.expectedShortfall,
+    })),
+  ] : [];
+  // Every trial, the deal's current amount included, in order of amount; and whether the estimate never rose with the amount.
+  const allTrials = trialsSoFar();
+  let monotone = true;
+  for (let i = 1; i < allTrials.length; i++) if (allTrials[i]!.value > allTrials[i - 1]!.value + 1e-15) monotone = false;
 
   const notesFen = deal.liabilities.tranches.reduce((s, t) => s + fenOf(Number(t.balance)), 0);
   const out: SizingResult = {
     deal: { id: deal.meta.id, name: deal.meta.name },
-    lever: { kind: lever.kind, id: lever.id, label: lever.label, currentAmount: lever.currentFen / 100, maxAmount: lever.maxFen / 100 },
+    lever: { kind: lever.kind, id: lever.id, label: lever.label, what: lever.what, ...(lever.juniorTranche ? { juniorTranche: lever.juniorTranche } : {}), currentAmount: lever.currentFen / 100, maxAmount: lever.maxFen / 100 },
     target: {
       kind: req.target.kind, tranche: trancheId,
       ...(req.target.kind === 'rating'
@@ -257,9 +308,12 @@ export async function sizeEnhancement(deal: Deal, req: SizingRequest): Promise<S
     },
     guarantor,
     guarantorAtHighAmount,
+    guarantorAtCurrent,
+    otherLayers,
+    rangeWide: requiredFen !== null && (highFen === null || lowFen === null || (highFen - lowFen) > 0.5 * Math.max(requiredFen, tolFen)),
     monotone,
     message: '',
-    trials,
+    trials: allTrials,
   };
   out.message = sizingMessage(out, req.target);
   return assertFiniteResult('size', out);
@@ -293,6 +347,7 @@ async function guarantorFigures(deal: Deal, lever: Lever, fen: number, r: Simula
       const relErr = est.expectedDraw > 0 ? est.expectedDrawStdErr / est.expectedDraw : 0;
       return { ...fee, coveredTranches: timing.coveredTranches, annualRateStdErr: fee.annualRate * relErr };
     })(),
+    recoveriesCounted: false,
     statedFee: 'fee' in e && e.fee ? e.fee.annualRate : null,
   };
 }
@@ -304,24 +359,30 @@ function defaultDiscountRate(deal: Deal, trancheId: string): number {
   throw new RangeError(`discountRate: tranche "${trancheId}" has no fixed coupon to discount at; give a discount rate (e.g. --discount-rate 0.03)`);
 }
 
-function describeLevel(t: SizingTrial, target: SizingTarget, thresholdText = pct(t.threshold)): string {
+function describeLevel(t: SizingTrial, target: SizingTarget, lang: Lang, thresholdText = pct(t.threshold)): string {
   return target.kind === 'rating'
-    ? `the ${target.rating} target at WAL ${t.walYears.toFixed(1)}y is ${thresholdText}`
-    : `the target is ${thresholdText}`;
+    ? translate(lang, 'size.level.rating', { rating: target.rating, wal: t.walYears.toFixed(1), threshold: thresholdText })
+    : translate(lang, 'size.level.probability-of-loss', { threshold: thresholdText });
 }
 
-export function sizingMessage(r: SizingResult, target: SizingTarget): string {
-  const what = target.kind === 'rating' ? `${r.target.tranche} expected loss` : `${r.target.tranche} probability of loss`;
+/** The answer in one line, in English (the CLI's and the API's `message`) or Chinese. */
+export function sizingMessage(r: SizingResult, target: SizingTarget, lang: Lang = 'en'): string {
+  const what = translate(lang, `size.measure.${target.kind}`, { tranche: r.target.tranche });
+  const lever = leverWords(r.lever, lang);
   const a = r.atRequired;
   if (r.status === 'unreachable') {
-    return `target unreachable: ${what} ${pct(a.value)} at the largest ${r.lever.label} ${formatMoney(a.amount)}; ${describeLevel(a, target)}`;
+    return translate(lang, 'size.msg.unreachable', { what, value: pct(a.value), lever, amount: formatMoney(a.amount), level: describeLevel(a, target, lang) });
   }
   if (r.status === 'met-at-zero') {
-    return `target met with no ${r.lever.label}: ${what} ${pct(a.value)} at 0.00; ${describeLevel(a, target)}`;
+    return translate(lang, 'size.msg.metAtZero', { lever, what, value: pct(a.value), level: describeLevel(a, target, lang) });
   }
   // Required value, the value just below and the target are close by construction: show enough digits to tell them apart.
   const [atText, belowText, targetText] = distinctPercents([a.value, r.justBelow?.value ?? a.value, a.threshold]);
-  const below = r.justBelow ? ` (at ${formatMoney(r.justBelow.amount)} it is ${belowText}, above the target)` : '';
-  return `required ${r.lever.label} ${formatMoney(a.amount)}: ${what} ${atText}${below}; ${describeLevel(a, target, targetText)}`;
+  const below = r.justBelow ? translate(lang, 'size.msg.below', { amount: formatMoney(r.justBelow.amount), value: belowText! }) : '';
+  return translate(lang, 'size.msg.met', { lever, amount: formatMoney(a.amount), what, value: atText!, below, level: describeLevel(a, target, lang, targetText) });
 }
 
+/** The target of a finished search, read back from its result. */
+export function targetOf(r: SizingResult): SizingTarget {
+  return r.target.kind === 'rating' ? { kind: 'rating', rating: r.target.rating! } : { kind: 'probability-of-loss', max: r.target.maxProbabilityOfLoss! };
+}

@@ -8,7 +8,7 @@
 //
 // Ids are checked against the deal identifier rule before they touch a path, so a request
 // cannot name a file outside these folders.
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -46,7 +46,7 @@ export interface DealListEntry {
 }
 
 export class DealStoreError extends Error {
-  constructor(readonly code: 'invalid-id' | 'read-only' | 'not-found', message: string) {
+  constructor(readonly code: 'invalid-id' | 'read-only' | 'not-found' | 'exists', message: string) {
     super(message);
   }
 }
@@ -154,6 +154,43 @@ export class DealStore {
       await writeFileAtomic(final, text);
       const st = await stat(final);
       return { version, savedAt: st.mtime.toISOString(), bytes: st.size };
+    });
+  }
+
+  /**
+   * Give a user deal a new id, history and all: its folder moves to the new id (one rename, so
+   * no version is lost or half-moved). The caller saves a version whose meta.id is the new id.
+   */
+  async rename(from: string, to: string): Promise<void> {
+    this.checkId(from);
+    this.checkId(to);
+    if (await this.isScenario(from)) throw new DealStoreError('read-only', `"${from}" is a shipped scenario and cannot be renamed; make a copy under a new id`);
+    if (await this.isScenario(to)) throw new DealStoreError('exists', `a shipped scenario "${to}" already exists (choose another id)`);
+    // Both ids locked, always in the same order, so two renames between the same ids cannot wait on each other.
+    const [first, second] = [from, to].sort() as [string, string];
+    await this.withLock(first, () => this.withLock(second, async () => {
+      if ((await this.history(from)).length === 0) throw new DealStoreError('not-found', `no saved deal "${from}"`);
+      if ((await this.history(to)).length > 0) throw new DealStoreError('exists', `a deal "${to}" already exists (choose another id)`);
+      await rm(this.dealDir(to), { recursive: true, force: true });
+      await rename(this.dealDir(from), this.dealDir(to));
+    }));
+  }
+
+  /**
+   * Delete a user deal from the library, keeping its history: the folder moves to
+   * <data>/deleted/<id>--<time>/, from where it can be moved back by hand.
+   */
+  async remove(id: string): Promise<{ keptAs: string; versions: number }> {
+    this.checkId(id);
+    if (await this.isScenario(id)) throw new DealStoreError('read-only', `"${id}" is a shipped scenario and cannot be deleted`);
+    return this.withLock(id, async () => {
+      const versions = (await this.history(id)).length;
+      if (versions === 0) throw new DealStoreError('not-found', `no saved deal "${id}"`);
+      const bin = join(this.dataDir, 'deleted');
+      await mkdir(bin, { recursive: true });
+      const name = `${id}--${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      await rename(this.dealDir(id), this.inside(bin, name));
+      return { keptAs: `deleted/${name}`, versions };
     });
   }
 

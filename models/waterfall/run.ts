@@ -3,6 +3,7 @@
 // Every amount paid is rounded to the fen, so the two agree to the fen when their inputs do.
 import type { DealProgram, ProgramStep } from '../engine/program.js';
 import { STATUS } from '../engine/status-program.js';
+import type { Decimal } from 'decimal.js';
 import type { Num, Vec } from '../money/num.js';
 
 export interface WaterfallInputs<T> {
@@ -93,15 +94,14 @@ export function createLedger<T>(prog: DealProgram, num: Num<T>): Ledger<T> {
   const nE = prog.enhancements.length;
   const v = (n: number) => num.vector(n);
   const fill = (vec: Vec<T>, xs: T[]) => { xs.forEach((x, i) => { vec[i] = x; }); return vec; };
-  // Scheduled pool principal at the start of each period (base case), for pool-balance fees.
+  // Scheduled pool principal at the start and end of each period (base case), for pool-balance fees.
   const scheduledPool = v(P);
   const scheduledPoolEnd = v(P);
-  let pool = prog.poolPurchasePrice;
-  prog.periods.forEach((_, k) => {
-    scheduledPool[k] = num.of(pool);
-    pool = prog.obligors.reduce((s, o) => s.plus(o.balanceAfterPeriod[k]!), pool.times(0));
-    scheduledPoolEnd[k] = num.of(pool);
-  });
+  const sched = scheduledPoolBalances(prog);
+  for (let k = 0; k < P; k++) {
+    scheduledPool[k] = num.of(sched.start[k]!);
+    scheduledPoolEnd[k] = num.of(sched.end[k]!);
+  }
   const rev = prog.revolving;
   const nEv = prog.events.length;
   return {
@@ -133,8 +133,31 @@ export function createLedger<T>(prog: DealProgram, num: Num<T>): Ledger<T> {
   };
 }
 
+const poolBalanceCache = new WeakMap<DealProgram, { start: Decimal[]; end: Decimal[] }>();
+
+/** Scheduled pool principal at the start and at the end of each period (base case); once per program. */
+function scheduledPoolBalances(prog: DealProgram): { start: Decimal[]; end: Decimal[] } {
+  const hit = poolBalanceCache.get(prog);
+  if (hit) return hit;
+  // Obligors with identical assets share one balance array (engine/program.ts): sum each array once.
+  const counts = new Map<Decimal[], number>();
+  for (const o of prog.obligors) counts.set(o.balanceAfterPeriod, (counts.get(o.balanceAfterPeriod) ?? 0) + 1);
+  const start: Decimal[] = [];
+  const end: Decimal[] = [];
+  let pool = prog.poolPurchasePrice;
+  prog.periods.forEach((_, k) => {
+    start.push(pool);
+    pool = pool.times(0);
+    for (const [balances, count] of counts) pool = pool.plus(balances[k]!.times(count));
+    end.push(pool);
+  });
+  const out = { start, end };
+  poolBalanceCache.set(prog, out);
+  return out;
+}
+
 function zero<T>(vec: Vec<T>, z: T): void {
-  for (let i = 0; i < vec.length; i++) vec[i] = z;
+  vec.fill(z); // a memset for the path engine's Float64Arrays
 }
 
 /** Reset a ledger so it can be reused for the next Monte Carlo path. */
@@ -177,7 +200,6 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
   const poolStartOf = (p: number): T => at(inp.poolBalanceStart ?? L.s.scheduledPool, p);
 
   for (let p = 0; p < P; p++) {
-    const period = prog.periods[p]!;
     // After a clean-up call the originator owns what is left of the pool: nothing reaches the trust.
     if (calledAt >= 0) {
       L.broughtForward[p] = cash;
@@ -187,7 +209,7 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
       for (let a = 0; a < nA; a++) L.accountBalance[p * nA + a] = at(acc, a);
       continue;
     }
-    let isFinal = period.isFinal;
+    let isFinal = p === P - 1; // period.isFinal, without reading the period object in every path
     const coll = rev ? num.add(at(inp.collections, p), at(L.s.purchasedCash, p)) : at(inp.collections, p);
     L.broughtForward[p] = cash;
     L.collections[p] = coll;
@@ -318,14 +340,16 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
             avail = payProRata(num, st.tranches, intDue, L.interestPaid, p * nT, avail);
             break;
           case 'pay-principal':
-            for (const t of st.tranches) {
+            for (let i = 0; i < st.tranches.length; i++) {
+              const t = st.tranches[i]!;
               const amt = num.min(avail, num.min(at(prinDue, t), at(bal, t)));
               if (!num.isPositive(amt)) continue;
               avail = payPrincipal(num, L, bal, prinDue, p * nT, t, amt, avail);
             }
             break;
           case 'pay-principal-turbo':
-            for (const t of st.tranches) {
+            for (let i = 0; i < st.tranches.length; i++) {
+              const t = st.tranches[i]!;
               const amt = num.min(avail, at(bal, t));
               if (!num.isPositive(amt)) continue;
               avail = payPrincipal(num, L, bal, prinDue, p * nT, t, amt, avail);
@@ -348,7 +372,7 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
             break;
           case 'pay-residual': {
             let held = false;
-            if (!isFinal) for (const t of st.holdUntilRepaid) if (num.isPositive(at(bal, t))) held = true;
+            if (!isFinal) for (let i = 0; i < st.holdUntilRepaid.length; i++) if (num.isPositive(at(bal, st.holdUntilRepaid[i]!))) held = true;
             if (held || !num.isPositive(avail)) break;
             // A subordinated holder is repaid its balance first; what is above it is its return.
             if (st.to === 'subordinated' && st.tranche >= 0) {
@@ -517,7 +541,7 @@ function payPrincipal<T>(num: Num<T>, L: Ledger<T>, bal: Vec<T>, prinDue: Vec<T>
 export function accrueInterest<T>(num: Num<T>, balance: T, rate: number, parts: ReadonlyArray<{ days: number; basis: number }>): T {
   let x = num.zero;
   const base = num.times(balance, rate);
-  for (const part of parts) x = num.add(x, num.ratio(base, part.days, part.basis));
+  for (let i = 0; i < parts.length; i++) x = num.add(x, num.ratio(base, parts[i]!.days, parts[i]!.basis));
   return num.fen(x);
 }
 
@@ -570,7 +594,7 @@ function coveredRequirement<T>(num: Num<T>, steps: readonly ProgramStep[], from:
 /** Pay items pro rata to what is due when cash is short; splits round down, the last takes the rest. */
 function payProRata<T>(num: Num<T>, items: readonly number[], due: Vec<T>, paid: Vec<T>, off: number, avail: T): T {
   let total = num.zero;
-  for (const i of items) total = num.add(total, at(due, i));
+  for (let j = 0; j < items.length; j++) total = num.add(total, at(due, items[j]!));
   if (!num.isPositive(total)) return avail;
   const short = num.gt(total, avail);
   let left = avail;

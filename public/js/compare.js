@@ -1,8 +1,9 @@
-// Compare page: /api/compare for 2–4 deals, as a table and two charts.
+// Compare page: /api/compare for 2–4 deals, as a table and two charts. It starts no Monte Carlo
+// run by itself: a deal without a finished base-case run says so, with a button to run it.
 import { api, el, showError } from './api.js';
-import { formatChineseAmount, formatMoney, pct } from './fmt.js';
+import { formatMoney, pct, sizeText } from './fmt.js';
 import { follow } from './follow.js';
-import { t } from './i18n.js';
+import { t, lang } from './i18n.js';
 
 const cfg = JSON.parse(document.getElementById('compare-config').textContent);
 const form = document.getElementById('compare-form');
@@ -12,11 +13,12 @@ const note = document.getElementById('cost-note');
 const charts = {};
 const COLORS = ['#1f5fa8', '#2e8b57', '#c2772e', '#7a5ca8'];
 const bp = (x) => (x === 0 ? '0 bp' : `${Number((x * 1e4).toPrecision(3))} bp`);
-// Deals with no finished run get a quick one (in the server's run queue) so the senior expected
-// loss is there at a glance; each deal is asked for at most once per page.
+const num = (x) => Math.round(x).toLocaleString('en-US');
+// A deal with no finished run offers a quick one (in the server's run queue), started only on request.
 const QUICK_PATHS = 20_000;
 const estimating = new Set();
-const asked = new Set();
+let lastIds = [];
+let lastResult = null;
 
 function chart(id, config) {
   if (charts[id]) charts[id].destroy();
@@ -43,60 +45,77 @@ function seniorRatingText(d) {
   return notes.length ? `${grade} (${notes.join('; ')})` : grade;
 }
 
+function seniorCell(d) {
+  const e = d.seniorExpectedLoss;
+  if (e) {
+    const text = `${bp(e.value)}${e.stdErr !== null ? ` ± ${bp(1.96 * e.stdErr)}` : ''} (${t('compare.paths', { n: num(e.paths) })})`;
+    return e.zeroLossBound ? [text, el('div', { class: 'muted small' }, t('compare.zeroBound', { bound: bp(e.zeroLossBound.upperBound) }))] : text;
+  }
+  if (estimating.has(d.id)) return t('compare.estimating', { n: num(QUICK_PATHS) });
+  const btn = el('button', { type: 'button', class: 'secondary small run-one', dataset: { id: d.id } }, t('compare.runOne', { n: num(QUICK_PATHS) }));
+  btn.addEventListener('click', () => estimate([d.id]));
+  return [el('span', { class: 'no-run' }, t('compare.noRun')), ' ', btn];
+}
+
 function render(r) {
+  lastResult = r;
   const ds = r.deals;
-  const senior = (g) => g.tranches.reduce((a, t) => (t.seniority < a.seniority ? t : a), g.tranches[0]);
-  const ext = (g) => g.enhancements.map((e) => `${e.label}: ${e.capacity === null ? 'unlimited' : pct(e.capacity / g.size, 0)}`).join('; ') || '—';
+  const senior = (g) => g.tranches.reduce((a, x) => (x.seniority < a.seniority ? x : a), g.tranches[0]);
+  const label = (e) => (lang === 'zh' ? e.labelZh : e.label);
+  const ext = (g) => g.enhancements.map((e) => `${label(e)}: ${e.capacity === null ? t('compare.unlimited') : pct(e.capacity / g.size, 0)}`).join('; ') || '—';
   const rows = [
-    ['Market', (d) => `${d.glance.marketLabel} ${d.glance.marketLabelZh}`],
-    ['Issue size', (d) => `${formatChineseAmount(d.glance.size)} ${d.glance.currency}`],
-    ['Term', (d) => `${d.glance.termYears} y (${d.glance.issueDate})`],
-    ['Firms', (d) => String(d.glance.obligors)],
-    ['Senior coupon 优先级票面利率', (d) => senior(d.glance).couponLabel],
-    ['Weighted coupon', (d) => pct(d.glance.weightedCoupon)],
+    [t('compare.row.market'), (d) => (lang === 'zh' ? d.glance.marketLabelZh : `${d.glance.marketLabel} ${d.glance.marketLabelZh}`)],
+    [t('compare.row.size'), (d) => sizeText(d.glance.size, d.glance.currency)],
+    [t('compare.row.term'), (d) => t('compare.row.termValue', { years: d.glance.termYears, issue: d.glance.issueDate })],
+    [t('compare.row.firms'), (d) => String(d.glance.obligors)],
+    [t('compare.row.seniorCoupon'), (d) => senior(d.glance).couponLabel],
+    [t('compare.row.weightedCoupon'), (d) => pct(d.glance.weightedCoupon)],
   ];
   if (r.cost) {
     const c = (d) => costFor(r.cost, d.id);
-    rows.push(['Tranche coupons and cost to the issuer', (d) => (c(d) ? c(d).tranches.map((t) => `${t.id}${t.offshore ? ' (offshore)' : ''}: ${t.coupon === null ? 'residual' : pct(t.coupon)} → ${pct(t.allInCostRate)}`).join('; ') : '—')]);
-    rows.push(['All-in cost to the firms 综合融资成本', (d) => (c(d) ? pct(c(d).allInCostRate) : '—')]);
-    rows.push(['After subsidy 贴息后', (d) => (c(d) ? pct(c(d).subsidyAdjustedCostRate) : '—')]);
-    rows.push(['Baseline: IP-pledge bank loan', (d) => (c(d) ? `${pct(c(d).baselineSubsidyAdjustedCostRate ?? c(d).baselineCostRate)}${c(d).baseline && c(d).baseline.assumed ? ' (assumed baseline)' : ''}` : '—')]);
-    rows.push(['Saving vs baseline', (d) => (c(d) ? pct(c(d).savingVsBaseline, 1) : '—')]);
+    rows.push([t('compare.row.trancheCost'), (d) => (c(d) ? c(d).tranches.map((x) => `${x.id}${x.offshore ? t('compare.offshore') : ''}: ${x.coupon === null ? t('compare.residual') : pct(x.coupon)} → ${pct(x.allInCostRate)}`).join('; ') : '—')]);
+    rows.push([t('compare.row.allIn'), (d) => (c(d) ? pct(c(d).allInCostRate) : '—')]);
+    rows.push([t('compare.row.afterSubsidy'), (d) => (c(d) ? pct(c(d).subsidyAdjustedCostRate) : '—')]);
+    rows.push([t('compare.row.baseline'), (d) => (c(d) ? `${pct(c(d).baselineSubsidyAdjustedCostRate ?? c(d).baselineCostRate)}${c(d).baseline && c(d).baseline.assumed ? t('compare.assumedBaseline') : ''}` : '—')]);
+    rows.push([t('compare.row.saving'), (d) => (c(d) ? pct(c(d).savingVsBaseline, 1) : '—')]);
   }
   rows.push(
-    ['Subordination 次级', (d) => pct(d.glance.subordinationShare, 1)],
-    ['Reserve 储备', (d) => pct(d.glance.reserveShare, 2)],
-    ['External enhancement (capacity / deal)', (d) => ext(d.glance)],
-    ['Base-case interest, whole life', (d) => formatMoney(d.baseCase.interest)],
-    ['Base-case fees (running + up-front)', (d) => formatMoney(d.baseCase.fees + d.baseCase.upfrontFees)],
-    ['Net to firms at issue', (d) => formatMoney(d.baseCase.netToFirms)],
-    ['Senior expected loss (latest base-case run, ± 95%)', (d) => (d.seniorExpectedLoss
-      ? `${bp(d.seniorExpectedLoss.value)}${d.seniorExpectedLoss.stdErr !== null ? ` ± ${bp(1.96 * d.seniorExpectedLoss.stdErr)}` : ''} (${d.seniorExpectedLoss.paths.toLocaleString('en-US')} paths)`
-      : estimating.has(d.id) ? `estimating… (${QUICK_PATHS.toLocaleString('en-US')} paths)` : 'no run yet')],
+    [t('compare.row.subordination'), (d) => pct(d.glance.subordinationShare, 1)],
+    [t('compare.row.reserve'), (d) => pct(d.glance.reserveShare, 2)],
+    [t('compare.row.external'), (d) => ext(d.glance)],
+    [t('compare.row.interest'), (d) => formatMoney(d.baseCase.interest)],
+    [t('compare.row.fees'), (d) => formatMoney(d.baseCase.fees + d.baseCase.upfrontFees)],
+    [t('compare.row.net'), (d) => formatMoney(d.baseCase.netToFirms)],
+    [t('compare.row.seniorEl'), seniorCell],
     [t('rating.compare.senior'), (d) => seniorRatingText(d)],
     [t('rating.compare.cushion'), (d) => (d.seniorRating && d.seniorRating.cushionAtRating !== null
       ? `${pct(d.seniorRating.cushionAtRating)} (${pct(d.seniorRating.bdr)} − ${pct(d.seniorRating.tdrAtRating)})`
       : '—')],
   );
+  const dealTitle = (d) => (lang === 'zh' && d.glance.nameZh ? d.glance.nameZh : d.glance.name);
   const thead = document.querySelector('#compare-table thead');
-  thead.replaceChildren(el('tr', {}, el('th', {}, ''), ...ds.map((d) => el('th', {}, el('a', { href: `/deals/${encodeURIComponent(d.id)}` }, d.glance.name)))));
-  document.querySelector('#compare-table tbody').replaceChildren(...rows.map(([label, f]) => el('tr', {}, el('th', {}, label), ...ds.map((d) => el('td', {}, f(d))))));
+  thead.replaceChildren(el('tr', {}, el('th', {}, ''), ...ds.map((d) => el('th', {}, el('a', { href: `/deals/${encodeURIComponent(d.id)}` }, dealTitle(d))))));
+  document.querySelector('#compare-table tbody').replaceChildren(...rows.map(([rowLabel, f]) => el('tr', {}, el('th', {}, rowLabel), ...ds.map((d) => el('td', {}, f(d))))));
+  const missing = ds.filter((d) => !d.seniorExpectedLoss && !estimating.has(d.id));
+  const runAll = document.getElementById('run-missing');
+  runAll.textContent = t('compare.runAll', { n: num(QUICK_PATHS) });
+  runAll.classList.toggle('hidden', missing.length < 2);
 
   const labels = ds.map((d) => d.id);
   const costSets = [
-    { label: 'senior coupon', data: ds.map((d) => (senior(d.glance).couponRate ?? NaN) * 100) },
-    { label: 'weighted coupon', data: ds.map((d) => (d.glance.weightedCoupon ?? NaN) * 100) },
+    { label: t('compare.chart.seniorCoupon'), data: ds.map((d) => (senior(d.glance).couponRate ?? NaN) * 100) },
+    { label: t('compare.chart.weightedCoupon'), data: ds.map((d) => (d.glance.weightedCoupon ?? NaN) * 100) },
   ];
   if (r.cost) {
     costSets.splice(1, 1);
-    costSets.push({ label: 'all-in cost to firms', data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? c.allInCostRate * 100 : NaN; }) });
-    costSets.push({ label: 'after subsidy', data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? c.subsidyAdjustedCostRate * 100 : NaN; }) });
-    costSets.push({ label: 'bank-loan baseline', data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? (c.baselineSubsidyAdjustedCostRate ?? c.baselineCostRate) * 100 : NaN; }) });
+    costSets.push({ label: t('compare.chart.allIn'), data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? c.allInCostRate * 100 : NaN; }) });
+    costSets.push({ label: t('compare.chart.afterSubsidy'), data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? c.subsidyAdjustedCostRate * 100 : NaN; }) });
+    costSets.push({ label: t('compare.chart.baseline'), data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? (c.baselineSubsidyAdjustedCostRate ?? c.baselineCostRate) * 100 : NaN; }) });
   }
   chart('cost-chart', {
     type: 'bar',
-    data: { labels, datasets: costSets.map((s, i) => ({ ...s, backgroundColor: ['#1f5fa8', '#8cc2ee', '#c2772e', '#2e8b57', '#999'][i] })) },
-    options: { animation: false, maintainAspectRatio: false, plugins: { title: { display: true, text: r.cost ? 'Cost of funds, % a year' : 'Coupons, % a year' }, legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, title: { display: true, text: '%' } } } },
+    data: { labels, datasets: costSets.map((x, i) => ({ ...x, backgroundColor: ['#1f5fa8', '#8cc2ee', '#c2772e', '#2e8b57', '#999'][i] })) },
+    options: { animation: false, maintainAspectRatio: false, plugins: { title: { display: true, text: r.cost ? t('compare.chart.costTitle') : t('compare.chart.couponTitle') }, legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, title: { display: true, text: '%' } } } },
   });
   // Stacked enhancements (a guarantee behind an undertaking) back the same notes: show the largest
   // single capacity rather than a sum that would count the same protection twice.
@@ -106,57 +125,65 @@ function render(r) {
     data: {
       labels,
       datasets: [
-        { label: 'subordination', data: ds.map((d) => d.glance.subordinationShare * 100), backgroundColor: COLORS[0] },
-        { label: 'reserve', data: ds.map((d) => d.glance.reserveShare * 100), backgroundColor: COLORS[1] },
-        { label: 'external (largest capacity)', data: ds.map(extShare), backgroundColor: COLORS[2] },
+        { label: t('compare.chart.subordination'), data: ds.map((d) => d.glance.subordinationShare * 100), backgroundColor: COLORS[0] },
+        { label: t('compare.chart.reserve'), data: ds.map((d) => d.glance.reserveShare * 100), backgroundColor: COLORS[1] },
+        { label: t('compare.chart.external'), data: ds.map(extShare), backgroundColor: COLORS[2] },
       ],
     },
-    options: { animation: false, maintainAspectRatio: false, plugins: { title: { display: true, text: 'Enhancement as % of the deal' }, legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, title: { display: true, text: '% of notes' } } } },
+    options: { animation: false, maintainAspectRatio: false, plugins: { title: { display: true, text: t('compare.chart.enhTitle') }, legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, title: { display: true, text: t('compare.chart.ofNotes') } } } },
   });
   const diffs = r.cost && Array.isArray(r.cost.differences) ? r.cost.differences : [];
   const diffBox = document.getElementById('rail-differences');
   diffBox.replaceChildren(...diffs.map((x) => el('div', { class: 'card' },
-    el('h3', {}, `Rail difference 结算通道差异: ${x.b} vs ${x.a}`),
-    el('p', {}, x.explanation),
-    el('div', { class: 'table-wrap' }, el('table', { class: 'data' }, el('thead', {}, el('tr', {}, el('th', {}, 'effect'), el('th', { class: 'num' }, 'CNY'), el('th', { class: 'num' }, 'bp of the pool a year'))),
+    el('h3', {}, t('compare.railTitle', { a: x.a, b: x.b })),
+    el('p', { lang: lang === 'zh' ? 'en' : null }, x.explanation),
+    el('div', { class: 'table-wrap' }, el('table', { class: 'data' }, el('thead', {}, el('tr', {}, el('th', {}, t('compare.col.effect')), el('th', { class: 'num' }, t('compare.col.cny')), el('th', { class: 'num' }, t('compare.col.bp')))),
       el('tbody', {}, ...x.components.map((k) => el('tr', {}, el('td', {}, k.effect), el('td', { class: 'num' }, formatMoney(k.amount)), el('td', { class: 'num' }, (k.annualRate * 1e4).toFixed(1))))))))));
   note.classList.toggle('hidden', !r.costUnavailable);
-  note.textContent = r.costUnavailable ? `All-in cost, subsidy and baseline saving: ${r.costUnavailable}.` : '';
+  note.textContent = r.costUnavailable ? t('compare.costNote', { reason: r.costUnavailable }) : '';
   out.classList.remove('hidden');
 }
 
-/** Start a quick base-case run for each deal that has none; resolve when they have all ended. */
-async function estimateSeniorLoss(deals) {
-  const missing = deals.filter((d) => !d.seniorExpectedLoss && !asked.has(d.id));
+/** On request: a quick base-case run for each of these deals; the page refreshes as each ends. */
+async function estimate(ids) {
   const waits = [];
-  for (const d of missing) {
-    asked.add(d.id);
+  for (const id of ids) {
+    if (estimating.has(id)) continue;
     try {
-      const r = await api('/api/runs', { method: 'POST', json: { dealId: d.id, paths: QUICK_PATHS, seed: 1 } });
-      estimating.add(d.id);
-      waits.push(new Promise((resolve) => follow(r.run.id, { onState: () => undefined, onEnd: resolve, onLost: resolve })));
-    } catch { /* queue full or engine unavailable: the cell keeps saying "no run yet" */ }
+      const r = await api('/api/runs', { method: 'POST', json: { dealId: id, paths: QUICK_PATHS, seed: 1 } });
+      estimating.add(id);
+      waits.push(new Promise((resolve) => follow(r.run.id, {
+        onState: () => undefined,
+        onEnd: (run) => { if (run.state !== 'done') showError(errBox, t('compare.runFailed', { id, error: run.error ?? t(`run.state.${run.state}`) })); resolve(); },
+        onLost: resolve,
+      })).then(async () => {
+        estimating.delete(id);
+        render(await api(urlFor(lastIds)));
+      }));
+    } catch (e) {
+      showError(errBox, t('compare.runFailed', { id, error: e.message }));
+    }
   }
-  return waits;
+  if (lastResult) render(lastResult);
+  await Promise.all(waits);
 }
+
+const urlFor = (ids) => `/api/compare?ids=${ids.map(encodeURIComponent).join(',')}`;
 
 async function run(ids) {
   errBox.classList.add('hidden');
-  const url = `/api/compare?ids=${ids.map(encodeURIComponent).join(',')}`;
+  lastIds = ids;
   try {
-    const r = await api(url);
-    const waits = await estimateSeniorLoss(r.deals);
-    render(r);
-    if (waits.length) {
-      await Promise.all(waits);
-      for (const id of ids) estimating.delete(id);
-      render(await api(url));
-    }
+    render(await api(urlFor(ids)));
   } catch (e) {
     out.classList.add('hidden');
     showError(errBox, e.message);
   }
 }
+
+document.getElementById('run-missing').addEventListener('click', () => {
+  if (lastResult) estimate(lastResult.deals.filter((d) => !d.seniorExpectedLoss).map((d) => d.id));
+});
 
 form.addEventListener('submit', (ev) => {
   ev.preventDefault();

@@ -1,17 +1,19 @@
 // Follow a queued job (Monte Carlo run or sizing search) over server-sent events and keep a
 // progress bar and its label up to date. Calls onEnd(run) once the job is done, failed or cancelled.
+import { t } from './i18n.js';
+
 const TYPES = ['state', 'queued', 'started', 'progress', 'done', 'failed', 'cancelled'];
 const TERMINAL = new Set(['done', 'failed', 'cancelled']);
 
 export function progressLabel(run) {
-  const n = (x) => x.toLocaleString('en-US');
-  if (run.state === 'queued') return `Queued: position ${run.position} in line`;
+  const n = (x) => Math.round(x).toLocaleString('en-US');
+  if (run.state === 'queued') return t('progress.queued', { n: run.position });
   if (run.state === 'running') {
-    if (!run.total) return run.task === 'size' ? 'Running: searching for the required amount (many simulations on the same paths)…' : 'Running…';
-    return `Running: ${n(run.done)} of ${n(run.total)} paths (${Math.floor((run.done / run.total) * 100)}%)`;
+    if (!run.total) return t(run.task === 'size' ? 'progress.searching' : 'progress.running');
+    return t('progress.paths', { done: n(run.done), total: n(run.total), pct: Math.floor((run.done / run.total) * 100) });
   }
-  if (run.state === 'done') return run.task === 'size' ? 'Done' : `Done: ${n(run.total)} paths`;
-  return run.state === 'failed' ? 'Failed' : 'Cancelled';
+  if (run.state === 'done') return run.task === 'size' ? t('progress.done') : t('progress.donePaths', { n: n(run.total) });
+  return t(run.state === 'failed' ? 'progress.failed' : 'progress.cancelled');
 }
 
 /** Show a run's state on a <progress> (indeterminate while a job reports no progress). */

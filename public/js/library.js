@@ -1,6 +1,6 @@
 import { api, el, showError } from './api.js';
-import { formatChineseAmount, pct } from './fmt.js';
-import { t } from './i18n.js';
+import { formatChineseAmount, pct, sizeText } from './fmt.js';
+import { t, tn, tz, lang } from './i18n.js';
 
 const status = document.getElementById('library-status');
 const table = document.getElementById('library');
@@ -15,37 +15,40 @@ function updateCompare() {
 
 function row(d) {
   const g = d.glance;
-  const check = el('input', { type: 'checkbox', value: d.id, 'aria-label': `select ${d.id} to compare`, disabled: !d.valid });
+  const check = el('input', { type: 'checkbox', value: d.id, 'aria-label': t('library.selectToCompare', { id: d.id }), disabled: !d.valid });
   check.addEventListener('change', updateCompare);
-  const link = el('a', { href: `/deals/${encodeURIComponent(d.id)}` }, g ? g.name : d.id);
-  const badge = el('span', { class: `badge ${d.source}` }, d.source === 'scenario' ? 'scenario' : `saved v${d.version}`);
+  // Chinese pages lead with the deal's Chinese name when it has one; the English name keeps its lang.
+  const zhFirst = lang === 'zh' && g && g.nameZh;
+  const link = el('a', { href: `/deals/${encodeURIComponent(d.id)}`, lang: g && !zhFirst && lang === 'zh' ? 'en' : null }, zhFirst ? g.nameZh : g ? g.name : d.id);
+  const badge = el('span', { class: `badge ${d.source}` }, d.source === 'scenario' ? t('library.badge.scenario') : t('library.badge.saved', { version: d.version }));
   if (!g) {
     return el('tr', { class: 'invalid', dataset: { id: d.id } },
       el('td', {}, check),
-      el('td', {}, link, ' ', badge, el('div', { class: 'muted small' }, `${d.problems.length} problem(s): ${d.problems[0] ?? ''}`)),
-      el('td', { colspan: 7 }, 'not valid — open it in the editor to fix'),
-      el('td', {}, el('a', { href: `/deals/${encodeURIComponent(d.id)}/edit` }, 'edit')));
+      el('td', {}, link, ' ', badge, el('div', { class: 'muted small' }, t('library.invalidProblems', { n: d.problems.length, first: d.problems[0] ?? '' }))),
+      el('td', { colspan: 7 }, t('library.invalidNote')),
+      el('td', {}, el('a', { href: `/deals/${encodeURIComponent(d.id)}/edit` }, t('library.edit'))));
   }
-  const tranches = g.tranches.map((t) => `${t.class} ${formatChineseAmount(t.balance)}`).join(' / ');
+  const tranches = g.tranches.map((x) => `${t(`class.${x.class}`)} ${formatChineseAmount(x.balance)}`).join(' / ');
   const enh = [
-    ...g.enhancements.map((e) => `${e.label} ${e.labelZh}`),
-    g.subordinationShare > 0 ? `subordination ${pct(g.subordinationShare, 1)}` : null,
-    g.reserveShare > 0 ? `reserve ${pct(g.reserveShare, 1)}` : null,
+    ...g.enhancements.map((e) => (lang === 'zh' ? e.labelZh : `${e.label} ${e.labelZh}`)),
+    g.subordinationShare > 0 ? t('library.subordination', { pct: pct(g.subordinationShare, 1) }) : null,
+    g.reserveShare > 0 ? t('library.reserve', { pct: pct(g.reserveShare, 1) }) : null,
   ].filter(Boolean);
+  const label = (key) => ({ 'data-label': t(key) });
   return el('tr', { dataset: { id: d.id } },
     el('td', {}, check),
-    el('td', {}, link, ' ', badge, g.nameZh ? el('div', { class: 'zh small' }, g.nameZh) : null),
-    el('td', {}, g.marketLabel, el('div', { class: 'zh small' }, g.marketLabelZh),
-      g.rail === 'e-cny' ? el('span', { class: 'badge rail' }, 'e-CNY 数字人民币') : null,
-      g.offshoreLegs > 0 ? el('span', { class: 'badge offshore' }, `+${g.offshoreLegs} offshore 跨境`) : null),
-    el('td', { class: 'num' }, `${formatChineseAmount(g.size)} ${g.currency}`, el('div', { class: 'muted small' }, `${g.obligors} firm${g.obligors === 1 ? '' : 's'}`)),
-    el('td', {}, `${g.termYears} y`, el('div', { class: 'muted small' }, g.issueDate)),
-    el('td', {}, tranches),
-    el('td', { class: 'small' }, enh.length ? enh.join('; ') : '—'),
-    el('td', { class: 'num' }, pct(g.weightedCoupon)),
-    el('td', { class: 'num', title: d.costProblem ?? '' }, d.cost ? pct(d.cost.subsidyAdjustedCostRate) : '—',
-      d.cost ? el('div', { class: 'muted small' }, `saves ${pct(d.cost.savingVsBaseline, 0)} vs bank loan`) : null),
-    el('td', { class: 'actions' }, el('a', { href: `/deals/${encodeURIComponent(d.id)}/edit` }, 'edit'), ' ', el('a', { href: `/runs?deal=${encodeURIComponent(d.id)}` }, 'run')));
+    el('td', {}, link, ' ', badge, zhFirst ? el('div', { class: 'small muted', lang: 'en' }, g.name) : g.nameZh ? el('div', { class: 'zh small', lang: 'zh-CN' }, g.nameZh) : null),
+    el('td', label('library.col.market'), lang === 'zh' ? g.marketLabelZh : [g.marketLabel, el('div', { class: 'zh small', lang: 'zh-CN' }, g.marketLabelZh)],
+      g.rail === 'e-cny' ? el('span', { class: 'badge rail' }, tz('library.badge.ecny', undefined, '')) : null,
+      g.offshoreLegs > 0 ? el('span', { class: 'badge offshore' }, tz('library.badge.offshore', { n: g.offshoreLegs }, '')) : null),
+    el('td', { class: 'num', ...label('library.col.size') }, sizeText(g.size, g.currency), el('div', { class: 'muted small' }, tn('library.firms', g.obligors))),
+    el('td', label('library.col.term'), t('common.years', { n: g.termYears }), el('div', { class: 'muted small' }, g.issueDate)),
+    el('td', label('library.col.tranches'), tranches),
+    el('td', { class: 'small', ...label('library.col.enhancement') }, enh.length ? enh.join('; ') : '—'),
+    el('td', { class: 'num', ...label('library.col.coupon') }, pct(g.weightedCoupon)),
+    el('td', { class: 'num', title: d.costProblem ?? '', ...label('library.col.cost') }, d.cost ? pct(d.cost.subsidyAdjustedCostRate) : '—',
+      d.cost ? el('div', { class: 'muted small' }, t('library.saves', { pct: pct(d.cost.savingVsBaseline, 0) })) : null),
+    el('td', { class: 'actions' }, el('a', { href: `/deals/${encodeURIComponent(d.id)}/edit` }, t('library.edit')), ' ', el('a', { href: `/runs?deal=${encodeURIComponent(d.id)}` }, t('library.run'))));
 }
 
 // The library grouped by asset model (licence fees, pledged-IP micro-loans, finance leases, …),
@@ -71,11 +74,11 @@ async function load() {
   try {
     const { deals } = await api('/api/deals');
     tbody.replaceChildren(...groupedRows(deals));
-    fromSel.replaceChildren(...deals.filter((d) => d.valid).map((d) => el('option', { value: d.id }, `${d.source === 'scenario' ? 'template' : 'copy'}: ${d.glance.name}`)));
-    status.textContent = `${deals.length} deal${deals.length === 1 ? '' : 's'}`;
+    fromSel.replaceChildren(...deals.filter((d) => d.valid).map((d) => el('option', { value: d.id }, t(d.source === 'scenario' ? 'library.fromTemplate' : 'library.fromCopy', { name: d.glance.name }))));
+    status.textContent = tn('library.count', deals.length);
     table.classList.remove('hidden');
   } catch (e) {
-    showError(status, `Could not load the deals: ${e.message}`);
+    showError(status, t('library.loadFailed', { error: e.message }));
   }
 }
 
@@ -83,6 +86,9 @@ compareBtn.addEventListener('click', () => {
   const ids = [...tbody.querySelectorAll('input[type=checkbox]:checked')].map((c) => c.value);
   location.href = `/compare?ids=${ids.map(encodeURIComponent).join(',')}`;
 });
+
+// An old error ("already exists") goes as soon as the form is changed.
+document.getElementById('create-form').addEventListener('input', () => document.getElementById('create-error').classList.add('hidden'));
 
 document.getElementById('create-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();

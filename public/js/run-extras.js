@@ -100,6 +100,7 @@ async function showGrid(runId) {
   table('sens-pool', (c) => [c.poolExpectedLossRate, c.poolExpectedLossRateStdErr], (x) => pct(x, 3));
   document.querySelector('#sens-grid caption').textContent = t('sens.caption', { tranche, paths: run.paths.toLocaleString('en-US'), seed: run.seed });
   document.getElementById('sens-dl').href = `/api/runs/${encodeURIComponent(runId)}/result.json`;
+  document.getElementById('sens-dl-xlsx').href = `/api/runs/${encodeURIComponent(runId)}/result.xlsx`;
   results.classList.remove('hidden');
   results.dataset.runId = runId;
 }
@@ -134,3 +135,13 @@ cancelBtn.addEventListener('click', async () => {
 loadTranches();
 const gridQ = new URLSearchParams(location.search).get('grid');
 if (gridQ && /^run-[a-z0-9-]{1,40}$/.test(gridQ)) watch(gridQ);
+
+// ---- results as an Excel workbook (tables, not a field/value dump), beside the CSV download ----
+const csvLink = document.getElementById('dl-csv');
+if (csvLink) {
+  const xlsx = el('a', { class: 'button secondary', id: 'dl-xlsx', download: true }, t('runx.xlsx'));
+  csvLink.after(' ', xlsx);
+  const sync = () => { const h = csvLink.getAttribute('href'); if (h) xlsx.setAttribute('href', h.replace(/result\.csv$/, 'result.xlsx')); };
+  new MutationObserver(sync).observe(csvLink, { attributes: true, attributeFilter: ['href'] });
+  sync();
+}

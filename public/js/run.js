@@ -22,7 +22,7 @@ const charts = {};
 
 function fillStresses() {
   const c = cfg.choices.find((x) => x.id === dealSel.value);
-  stressSel.replaceChildren(el('option', { value: '' }, 'base case'), ...(c ? c.stresses : []).map((s) => el('option', { value: s.name, title: s.description }, `${s.name}${s.description ? ` — ${s.description}` : ''}`)));
+  stressSel.replaceChildren(el('option', { value: '' }, t('common.baseCase')), ...(c ? c.stresses : []).map((s) => el('option', { value: s.name, title: s.description }, `${s.name}${s.description ? ` — ${s.description}` : ''}`)));
 }
 dealSel.addEventListener('change', fillStresses);
 fillStresses();
@@ -34,7 +34,7 @@ function showState(run) {
   const active = run.state === 'queued' || run.state === 'running';
   cancelBtn.disabled = !active;
   startBtn.disabled = active || form.dataset.disabled === '1';
-  if (run.state === 'failed') showError(errBox, run.error || 'the run failed');
+  if (run.state === 'failed') showError(errBox, run.error || t('run.failed'));
 }
 
 function follow(runId) {
@@ -49,7 +49,7 @@ function follow(runId) {
       loadRecent();
       if (run.state === 'done') showResult(runId);
     },
-    onLost: () => showError(errBox, 'lost the connection to the run'),
+    onLost: () => showError(errBox, t('run.lost')),
   });
 }
 
@@ -118,6 +118,7 @@ function chart(id, config) {
 const pm = (mean, se, f = pct) => `${f(mean)} ± ${f(1.96 * se)}`;
 /** Expected losses of senior notes are tiny: show them in bp with three significant digits. */
 const bp = (x) => (x === 0 ? '0 bp' : `${Number((x * 1e4).toPrecision(3))} bp`);
+const num = (x) => Math.round(x).toLocaleString('en-US');
 const maxOf = (pairs) => Math.max(0, ...pairs.map((p) => p[1]));
 
 async function showResult(runId) {
@@ -128,70 +129,95 @@ async function showResult(runId) {
   const p = result.pool;
   const q = p.lossRateQuantiles;
   document.querySelector('#pool-table tbody').replaceChildren(
-    el('tr', {}, el('th', {}, 'Paths / seed / stress'), el('td', { class: 'num' }, `${run.paths.toLocaleString('en-US')} / ${run.seed} / ${run.stress ?? 'base'}`)),
-    el('tr', {}, el('th', {}, 'Expected loss rate 预期损失率 (± 95%)'), el('td', { class: 'num' }, pm(p.expectedLossRate, p.expectedLossRateStdErr, (x) => pct(x, 3)))),
-    el('tr', {}, el('th', {}, 'Mean default rate 违约率'), el('td', { class: 'num' }, pm(p.defaultRateMean, p.defaultRateMeanStdErr, (x) => pct(x, 3)))),
-    el('tr', {}, el('th', {}, 'P(any pool loss)'), el('td', { class: 'num' }, pm(p.probabilityOfLoss, p.probabilityOfLossStdErr))),
-    ...Object.entries(q).map(([k, v]) => el('tr', {}, el('th', {}, `${pct(Number(k), 1)} quantile of loss (95% CI)`), el('td', { class: 'num' }, `${pct(v, 2)} (${pct(p.lossRateQuantileCI95[k][0], 2)}–${pct(p.lossRateQuantileCI95[k][1], 2)})`))),
-    el('tr', {}, el('th', {}, 'Expected pool loss'), el('td', { class: 'num' }, `${formatMoney(result.lossAllocation.poolLoss.mean)} (${formatChineseAmount(result.lossAllocation.poolLoss.mean)})`)),
+    el('tr', {}, el('th', {}, t('run.pool.pathsSeedStress')), el('td', { class: 'num' }, `${num(run.paths)} / ${run.seed} / ${run.stress ?? t('common.base')}`)),
+    el('tr', {}, el('th', {}, t('run.pool.el')), el('td', { class: 'num' }, pm(p.expectedLossRate, p.expectedLossRateStdErr, (x) => pct(x, 3)))),
+    el('tr', {}, el('th', {}, t('run.pool.dr')), el('td', { class: 'num' }, pm(p.defaultRateMean, p.defaultRateMeanStdErr, (x) => pct(x, 3)))),
+    el('tr', {}, el('th', {}, t('run.pool.pl')), el('td', { class: 'num' }, pm(p.probabilityOfLoss, p.probabilityOfLossStdErr))),
+    ...Object.entries(q).map(([k, v]) => el('tr', {}, el('th', {}, t('run.pool.quantile', { q: pct(Number(k), 1) })), el('td', { class: 'num' }, `${pct(v, 2)} (${pct(p.lossRateQuantileCI95[k][0], 2)}–${pct(p.lossRateQuantileCI95[k][1], 2)})`))),
+    el('tr', {}, el('th', {}, t('run.pool.expected')), el('td', { class: 'num' }, money(result.lossAllocation.poolLoss.mean))),
   );
   const h = p.histogram;
-  const labels = h.probabilities.map((_, i) => (i === 0 ? 'no loss' : `${pct(h.binEdges[i], 1)}–${pct(h.binEdges[i + 1] ?? h.binEdges[i], 1)}`));
+  const labels = h.probabilities.map((_, i) => (i === 0 ? t('run.hist.noLoss') : `${pct(h.binEdges[i], 1)}–${pct(h.binEdges[i + 1] ?? h.binEdges[i], 1)}`));
   chart('loss-histogram', {
     type: 'bar',
-    data: { labels, datasets: [{ label: 'probability', data: h.probabilities.map((x) => x * 100), backgroundColor: '#4f9bd9' }] },
-    options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false }, title: { display: true, text: 'Pool loss rate distribution (probability, %)' } }, scales: { y: { type: 'logarithmic', title: { display: true, text: '% of paths (log)' }, ticks: { callback: (v) => (Number.isInteger(Math.log10(Number(v))) ? `${Number(v)}%` : '') } }, x: { ticks: { maxRotation: 60, autoSkip: true } } } },
+    data: { labels, datasets: [{ label: t('run.hist.probability'), data: h.probabilities.map((x) => x * 100), backgroundColor: '#4f9bd9' }] },
+    options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false }, title: { display: true, text: t('run.hist.title') } }, scales: { y: { type: 'logarithmic', title: { display: true, text: t('run.hist.axis') }, ticks: { callback: (v) => (Number.isInteger(Math.log10(Number(v))) ? `${Number(v)}%` : '') } }, x: { ticks: { maxRotation: 60, autoSkip: true } } } },
   });
 
-  document.querySelector('#tranche-results tbody').replaceChildren(...result.tranches.map((t) => el('tr', {},
-    el('td', {}, `${t.id} (${t.class})`),
-    el('td', { class: 'num' }, pm(t.expectedLossRate, t.expectedLossRateStdErr, bp)),
-    el('td', { class: 'num' }, pm(t.probabilityOfLoss, t.probabilityOfLossStdErr, (x) => pct(x, 3))),
-    el('td', { class: 'num' }, `${t.walYears.toFixed(3)} ± ${(1.96 * t.walYearsStdErr).toFixed(3)} y`),
-    el('td', {}, t.impliedRating))));
+  // A tranche that lost on no path shows the rule-of-three bound and the rating it supports, not a bare "0 bp, Aaa".
+  const zeroBound = (tr) => (tr.zeroLossBound ? el('div', { class: 'muted small' }, t('run.zeroLosses', { paths: num(tr.zeroLossBound.paths), bound: bp(tr.zeroLossBound.upperBound) })) : null);
+  document.querySelector('#tranche-results tbody').replaceChildren(...result.tranches.map((tr) => el('tr', {},
+    el('td', {}, `${tr.id} (${t(`class.${tr.class}`)})`),
+    el('td', { class: 'num' }, pm(tr.expectedLossRate, tr.expectedLossRateStdErr, bp), zeroBound(tr)),
+    el('td', { class: 'num' }, pm(tr.probabilityOfLoss, tr.probabilityOfLossStdErr, (x) => pct(x, 3))),
+    el('td', { class: 'num' }, t('run.years', { n: `${tr.walYears.toFixed(3)} ± ${(1.96 * tr.walYearsStdErr).toFixed(3)}` })),
+    el('td', {}, tr.zeroLossBound ? t('run.ratingAtMost', { rating: tr.zeroLossBound.ratingAtLeast }) : tr.impliedRating))));
+  const bounded = result.tranches.find((tr) => tr.zeroLossBound);
+  const zeroNote = document.getElementById('zero-loss-note');
+  zeroNote.textContent = bounded ? t('run.ratingNote', { bound: bp(bounded.zeroLossBound.upperBound) }) : '';
+  zeroNote.classList.toggle('hidden', !bounded);
   chart('tranche-el', {
     type: 'bar',
-    data: { labels: result.tranches.map((t) => t.id), datasets: [{ label: 'expected loss (bp)', data: result.tranches.map((t) => t.expectedLossRate * 1e4), errorBars: result.tranches.map((t) => t.expectedLossRateCI95.map((x) => x * 1e4)), backgroundColor: '#1f5fa8', maxBarThickness: 90 }] },
-    options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false }, title: { display: true, text: 'Tranche expected loss, bp, with 95% error bars' } }, scales: { y: { beginAtZero: true, suggestedMax: maxOf(result.tranches.map((t) => t.expectedLossRateCI95.map((x) => x * 1e4))) * 1.1, title: { display: true, text: 'bp' } } } },
+    data: { labels: result.tranches.map((t) => t.id), datasets: [{ label: t('run.elChart.label'), data: result.tranches.map((tr) => tr.expectedLossRate * 1e4), errorBars: result.tranches.map((tr) => tr.expectedLossRateCI95.map((x) => x * 1e4)), backgroundColor: '#1f5fa8', maxBarThickness: 90 }] },
+    options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false }, title: { display: true, text: t('run.elChart.title') } }, scales: { y: { beginAtZero: true, suggestedMax: maxOf(result.tranches.map((tr) => tr.expectedLossRateCI95.map((x) => x * 1e4))) * 1.1, title: { display: true, text: 'bp' } } } },
     plugins: [errorBarPlugin],
   });
 
   document.querySelector('#enh-results tbody').replaceChildren(...result.enhancements.map((e) => el('tr', {},
     el('td', {}, `${e.id} (${e.kind})`),
     el('td', { class: 'num' }, `${formatMoney(e.expectedDraw)} ± ${formatMoney(1.96 * e.expectedDrawStdErr)}`),
-    el('td', { class: 'num' }, money(e.drawQuantiles['0.99']), el('div', { class: 'muted small' }, `95% CI ${formatMoney(e.drawQuantileCI95['0.99'][0])} to ${formatMoney(e.drawQuantileCI95['0.99'][1])}`)),
-    el('td', { class: 'num' }, money(e.drawQuantiles['0.999']), el('div', { class: 'muted small' }, `95% CI ${formatMoney(e.drawQuantileCI95['0.999'][0])} to ${formatMoney(e.drawQuantileCI95['0.999'][1])}`)),
+    el('td', { class: 'num' }, money(e.drawQuantiles['0.99']), el('div', { class: 'muted small' }, t('common.ci95', { lo: formatMoney(e.drawQuantileCI95['0.99'][0]), hi: formatMoney(e.drawQuantileCI95['0.99'][1]) }))),
+    el('td', { class: 'num' }, money(e.drawQuantiles['0.999']), el('div', { class: 'muted small' }, t('common.ci95', { lo: formatMoney(e.drawQuantileCI95['0.999'][0]), hi: formatMoney(e.drawQuantileCI95['0.999'][1]) }))),
     el('td', { class: 'num' }, pm(e.exhaustionProbability, e.exhaustionProbabilityStdErr, (x) => pct(x, 3))))));
 
   // Commingling and the +k legs' guarantee chains (absent on deals without a servicer or legs).
   const chainRows = [];
   const lossRow = (label, probability, e) => el('tr', {}, el('td', {}, label), el('td', { class: 'num' }, pct(probability, 3)), el('td', { class: 'num' }, formatMoney(e.mean)), el('td', { class: 'num' }, formatMoney(e.stdErr)));
-  if (result.servicer) chainRows.push(lossRow(`servicer ${result.servicer.id}: commingling loss`, result.servicer.probabilityOfComminglingLoss, result.servicer.comminglingLoss));
+  if (result.servicer) chainRows.push(lossRow(t('run.chain.servicer', { id: result.servicer.id }), result.servicer.probabilityOfComminglingLoss, result.servicer.comminglingLoss));
   for (const a of result.assetAgents || []) chainRows.push(lossRow(t('assets.agent.row', { id: a.id }), a.probabilityOfLoss, a.heldCashLoss));
   for (const l of result.offshoreLegs || []) {
     chainRows.push(
-      lossRow(`${l.id}: offshore investors`, l.probabilityOfInvestorLoss, l.investorLoss),
-      lossRow(`${l.id}: Hong Kong guarantor (chain called)`, l.probabilityChainCalled, l.hkGuarantorLoss),
-      lossRow(`${l.id}: onshore bank (chain called)`, l.probabilityChainCalled, l.onshoreBankLoss));
+      lossRow(t('run.chain.investors', { id: l.id }), l.probabilityOfInvestorLoss, l.investorLoss),
+      lossRow(t('run.chain.hk', { id: l.id }), l.probabilityChainCalled, l.hkGuarantorLoss),
+      lossRow(t('run.chain.onshore', { id: l.id }), l.probabilityChainCalled, l.onshoreBankLoss));
   }
   document.querySelector('#chain-table tbody').replaceChildren(...chainRows);
   document.querySelector('#chain-section').classList.toggle('hidden', chainRows.length === 0);
 
+  // The pool's loss as the cash the trust lacked, then who bore that cash: the two parts add up.
   const la = result.lossAllocation;
   const partyName = (id) => (result.parties.find((x) => x.id === id) || { name: id }).name;
-  const rows = [
-    ...Object.entries(la.tranches).map(([id, e]) => [`investors: ${id}`, e]),
-    ...Object.entries(la.parties).map(([id, e]) => [partyName(id), e]),
-    ['originator / residual holder (less residual)', la.residualReduction],
-    ['recoveries after the final date', la.lateRecoveries],
+  const commingling = result.servicer ? result.servicer.comminglingLoss : null;
+  const agents = (result.assetAgents || []).filter((a) => a.heldCashLoss.mean > 0);
+  const lostInterest = la.cashShortfall.mean - la.poolLoss.mean - la.lateRecoveries.mean - (commingling ? commingling.mean : 0) - agents.reduce((s, a) => s + a.heldCashLoss.mean, 0);
+  const lacked = [
+    [t('run.alloc.poolLoss'), la.poolLoss],
+    [t('run.alloc.lostInterest'), { mean: lostInterest, stdErr: null }],
+    [t('run.alloc.late'), la.lateRecoveries],
+    ...(commingling ? [[t('run.alloc.commingling'), commingling]] : []),
+    ...agents.map((a) => [t('assets.agent.row', { id: a.id }), a.heldCashLoss]),
   ];
+  const rows = [
+    ...Object.entries(la.tranches).map(([id, e]) => [t('run.alloc.investors', { id }), e]),
+    ...Object.entries(la.parties).map(([id, e]) => [partyName(id), e]),
+    ...(la.feeShortfall.mean >= 0.005 ? [[t('run.alloc.fees'), la.feeShortfall]] : []),
+    [t('run.alloc.originator'), la.residualReduction],
+    ...(Math.abs(la.unattributed) >= 0.005 ? [[t('run.alloc.unattributed'), { mean: la.unattributed, stdErr: null }]] : []),
+  ];
+  const se = (e) => (e.stdErr === null ? '—' : formatMoney(e.stdErr));
+  const line = ([name, e], cls) => el('tr', { class: cls }, el('td', {}, name), el('td', { class: 'num' }, formatMoney(e.mean)), el('td', { class: 'num' }, se(e)));
+  const group = (title) => el('tr', { class: 'group' }, el('th', { colspan: 3, scope: 'rowgroup' }, title));
   document.querySelector('#alloc-table tbody').replaceChildren(
-    el('tr', { class: 'total' }, el('td', {}, 'Pool loss'), el('td', { class: 'num' }, formatMoney(la.poolLoss.mean)), el('td', { class: 'num' }, formatMoney(la.poolLoss.stdErr))),
-    ...rows.map(([name, e]) => el('tr', {}, el('td', {}, name), el('td', { class: 'num' }, formatMoney(e.mean)), el('td', { class: 'num' }, formatMoney(e.stdErr)))));
+    group(t('run.col.whatLacked')),
+    ...lacked.map((r) => line(r)),
+    line([t('run.alloc.shortfall'), la.cashShortfall], 'total'),
+    group(t('run.col.whoBears')),
+    ...rows.map((r) => line(r)),
+    line([t('run.alloc.total'), la.cashShortfall], 'total'));
   chart('alloc-chart', {
     type: 'bar',
-    data: { labels: rows.map((r) => r[0].length > 28 ? `${r[0].slice(0, 27)}…` : r[0]), datasets: [{ label: 'expected CNY', data: rows.map((r) => r[1].mean), errorBars: rows.map((r) => [r[1].mean - 1.96 * r[1].stdErr, r[1].mean + 1.96 * r[1].stdErr]), backgroundColor: '#c2772e' }] },
-    options: { indexAxis: 'x', animation: false, maintainAspectRatio: false, plugins: { legend: { display: false }, title: { display: true, text: 'Who bears the expected loss (CNY)' } }, scales: { y: { ticks: { callback: (v) => formatChineseAmount(Number(v)) } }, x: { ticks: { autoSkip: false, maxRotation: 40 } } } },
+    data: { labels: rows.map((r) => r[0].length > 28 ? `${r[0].slice(0, 27)}…` : r[0]), datasets: [{ label: t('run.allocChart.label'), data: rows.map((r) => r[1].mean), errorBars: rows.map((r) => (r[1].stdErr === null ? null : [r[1].mean - 1.96 * r[1].stdErr, r[1].mean + 1.96 * r[1].stdErr])), backgroundColor: '#c2772e' }] },
+    options: { indexAxis: 'x', animation: false, maintainAspectRatio: false, plugins: { legend: { display: false }, title: { display: true, text: t('run.allocChart.title') } }, scales: { y: { ticks: { callback: (v) => formatChineseAmount(Number(v)) } }, x: { ticks: { autoSkip: false, maxRotation: 40 } } } },
     plugins: [errorBarPlugin],
   });
   results.classList.remove('hidden');
@@ -206,11 +232,11 @@ async function loadRecent() {
   try {
     const { runs } = await api('/api/runs');
     document.querySelector('#recent-runs tbody').replaceChildren(...runs.slice(0, 15).map((r) => el('tr', {},
-      el('td', {}, el('a', { href: r.task === 'size' ? `/size?run=${encodeURIComponent(r.id)}` : `/runs?deal=${encodeURIComponent(r.dealId)}&${r.task === 'sensitivity' ? 'grid' : 'run'}=${encodeURIComponent(r.id)}` }, r.id), r.task === 'size' ? ' (sizing)' : r.task === 'sensitivity' ? ` (${t('sens.title')})` : ''),
+      el('td', {}, el('a', { href: r.task === 'size' ? `/size?run=${encodeURIComponent(r.id)}` : `/runs?deal=${encodeURIComponent(r.dealId)}&${r.task === 'sensitivity' ? 'grid' : 'run'}=${encodeURIComponent(r.id)}` }, r.id), r.task === 'size' ? t('run.sizing') : r.task === 'sensitivity' ? ` (${t('sens.title')})` : ''),
       el('td', {}, r.dealName),
-      el('td', { class: 'num' }, r.paths.toLocaleString('en-US')),
-      el('td', {}, r.stress ?? 'base'),
-      el('td', {}, r.state === 'queued' ? `queued (#${r.position})` : r.state))));
+      el('td', { class: 'num' }, num(r.paths)),
+      el('td', {}, r.stress ?? t('common.base')),
+      el('td', {}, r.state === 'queued' ? t('run.queuedAt', { n: r.position }) : t(`run.state.${r.state}`)))));
   } catch { /* the list is a convenience */ }
 }
 

@@ -1,43 +1,41 @@
-// The base-case schedule as an Excel workbook: a schedule sheet (the same rows as the CSV) and
-// an issuance sheet, with number formats so amounts read as money. Text cells are neutralized
-// against formula injection (a deal named `=1+1` stays text).
-import ExcelJS from 'exceljs';
+// The base-case schedule as an Excel workbook, through models/sheets (the one spreadsheet wrapper):
+// a schedule sheet with the CSV's rows in the page's language — dates as Excel dates, amounts as
+// numbers with two decimals, the header row frozen — and an issuance sheet. Every text cell is
+// neutralized against formula injection by writeXlsx (safeCell).
 import type { ScheduleReport } from '../../models/engine/exact.js';
 import { scheduleRows } from '../../models/engine/schedule-table.js';
-import { safeCell } from '../../models/format.js';
+import { translator, type Lang } from '../../models/i18n/index.js';
+import { excelDate, writeXlsx, type ColumnSpec, type WriteValue } from '../../models/sheets/workbook.js';
 
-export async function scheduleWorkbook(report: ScheduleReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'ipabs';
-  wb.created = new Date(0);
-  const { header, rows } = scheduleRows(report);
-  const ws = wb.addWorksheet('Schedule', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
-  ws.addRow(header.map(safeCell)).font = { bold: true };
-  for (const r of rows) ws.addRow(r.map(safeCell));
-  header.forEach((h, i) => {
-    const col = ws.getColumn(i + 1);
-    col.width = Math.max(12, Math.min(24, h.length + 2));
-    if (i >= 2) col.numFmt = '#,##0.00';
-  });
-  const last = ws.getRow(rows.length + 1);
-  last.font = { bold: true };
+const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
 
-  const info = wb.addWorksheet('Issuance');
-  info.columns = [{ header: 'item', key: 'item', width: 34 }, { header: 'value', key: 'value', width: 28 }];
-  info.getRow(1).font = { bold: true };
-  const add = (item: string, value: string | number) => info.addRow({ item: safeCell(item), value: safeCell(value) });
-  add('deal', `${report.deal.name} (${report.deal.id})`);
-  add('currency', report.deal.currency);
-  add('issue date', report.deal.issueDate);
-  add('maturity date', report.deal.maturityDate);
-  add('day count / calendar / roll', `${report.deal.dayCount} / ${report.deal.calendar} / ${report.deal.roll}`);
-  add('proceeds', report.issuance.proceeds);
-  add('up-front fees', report.issuance.upfrontFees);
-  for (const [id, v] of Object.entries(report.issuance.upfrontFeesById)) add(`  up-front fee: ${id}`, v);
-  add('net to firms', report.issuance.netToFirms);
-  add('reserve funded by originator', report.issuance.reserveFundedByOriginator);
-  add('reconciled to the fen every period', report.reconciled ? 'yes' : 'NO');
-  info.getColumn(2).numFmt = '#,##0.00';
-  const buf = await wb.xlsx.writeBuffer();
-  return Buffer.from(buf as ArrayBuffer);
+export async function scheduleWorkbook(report: ScheduleReport, lang: Lang = 'en'): Promise<Buffer> {
+  const t = translator(lang);
+  const { header, rows } = scheduleRows(report, lang);
+  // Column 1 is the period, 2 the date; a column of numbers is money, any other (a status) text.
+  const columns: ColumnSpec[] = header.map((h, i) => ({
+    header: h,
+    type: i === 0 ? 'text' : i === 1 ? 'date' : rows.every((r) => typeof r[i] === 'number' || r[i] === '') ? 'money' : 'text',
+    width: i === 0 ? 8 : i === 1 ? 12 : Math.max(14, Math.min(24, h.length + 2)),
+  }));
+  const data: WriteValue[][] = rows.map((r) => r.map((c, i) => (i === 1 ? (typeof c === 'string' && ISO_DATE.test(c) ? excelDate(c) : null) : c === '' ? null : c)));
+  const d = report.deal;
+  const issuance: WriteValue[][] = [
+    [t('schedule.deal'), `${d.name} (${d.id})`],
+    [t('schedule.currency'), d.currency],
+    [t('schedule.issueDate'), excelDate(d.issueDate)],
+    [t('schedule.maturityDate'), excelDate(d.maturityDate)],
+    [t('schedule.conventions'), `${d.dayCount} / ${d.calendar} / ${d.roll}`],
+    [t('schedule.proceeds'), report.issuance.proceeds],
+    [t('schedule.upfrontFees'), report.issuance.upfrontFees],
+    ...Object.entries(report.issuance.upfrontFeesById).map(([id, v]): WriteValue[] => [t('schedule.upfrontFee', { id }), v]),
+    [t('schedule.netToFirms'), report.issuance.netToFirms],
+    [t('schedule.reserveFunded'), report.issuance.reserveFundedByOriginator],
+    [t('schedule.reconciled'), t(report.reconciled ? 'schedule.yes' : 'schedule.no')],
+  ];
+  return writeXlsx([
+    { name: t('schedule.sheet'), columns, rows: data, freezeColumns: 2, totalRow: true },
+    // Mixed values in one column: each cell keeps its own kind (dates as dates, amounts as numbers).
+    { name: t('schedule.issuanceSheet'), columns: [{ header: t('schedule.item'), type: 'text', width: 34 }, { header: t('schedule.value'), type: 'general', width: 28 }], rows: issuance },
+  ]);
 }

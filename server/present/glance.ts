@@ -7,19 +7,8 @@ import { assetKindOf } from '../../models/pool/asset-registry.js';
 import { lprFixingOn } from '../../models/market/lpr.js';
 import { formatBp, formatRate } from '../../models/format.js';
 import { formatProblem } from '../../models/deal/validate.js';
+import { translate, type Lang } from '../../models/i18n/index.js';
 import type { LoadedDeal } from '../deals.js';
-
-export const MARKET_LABELS: Record<Deal['meta']['market'], { en: string; zh: string }> = {
-  'interbank-abn': { en: 'Interbank ABN', zh: '银行间资产支持票据' },
-  'exchange-abs': { en: 'Exchange ABS', zh: '交易所资产支持证券' },
-  'offshore-private': { en: 'Offshore private placement', zh: '境外私募' },
-};
-
-export const CLASS_LABELS: Record<Tranche['class'], { en: string; zh: string }> = {
-  senior: { en: 'Senior', zh: '优先级' },
-  mezzanine: { en: 'Mezzanine', zh: '中间级' },
-  subordinated: { en: 'Subordinated', zh: '次级' },
-};
 
 export interface TrancheGlance {
   id: string;
@@ -30,7 +19,7 @@ export interface TrancheGlance {
   balance: number;
   /** Share of all notes. */
   share: number;
-  /** "2.70%", "LPR1Y + 80 bp (4.25% at issue)", "residual". */
+  /** "2.70%", "LPR1Y + 80 bp (4.25% at issue)", "residual" (in the request's language). */
   couponLabel: string;
   /** The coupon rate at issue (benchmark + spread on the issue date), null when there is none. */
   couponRate: number | null;
@@ -96,28 +85,23 @@ export interface LibraryEntry {
   glance: DealGlance | null;
 }
 
-export function couponAtIssue(t: Tranche, issueDate: string): { label: string; rate: number | null } {
+export function couponAtIssue(t: Tranche, issueDate: string, lang: Lang = 'en'): { label: string; rate: number | null } {
   const c = t.coupon;
   if (c.type === 'fixed') return { label: formatRate(c.rate), rate: c.rate };
-  if (c.type === 'none') return { label: 'residual (no coupon)', rate: null };
+  if (c.type === 'none') return { label: translate(lang, 'coupon.residual'), rate: null };
   const tenor = c.benchmark === 'LPR1Y' ? '1Y' : '5Y';
   const sign = c.spread >= 0 ? '+' : '−';
   const base = `${c.benchmark} ${sign} ${formatBp(Math.abs(c.spread))}`;
   try {
     const rate = lprFixingOn(issueDate, tenor).rate + c.spread;
-    return { label: `${base} (${formatRate(rate)} at issue)`, rate };
+    return { label: translate(lang, 'coupon.atIssue', { base, rate: formatRate(rate) }), rate };
   } catch {
     return { label: base, rate: null };
   }
 }
 
-const PRINCIPAL_LABELS: Record<Tranche['principal']['type'], string> = {
-  bullet: 'bullet at maturity',
-  'pass-through': 'pass-through',
-  scheduled: 'scheduled amortization',
-};
-
-export function glanceOf(deal: Deal): DealGlance {
+/** A deal at a glance; its labels (coupon, principal rule) in `lang`, the market in both languages. */
+export function glanceOf(deal: Deal, lang: Lang = 'en'): DealGlance {
   const m = deal.meta;
   const tranches = deal.liabilities.tranches;
   // Money fields may be decimal strings: sum exactly, then show as numbers.
@@ -128,13 +112,13 @@ export function glanceOf(deal: Deal): DealGlance {
   let couponWeight = 0;
   let couponSum = 0;
   const tg = tranches.map((t): TrancheGlance => {
-    const c = couponAtIssue(t, m.issueDate);
+    const c = couponAtIssue(t, m.issueDate, lang);
     const balance = Number(t.balance);
     if (c.rate !== null) { couponWeight += balance; couponSum += balance * c.rate; }
     return {
       id: t.id, name: t.name ?? t.id, nameZh: t.nameZh ?? null, class: t.class, seniority: t.seniority,
       balance, share: size > 0 ? balance / size : 0, couponLabel: c.label, couponRate: c.rate,
-      principal: PRINCIPAL_LABELS[t.principal.type], holder: t.holder ?? null,
+      principal: translate(lang, `principal.${t.principal.type}`), holder: t.holder ?? null,
     };
   });
   const enh = deal.enhancements.map((e): EnhancementGlance => {
@@ -147,7 +131,7 @@ export function glanceOf(deal: Deal): DealGlance {
   const days = (Date.parse(m.maturityDate) - Date.parse(m.issueDate)) / 86_400_000;
   return {
     id: m.id, name: m.name, nameZh: m.nameZh ?? null, description: m.description ?? null,
-    market: m.market, marketLabel: MARKET_LABELS[m.market].en, marketLabelZh: MARKET_LABELS[m.market].zh,
+    market: m.market, marketLabel: translate('en', `market.${m.market}`), marketLabelZh: translate('zh', `market.${m.market}`),
     venue: m.venue ?? null, currency: m.currency, issueDate: m.issueDate, maturityDate: m.maturityDate,
     termYears: Math.round((days / 365) * 100) / 100, paymentFrequency: m.paymentFrequency,
     size, obligors: deal.pool.obligors.length,
@@ -169,10 +153,10 @@ export function assetModelAndSources(deal: Deal): { assetModel: string; sources:
   return { assetModel: models.length === 1 ? models[0]! : 'mixed', sources };
 }
 
-export function libraryEntry(d: LoadedDeal): LibraryEntry {
+export function libraryEntry(d: LoadedDeal, lang: Lang = 'en'): LibraryEntry {
   return {
     id: d.stored.id, source: d.stored.source, version: d.stored.version, savedAt: d.stored.savedAt,
     valid: d.deal !== null, problems: d.problems.map(formatProblem),
-    glance: d.deal ? glanceOf(d.deal) : null,
+    glance: d.deal ? glanceOf(d.deal, lang) : null,
   };
 }

@@ -5,12 +5,20 @@ import { handle, HttpError } from '../http-errors.js';
 import { glanceOf, type DealGlance } from '../present/glance.js';
 import { inLanguage, LEARN_STRUCTURES, learnStructure, legLessons, walkPeriod, type LegLesson, type Walkthrough } from '../present/learn.js';
 import type { Lang } from '../../models/i18n/index.js';
+import { langOf } from '../language.js';
 import type { Deal } from '../../models/deal/schema.js';
+import type { ZeroLossBound } from '../../models/montecarlo/results.js';
 import { GLOSSARY } from '../present/glossary.js';
 import { checkCalendarId, lookUpCalendar } from '../../models/calendar/year-view.js';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { projectRoot } from '../config.js';
+import { markdownToHtml } from '../present/markdown.js';
 import type { SeniorRating } from '../rating.js';
 import { translator } from '../../models/i18n/index.js';
 import { requestLang } from '../language.js';
+
+let apiDocsHtml: string | null = null;
 
 export interface CompareDeal {
   id: string;
@@ -18,7 +26,7 @@ export interface CompareDeal {
   /** Base-case totals from the exact engine. */
   baseCase: { interest: number; fees: number; upfrontFees: number; netToFirms: number; reconciled: boolean };
   /** Senior expected loss from the latest finished Monte Carlo run of this deal, if any. */
-  seniorExpectedLoss: { value: number; stdErr: number | null; runId: string; paths: number } | null;
+  seniorExpectedLoss: { value: number; stdErr: number | null; runId: string; paths: number; zeroLossBound: ZeroLossBound | null } | null;
   /** Senior domestic rating (TDR/BDR) and its cushion; null with the reason when it cannot be computed. */
   seniorRating: SeniorRating | null;
   seniorRatingError?: string;
@@ -49,11 +57,11 @@ function seniorEl(ctx: AppContext, dealId: string): CompareDeal['seniorExpectedL
     const tranches = (run?.result as { tranches?: unknown } | undefined)?.tranches;
     if (!Array.isArray(tranches) || tranches.length === 0) continue;
     // The most senior tranche (lowest seniority number).
-    const t = (tranches as Array<{ seniority?: unknown; expectedLossRate?: unknown; expectedLossRateStdErr?: unknown }>)
+    const t = (tranches as Array<{ seniority?: unknown; expectedLossRate?: unknown; expectedLossRateStdErr?: unknown; zeroLossBound?: ZeroLossBound | null }>)
       .reduce((a, b) => (typeof b.seniority === 'number' && typeof a.seniority === 'number' && b.seniority < a.seniority ? b : a));
     if (typeof t.expectedLossRate !== 'number') continue;
     const se = typeof t.expectedLossRateStdErr === 'number' ? t.expectedLossRateStdErr : null;
-    return { value: t.expectedLossRate, stdErr: se, runId: info.id, paths: info.paths };
+    return { value: t.expectedLossRate, stdErr: se, runId: info.id, paths: info.paths, zeroLossBound: t.zeroLossBound ?? null };
   }
   return null;
 }
@@ -61,6 +69,16 @@ function seniorEl(ctx: AppContext, dealId: string): CompareDeal['seniorExpectedL
 export function analysisApi(ctx: AppContext): Router {
   const r = Router();
   const { deals, engines, config } = ctx;
+
+  // The API reference the footer links to: docs/api.md as a page for browsers, an index as JSON.
+  r.get('/', handle(async (req, res) => {
+    if (req.accepts(['json', 'html']) === 'html') {
+      apiDocsHtml ??= markdownToHtml(await readFile(resolve(projectRoot, 'docs/api.md'), 'utf8'));
+      res.render('api-docs', { title: res.locals.t('apiDocs.title'), nav: '', html: apiDocsHtml });
+      return;
+    }
+    res.json({ docs: 'docs/api.md', reference: '/api (as a page in a browser)', health: '/api/health', deals: '/api/deals', runs: '/api/runs', compare: '/api/compare', size: '/api/size', learn: '/api/learn', glossary: '/api/glossary', calendar: '/api/calendar/:year' });
+  }));
 
   r.get('/health', handle(async (_req, res) => {
     const state = async (key: 'montecarlo' | 'sizing' | 'cost') => {
@@ -105,12 +123,12 @@ export function analysisApi(ctx: AppContext): Router {
   }));
 
   r.get('/learn', (_req, res) => {
-    const lang = res.locals.lang as Lang;
+    const lang = langOf(res);
     res.json({ structures: LEARN_STRUCTURES.map((x) => inLanguage(x, lang)).map((s) => ({ slug: s.slug, title: s.title, titleZh: s.titleZh, scenarioId: s.scenarioId, deals: s.deals, summary: s.summary })) });
   });
 
   r.get('/learn/:structure', handle(async (req, res) => {
-    res.json(await walkthroughFor(ctx, String(req.params.structure ?? ''), req.query.period, req.query.deal, res.locals.lang as Lang));
+    res.json(await walkthroughFor(ctx, String(req.params.structure ?? ''), req.query.period, req.query.deal, langOf(res)));
   }));
 
   r.get('/glossary', (_req, res) => {

@@ -4,13 +4,15 @@ import { Router, type Request } from 'express';
 import type { AppContext } from '../app.js';
 import { handle, HttpError } from '../http-errors.js';
 import { formatProblem, parseJson, validateDeal, type Problem } from '../../models/deal/validate.js';
-import { DealStoreError } from '../../models/store/deal-store.js';
+import { DealStoreError, dealIdRule } from '../../models/store/deal-store.js';
 import { scheduleCsv, scheduleRows } from '../../models/engine/schedule-table.js';
 import { dealJsonSchema } from '../../cli/commands/schema.js';
 import { libraryEntry, glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleWorkbook } from '../present/excel.js';
+import { withBom } from '../../models/sheets/csv.js';
 import type { ValidDeal } from '../deals.js';
+import { langOf } from '../language.js';
 
 /** The body must be a JSON object (express.json only parses application/json). */
 export function jsonBody(req: Request): Record<string, unknown> {
@@ -40,11 +42,21 @@ export function dealApi(ctx: AppContext): Router {
   const r = Router();
   const { deals } = ctx;
 
+  /** "Name (copy)", or "Name (copy 2)", "(copy 3)"… when a deal already has that name. */
+  const distinctCopyName = async (name: string): Promise<string> => {
+    const base = name.replace(/ \(copy(?: \d+)?\)$/, '');
+    const taken = new Set((await deals.loadAll()).map((d) => (d.raw as { meta?: { name?: unknown } } | null)?.meta?.name).filter((x): x is string => typeof x === 'string'));
+    for (let n = 1; ; n++) {
+      const candidate = `${base} (copy${n === 1 ? '' : ` ${n}`})`;
+      if (!taken.has(candidate)) return candidate;
+    }
+  };
+
   r.get('/deals', handle(async (_req, res) => {
     const all = await deals.loadAll();
     const out = [];
     for (const d of all) {
-      const e = libraryEntry(d);
+      const e = libraryEntry(d, langOf(res));
       const cost = d.deal ? await ctx.costs.summary(d as ValidDeal).catch(() => null) : null;
       out.push({ ...e, cost: cost && cost.ok ? cost.cost : null, costProblem: cost && !cost.ok ? cost.error : null });
     }
@@ -69,7 +81,7 @@ export function dealApi(ctx: AppContext): Router {
     const copy = structuredClone(src.raw) as { meta?: Record<string, unknown> };
     if (!copy.meta || typeof copy.meta !== 'object') throw invalidDeal(src.problems);
     copy.meta.id = id;
-    copy.meta.name = typeof body.name === 'string' ? body.name : `${String(copy.meta.name ?? fromId)} (copy)`;
+    copy.meta.name = typeof body.name === 'string' ? body.name : await distinctCopyName(String(copy.meta.name ?? fromId));
     const v = validateDeal(copy);
     if (!v.ok) throw invalidDeal(v.problems);
     const saved = await deals.store.save(id, `${JSON.stringify(copy, null, 2)}\n`);
@@ -81,7 +93,7 @@ export function dealApi(ctx: AppContext): Router {
     res.json({
       id: d.stored.id, source: d.stored.source, version: d.stored.version, savedAt: d.stored.savedAt,
       valid: d.deal !== null, problems: d.problems, messages: d.problems.map(formatProblem),
-      deal: d.raw, glance: d.deal ? glanceOf(d.deal) : null,
+      deal: d.raw, glance: d.deal ? glanceOf(d.deal, langOf(res)) : null,
     });
   }));
 
@@ -119,23 +131,69 @@ export function dealApi(ctx: AppContext): Router {
 
   r.get('/deals/:id/schedule', handle(async (req, res) => {
     const { report } = await deals.schedule(param(req, 'id'));
-    res.json({ report, table: scheduleRows(report) });
+    res.json({ report, table: scheduleRows(report, langOf(res)) });
   }));
 
   r.get('/deals/:id/schedule.csv', handle(async (req, res) => {
     const { report } = await deals.schedule(param(req, 'id'));
-    res.type('text/csv; charset=utf-8').attachment(`${report.deal.id}-schedule.csv`).send(scheduleCsv(report));
+    // With a byte-order mark: Excel on Chinese Windows then reads the file as UTF-8.
+    res.type('text/csv; charset=utf-8').attachment(`${report.deal.id}-schedule.csv`).send(withBom(scheduleCsv(report, langOf(res))));
   }));
 
   r.get('/deals/:id/schedule.xlsx', handle(async (req, res) => {
     const { report } = await deals.schedule(param(req, 'id'));
-    const buf = await scheduleWorkbook(report);
+    const buf = await scheduleWorkbook(report, langOf(res));
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${report.deal.id}-schedule.xlsx`).send(buf);
   }));
 
   r.get('/deals/:id/diagram.svg', handle(async (req, res) => {
     const d = await deals.loadValid(param(req, 'id'));
-    res.type('image/svg+xml').send(dealDiagramSvg(d.deal));
+    res.type('image/svg+xml').send(dealDiagramSvg(d.deal, langOf(res)));
+  }));
+
+  /**
+   * Rename a saved deal: a new name (a new version), a new id (its whole history moves), or both.
+   * Body { id?, name? }. Shipped scenarios are read-only (copy them instead).
+   */
+  r.post('/deals/:id/rename', handle(async (req, res) => {
+    const from = deals.checkId(param(req, 'id'));
+    const body = jsonBody(req);
+    onlyFields(body, ['id', 'name']);
+    if (body.id === undefined && body.name === undefined) throw new HttpError(400, 'body: give a new id, a new name or both ({ "id": "my-abn-2025b", "name": "…" })');
+    if (body.name !== undefined && (typeof body.name !== 'string' || body.name.trim().length < 1 || body.name.length > 200)) throw new HttpError(400, 'name: must be text of 1-200 characters');
+    if (body.id !== undefined && typeof body.id !== 'string') throw new HttpError(400, `id: must be a deal id of ${dealIdRule}`);
+    const to = body.id === undefined ? from : deals.checkId(body.id, 'id');
+    const d = await deals.load(from);
+    if (d.stored.source === 'scenario') throw new HttpError(409, `id: "${from}" is a shipped scenario and cannot be renamed (copy it under a new id)`);
+    if (d.raw === null || typeof d.raw !== 'object') throw invalidDeal(d.problems);
+    const next = structuredClone(d.raw) as { meta?: Record<string, unknown> };
+    if (!next.meta || typeof next.meta !== 'object') throw invalidDeal(d.problems);
+    next.meta.id = to;
+    if (typeof body.name === 'string') next.meta.name = body.name.trim();
+    if (to !== from) {
+      try {
+        await deals.store.rename(from, to);
+      } catch (err) {
+        if (err instanceof DealStoreError && err.code === 'exists') throw new HttpError(409, `id: ${err.message}`);
+        throw err;
+      }
+    }
+    const saved = await deals.store.save(to, `${JSON.stringify(next, null, 2)}\n`);
+    res.json({ id: to, from, version: saved.version, savedAt: saved.savedAt });
+  }));
+
+  /** Delete a saved deal: ?confirm=<its id>; its versions are kept under <data>/deleted/. */
+  r.delete('/deals/:id', handle(async (req, res) => {
+    const id = deals.checkId(param(req, 'id'));
+    if (req.query.confirm !== id) throw new HttpError(400, `confirm: repeat the deal id to delete it (DELETE /api/deals/${id}?confirm=${id}); its versions are kept under the data folder's deleted/`);
+    try {
+      const { keptAs, versions } = await deals.store.remove(id);
+      res.json({ id, deleted: true, keptAs, versions });
+    } catch (err) {
+      if (err instanceof DealStoreError && err.code === 'read-only') throw new HttpError(409, `id: ${err.message}`);
+      if (err instanceof DealStoreError && err.code === 'not-found') throw new HttpError(404, `id: ${err.message}`);
+      throw err;
+    }
   }));
 
   /** Validate without saving: `{ text }` (the editor's JSON text) or the deal object itself. */

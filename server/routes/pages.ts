@@ -8,22 +8,30 @@ import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleRows } from '../../models/engine/schedule-table.js';
 import { formatProblem } from '../../models/deal/validate.js';
 import { inLanguage, LEARN_STRUCTURES } from '../present/learn.js';
-import type { Lang } from '../../models/i18n/index.js';
 import { GLOSSARY } from '../present/glossary.js';
 import { calendarView, walkthroughFor } from './analysis.js';
 import { CALENDAR_IDS } from '../../models/calendar/business-days.js';
 import { CN_DATA_YEARS } from '../../models/calendar/holidays-cn.js';
+import { langOf } from '../language.js';
 import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
-import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS } from '../../models/deal/schema.js';
+import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS, type Deal } from '../../models/deal/schema.js';
+import type { Lang, Translate } from '../../models/i18n/index.js';
+import { enhancementKind } from '../../models/enhancements/registry.js';
+
+/** Paths per trial the Size page starts with: enough that the shipped deals' answers are usable (the page warns when the range is still wide). */
+export const DEFAULT_SIZING_PATHS = 20_000;
 
 const idParam = (req: Request): string => String((req.params as Record<string, string | undefined>).id ?? '');
+
+/** A deal's name in the page's language: its Chinese name on Chinese pages when it has one. */
+const dealName = (deal: Deal, lang: Lang): string => (lang === 'zh' && deal.meta.nameZh ? deal.meta.nameZh : deal.meta.name);
 
 export function pages(ctx: AppContext): Router {
   const r = Router();
   const { deals, engines } = ctx;
 
   r.get('/', (_req, res) => {
-    res.render('library', { title: 'Deal library', nav: 'library' });
+    res.render('library', { title: res.locals.t('library.title'), nav: 'library' });
   });
 
   r.get('/deals/:id', handle(async (req, res) => {
@@ -33,16 +41,18 @@ export function pages(ctx: AppContext): Router {
       return;
     }
     const { report } = await deals.schedule(d.stored.id);
+    const lang = langOf(res);
+    const glance = glanceOf(d.deal, lang);
     res.render('deal', {
-      title: d.deal.meta.name, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
-      glance: glanceOf(d.deal), deal: d.deal, svg: dealDiagramSvg(d.deal), report, table: scheduleRows(report),
+      title: lang === 'zh' && d.deal.meta.nameZh ? d.deal.meta.nameZh : d.deal.meta.name, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
+      glance, deal: d.deal, svg: dealDiagramSvg(d.deal, lang, glance), report, table: scheduleRows(report, lang),
     });
   }));
 
   r.get('/deals/:id/edit', handle(async (req, res) => {
     const d = await deals.load(idParam(req));
     res.render('editor', {
-      title: `Edit ${d.stored.id}`, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
+      title: res.locals.t('editor.pageTitle', { id: d.stored.id }), nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
       text: d.raw === null ? d.stored.text : JSON.stringify(d.raw, null, 2),
       options: { market: MARKETS, currency: CURRENCIES, paymentFrequency: FREQUENCIES, dayCount: DAY_COUNTS, calendar: CALENDARS, roll: ROLLS },
     });
@@ -50,12 +60,13 @@ export function pages(ctx: AppContext): Router {
 
   r.get('/runs', handle(async (req, res) => {
     const all = await deals.loadAll();
-    const choices = all.filter((d) => d.deal).map((d) => ({ id: d.stored.id, name: d.deal?.meta.name ?? d.stored.id, stresses: (d.deal?.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })) }));
+    const lang = langOf(res);
+    const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({ id: deal.meta.id, name: dealName(deal, lang), stresses: (deal.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })) }));
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' ? req.query.run : '';
     const problem = await engines.problem('montecarlo');
     res.render('run', {
-      title: 'Monte Carlo run', nav: 'run', choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '',
+      title: res.locals.t('run.title'), nav: 'run', choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '',
       runId: /^run-[a-z0-9-]{1,40}$/.test(runQ) ? runQ : '',
       available: problem === null, unavailable: problem ?? '', limits: ctx.config.limits,
       keptRuns: ctx.config.keptRuns, keptRunDays: ctx.config.keptRunDays,
@@ -64,36 +75,39 @@ export function pages(ctx: AppContext): Router {
 
   r.get('/compare', handle(async (req, res) => {
     const all = await deals.loadAll();
-    const choices = all.filter((d) => d.deal).map((d) => ({ id: d.stored.id, name: d.deal?.meta.name ?? d.stored.id }));
+    const lang = langOf(res);
+    const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({ id: deal.meta.id, name: dealName(deal, lang) }));
     const q = typeof req.query.ids === 'string' ? req.query.ids.split(',').filter(Boolean) : [];
     const selected = q.length ? q : choices.filter((c) => c.id !== '').slice(0, 3).map((c) => c.id);
-    res.render('compare', { title: 'Compare deals', nav: 'compare', choices, selected, costAvailable: engines.available('cost'), limits: ctx.config.limits });
+    res.render('compare', { title: res.locals.t('compare.title'), nav: 'compare', choices, selected, costAvailable: engines.available('cost'), limits: ctx.config.limits });
   }));
 
   r.get('/size', handle(async (req, res) => {
     const all = await deals.loadAll();
+    const lang = langOf(res);
+    const t = res.locals.t as Translate;
     const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({
       id: deal.meta.id,
-      name: deal.meta.name,
+      name: dealName(deal, lang),
       stresses: (deal.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })),
       sizable: [
-        ...deal.enhancements.map((e) => ({ id: e.id, label: `${e.name ?? e.id} (${e.kind})` })),
-        ...deal.accounts.map((a) => ({ id: a.id, label: `${a.name ?? a.id} (reserve account)` })),
-        ...deal.liabilities.tranches.filter((t) => t.class !== 'senior').map((t) => ({ id: t.id, label: `${t.name ?? t.id} (${t.class} tranche: subordination)` })),
+        ...deal.enhancements.map((e) => ({ id: e.id, label: `${e.name ?? e.id} (${lang === 'zh' ? enhancementKind(e.kind).labelZh : e.kind})` })),
+        ...deal.accounts.map((a) => ({ id: a.id, label: t('size.sizable.reserve', { name: a.name ?? a.id }) })),
+        ...deal.liabilities.tranches.filter((x) => x.class !== 'senior').map((x) => ({ id: x.id, label: t('size.sizable.tranche', { name: (lang === 'zh' && x.nameZh) || x.name || x.id, cls: t(`class.${x.class}`) }) })),
       ],
     })).filter((c) => c.sizable.length > 0);
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' && /^run-[a-z0-9-]{1,40}$/.test(req.query.run) ? req.query.run : '';
     const problem = await engines.problem('sizing');
     res.render('size', {
-      title: 'Size enhancement', nav: 'size', available: problem === null, unavailable: problem ?? '',
+      title: t('size.title'), nav: 'size', available: problem === null, unavailable: problem ?? '',
       choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '', runId: runQ,
-      ratings: RATING_ORDER, limits: ctx.config.limits,
+      ratings: RATING_ORDER, limits: ctx.config.limits, defaultPaths: Math.min(DEFAULT_SIZING_PATHS, ctx.config.limits.maxSizingPaths),
     });
   }));
 
   r.get('/learn', (_req, res) => {
-    res.render('learn-index', { title: 'Learn', nav: 'learn', structures: LEARN_STRUCTURES.map((s) => inLanguage(s, res.locals.lang as Lang)) });
+    res.render('learn-index', { title: 'Learn', nav: 'learn', structures: LEARN_STRUCTURES.map((s) => inLanguage(s, langOf(res))) });
   });
 
   r.get('/learn/glossary', (_req, res) => {
@@ -112,12 +126,12 @@ export function pages(ctx: AppContext): Router {
   r.get('/learn/:structure', handle(async (req, res) => {
     const slug = String(req.params.structure ?? '');
     try {
-      const walk = await walkthroughFor(ctx, slug, req.query.period, req.query.deal, res.locals.lang as Lang);
+      const walk = await walkthroughFor(ctx, slug, req.query.period, req.query.deal, langOf(res));
       res.render('learn', { title: walk.structure.title, nav: 'learn', walk, missing: null, structure: walk.structure });
     } catch (err) {
       if (err instanceof HttpError && err.status === 503) {
         const found = LEARN_STRUCTURES.find((x) => x.slug === slug);
-        const s = found ? inLanguage(found, res.locals.lang as Lang) : undefined;
+        const s = found ? inLanguage(found, langOf(res)) : undefined;
         res.status(503).render('learn', { title: s?.title ?? 'Learn', nav: 'learn', walk: null, missing: err.message, structure: s });
         return;
       }

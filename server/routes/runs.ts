@@ -8,6 +8,20 @@ import { checkPoolSize, readRunInputs } from './run-inputs.js';
 import { isTerminal, QueueFullError, type RunEvent, type RunInfo, type StoredJob } from '../runs/manager.js';
 import { toCsv } from '../../models/format.js';
 import { flattenRows } from '../present/flatten.js';
+import { withBom } from '../../models/sheets/csv.js';
+import { resultWorkbook } from '../present/result-workbook.js';
+import { describeTarget, sizingMessage, targetOf, type SizingResult } from '../../models/sizing/solve.js';
+import { langOf } from '../language.js';
+import type { Lang } from '../../models/i18n/index.js';
+
+function sizingText(r: SizingResult, lang: Lang): { message: string; target: string } | null {
+  try {
+    const target = targetOf(r);
+    return { message: sizingMessage(r, target, lang), target: describeTarget(target, r.target.tranche, lang) };
+  } catch {
+    return null; // a result from a stand-in engine in tests
+  }
+}
 
 const RUN_ID_RE = /^run-[a-z0-9]{1,16}-[0-9a-f]{8}$/;
 
@@ -55,7 +69,10 @@ export function runApi(ctx: AppContext): Router {
 
   r.get('/runs/:runId', handle((req, res) => {
     const run = findRun(req);
-    res.json({ run: run.info, request: runRequest(runs.inputs(run.info.id)), result: run.info.state === 'done' ? run.result : null });
+    const result = run.info.state === 'done' ? run.result : null;
+    // A sizing search's answer and target in the request's language (the result keeps the English the CLI prints).
+    const text = result && run.info.task === 'size' ? sizingText(result as SizingResult, langOf(res)) : null;
+    res.json({ run: run.info, request: runRequest(runs.inputs(run.info.id)), result, ...(text ? { text } : {}) });
   }));
 
   r.delete('/runs/:runId', handle((req, res) => {
@@ -82,11 +99,19 @@ export function runApi(ctx: AppContext): Router {
     res.attachment(`${run.info.dealId}-${run.info.id}-inputs.json`).json({ run: run.info, inputs: runs.inputs(run.info.id) });
   }));
 
+  /** The results as an Excel workbook: a sheet per table (tranches, enhancements, …), real numbers, headers in the page's language. */
+  r.get('/runs/:runId/result.xlsx', handle(async (req, res) => {
+    const run = findRun(req);
+    if (run.info.state !== 'done') throw new HttpError(409, `runId: run ${run.info.id} is ${run.info.state}; results exist only for finished runs`);
+    const buf = await resultWorkbook(run.info, runs.inputs(run.info.id), run.result, res.locals.lang === 'zh' ? 'zh' : 'en');
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${run.info.dealId}-${run.info.id}.xlsx`).send(buf);
+  }));
+
   r.get('/runs/:runId/result.csv', handle((req, res) => {
     const run = findRun(req);
     if (run.info.state !== 'done') throw new HttpError(409, `runId: run ${run.info.id} is ${run.info.state}; results exist only for finished runs`);
     const rows = [...flattenRows(run.info, 'run'), ...flattenRows(run.result, 'result')];
-    res.type('text/csv; charset=utf-8').attachment(`${run.info.dealId}-${run.info.id}.csv`).send(toCsv(['field', 'value'], rows));
+    res.type('text/csv; charset=utf-8').attachment(`${run.info.dealId}-${run.info.id}.csv`).send(withBom(toCsv(['field', 'value'], rows)));
   }));
 
   return r;

@@ -99,6 +99,7 @@ export class RunManager {
   private spare: Worker | null = null;
   /** Whether the spare has finished loading its engines. */
   private spareReady = false;
+  private keepWarm = false;
 
   constructor(private readonly opts: RunManagerOptions) {
     if (opts.store) this.restore(opts.store);
@@ -143,32 +144,41 @@ export class RunManager {
   }
 
   /**
-   * Start a spare worker now (the server does at start-up) so that even the first run finds its
-   * engines loaded. After that, each run that takes the spare starts the next one.
+   * Keep a spare worker from now on (the server does at start-up), so that even the first run
+   * finds its engines loaded; each run that takes the spare starts the next one. Without this
+   * (tests) every run starts its own worker.
    */
   warmUp(): void {
-    if (!this.closed && !this.spare) {
-      const w = new Worker(workerUrl, { workerData: { entry: workerEntry, preload: this.opts.preload ?? [] } });
-      // An idle spare never keeps the process alive, and a spare that fails is simply replaced.
-      w.unref();
-      w.on('error', () => { if (this.spare === w) this.spare = null; });
-      w.on('exit', () => { if (this.spare === w) this.spare = null; });
-      w.once('message', (m: WorkerMessage) => { if (this.spare === w && m.type === 'warm') this.spareReady = true; });
-      this.spare = w;
-      this.spareReady = false;
-    }
+    this.keepWarm = true;
+    this.startSpare();
+  }
+
+  private startSpare(): void {
+    if (this.closed || this.spare) return;
+    const w = this.newWorker(this.opts.preload ?? []);
+    // An idle spare never keeps the process alive, and a spare that fails is simply replaced.
+    w.unref();
+    w.on('error', () => { if (this.spare === w) this.spare = null; });
+    w.on('exit', () => { if (this.spare === w) this.spare = null; });
+    w.once('message', (m: WorkerMessage) => { if (this.spare === w && m.type === 'warm') this.spareReady = true; });
+    this.spare = w;
+    this.spareReady = false;
+  }
+
+  /** A worker thread; a spare imports the engines while it waits, one started for a job imports just the job's. */
+  private newWorker(preload: string[]): Worker {
+    return new Worker(workerUrl, { workerData: { entry: workerEntry, preload } });
   }
 
   private takeWorker(): Worker {
-    this.warmUp();
-    const w = this.spare as Worker;
+    const w = this.spare ?? this.newWorker([]);
     this.spare = null;
     this.spareReady = false;
     w.removeAllListeners('error');
     w.removeAllListeners('exit');
     w.removeAllListeners('message');
     w.ref();
-    this.warmUp();
+    if (this.keepWarm) this.startSpare();
     return w;
   }
 

@@ -1,7 +1,7 @@
 // Browser tests of the reports area (headless Chromium): the run page's custom stress and
 // sensitivity grid, runs kept across a restart, the pool tape upload and the PDF report.
 import { expect } from 'chai';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
 import { listen, YUHANG, type Listening } from '../server/helpers.js';
 import { projectRoot } from '../../server/config.js';
+import { pdfText } from '../support/pdf-text.js';
 
 const ARTIFACTS = resolve(projectRoot, 'test-artifacts');
 
@@ -170,5 +171,36 @@ describe('reports in a browser: pool tape upload on the deal page', function () 
     expect(items).to.have.length(3);
     await page.locator('#pool-tape').screenshot({ path: resolve(ARTIFACTS, 'pool-tape-problems-zh.png') });
     expect((await fetch(`${t.baseUrl}/api/deals/never-saved`)).status).to.equal(404);
+  });
+});
+
+describe('reports in a browser: the deal report', function () {
+  this.timeout(90_000);
+  let t: Listening;
+  let browser: Browser;
+  before(async () => {
+    t = await listen();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.dispose();
+  });
+
+  it('opens the report from the deal page and downloads the same report as a PDF', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+    await page.goto(`${t.baseUrl}/deals/${YUHANG}?lang=zh`);
+    await page.click('#report-links a:first-child');
+    await page.locator('#report-title').waitFor();
+    expect(await page.locator('#report-schedule tbody tr').first().innerText()).to.contain('905,128.77');
+    await page.screenshot({ path: resolve(ARTIFACTS, 'report-zh.png'), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#report-pdf')]);
+    expect(download.suggestedFilename()).to.equal(`${YUHANG}-report-zh.pdf`);
+    const bytes = readFileSync(await download.path());
+    expect(bytes.subarray(0, 5).toString('latin1')).to.equal('%PDF-');
+    const { text } = await pdfText(bytes);
+    expect(text).to.contain('交易报告');
+    expect(text).to.contain('905,128.77');
+    await page.close();
   });
 });

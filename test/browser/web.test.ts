@@ -129,13 +129,27 @@ describe('web app in a browser (headless Chromium)', function () {
     expect(Number(await page.locator('#cost-chart').getAttribute('data-points'))).to.be.at.least(ids.length);
     expect(Number(await page.locator('#enhancement-chart').getAttribute('data-points'))).to.be.at.least(ids.length);
     expect(await page.locator('#compare-table thead th').count()).to.equal(ids.length + 1);
-    // Deals never run get a quick run, so the senior expected loss is there at a glance.
+    // The page starts no run by itself: a deal never run says so, with a button (issue 14).
     const seniorRow = page.locator('#compare-table tbody tr', { hasText: 'Senior expected loss' });
+    const runsNow = async () => ((await (await fetch(`${t.baseUrl}/api/runs`)).json()) as { runs: Array<{ dealId: string; state: string; stress: string | null }> }).runs;
+    const before = await runsNow();
+    const neverRun = ids.filter((id) => !before.some((r) => r.dealId === id && r.state === 'done' && r.stress === null));
+    expect(neverRun.length, 'a seed deal not run by the tests above').to.be.greaterThan(0);
+    await page.waitForTimeout(500);
+    expect(await runsNow(), 'runs started by opening the compare page').to.have.length(before.length);
+    const cells = await seniorRow.locator('td').allInnerTexts();
+    ids.forEach((id, i) => {
+      if (neverRun.includes(id)) expect(cells[i], id).to.match(/^no run yet\s+Run 20,000 paths$/);
+      else expect(cells[i], id).to.match(/bp.*paths\)/);
+    });
+    // Its button runs it; the figure fills in when the run ends.
+    for (const b of await page.locator('button.run-one').all()) await b.click();
     await page.waitForFunction(() => {
       const row = [...document.querySelectorAll('#compare-table tbody tr')].find((tr) => tr.textContent?.includes('Senior expected loss'));
-      return !!row && [...row.querySelectorAll('td')].every((td) => /bp.*paths\)$/.test(td.textContent ?? ''));
-    }, undefined, { timeout: 20_000 });
-    for (const cell of await seniorRow.locator('td').allInnerTexts()) expect(cell).to.match(/^[\d.]+ bp( ± [\d.]+ bp)? \([\d,]+ paths\)$|^0 bp/);
+      return !!row && [...row.querySelectorAll('td')].every((td) => /bp.*paths\)/.test(td.textContent ?? ''));
+    }, undefined, { timeout: 30_000 });
+    for (const cell of await seniorRow.locator('td').allInnerTexts()) expect(cell).to.match(/^[\d.]+ bp( ± [\d.]+ bp)? \([\d,]+ paths\)(\n≤ [\d.]+ bp \(0 losses\))?$|^0 bp/);
+    expect(await runsNow()).to.have.length(before.length + neverRun.length);
     await shot('compare');
   });
 
@@ -143,19 +157,86 @@ describe('web app in a browser (headless Chromium)', function () {
     await fetch(`${t.baseUrl}/api/deals`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'edit-me', from: YUHANG }) });
     await page.goto(`${t.baseUrl}/deals/edit-me/edit`);
     await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
-    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '27');
+    // Rates are typed in percent: 2700 (%) is a coupon of 27, which the validator refuses.
+    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '2700');
     await page.locator('#problems li', { hasText: 'liabilities.tranches[0].coupon.rate: must be between 0 and 1, got 27' }).waitFor();
     expect(await page.locator('#valid-status').innerText()).to.equal('1 problem');
     await page.click('#save');
     await page.locator('#save-status.bad').waitFor();
     expect(await page.locator('#save-status').innerText()).to.match(/^Not saved: deal is not valid: liabilities\.tranches\[0\]\.coupon\.rate: must be between 0 and 1, got 27/);
     await shot('editor-error');
-    // Fixing it and saving makes version 2.
-    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '0.025');
+    // Fixing it clears the old "Not saved" at once (issue 14: it stayed after the cause was fixed).
+    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '2.5');
+    expect(await page.locator('#save-status').innerText()).to.equal('');
     await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
     await page.click('#save');
     await page.locator('#save-status.ok').waitFor();
     expect(await page.locator('#save-status').innerText()).to.equal('Saved edit-me version 2.');
+    const saved = await (await fetch(`${t.baseUrl}/api/deals/edit-me`)).json() as { deal: { liabilities: { tranches: Array<{ coupon: { rate: number } }> } } };
+    expect(saved.deal.liabilities.tranches[0]!.coupon.rate).to.equal(0.025);
+  });
+
+  it('edits the tranche split as a % of the deal, amounts with 万/亿, fees and obligors in the forms', async () => {
+    await fetch(`${t.baseUrl}/api/deals`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'split-me', from: 'futian-n-plus-1-2023' }) });
+    await page.goto(`${t.baseUrl}/deals/split-me/edit`);
+    await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
+    const json = async () => JSON.parse(await page.locator('#json').inputValue()) as {
+      liabilities: { tranches: Array<{ id: string; balance: number | string }> };
+      fees: Array<{ basis: { annualRate?: number } }>;
+      pool: { obligors: Array<{ asset: { principal?: number | string } }> };
+      enhancements: Array<{ capacity?: number | string }>;
+    };
+    const balances = async () => (await json()).liabilities.tranches.map((x) => Number(x.balance));
+    expect(await balances()).to.deep.equal([127_500_000, 15_000_000, 7_500_000]);
+    // The mezzanine at 12% of the 1.5亿 deal: 1,800万; the subordinated tranche takes up the rest.
+    const mezzShare = page.locator('#tranche-split input[data-role="share"][data-index="1"]');
+    await mezzShare.fill('12');
+    expect(await balances()).to.deep.equal([127_500_000, 18_000_000, 4_500_000]);
+    // A new issue size in 亿: every tranche keeps its share, and the pool is scaled so the notes still add up to it.
+    await page.fill('#split input[data-role="size"]', '3亿');
+    expect(await balances()).to.deep.equal([255_000_000, 36_000_000, 9_000_000]);
+    const poolTotal = async () => (await json()).pool.obligors.reduce((sum, o) => sum + Number(o.asset.principal), 0);
+    expect(await poolTotal()).to.be.closeTo(300_000_000, 0.001);
+    await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
+    // A running fee at 0.05% a year, the undertaking's capacity and a loan's principal in 万.
+    await page.fill('input[data-path="fees.0.basis.annualRate"]', '0.05');
+    expect((await json()).fees[0]!.basis.annualRate).to.equal(0.0005);
+    await page.fill('input[data-path="enhancements.0.capacity"]', '2.4亿');
+    expect(Number((await json()).enhancements[0]!.capacity)).to.equal(240_000_000);
+    await page.fill('input[data-role="obligor-amount"][data-index="0"]', '250万');
+    expect(Number((await json()).pool.obligors[0]!.asset.principal)).to.equal(2_500_000);
+    // The notes follow the pool: they still add up to its funding, each tranche keeping its share.
+    const after = await balances();
+    expect(after.reduce((a, b) => a + b, 0)).to.be.closeTo(await poolTotal(), 0.001);
+    expect(after[0]! / (await poolTotal())).to.be.closeTo(0.85, 1e-6);
+    // Text that is not a number is named and never reaches the JSON.
+    await page.fill('input[data-path="fees.0.basis.annualRate"]', '0.05x');
+    expect(await page.locator('#field-errors').innerText()).to.contain('is not a percentage (e.g. 2.7 for 2.7%)');
+    expect((await json()).fees[0]!.basis.annualRate).to.equal(0.0005);
+    await page.fill('input[data-path="fees.0.basis.annualRate"]', '0.05');
+    expect(await page.locator('#field-errors').innerText()).to.equal('');
+    await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
+    await shot('editor-split');
+  });
+
+  it('asks before leaving the editor with unsaved changes, and not after saving', async () => {
+    await fetch(`${t.baseUrl}/api/deals`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'leave-me', from: YUHANG }) });
+    await page.goto(`${t.baseUrl}/deals/leave-me/edit`);
+    await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
+    expect(await page.locator('#id-hint').innerText()).to.contain('lower-case letters, digits');
+    await page.click('input[data-path="meta.name"]');
+    await page.keyboard.type(' v2');
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => { dialogs.push(d.type()); void d.dismiss(); });
+    await page.goto(`${t.baseUrl}/`).catch(() => undefined);
+    expect(dialogs).to.deep.equal(['beforeunload']);
+    expect(page.url(), 'dismissed: still in the editor').to.contain('/deals/leave-me/edit');
+    // Saved: leaving asks nothing.
+    await page.click('#save');
+    await page.locator('#save-status.ok').waitFor();
+    await page.goto(`${t.baseUrl}/`);
+    expect(dialogs).to.deep.equal(['beforeunload']);
+    expect(new URL(page.url()).pathname).to.equal('/');
   });
 
   it('sizes the guarantee on the size page and shows the required amount and guarantor figures', async () => {

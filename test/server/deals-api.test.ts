@@ -75,10 +75,17 @@ describe('deal API (/api/deals, /api/validate, /api/schema)', () => {
     });
 
     it('GET /schedule.csv downloads the same rows as CSV', async () => {
-      const res = await request(t.app).get(`/api/deals/${YUHANG}/schedule.csv`).expect(200);
+      const res = await request(t.app).get(`/api/deals/${YUHANG}/schedule.csv`).buffer(true).parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      }).expect(200);
       expect(res.headers['content-type']).to.match(/^text\/csv/);
       expect(res.headers['content-disposition']).to.equal(`attachment; filename=${YUHANG}-schedule.csv`);
-      const lines = res.text.trim().split('\n');
+      const bytes = res.body as Buffer;
+      // A UTF-8 byte-order mark first, so Excel on Chinese Windows reads the file as UTF-8.
+      expect([...bytes.subarray(0, 3)], 'UTF-8 byte-order mark').to.deep.equal([0xef, 0xbb, 0xbf]);
+      const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
       expect(lines[0]).to.equal('period,date,collections,fees,senior interest,senior principal,senior balance,enhancement draws,reserve top-up,residual,cash carried');
       expect(lines[1]).to.equal('1,2023-06-16,1130500.00,25142.46,905128.77,0.00,133000000.00,0.00,0.00,0.00,200228.77');
       expect(lines[5]?.startsWith('total,,137522000.00,')).to.equal(true);
@@ -97,6 +104,9 @@ describe('deal API (/api/deals, /api/validate, /api/schema)', () => {
       expect(ws?.getRow(1).getCell(5).value).to.equal('senior interest');
       expect(ws?.getRow(5).getCell(6).value).to.equal(133_000_000);
       expect(ws?.getRow(2).getCell(5).value).to.equal(905_128.77);
+      // Dates are Excel dates, the header row is frozen.
+      expect(ws?.getRow(2).getCell(2).value).to.deep.equal(new Date('2023-06-16T00:00:00Z'));
+      expect(ws?.views[0]).to.deep.include({ state: 'frozen', ySplit: 1 });
       const info = wb.getWorksheet('Issuance');
       const netRow = info?.getRows(1, 20)?.find((r) => r.getCell(1).value === 'net to firms');
       expect(netRow?.getCell(2).value).to.equal(132_144_350);
@@ -200,11 +210,11 @@ describe('deal API (/api/deals, /api/validate, /api/schema)', () => {
       expect(d.body.deal.meta).to.include({ id: 'copy-1', name: 'My copy' });
       expect(d.body.deal.liabilities).to.deep.equal(yuhangJson().liabilities);
     });
-    it('copies a user deal, naming it "(copy)" by default', async () => {
+    it('copies a user deal, naming it "(copy 2)" by default when "(copy)" is taken', async () => {
       await request(t.app).post('/api/deals').send({ id: 'first', from: YUHANG }).expect(201);
       await request(t.app).post('/api/deals').send({ id: 'second', from: 'first' }).expect(201);
       const d = await request(t.app).get('/api/deals/second').expect(200);
-      expect(d.body.deal.meta.name).to.equal('Yuhang exclusive-licence IP ABN, first issue (2023) (copy) (copy)');
+      expect(d.body.deal.meta.name).to.equal('Yuhang exclusive-licence IP ABN, first issue (2023) (copy 2)');
     });
     it('answers 409 for an id that exists, 404 for an unknown source, 400 for bad fields', async () => {
       await request(t.app).post('/api/deals').send({ id: YUHANG, from: YUHANG }).expect(409);

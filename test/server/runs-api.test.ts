@@ -141,8 +141,13 @@ describe('run API (/api/runs) — queue, progress events, cancel (stand-in engin
     const j = await request(t.app).get(`/api/runs/${a.body.run.id}/result.json`).expect(200);
     expect(j.headers['content-disposition']).to.match(/^attachment; filename=q-ms30-run-/);
     expect(j.body.result.paths).to.equal(500);
-    const c = await request(t.app).get(`/api/runs/${a.body.run.id}/result.csv`).expect(200);
-    const lines = c.text.trim().split('\n');
+    const c = await request(t.app).get(`/api/runs/${a.body.run.id}/result.csv`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (x: Buffer) => chunks.push(x));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect([...(c.body as Buffer).subarray(0, 3)], 'UTF-8 byte-order mark').to.deep.equal([0xef, 0xbb, 0xbf]);
+    const lines = (c.body as Buffer).subarray(3).toString('utf8').trim().split('\n');
     expect(lines[0]).to.equal('field,value');
     expect(lines).to.include('result.tranches[0].expectedLossRate,0.0001');
     expect(lines).to.include('run.paths,500');

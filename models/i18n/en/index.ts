@@ -1,11 +1,29 @@
 // The English catalogue: every namespace, one line each (add a namespace here and in zh/index.ts).
 import { common } from './common.js';
+import { editor } from './editor.js';
+import { size } from './size.js';
+import { compare } from './compare.js';
+import { run } from './run.js';
+import { schedule } from './schedule.js';
+import { deal } from './deal.js';
+import { diagram } from './diagram.js';
+import { library } from './library.js';
+import { terms } from './terms.js';
 import { assets } from './assets.js';
 import { reports } from './reports.js';
 import { rating } from './rating.js';
 
 export const en = {
   ...common,
+  ...editor,
+  ...size,
+  ...compare,
+  ...run,
+  ...schedule,
+  ...deal,
+  ...diagram,
+  ...library,
+  ...terms,
   ...assets,
   ...reports,
   ...rating,

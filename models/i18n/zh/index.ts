@@ -1,11 +1,29 @@
 // 中文消息目录：每个命名空间一行（与 en/index.ts 一一对应）。
 import { common } from './common.js';
+import { editor } from './editor.js';
+import { size } from './size.js';
+import { compare } from './compare.js';
+import { run } from './run.js';
+import { schedule } from './schedule.js';
+import { deal } from './deal.js';
+import { diagram } from './diagram.js';
+import { library } from './library.js';
+import { terms } from './terms.js';
 import { assets } from './assets.js';
 import { reports } from './reports.js';
 import { rating } from './rating.js';
 
 export const zh = {
   ...common,
+  ...editor,
+  ...size,
+  ...compare,
+  ...run,
+  ...schedule,
+  ...deal,
+  ...diagram,
+  ...library,
+  ...terms,
   ...assets,
   ...reports,
   ...rating,

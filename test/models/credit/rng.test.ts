@@ -21,6 +21,17 @@ describe('credit/rng: seeded block streams', () => {
     expect(firstUniforms(2024, 3, 5)).to.deep.equal(expected);
   });
 
+  it('fills a row of uniforms with the very numbers that one-at-a-time draws give, and carries on from there', () => {
+    const one = createBlockRng(99, 4);
+    const row = createBlockRng(99, 4);
+    const expected = Array.from({ length: 1003 }, () => one.uniform());
+    const got = new Float64Array(1000);
+    row.fillUniform(got, 1000);
+    expect(Array.from(got)).to.deep.equal(expected.slice(0, 1000));
+    expect([row.uniform(), row.uniform(), row.uniform()]).to.deep.equal(expected.slice(1000));
+    expect(() => row.fillUniform(new Float64Array(2), 3)).to.throw('fillUniform: needs room for 3 numbers, got 2');
+  });
+
   it('replays the same numbers for the same (seed, block, stream), and different ones otherwise', () => {
     const base = firstUniforms(7, 0, 8);
     expect(firstUniforms(7, 0, 8)).to.deep.equal(base);

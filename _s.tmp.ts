@@ -1,0 +1,10 @@
+import { sizeEnhancement } from './models/sizing/solve.js';
+import { loadScenario, SCENARIO_DIR } from './test/support/scenarios.js';
+const d = loadScenario(`${SCENARIO_DIR}futian-n-plus-1-2023.json`);
+console.log(d.liabilities.tranches.map(t=>[t.id,t.class,t.balance,t.seniority]), d.enhancements.map(e=>[e.id,e.kind]));
+const r = await sizeEnhancement(d, { enhancement: d.liabilities.tranches[1]!.id, lever: 'subordination', target: { kind: 'rating', rating: 'Aaa' }, paths: 5000, seed: 1 });
+console.log(r.status, r.requiredAmount, r.message, r.justBelow, r.trials.slice(-4));
+const n = loadScenario(`${SCENARIO_DIR}ningbo-ecny-2024.json`);
+console.log(n.enhancements.map(e=>[e.id,e.kind]));
+const g = await sizeEnhancement(n, { enhancement: 'guarantee', target: { kind: 'rating', rating: 'Aaa' }, paths: 50000, seed: 1 }).catch(e=>e.message);
+console.log(typeof g === 'string' ? g : [g.status, g.requiredAmount, g.message, g.guarantor === null, g.lever]);

@@ -1,0 +1,25 @@
+// English names of the deal format's values (tranche classes, principal rules, markets, payment
+// frequencies), as the pages and the CLI show them. The Chinese side uses the market's own terms.
+export const terms = {
+  'class.senior': 'senior',
+  'class.mezzanine': 'mezzanine',
+  'class.subordinated': 'subordinated',
+  'classTitle.senior': 'Senior',
+  'classTitle.mezzanine': 'Mezzanine',
+  'classTitle.subordinated': 'Subordinated',
+  'principal.bullet': 'bullet at maturity',
+  'principal.pass-through': 'pass-through',
+  'principal.scheduled': 'scheduled amortization',
+  'market.interbank-abn': 'Interbank ABN',
+  'market.exchange-abs': 'Exchange ABS',
+  'market.offshore-private': 'Offshore private placement',
+  'frequency.monthly': 'monthly',
+  'frequency.quarterly': 'quarterly',
+  'frequency.semiannual': 'semiannual',
+  'frequency.annual': 'annual',
+  'frequency.bullet': 'bullet',
+  'coupon.residual': 'residual (no coupon)',
+  'coupon.residualShort': 'residual',
+  'coupon.atIssue': '{base} ({rate} at issue)',
+  'amount.inCurrency': '{amount} {currency}',
+} as const;

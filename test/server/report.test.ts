@@ -1,0 +1,75 @@
+// The deal report as HTML and as a PDF printed by the headless Chromium, read back with a PDF text
+// extractor: the deal's figures, the run's estimates with their intervals, in either language.
+import { expect } from 'chai';
+import request from 'supertest';
+import { makeApp, waitFor, YUHANG, type TestApp } from './helpers.js';
+import { pdfText } from '../support/pdf-text.js';
+
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+/** Text with every run of white space as one space (PDF lines break where the page does). */
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+describe('deal report (HTML and PDF)', function () {
+  this.timeout(90_000);
+  let t: TestApp;
+  let runId = '';
+  let result: { tranches: Array<{ expectedLossRate: number; expectedLossRateCI95: [number, number]; impliedRating: string }>; pool: { expectedLossRate: number } };
+  before(async () => {
+    t = makeApp();
+    const a = await request(t.app).post('/api/runs').send({ dealId: YUHANG, paths: 3000, seed: 11 }).expect(202);
+    runId = a.body.run.id;
+    const done = await waitFor(async () => {
+      const r = await request(t.app).get(`/api/runs/${runId}`);
+      return r.body.run.state === 'done' ? r.body : r.body.run.state === 'failed' ? Promise.reject(new Error(r.body.run.error)) : undefined;
+    }, 40_000, 'the run');
+    result = done.result;
+  });
+  after(() => t.dispose());
+
+  it('shows the report as HTML with the latest run of the deal and a link to its PDF', async () => {
+    const res = await request(t.app).get(`/deals/${YUHANG}/report?lang=en`).expect(200);
+    expect(res.text).to.contain('<h1 id="report-title">Yuhang exclusive-licence IP ABN, first issue (2023)</h1>');
+    expect(res.text).to.contain(`href="/api/deals/${YUHANG}/report.pdf?lang=en&amp;run=${runId}"`);
+    expect(res.text).to.contain('905,128.77');
+  });
+
+  it('prints an English PDF whose text holds the deal\'s figures and the run\'s estimates with intervals', async () => {
+    const res = await request(t.app).get(`/api/deals/${YUHANG}/report.pdf?lang=en&run=${runId}`).buffer(true).parse(binary).expect(200);
+    expect(res.headers['content-type']).to.equal('application/pdf');
+    expect(res.headers['content-disposition']).to.equal(`attachment; filename=${YUHANG}-report-en.pdf`);
+    const { pages, text } = await pdfText(res.body as Buffer);
+    expect(pages).to.be.greaterThan(2);
+    const s = squash(text);
+    for (const fig of ['Deal report', 'Yuhang exclusive-licence IP ABN', '133,000,000.00 (1.33亿) CNY', '905,128.77', '2.70%', 'Base-case schedule', 'Monte Carlo results', 'Provenance', 'ABN trust']) expect(s, fig).to.contain(fig);
+    const tr = result.tranches[0]!;
+    // The senior tranche's expected loss and its 95% interval, in bp as the report prints them.
+    expect(s).to.contain(`${(tr.expectedLossRate * 1e4).toFixed(2)} bp`);
+    expect(s).to.contain(`${(tr.expectedLossRateCI95[1] * 1e4).toFixed(2)} bp`);
+    expect(s).to.contain(`${(result.pool.expectedLossRate * 100).toFixed(2)}%`);
+    expect(s).to.contain(`Run ${runId}: 3,000 paths, seed 11`);
+    // The domestic scale from the rating engine, its target default rates from the same run.
+    expect(s).to.contain('Domestic rating scale (TDR / BDR)');
+    expect(s).to.contain(`Target default rates from Monte Carlo run ${runId} (3,000 paths) of this pool.`);
+    expect(s).to.match(/senior (AAA|AA\+|AA|AA-|A\+|A|A-|BBB\+|BBB|BBB-|BB\+|BB|BB-)\(sf\)/);
+  });
+
+  it('prints the report in Chinese, with the market\'s own terms', async () => {
+    const res = await request(t.app).get(`/api/deals/${YUHANG}/report.pdf?lang=zh`).buffer(true).parse(binary).expect(200);
+    const s = squash((await pdfText(res.body as Buffer)).text);
+    for (const term of ['交易报告', '基准情形现金流', '蒙特卡洛模拟结果', '优先级', '数据来源', '差额支付承诺', '133,000,000.00']) expect(s, term).to.contain(term);
+  });
+
+  it('refuses a run that is not this deal\'s finished run, and says so in the page\'s language', async () => {
+    const res = await request(t.app).get(`/api/deals/futian-n-plus-1-2023/report.pdf?run=${runId}&lang=en`).expect(400);
+    expect(res.body.error).to.equal(`run: ${runId} is not a finished Monte Carlo run of deal futian-n-plus-1-2023 (finished runs of this deal are listed on the Run page)`);
+  });
+
+  it('reports a deal with no run yet, saying how to get one', async () => {
+    const res = await request(t.app).get('/deals/ningbo-ecny-2024/report?lang=en').expect(200);
+    expect(res.text).to.contain('No finished Monte Carlo run of this deal yet');
+  });
+});
