@@ -1,14 +1,18 @@
 // Read a deal file from disk and validate it.
 import { readFileSync } from 'node:fs';
-import { validateDealText, type ValidationResult } from './validate.js';
+import { validateDealText, type Problem, type ValidationResult } from './validate.js';
 
-export function loadDealFile(path: string): ValidationResult {
-  let text: string;
+/** A file's text, or the problem of reading it (no such file, or why it cannot be read). */
+export function readTextFile(path: string): { ok: true; text: string } | { ok: false; problems: Problem[] } {
   try {
-    text = readFileSync(path, 'utf8');
+    return { ok: true, text: readFileSync(path, 'utf8') };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, problems: [{ path: '', message: code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${(err as Error).message}` }] };
   }
-  return validateDealText(text);
+}
+
+export function loadDealFile(path: string): ValidationResult {
+  const r = readTextFile(path);
+  return r.ok ? validateDealText(r.text) : r;
 }

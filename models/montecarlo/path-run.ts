@@ -35,7 +35,7 @@ export interface PathOutcome {
   cumulativeDefaultRate: number;
   /** Per tranche: loss of present value of promised cash, at its own coupon, / original balance. */
   trancheLossRate: Float64Array;
-  /** Per tranche: principal not repaid plus interest unpaid at the end, in yuan. */
+  /** Per tranche: what the base case pays it (interest and principal) less what this path pays, in yuan: for a bullet note the principal and interest unpaid at the end. */
   trancheShortfall: Float64Array;
   tranchePrincipal: Float64Array;
   tranchePrincipalYears: Float64Array;
@@ -171,7 +171,15 @@ function summarizeLedger(m: PathModel, L: Ledger<number>, o: PathOutcome): void 
     const loss = m.promisedPV[t]! - pv;
     // Below 1e-8 of the balance a PV difference is fen rounding of a faster or slower repayment, not a loss.
     o.trancheLossRate[t] = init > 0 && loss > Math.max(0.01, 1e-8 * init) ? loss / init : 0;
-    o.trancheShortfall[t] = L.balance[(P - 1) * nT + t]! + L.interestShortfall[(P - 1) * nT + t]!;
+    // What the base case pays the tranche and this path does not. For a bullet note that is the
+    // principal and interest unpaid at the end; a pass-through note repaid later than in the base
+    // case is also paid more interest (a negative part), which the residual's reduction pays for.
+    let promisedLessPaid = 0;
+    for (let p = 0; p < P; p++) {
+      const i = p * nT + t;
+      promisedLessPaid += m.base.interestPaid[i]! + m.base.principalPaid[i]! - L.interestPaid[i]! - L.principalPaid[i]!;
+    }
+    o.trancheShortfall[t] = promisedLessPaid;
     o.tranchePrincipal[t] = prin;
     o.tranchePrincipalYears[t] = prinYears;
   }

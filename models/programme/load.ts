@@ -10,6 +10,7 @@ import { formatPath, formatProblem, parseJson, resolvePointer, validateDealText,
 import { enhancementKind } from '../enhancements/registry.js';
 import type { EnhancementParty } from '../enhancements/common.js';
 import { programmeSchema, type Programme } from './schema.js';
+import { readTextFile } from '../deal/load.js';
 
 export interface ProgrammeIssue {
   /** The deal file as written in the programme, and where it was read from. */
@@ -37,14 +38,8 @@ export function dealParties(deal: Deal): Map<string, EnhancementParty> {
 }
 
 export function loadProgrammeFile(file: string): ProgrammeResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, problems: [{ path: '', message: code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(err as Error).message}` }] };
-  }
-  return checkProgramme(text, dirname(resolve(file)), (p) => readFileSync(p, 'utf8'));
+  const r = readTextFile(file);
+  return r.ok ? checkProgramme(r.text, dirname(resolve(file)), (p) => readFileSync(p, 'utf8')) : r;
 }
 
 /** Check a programme's text; issue files are read with `read` from paths resolved against `folder`. */
