@@ -18,9 +18,8 @@ import type { Deal } from '../deal/schema.js';
 import type { DealProgram, ProgramTranche } from '../engine/program.js';
 import { monthlyPrepaymentRate } from '../credit/recovery.js';
 import { toDayNumber } from '../calendar/iso-date.js';
-import type { DealFacts, StressCase, TimingShape } from '../stress/common.js';
+import type { DealFacts, DefaultAllocation, StressCase, TimingShape } from '../stress/index.js';
 import { assetKindOf } from '../pool/asset-registry.js';
-import type { DefaultAllocation } from '../stress/rating-inputs.js';
 
 export interface ScenarioPlan {
   prog: DealProgram;
@@ -119,7 +118,8 @@ function stressedTranches(prog: DealProgram, c: StressCase, o: PlanOptions): Pro
     const coupon = prog.deal.liabilities.tranches[i]!.coupon;
     let rates = t.couponByPeriod;
     if (o.coupon && o.coupon.tranche === i) {
-      rates = coupon.type === 'benchmark' ? rates.map((r) => r - coupon.spread + o.coupon!.value) : rates.map(() => o.coupon!.value);
+      // A spread below minus the benchmark would make a negative coupon: the coupon floors at 0.
+      rates = coupon.type === 'benchmark' ? rates.map((r) => Math.max(0, r - coupon.spread + o.coupon!.value)) : rates.map(() => o.coupon!.value);
     }
     if (c.rateRise > 0 && coupon.type === 'benchmark') rates = rates.map((r) => r + c.rateRise);
     return rates === t.couponByPeriod ? t : { ...t, couponByPeriod: rates };

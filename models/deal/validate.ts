@@ -12,7 +12,7 @@ import { railProblems } from '../rail/deal-rail.js';
 import { offshoreLegProblems } from '../crossborder/leg-check.js';
 import { fundingProblems } from '../cost/funding-check.js';
 import { statusProblems } from './status-check.js';
-import { ratingInputProblems } from '../stress/rating-inputs.js';
+import { ratingInputProblems } from '../stress/index.js';
 import { generateSchedule } from '../calendar/schedule.js';
 import { jsonErrorOffset, lineAndColumn } from './json-position.js';
 import { adjustDate } from '../calendar/business-days.js';

@@ -2,16 +2,12 @@
 // frozen headers in the page's language), and uploads that save nothing unless all is valid.
 import { expect } from 'chai';
 import request from 'supertest';
+import { binary } from '../support/http.js';
 import ExcelJS from 'exceljs';
 import { makeApp, YUHANG, type TestApp } from './helpers.js';
 import { poolTapeCsv } from '../../models/pool/tape/template.js';
 import { loadScenario, SCENARIO_DIR } from '../support/scenarios.js';
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('pool tape API', function () {
   this.timeout(20_000);

@@ -2,14 +2,10 @@
 // extractor: the deal's figures, the run's estimates with their intervals, in either language.
 import { expect } from 'chai';
 import request from 'supertest';
+import { binary } from '../support/http.js';
 import { makeApp, waitFor, YUHANG, type TestApp } from './helpers.js';
 import { pdfText } from '../support/pdf-text.js';
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 /** Text with every run of white space as one space (PDF lines break where the page does). */
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 

@@ -2,14 +2,10 @@
 // in the page's language, frozen.
 import { expect } from 'chai';
 import request from 'supertest';
+import { binary } from '../support/http.js';
 import ExcelJS from 'exceljs';
 import { makeApp, waitFor, YUHANG, type TestApp } from './helpers.js';
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('GET /api/runs/:id/result.xlsx', function () {
   this.timeout(40_000);
