@@ -9,7 +9,7 @@ import { formatMoney, formatRate, textTable } from '../../models/format.js';
 import { translator, type Translate } from '../../models/i18n/index.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { cliLang } from './rating-text.js';
+import { cliLang } from './shared.js';
 import type { LoadedProgramme } from '../../models/programme/load.js';
 
 export { programmeHelp } from './help.js';
