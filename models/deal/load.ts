@@ -1,6 +1,7 @@
 // Read a deal file from disk and validate it.
 import { readFileSync } from 'node:fs';
 import { validateDealText, type Problem, type ValidationResult } from './validate.js';
+import { printable } from '../format.js';
 
 /** A file's text, or the problem of reading it (no such file, or why it cannot be read). */
 export function readTextFile(path: string): { ok: true; text: string } | { ok: false; problems: Problem[] } {
@@ -8,7 +9,7 @@ export function readTextFile(path: string): { ok: true; text: string } | { ok: f
     return { ok: true, text: readFileSync(path, 'utf8') };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, problems: [{ path: '', message: code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${(err as Error).message}` }] };
+    return { ok: false, problems: [{ path: '', message: code === 'ENOENT' ? `no such file: ${printable(path)}` : `cannot read ${printable(path)}: ${(err as Error).message}` }] };
   }
 }
 

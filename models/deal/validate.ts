@@ -211,6 +211,15 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   if (!notes.equals(funding)) {
     add('liabilities.tranches', `tranche balances add up to ${notes.toFixed(2)} but the pool's funding (sum of purchase prices) is ${funding.toFixed(2)}; they must be equal`);
   }
+  // Up-front fees come out of what the notes raise: taking all of it leaves the firms nothing (and
+  // their funding cost undefined).
+  const senior = tranches.filter((t) => t.class === 'senior').reduce((s, t) => s.plus(t.balance), new Decimal(0));
+  const upfront = deal.fees.filter((f) => f.timing === 'upfront').reduce((s, f) => s.plus(f.basis.type === 'fixed'
+    ? new Decimal(f.basis.amount)
+    : (f.basis.on === 'senior-balance' ? senior : notes).times(f.basis.annualRate).toDecimalPlaces(2)), new Decimal(0));
+  if (upfront.greaterThan(0) && !upfront.lessThan(notes)) {
+    add('fees', `the up-front fees add up to ${upfront.toFixed(2)}, at least what the notes raise (${notes.toFixed(2)}): the firms would receive nothing (up-front fees must be less than the issue amount)`);
+  }
 
   // Waterfall references.
   const trancheIds = new Set(tranches.map((t) => t.id));
