@@ -14,21 +14,36 @@ import { periodOfMonth } from './scenario-plan.js';
 export function expectedDefaultRate(prog: DealProgram): number {
   const P = prog.periods.length;
   const H = Math.max(1, prog.periods[P - 1]!.monthIndex);
+  const inDeal = Uint8Array.from({ length: H + 1 }, (_, m) => (periodOfMonth(prog, m) < P ? 1 : 0));
+  // Cumulative default probability by month, once per distinct assumption (most pools share a few).
+  const curves = new Map<string, Float64Array>();
+  const curveOf = (spec: { annualDefaultProbability: number; pdTermStructure?: unknown }): Float64Array => {
+    const key = JSON.stringify(spec);
+    let F = curves.get(key);
+    if (!F) {
+      F = Float64Array.from({ length: H + 1 }, (_, m) => cumulativeDefaultProbability(spec as Parameters<typeof cumulativeDefaultProbability>[0], m / 12));
+      curves.set(key, F);
+    }
+    return F;
+  };
   let sum = 0;
   prog.obligors.forEach((ob, i) => {
     const { credit, asset } = prog.deal.pool.obligors[i]!;
-    const spec = { annualDefaultProbability: credit.annualDefaultProbability, pdTermStructure: credit.pdTermStructure };
+    const F = curveOf({ annualDefaultProbability: credit.annualDefaultProbability, pdTermStructure: credit.pdTermStructure });
     const kind = assetKindOf(asset);
-    let before = cumulativeDefaultProbability(spec, 0);
+    // Flows are in date order: walk them with the months, recomputing the exposure when one is paid.
+    let j = 0;
+    let repaid = new Decimal(0);
+    let exposure = -1;
     for (let m = 1; m <= H; m++) {
-      const f = cumulativeDefaultProbability(spec, m / 12);
-      let repaid = new Decimal(0);
-      for (let j = 0; j < ob.dueMonths.length; j++) if (ob.dueMonths[j]! < m) repaid = repaid.plus(ob.duePrincipal[j]!);
-      const outstanding = Decimal.max(0, ob.purchasePrice.minus(repaid));
-      // A default after the last flow costs nothing: there is nothing left to miss.
-      const exposure = outstanding.isZero() ? 0 : Math.max(0, kind.exposureAtDefault(asset, outstanding).toNumber());
-      if (periodOfMonth(prog, m) < P) sum += (f - before) * exposure;
-      before = f;
+      let moved = exposure < 0;
+      while (j < ob.dueMonths.length && ob.dueMonths[j]! < m) { repaid = repaid.plus(ob.duePrincipal[j]!); j++; moved = true; }
+      if (moved) {
+        const outstanding = Decimal.max(0, ob.purchasePrice.minus(repaid));
+        // A default after the last flow costs nothing: there is nothing left to miss.
+        exposure = outstanding.isZero() ? 0 : Math.max(0, kind.exposureAtDefault(asset, outstanding).toNumber());
+      }
+      if (inDeal[m]) sum += (F[m]! - F[m - 1]!) * exposure;
     }
   });
   return sum / prog.poolPurchasePrice.toNumber();
