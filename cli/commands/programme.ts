@@ -9,7 +9,7 @@ import { formatMoney, formatRate, textTable } from '../../models/format.js';
 import { translator, type Translate } from '../../models/i18n/index.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { cliLang } from './shared.js';
+import { ioLang } from '../lang.js';
 import type { LoadedProgramme } from '../../models/programme/load.js';
 
 export { programmeHelp } from './help.js';
@@ -93,10 +93,10 @@ export function formatProgramme(r: ProgrammeReport, t: Translate): string {
 }
 
 export async function programmeCommand(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { paths: 'value', seed: 'value', lang: 'value', json: 'bool' });
+  const args = parseArgs(argv, { paths: 'value', seed: 'value', json: 'bool' });
   const file = args.positional[0];
   if (!file) throw new UsageError('programme needs a programme file (e.g. programmes/yuhang-shelf.json)');
-  const lang = cliLang(args);
+  const lang = ioLang(io);
   const paths = flagInt(args, 'paths', 20_000, 0, 10_000_000);
   const seedRaw = flagString(args, 'seed') ?? '1';
   const seed = /^-?\d+$/.test(seedRaw) && Number.isSafeInteger(Number(seedRaw)) ? Number(seedRaw) : seedRaw;
