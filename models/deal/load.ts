@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { validateDealText, type Problem, type ValidationResult } from './validate.js';
 import { printable } from '../format.js';
 
-/** A file's text, or the problem of reading it (no such file, or why it cannot be read). */
-export function readTextFile(path: string): { ok: true; text: string } | { ok: false; problems: Problem[] } {
+/** The text of a deal (or programme) file, or a problem naming the file when it cannot be read. */
+export function readDealText(path: string): { ok: true; text: string } | { ok: false; problems: Problem[] } {
   try {
     return { ok: true, text: readFileSync(path, 'utf8') };
   } catch (err) {
@@ -14,6 +14,6 @@ export function readTextFile(path: string): { ok: true; text: string } | { ok: f
 }
 
 export function loadDealFile(path: string): ValidationResult {
-  const r = readTextFile(path);
+  const r = readDealText(path);
   return r.ok ? validateDealText(r.text) : r;
 }

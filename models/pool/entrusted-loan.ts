@@ -8,7 +8,7 @@ import { Decimal } from 'decimal.js';
 import { fraction, identifier, integerBetween, isoDate, money, oneOf, strictObject, text } from '../deal/schema-helpers.js';
 import { addMonths } from '../calendar/schedule.js';
 import { fen, outstandingIsExposure, type AssetFlow, type AssetKind } from './asset-kind.js';
-import { LOAN_FREQUENCIES, PERIOD_MONTHS, borrowerFlows, loanFlows, loanRateSchema, loanTermProblems, rateOn } from './loan.js';
+import { LOAN_FREQUENCIES, PERIOD_MONTHS, borrowerFlows, fixedRate, fixedRateProblems, loanFlows, loanRateSchema, loanTermProblems, rateOn } from './loan.js';
 
 const agentSchema = strictObject({
   id: identifier(),
@@ -95,4 +95,10 @@ export const entrustedLoan: AssetKind<typeof schema> = {
     ...(a.agent.sector === undefined ? {} : { sector: a.agent.sector }),
     holdDays: a.agent.holdDays, recovery: a.agent.recovery ?? 0,
   }),
+  // Cost-plus: the loan's fixed rate is solved, as for a loan; the agent's fee comes out of it.
+  costPlus: {
+    solves: 'rate.annualRate',
+    problems: (a) => fixedRateProblems(a.rate, 'rate'),
+    at: (a, annualRate) => ({ ...a, rate: fixedRate(annualRate) }),
+  },
 };

@@ -10,7 +10,7 @@ import { formatPath, formatProblem, parseJson, resolvePointer, validateDealText,
 import { enhancementKind } from '../enhancements/registry.js';
 import type { EnhancementParty } from '../enhancements/common.js';
 import { programmeSchema, type Programme } from './schema.js';
-import { readTextFile } from '../deal/load.js';
+import { readDealText } from '../deal/load.js';
 
 export interface ProgrammeIssue {
   /** The deal file as written in the programme, and where it was read from. */
@@ -38,7 +38,7 @@ export function dealParties(deal: Deal): Map<string, EnhancementParty> {
 }
 
 export function loadProgrammeFile(file: string): ProgrammeResult {
-  const r = readTextFile(file);
+  const r = readDealText(file);
   return r.ok ? checkProgramme(r.text, dirname(resolve(file)), (p) => readFileSync(p, 'utf8')) : r;
 }
 
