@@ -6,9 +6,7 @@ import { enhancementKind } from '../../models/enhancements/registry.js';
 import { assetKindOf } from '../../models/pool/asset-registry.js';
 import { lprFixingOn } from '../../models/market/lpr.js';
 import { formatBp, formatRate } from '../../models/format.js';
-import { formatProblem } from '../../models/deal/validate.js';
 import { translate, type Lang } from '../../models/i18n/index.js';
-import type { LoadedDeal } from '../deals.js';
 
 export interface TrancheGlance {
   id: string;
@@ -73,16 +71,6 @@ export interface DealGlance {
   assetModel: string;
   /** Where the deal's facts come from: the distinct sources its provenance names, in order. */
   sources: string[];
-}
-
-export interface LibraryEntry {
-  id: string;
-  source: 'scenario' | 'user';
-  version: number | null;
-  savedAt: string;
-  valid: boolean;
-  problems: string[];
-  glance: DealGlance | null;
 }
 
 export function couponAtIssue(t: Tranche, issueDate: string, lang: Lang = 'en'): { label: string; rate: number | null } {
@@ -153,10 +141,3 @@ export function assetModelAndSources(deal: Deal): { assetModel: string; sources:
   return { assetModel: models.length === 1 ? models[0]! : 'mixed', sources };
 }
 
-export function libraryEntry(d: LoadedDeal, lang: Lang = 'en'): LibraryEntry {
-  return {
-    id: d.stored.id, source: d.stored.source, version: d.stored.version, savedAt: d.stored.savedAt,
-    valid: d.deal !== null, problems: d.problems.map(formatProblem),
-    glance: d.deal ? glanceOf(d.deal, lang) : null,
-  };
-}
