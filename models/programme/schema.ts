@@ -3,12 +3,12 @@
 // A programme file lists its issues (each a deal file) and the parties whose capacity the issues
 // share (a guarantor or undertaker standing behind every issue).
 import { z } from 'zod';
-import { identifier, integerBetween, isoDate, listOf, money, strictObject, text } from '../deal/schema-helpers.js';
+import { describeValue, identifier, integerBetween, isoDate, listOf, money, strictObject, text } from '../deal/schema-helpers.js';
 import { provenanceSchema } from '../deal/schema.js';
 
 export const programmeSchema = strictObject({
   $schema: z.string().optional(),
-  schemaVersion: z.literal(1, { error: (iss) => `must be 1, got ${JSON.stringify(iss.input)}` }),
+  schemaVersion: z.literal(1, { error: (iss) => `must be 1, got ${describeValue(iss.input)}` }),
   id: identifier(),
   name: text(200),
   nameZh: text(200).optional(),
