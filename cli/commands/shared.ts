@@ -1,8 +1,7 @@
 import type { Deal } from '../../models/deal/schema.js';
 import { loadDealFile } from '../../models/deal/load.js';
 import { formatProblem } from '../../models/deal/validate.js';
-import { negotiateLang, isLang, type Lang } from '../../models/i18n/index.js';
-import { flagString, UsageError, type ParsedArgs } from '../args.js';
+import { UsageError } from '../args.js';
 
 /** Load a deal for a command, or stop with its problems listed. */
 export function requireDeal(file: string | undefined, command: string): Deal {
@@ -12,10 +11,3 @@ export function requireDeal(file: string | undefined, command: string): Deal {
   return r.deal;
 }
 
-/** --lang zh|en, else the LANG of the environment (zh_CN.UTF-8 → zh), else English. */
-export function cliLang(args: ParsedArgs): Lang {
-  const v = flagString(args, 'lang');
-  if (v === undefined) return negotiateLang(process.env.LANG);
-  if (!isLang(v)) throw new UsageError(`--lang: must be zh or en, got ${JSON.stringify(v)}`);
-  return v;
-}
