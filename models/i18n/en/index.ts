@@ -13,6 +13,7 @@ import { library } from './library.js';
 import { terms } from './terms.js';
 import { assets } from './assets.js';
 import { reports } from './reports.js';
+import { pricing } from './pricing.js';
 import { rating } from './rating.js';
 
 export const en = {
@@ -30,5 +31,6 @@ export const en = {
   ...terms,
   ...assets,
   ...reports,
+  ...pricing,
   ...rating,
 } as const;
