@@ -3,8 +3,18 @@
 // be swapped by rewriting this file alone. Written cells have real types — numbers with number
 // formats, dates as Excel dates, percentages as fractions shown with % — never numbers as text,
 // and every text cell passes through the shared formula-injection guard (safeCell).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
 import { safeCell } from '../format.js';
+
+// Only exceljs's workbook model and its XLSX reader and writer (jszip, saxes). Its main entry also
+// loads its streaming reader and writer, which ipabs never uses, and with them ~90 packages —
+// unzipper 0.10, fstream, rimraf 2, glob 7, inflight, archiver, tmp, and graceful-fs, which
+// patches node's fs.close for the whole process (docs/security.md). The workbook written and read
+// is the same: these are the modules the main entry's Workbook uses.
+const load = createRequire(import.meta.url);
+const Workbook = load('exceljs/lib/doc/workbook.js') as typeof ExcelJS.Workbook;
+const { ValueType } = load('exceljs/lib/doc/enums.js') as { ValueType: typeof ExcelJS.ValueType };
 
 // ---------- reading ----------
 
@@ -30,27 +40,27 @@ const EMPTY: SheetCell = { kind: 'empty' };
 function readCell(cell: ExcelJS.Cell): SheetCell {
   const v = cell.value;
   switch (cell.type) {
-    case ExcelJS.ValueType.Null:
-    case ExcelJS.ValueType.Merge:
+    case ValueType.Null:
+    case ValueType.Merge:
       return EMPTY;
-    case ExcelJS.ValueType.Number:
+    case ValueType.Number:
       return { kind: 'number', value: v as number, numFmt: cell.numFmt ?? null };
-    case ExcelJS.ValueType.String:
-    case ExcelJS.ValueType.SharedString:
+    case ValueType.String:
+    case ValueType.SharedString:
       return { kind: 'text', value: String(v) };
-    case ExcelJS.ValueType.RichText:
+    case ValueType.RichText:
       return { kind: 'text', value: (v as ExcelJS.CellRichTextValue).richText.map((p) => p.text).join('') };
-    case ExcelJS.ValueType.Hyperlink:
+    case ValueType.Hyperlink:
       return { kind: 'text', value: String((v as ExcelJS.CellHyperlinkValue).text ?? '') };
-    case ExcelJS.ValueType.Date:
+    case ValueType.Date:
       return { kind: 'date', value: v as Date };
-    case ExcelJS.ValueType.Boolean:
+    case ValueType.Boolean:
       return { kind: 'boolean', value: v as boolean };
-    case ExcelJS.ValueType.Formula: {
+    case ValueType.Formula: {
       const f = v as { formula?: string; sharedFormula?: string };
       return { kind: 'formula', formula: `=${cell.formula ?? f.formula ?? f.sharedFormula ?? ''}` };
     }
-    case ExcelJS.ValueType.Error:
+    case ValueType.Error:
       return { kind: 'error', value: String((v as ExcelJS.CellErrorValue).error) };
     default:
       return { kind: 'text', value: String(v ?? '') };
@@ -59,7 +69,7 @@ function readCell(cell: ExcelJS.Cell): SheetCell {
 
 /** Every worksheet of a workbook as a grid of typed cells (the caller checks the size first). */
 export async function readXlsx(bytes: Uint8Array): Promise<SheetGrid[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   return wb.worksheets.map((ws) => {
     const rows: SheetCell[][] = [];
@@ -136,7 +146,7 @@ export function excelDate(iso: string): Date {
 }
 
 export async function writeXlsx(sheets: SheetSpec[], creator = 'ipabs'): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   wb.creator = creator;
   wb.created = new Date(0);
   for (const spec of sheets) {
