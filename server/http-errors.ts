@@ -4,9 +4,18 @@ import type { Problem } from '../models/deal/validate.js';
 import { capMessage } from '../models/format.js';
 
 export class HttpError extends Error {
+  /** Headers the answer carries (e.g. Retry-After on a 429 or 503). */
+  headers: Record<string, string> = {};
   constructor(readonly status: number, message: string, readonly problems?: Problem[]) {
     super(message);
   }
+}
+
+/** A refusal to come back later (429, 503) with Retry-After in seconds. */
+export function retryLater(status: 429 | 503, message: string, seconds: number): HttpError {
+  const e = new HttpError(status, message);
+  e.headers['Retry-After'] = String(seconds);
+  return e;
 }
 
 export const badRequest = (message: string) => new HttpError(400, message);
@@ -78,6 +87,7 @@ export function errorHandler(bodyLimit: number, log: (msg: string) => void): Err
       res.end();
       return;
     }
+    if (err instanceof HttpError) res.set(err.headers);
     if (req.path.startsWith('/api/') || !req.accepts('html')) {
       res.status(status).json(problems ? { error: message, problems } : { error: message });
       return;

@@ -3,7 +3,7 @@
 // stress multipliers until there is one); POST starts that run in the run queue.
 import { Router, type Request } from 'express';
 import type { AppContext } from '../app.js';
-import { handle, HttpError } from '../http-errors.js';
+import { handle, HttpError, retryLater } from '../http-errors.js';
 import { jsonBody, onlyFields } from './deals.js';
 import { checkPoolSize } from './run-inputs.js';
 import { QueueFullError } from '../runs/manager.js';
@@ -76,7 +76,7 @@ export function ratingApi(ctx: AppContext): Router {
       });
       res.status(202).location(`/api/runs/${info.id}`).json({ run: info, events: `/api/runs/${info.id}/events`, rating: url(info.id) });
     } catch (err) {
-      if (err instanceof QueueFullError) throw new HttpError(429, err.message);
+      if (err instanceof QueueFullError) throw retryLater(err.status, err.message, err.retryAfter);
       throw err;
     }
   }));

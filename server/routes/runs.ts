@@ -2,7 +2,7 @@
 // events, cancel it, download its result.
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../app.js';
-import { handle, HttpError } from '../http-errors.js';
+import { handle, HttpError, retryLater } from '../http-errors.js';
 import { jsonBody, onlyFields } from './deals.js';
 import { checkPoolSize, readRunInputs } from './run-inputs.js';
 import { isTerminal, QueueFullError, type RunEvent, type RunInfo, type StoredJob } from '../runs/manager.js';
@@ -61,7 +61,7 @@ export function runApi(ctx: AppContext): Router {
         job: { task: 'simulate', module: engines.path('montecarlo'), deal, paths, seed, threads: config.threadsPerRun, stress: stressName },
       });
     } catch (err) {
-      if (err instanceof QueueFullError) throw new HttpError(429, err.message);
+      if (err instanceof QueueFullError) throw retryLater(err.status, err.message, err.retryAfter);
       throw err;
     }
     res.status(202).location(`/api/runs/${info.id}`).json({ run: info, events: `/api/runs/${info.id}/events` });

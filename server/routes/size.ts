@@ -3,7 +3,7 @@
 // /api/runs/:runId/events and read the SizingResult at /api/runs/:runId.
 import { Router } from 'express';
 import type { AppContext } from '../app.js';
-import { handle, HttpError } from '../http-errors.js';
+import { handle, HttpError, retryLater } from '../http-errors.js';
 import { jsonBody, onlyFields } from './deals.js';
 import { checkPoolSize, readRunInputs } from './run-inputs.js';
 import { QueueFullError } from '../runs/manager.js';
@@ -46,7 +46,7 @@ export function sizeApi(ctx: AppContext): Router {
       const info = runs.submit({ dealId: deal.meta.id, dealName: deal.meta.name, stressName: stress, startedBy: ctx.auth.actor(res), job: { task: 'size', module: engines.path('sizing'), deal, request } });
       res.status(202).location(`/api/runs/${info.id}`).json({ run: info, events: `/api/runs/${info.id}/events` });
     } catch (err) {
-      if (err instanceof QueueFullError) throw new HttpError(429, err.message);
+      if (err instanceof QueueFullError) throw retryLater(err.status, err.message, err.retryAfter);
       throw err;
     }
   }));

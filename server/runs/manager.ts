@@ -48,7 +48,15 @@ export interface RunRequest {
   startedBy?: string | null;
 }
 
-export class QueueFullError extends Error {}
+/**
+ * A run refused before it starts: 429 when the queue or the account's limit is full (come back
+ * after `retryAfter` seconds: a run or two will have finished), 503 while the server shuts down.
+ */
+export class QueueFullError extends Error {
+  constructor(message: string, readonly status: 429 | 503 = 429, readonly retryAfter = 10) {
+    super(message);
+  }
+}
 
 /** A job as stored with its run: everything but the engine module's path on this machine. */
 export type StoredJob = WorkerJob extends infer J ? (J extends WorkerJob ? Omit<J, 'module'> : never) : never;
@@ -193,7 +201,7 @@ export class RunManager {
   }
 
   submit(req: RunRequest): RunInfo {
-    if (this.closed) throw new QueueFullError('runs: the server is shutting down');
+    if (this.closed) throw new QueueFullError('runs: the server is shutting down; start the run again once it is back', 503, 30);
     if (this.running >= this.opts.maxConcurrent && this.queue.length >= this.opts.maxQueued) {
       throw new QueueFullError(`runs: the queue is full (${this.running} running, ${this.queue.length} waiting; at most ${this.opts.maxQueued} may wait) — try again when a run finishes`);
     }

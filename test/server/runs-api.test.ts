@@ -82,6 +82,15 @@ describe('run API (/api/runs) — queue, progress events, cancel (stand-in engin
     const res = await start('q-ms200');
     expect(res.status).to.equal(429);
     expect(res.body.error).to.match(/^runs: the queue is full \(1 running, 2 waiting; at most 2 may wait\)/);
+    expect(res.headers['retry-after']).to.equal('10');
+  });
+
+  it('answers 503 with Retry-After, not 429, while the server shuts down', async () => {
+    await t.ctx.runs.close();
+    const res = await start('q-ms30');
+    expect([res.status, res.headers['retry-after'], res.body.error]).to.deep.equal([503, '30', 'runs: the server is shutting down; start the run again once it is back']);
+    const size = await request(t.app).post('/api/size').send({ dealId: 'q-ms30', enhancement: 'guarantee', target: { kind: 'rating', rating: 'Aa2' }, paths: 1000 });
+    expect([size.status, size.headers['retry-after']]).to.deep.equal([503, '30']);
   });
 
   it('cancels a running run and a queued one; the next in line starts', async () => {
