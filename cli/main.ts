@@ -3,7 +3,7 @@ import { processIo, type Io } from './io.js';
 import { UsageError } from './args.js';
 import {
   allocationHelp, calendarHelp, compareHelp, importPoolHelp, poolTemplateHelp, scheduleHelp, schemaHelp, sensitivityHelp,
-  simulateHelp, sizeHelp, validateHelp, rateHelp, breakevenHelp,
+  simulateHelp, sizeHelp, validateHelp, rateHelp, breakevenHelp, priceHelp, optimizeHelp,
 } from './commands/help.js';
 
 type Run = (argv: string[], io: Io) => number | Promise<number>;
@@ -19,6 +19,8 @@ export const commands: Record<string, Command> = {
   allocation: { load: async () => (await import('./commands/allocation.js')).allocationCommand, help: allocationHelp },
   compare: { load: async () => (await import('./commands/compare.js')).compareCommand, help: compareHelp },
   rate: { load: async () => (await import('./commands/rate.js')).rateCommand, help: rateHelp },
+  price: { load: async () => (await import('./commands/price.js')).priceCommand, help: priceHelp },
+  optimize: { load: async () => (await import('./commands/optimize.js')).optimizeCommand, help: optimizeHelp },
   breakeven: { load: async () => (await import('./commands/breakeven.js')).breakevenCommand, help: breakevenHelp },
   calendar: { load: async () => (await import('./commands/calendar.js')).calendarCommand, help: calendarHelp },
   'import-pool': { load: async () => (await import('./commands/import-pool.js')).importPoolCommand, help: importPoolHelp },

@@ -5,6 +5,7 @@ import { formatProblem, parseJson, validateDeal, type Problem } from '../models/
 import type { Deal } from '../models/deal/schema.js';
 import { runExact, type ScheduleReport } from '../models/engine/exact.js';
 import { HttpError } from './http-errors.js';
+import { withMarketCoupons } from '../models/design/market-coupons.js';
 
 export interface LoadedDeal {
   stored: StoredDeal;
@@ -19,6 +20,17 @@ export interface ValidDeal extends LoadedDeal {
 }
 
 const CACHE_SIZE = 200;
+
+/** A valid deal with its market coupons (市场化定价) priced; a tranche that cannot be priced is a problem of the deal. */
+function priced(d: LoadedDeal & { deal: Deal }): LoadedDeal {
+  try {
+    return { ...d, deal: withMarketCoupons(d.deal) };
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    const m = /^([^:\s]+): (.*)$/s.exec(err.message);
+    return { ...d, deal: null, problems: [{ path: m ? m[1]! : '', message: m ? m[2]! : err.message }] };
+  }
+}
 
 export class DealService {
   private readonly loaded = new Map<string, LoadedDeal>();
@@ -50,7 +62,7 @@ export class DealService {
     if (!parsed.ok) out = { stored, raw: null, deal: null, problems: parsed.problems };
     else {
       const r = validateDeal(parsed.value);
-      out = r.ok ? { stored, raw: parsed.value, deal: r.deal, problems: [] } : { stored, raw: parsed.value, deal: null, problems: r.problems };
+      out = r.ok ? priced({ stored, raw: parsed.value, deal: r.deal, problems: [] }) : { stored, raw: parsed.value, deal: null, problems: r.problems };
     }
     remember(this.loaded, key, out);
     return out;

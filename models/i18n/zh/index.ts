@@ -12,6 +12,7 @@ import { terms } from './terms.js';
 import { assets } from './assets.js';
 import { reports } from './reports.js';
 import { rating } from './rating.js';
+import { design } from './design.js';
 
 export const zh = {
   ...common,
@@ -27,4 +28,5 @@ export const zh = {
   ...assets,
   ...reports,
   ...rating,
+  ...design,
 };
