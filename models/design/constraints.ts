@@ -7,11 +7,19 @@
 //   exhaustion         the probability an enhancement's capacity runs out ≤ p
 //   firms-cost         the firms' all-in cost after subsidy ≤ a rate
 //
+// Monte Carlo measures are compared at the upper end of their 95% confidence interval (EL and
+// P(exhausted) + 1.96 standard errors; the 99.9% draw at the top of its order-statistic interval):
+// a design passes only when the paths leave little doubt, so it still passes when re-run on other
+// paths. The point estimate is reported beside it.
+//
 // `violation` is how far a candidate misses, on a scale common to all constraints (0 = met; 1 ≈ as
 // bad again as the limit, or one notch per unit for ratings), so the closest infeasible candidate
 // can be named when nothing is feasible.
 import { DOMESTIC_GRADES, gradeRank, parseDomesticGrade, type DomesticGrade, type DomesticRating } from '../ratings/domestic-scale.js';
 import { isRating, RATING_ORDER, type Rating } from '../ratings/idealized-loss.js';
+
+/** Two-sided 95% normal quantile. */
+export const Z95 = 1.959963984540054;
 
 export type DesignConstraint =
   | { kind: 'senior-rating'; min: DomesticGrade }
@@ -27,7 +35,7 @@ export interface CandidateMeasures {
   seniorGrade: DomesticRating;
   /** Senior EL and the idealized EL of each rating at its WAL (null when not simulated). */
   seniorEl: { value: number; stdErr: number; walYears: number; thresholds: Record<Rating, number> } | null;
-  enhancements: Array<{ id: string; kind: string; capacity: number | null; draw999: number; exhaustion: number; exhaustionStdErr: number }>;
+  enhancements: Array<{ id: string; kind: string; capacity: number | null; draw999: number; draw999Upper: number; exhaustion: number; exhaustionStdErr: number }>;
   firmsCost: number;
 }
 
@@ -36,6 +44,8 @@ export interface ConstraintCheck {
   /** The enhancement a draw or exhaustion limit is about (each capacity enhancement is checked). */
   enhancement: string | null;
   value: number | string;
+  /** What is compared with the limit: the value, or for a Monte Carlo estimate the upper end of its 95% interval. */
+  tested: number | string;
   limit: number | string;
   ok: boolean;
   violation: number;
@@ -58,32 +68,34 @@ export function checkConstraints(cs: readonly DesignConstraint[], m: CandidateMe
     switch (c.kind) {
       case 'senior-rating': {
         const short = gradeRank(m.seniorGrade) - gradeRank(c.min);
-        out.push({ kind: c.kind, enhancement: null, value: m.seniorGrade, limit: c.min, ok: short <= 0, violation: Math.max(0, short), stdErr: null });
+        out.push({ kind: c.kind, enhancement: null, value: m.seniorGrade, tested: m.seniorGrade, limit: c.min, ok: short <= 0, violation: Math.max(0, short), stdErr: null });
         break;
       }
       case 'senior-el-rating': {
         const el = m.seniorEl;
         if (!el) throw new Error('internal: senior-el-rating needs a simulation of the candidate');
         const limit = el.thresholds[c.min];
-        const ok = el.value <= limit;
-        out.push({ kind: c.kind, enhancement: null, value: el.value, limit, ok, violation: ok ? 0 : Math.log(el.value / Math.max(limit, 1e-12)) / Math.log(3), stdErr: el.stdErr });
+        const tested = el.value + Z95 * el.stdErr;
+        const ok = tested <= limit;
+        out.push({ kind: c.kind, enhancement: null, value: el.value, tested, limit, ok, violation: ok ? 0 : Math.log(tested / Math.max(limit, 1e-12)) / Math.log(3), stdErr: el.stdErr });
         break;
       }
       case 'draw999':
         for (const e of capacityEnhancements(m, c.enhancement)) {
-          const ok = e.draw999 <= c.max;
-          out.push({ kind: c.kind, enhancement: e.id, value: e.draw999, limit: c.max, ok, violation: ok ? 0 : (e.draw999 - c.max) / Math.max(c.max, 1), stdErr: null });
+          const ok = e.draw999Upper <= c.max;
+          out.push({ kind: c.kind, enhancement: e.id, value: e.draw999, tested: e.draw999Upper, limit: c.max, ok, violation: ok ? 0 : (e.draw999Upper - c.max) / Math.max(c.max, 1), stdErr: null });
         }
         break;
       case 'exhaustion':
         for (const e of capacityEnhancements(m, c.enhancement)) {
-          const ok = e.exhaustion <= c.max;
-          out.push({ kind: c.kind, enhancement: e.id, value: e.exhaustion, limit: c.max, ok, violation: ok ? 0 : (e.exhaustion - c.max) / Math.max(c.max, 1e-6), stdErr: e.exhaustionStdErr });
+          const tested = e.exhaustion + Z95 * e.exhaustionStdErr;
+          const ok = tested <= c.max;
+          out.push({ kind: c.kind, enhancement: e.id, value: e.exhaustion, tested, limit: c.max, ok, violation: ok ? 0 : (tested - c.max) / Math.max(c.max, 1e-6), stdErr: e.exhaustionStdErr });
         }
         break;
       case 'firms-cost': {
         const ok = m.firmsCost <= c.max;
-        out.push({ kind: c.kind, enhancement: null, value: m.firmsCost, limit: c.max, ok, violation: ok ? 0 : (m.firmsCost - c.max) / Math.max(c.max, 1e-6), stdErr: null });
+        out.push({ kind: c.kind, enhancement: null, value: m.firmsCost, tested: m.firmsCost, limit: c.max, ok, violation: ok ? 0 : (m.firmsCost - c.max) / Math.max(c.max, 1e-6), stdErr: null });
         break;
       }
     }

@@ -125,7 +125,7 @@ export async function evaluateDesign(ctx: EvaluationContext, design: Design, opt
       const capacity = entry.kind === 'guarantee'
         ? (entry.guarantors.some((g) => g.capacity === 'unlimited') ? null : entry.guarantors.reduce((s, g) => s + Number(g.capacity), 0))
         : entry.kind === 'shortfall-undertaking' ? (entry.capacity === 'unlimited' ? null : Number(entry.capacity)) : null;
-      return { id: e.id, kind: e.kind, capacity, draw999: e.drawQuantiles['0.999'], exhaustion: e.exhaustionProbability, exhaustionStdErr: e.exhaustionProbabilityStdErr };
+      return { id: e.id, kind: e.kind, capacity, draw999: e.drawQuantiles['0.999'], draw999Upper: Math.max(e.drawQuantiles['0.999'], e.drawQuantileCI95['0.999'][1]), exhaustion: e.exhaustionProbability, exhaustionStdErr: e.exhaustionProbabilityStdErr };
     });
   }
   let cost;

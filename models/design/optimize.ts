@@ -248,7 +248,7 @@ export async function optimizeDesign(deal: Deal, req: OptimizeRequest): Promise<
 function missed(c: Candidate): BindingConstraint[] {
   if (c.status !== 'ok') return [{ kind: 'market-price', enhancement: null, detail: c.reason ?? c.status }];
   return c.checks.filter((x) => !x.ok).sort((a, b) => b.violation - a.violation)
-    .map((x) => ({ kind: x.kind, enhancement: x.enhancement, value: x.value, limit: x.limit, detail: `${x.kind}${x.enhancement ? ` (${x.enhancement})` : ''}: ${fmt(x.value)} against a limit of ${fmt(x.limit)}` }));
+    .map((x) => ({ kind: x.kind, enhancement: x.enhancement, value: x.tested, limit: x.limit, detail: `${x.kind}${x.enhancement ? ` (${x.enhancement})` : ''}: ${fmt(x.tested)}${x.tested !== x.value ? ` (upper 95% bound; estimate ${fmt(x.value)})` : ''} against a limit of ${fmt(x.limit)}` }));
 }
 
 const fmt = (v: number | string) => (typeof v === 'number' ? (Math.abs(v) < 1 ? `${(v * 100).toPrecision(4)}%` : v.toLocaleString('en-US', { maximumFractionDigits: 2 })) : v);
