@@ -9,6 +9,7 @@ import { isRating, RATING_ORDER } from '../../models/ratings/idealized-loss.js';
 import { TDR_METHODS } from '../../models/ratings/tdr.js';
 import { dealCost } from '../../models/cost/compare.js';
 import { withMarketCoupons } from '../../models/design/market-coupons.js';
+import { designedDealFile } from '../../models/design/designed-deal.js';
 import { formatMoney, formatRate, textTable } from '../../models/format.js';
 import { translator, type Lang, type Translate } from '../../models/i18n/index.js';
 import { flagInt, flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
@@ -132,12 +133,6 @@ export function shippedAsGiven(deal: Deal): { firmsCost: number; issuerCost: num
   }
 }
 
-/** The best design as a deal file of its own: a new id and name, the priced coupons, provenance saying how it was made. */
-export function designedDealFile(best: Deal, base: Deal): Deal {
-  const id = `${base.meta.id}-optimized`.slice(0, 64);
-  return { ...best, meta: { ...best.meta, id, name: `${base.meta.name} — optimized design`.slice(0, 200), ...(base.meta.nameZh ? { nameZh: `${base.meta.nameZh}（优化结构）`.slice(0, 200) } : {}) } };
-}
-
 const pct = (x: number | null | undefined, d = 3) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatRate(x, d));
 
 function leverValue(unit: string, v: number | string | null): string {
@@ -188,7 +183,8 @@ export function bindingText(t: Translate, b: OptimizeResult['binding'][number], 
     const unit = r.levers.find((l) => l.name === b.lever)?.unit ?? 'yuan';
     return t(`design.binding.bound.${b.end ?? 'lower'}`, { lever: t(`design.lever.${b.lever!}`), value: leverValue(unit, b.value ?? null) });
   }
-  if (b.kind === 'market-price') return t('design.binding.market-price', { detail: b.detail });
+  if (b.kind === 'market-price') return t('design.binding.market-price', { tranche: b.tranche ?? '', grade: String(b.value ?? '') });
+  if (b.kind === 'invalid') return t('design.binding.invalid', { detail: b.detail });
   return t(`design.binding.${b.kind}`, { id: b.enhancement ?? '', value: val(b.value, b.kind), limit: val(b.limit, b.kind) });
 }
 

@@ -13,7 +13,7 @@ import { idealizedExpectedLoss, RATING_ORDER, type Rating } from '../ratings/ide
 import type { DomesticRating } from '../ratings/domestic-scale.js';
 import type { TdrMethod, TdrSet } from '../ratings/tdr.js';
 import type { SpreadGrid } from '../market/spread-grid.js';
-import { priceMarketCoupons } from './market-coupons.js';
+import { priceMarketCoupons, UnpricedTrancheError } from './market-coupons.js';
 import { applyDesign, designProvenance, type Design } from './levers.js';
 import { checkConstraints, type CandidateMeasures, type ConstraintCheck, type DesignConstraint } from './constraints.js';
 
@@ -36,14 +36,16 @@ export interface Candidate {
   /** 'ok', or why the candidate could not be built or priced (it is then infeasible). */
   status: 'ok' | 'invalid' | 'unpriced';
   reason: string | null;
+  /** For 'unpriced': the tranche that rates below the spread grid, and its grade. */
+  unpriced: { tranche: string; grade: string } | null;
   tranches: CandidateTranche[];
   seniorGrade: DomesticRating | null;
   seniorEl: CandidateMeasures['seniorEl'];
   enhancements: CandidateMeasures['enhancements'];
-  /** Firms' all-in cost after subsidy (the objective), before subsidy, and the notes' cost to the issuer. */
-  firmsCost: number;
-  firmsCostBeforeSubsidy: number;
-  issuerCost: number;
+  /** Firms' all-in cost after subsidy (the objective), before subsidy, and the notes' cost to the issuer; null when the candidate could not be built or priced. */
+  firmsCost: number | null;
+  firmsCostBeforeSubsidy: number | null;
+  issuerCost: number | null;
   checks: ConstraintCheck[];
   feasible: boolean;
   /** Sum of the constraints' violations (0 when feasible; large for a candidate that could not be priced). */
@@ -76,8 +78,8 @@ export function asMarketCoupons(d: Deal): Deal {
 }
 
 const failed = (design: Design, status: Candidate['status'], reason: string): Candidate => ({
-  design, status, reason, tranches: [], seniorGrade: null, seniorEl: null, enhancements: [],
-  firmsCost: Infinity, firmsCostBeforeSubsidy: Infinity, issuerCost: Infinity, checks: [], feasible: false, violation: UNPRICED_VIOLATION, deal: null,
+  design, status, reason, unpriced: null, tranches: [], seniorGrade: null, seniorEl: null, enhancements: [],
+  firmsCost: null, firmsCostBeforeSubsidy: null, issuerCost: null, checks: [], feasible: false, violation: UNPRICED_VIOLATION, deal: null,
 });
 
 /** Evaluate one design (async: the simulation yields to the event loop, so a queue can cancel between candidates). */
@@ -101,7 +103,8 @@ export async function evaluateDesign(ctx: EvaluationContext, design: Design, opt
     priced = p.deal;
     grades = new Map(p.tranches.map((t) => [t.id, t.grade]));
   } catch (err) {
-    if (err instanceof RangeError) return failed(design, 'unpriced', err.message);
+    if (err instanceof UnpricedTrancheError) return { ...failed(design, 'unpriced', err.message), unpriced: { tranche: err.tranche, grade: err.grade } };
+    if (err instanceof RangeError) return failed(design, 'invalid', err.message);
     throw err;
   }
   const ts = priced.liabilities.tranches;
@@ -138,7 +141,7 @@ export async function evaluateDesign(ctx: EvaluationContext, design: Design, opt
   const checks = checkConstraints(ctx.constraints, measures);
   const violation = checks.reduce((s, c) => s + c.violation, 0);
   return {
-    design, status: 'ok', reason: null, tranches, seniorGrade: measures.seniorGrade, seniorEl, enhancements,
+    design, status: 'ok', reason: null, unpriced: null, tranches, seniorGrade: measures.seniorGrade, seniorEl, enhancements,
     firmsCost: cost.subsidyAdjustedCostRate, firmsCostBeforeSubsidy: cost.allInCostRate, issuerCost: cost.issuerCostRate,
     checks, feasible: checks.every((c) => c.ok), violation, deal: priced,
   };

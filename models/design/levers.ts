@@ -17,6 +17,9 @@
 // A lever the deal does not have (no mezzanine, no guarantee, …) is refused with what it offers.
 import type { Deal, Tranche } from '../deal/schema.js';
 import { fenToYuan, splitFen, yuanToFen } from '../sizing/levers.js';
+import { assetKindOf } from '../pool/asset-registry.js';
+import { assetPurchasePrice } from '../pool/asset-flows.js';
+import { scaleMoney } from '../pool/asset-kind.js';
 
 export const LEVER_NAMES = ['senior-share', 'mezzanine-split', 'reserve', 'guarantee', 'undertaking', 'issue-size', 'frequency'] as const;
 export type LeverName = (typeof LEVER_NAMES)[number];
@@ -82,8 +85,8 @@ export function leverProblem(d: Deal, name: LeverName): string | null {
       return i < 0 ? `the deal has no shortfall-payment undertaking (enhancements: ${d.enhancements.map((e) => `${e.id} (${e.kind})`).join(', ') || 'none'})` : null;
     }
     case 'issue-size': {
-      const bad = d.pool.obligors.find((o) => o.asset.kind !== 'loan' && o.asset.kind !== 'licence-royalty');
-      if (bad) return `obligor "${bad.id}" holds a ${bad.asset.kind}; the issue size scales loans and licence fees only`;
+      const bad = d.pool.obligors.find((o) => !assetKindOf(o.asset).scaled);
+      if (bad) return `obligor "${bad.id}" holds a ${bad.asset.kind}, an asset kind the issue size cannot scale`;
       if (d.revolving) return 'a revolving pool buys assets as it goes; its size is not one number to scale';
       return null;
     }
@@ -173,17 +176,14 @@ function setBalances(d: Deal, fen: Map<number, number>): Deal {
   return { ...d, liabilities: { ...d.liabilities, tranches: d.liabilities.tranches.map((t, i) => (fen.has(i) ? { ...t, balance: fenToYuan(fen.get(i)!) } : t)) } };
 }
 
-/** Scale every firm's funding by `k` (loan principal and price, licence price and fees, appraised IP), each to the fen. */
+/** Scale every firm's funding by `k` (each asset kind scales its own amounts; the appraised IP too), each to the fen. */
 function scalePool(d: Deal, k: number): Deal {
-  const m = (x: number | string) => fenToYuan(Math.round(yuanToFen(typeof x === 'number' ? x.toFixed(2) : x) * k));
   const obligors = d.pool.obligors.map((o) => {
-    const a = o.asset;
-    const ip = { ...o.ip, appraisedValue: m(o.ip.appraisedValue) };
-    if (a.kind === 'loan') return { ...o, ip, asset: { ...a, principal: m(a.principal), ...(a.purchasePrice !== undefined ? { purchasePrice: m(a.purchasePrice) } : {}) } };
-    if (a.kind === 'licence-royalty') return { ...o, ip, asset: { ...a, purchasePrice: m(a.purchasePrice), payments: a.payments.map((p) => ({ ...p, amount: m(p.amount) })) } };
-    throw new RangeError(`lever issue-size: obligor "${o.id}" holds a ${a.kind}, which the issue size does not scale`);
+    const kind = assetKindOf(o.asset) as { scaled?: (a: typeof o.asset, k: number) => typeof o.asset };
+    if (!kind.scaled) throw new RangeError(`lever issue-size: obligor "${o.id}" holds a ${o.asset.kind}, an asset kind the issue size cannot scale`);
+    return { ...o, ip: { ...o.ip, appraisedValue: scaleMoney(o.ip.appraisedValue, k) }, asset: kind.scaled(o.asset, k) };
   });
-  return { ...d, pool: { ...d.pool, obligors } } as Deal;
+  return { ...d, pool: { ...d.pool, obligors } };
 }
 
 /** Money fields in the deal file are numbers or decimal strings; fenToYuan gives a string the schema reads as money. */
@@ -212,7 +212,7 @@ export function applyDesign(base: Deal, design: Design): Deal {
     const fen = new Map<number, number>();
     let given = 0;
     for (const i of order) if (i !== junior) { const f = Math.round(yuanToFen(ts[i]!.balance) * k); fen.set(i, f); given += f; }
-    const poolFen = d.pool.obligors.reduce((s, o) => s + yuanToFen(o.asset.kind === 'loan' ? (o.asset.purchasePrice ?? o.asset.principal) : o.asset.kind === 'licence-royalty' ? o.asset.purchasePrice : 0), 0);
+    const poolFen = d.pool.obligors.reduce((s, o) => s + yuanToFen(assetPurchasePrice(o.asset).toFixed(2)), 0);
     fen.set(junior, poolFen - given);
     d = setBalances(d, fen);
   }

@@ -61,6 +61,13 @@ export interface MarketPricing {
   rating: DomesticRatingResult;
 }
 
+/** A market tranche that rates below the grid's last grade: no market price (first-loss money, not a note). */
+export class UnpricedTrancheError extends RangeError {
+  constructor(readonly tranche: string, readonly index: number, readonly grade: DomesticRating) {
+    super(`liabilities.tranches[${index}].coupon: tranche "${tranche}" asks for a market coupon but rates ${grade}, where the spread grid has no price (first-loss money is not a note to price); give it a fixed coupon or "none", or more enhancement`);
+  }
+}
+
 export const hasMarketCoupons = (deal: Deal): boolean => deal.liabilities.tranches.some((t) => t.coupon.type === 'market');
 
 /** WAL of each tranche's base-case principal, years from issue (0 for a tranche repaid nothing). */
@@ -115,10 +122,14 @@ export function priceMarketCoupons(deal: Deal, o: MarketPricingOptions = {}): Ma
       tranches: ts.map((t, i) => {
         if (!isMarket[i]) return t;
         const g = grades[i]!;
-        if (g === BELOW_SCALE) {
-          throw new RangeError(`liabilities.tranches[${i}].coupon: tranche "${t.id}" asks for a market coupon but rates ${BELOW_SCALE}, where the spread grid has no price (first-loss money is not a note to price); give it a fixed coupon or "none", or more enhancement`);
+        if (g === BELOW_SCALE) throw new UnpricedTrancheError(t.id, i, g);
+        try {
+          return { ...t, coupon: priceAt(t, g, wal.get(t.id) ?? 1).coupon };
+        } catch (err) {
+          // A user grid without this grade: no price either.
+          if (err instanceof RangeError && err.message.startsWith('grade:')) throw new UnpricedTrancheError(t.id, i, g);
+          throw err;
         }
-        return { ...t, coupon: priceAt(t, g, wal.get(t.id) ?? 1).coupon };
       }),
     },
   });

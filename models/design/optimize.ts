@@ -42,6 +42,7 @@ export interface OptimizeRequest {
   refine?: number;
   tdrMethod?: TdrMethod;
   grid?: SpreadGrid;
+  /** Candidates evaluated so far (the pool's TDR run counts as one) of those expected; the refinement's count is an estimate that grows if it needs more. */
   onProgress?: (p: { phase: 'tdr' | 'lattice' | 'refine'; done: number; total: number }) => void;
   signal?: AbortSignal;
 }
@@ -62,8 +63,10 @@ export interface FrontierRow {
 }
 
 export interface BindingConstraint {
-  kind: ConstraintCheck['kind'] | 'market-price' | 'bound';
+  kind: ConstraintCheck['kind'] | 'market-price' | 'invalid' | 'bound';
   enhancement: string | null;
+  /** The tranche that rates below the spread grid (kind 'market-price'). */
+  tranche?: string;
   /** A lever at a bound of its range (kind 'bound'): which, and which end. */
   lever?: LeverName;
   end?: 'lower' | 'upper';
@@ -126,8 +129,10 @@ const capacityTotal = (c: Candidate | CandidateSummary) => c.enhancements.reduce
 export function compareCandidates(a: CandidateSummary, b: CandidateSummary, away?: (d: Design) => number): number {
   if (a.feasible !== b.feasible) return a.feasible ? -1 : 1;
   if (!a.feasible) return a.violation - b.violation;
-  if (Math.abs(a.firmsCost - b.firmsCost) > EPS) return a.firmsCost - b.firmsCost;
-  if (Math.abs(a.issuerCost - b.issuerCost) > EPS) return a.issuerCost - b.issuerCost;
+  // A feasible candidate was built and priced: its costs are numbers.
+  const fa = a.firmsCost ?? Infinity, fb = b.firmsCost ?? Infinity, ia = a.issuerCost ?? Infinity, ib = b.issuerCost ?? Infinity;
+  if (Math.abs(fa - fb) > EPS) return fa - fb;
+  if (Math.abs(ia - ib) > EPS) return ia - ib;
   const ca = capacityTotal(a), cb = capacityTotal(b);
   if (Math.abs(ca - cb) > 0.005) return ca - cb;
   if (away) { const da = away(a.design), db = away(b.design); if (Math.abs(da - db) > 1e-12) return da - db; }
@@ -157,7 +162,6 @@ export async function optimizeDesign(deal: Deal, req: OptimizeRequest): Promise<
   const offered = dealLevers(deal);
   const cancelled = () => { if (req.signal?.aborted) throw new SimulationCancelled(); };
 
-  req.onProgress?.({ phase: 'tdr', done: 0, total: 1 });
   const tdr = await simulatedTdr(deal, { paths: req.paths, seed: req.seed, method: req.tdrMethod });
   cancelled();
   const ctx: EvaluationContext = { base: deal, constraints, tdr, paths: req.paths, seed: req.seed, grid: req.grid };
@@ -184,10 +188,18 @@ export async function optimizeDesign(deal: Deal, req: OptimizeRequest): Promise<
   // Coarse lattice.
   let lattice: Design[] = [{}];
   for (const s of levers) lattice = lattice.flatMap((d) => levels(s.range, points).map((v) => ({ ...d, [s.name]: v })));
-  let done = 0;
+  const continuousCount = levers.filter((s) => s.range.kind === 'interval' && s.range.max > s.range.min).length;
+  // About four moves a lever and direction per halving, from up to three starting points.
+  let expected = 2 + lattice.length + 3 * continuousCount * 2 * Math.max(1, refine) * 2;
+  const report = (phase: 'tdr' | 'lattice' | 'refine') => {
+    const done = memo.size + 1;
+    expected = Math.max(expected, done);
+    req.onProgress?.({ phase, done, total: expected });
+  };
+  report('tdr');
   for (const d of lattice) {
     await evaluate(d);
-    req.onProgress?.({ phase: 'lattice', done: ++done, total: lattice.length });
+    report('lattice');
   }
   const latticeEvaluations = memo.size;
 
@@ -196,8 +208,6 @@ export async function optimizeDesign(deal: Deal, req: OptimizeRequest): Promise<
   const ranked = () => [...memo.values()].sort((a, b) => compareCandidates(summary(a), summary(b), away));
   const starts = ranked().filter((c) => c.feasible).slice(0, 2);
   if (shipped.feasible && !starts.some((c) => keyOf(c.design) === keyOf(shipped.design))) starts.push(shipped);
-  const refineBudget = starts.length * continuous.length * 2 * (refine + 2) * 2;
-  let refined = 0;
   for (const start of starts) {
     let here = start;
     let step = continuous.map((s) => (s.range.max - s.range.min) / (points - 1) / 2);
@@ -210,9 +220,8 @@ export async function optimizeDesign(deal: Deal, req: OptimizeRequest): Promise<
           for (const dir of [-1, 1]) {
             const v = roundLever(Math.min(s.range.max, Math.max(s.range.min, Number(here.design[s.name]) + dir * step[i]!)), s.range);
             if (v === here.design[s.name]) continue;
-            const before = memo.size;
             const c = await evaluate({ ...here.design, [s.name]: v });
-            if (memo.size > before) req.onProgress?.({ phase: 'refine', done: ++refined, total: Math.max(refined, refineBudget) });
+            report('refine');
             if (c.feasible && better(c, here)) { here = c; moved = true; }
           }
         }
@@ -221,6 +230,7 @@ export async function optimizeDesign(deal: Deal, req: OptimizeRequest): Promise<
     }
   }
 
+  req.onProgress?.({ phase: 'refine', done: memo.size + 1, total: memo.size + 1 });
   const all = ranked();
   const bestC = all[0]!.feasible ? all[0]! : null;
   const closestC = bestC ? null : all.filter((c) => c.status === 'ok')[0] ?? all[0]!;
@@ -246,7 +256,8 @@ export async function optimizeDesign(deal: Deal, req: OptimizeRequest): Promise<
 
 /** What the closest infeasible candidate misses, worst first. */
 function missed(c: Candidate): BindingConstraint[] {
-  if (c.status !== 'ok') return [{ kind: 'market-price', enhancement: null, detail: c.reason ?? c.status }];
+  if (c.status === 'unpriced' && c.unpriced) return [{ kind: 'market-price', enhancement: null, tranche: c.unpriced.tranche, value: c.unpriced.grade, detail: `tranche "${c.unpriced.tranche}" would rate ${c.unpriced.grade}: no market price below the spread grid` }];
+  if (c.status !== 'ok') return [{ kind: 'invalid', enhancement: null, detail: c.reason ?? c.status }];
   return c.checks.filter((x) => !x.ok).sort((a, b) => b.violation - a.violation)
     .map((x) => ({ kind: x.kind, enhancement: x.enhancement, value: x.tested, limit: x.limit, detail: `${x.kind}${x.enhancement ? ` (${x.enhancement})` : ''}: ${fmt(x.tested)}${x.tested !== x.value ? ` (upper 95% bound; estimate ${fmt(x.value)})` : ''} against a limit of ${fmt(x.limit)}` }));
 }
@@ -270,7 +281,14 @@ function distance(a: Design, b: Design, levers: readonly LeverSpec[]): number {
  * levers sitting at a bound of their range.
  */
 function bindingAt(best: Candidate, all: readonly Candidate[], levers: readonly LeverSpec[]): BindingConstraint[] {
-  const better = all.filter((c) => !c.feasible && (c.status !== 'ok' || c.firmsCost < best.firmsCost - EPS || (Math.abs(c.firmsCost - best.firmsCost) <= EPS && c.issuerCost < best.issuerCost - EPS) || (Math.abs(c.firmsCost - best.firmsCost) <= EPS && Math.abs(c.issuerCost - best.issuerCost) <= EPS && capacityTotal(c) < capacityTotal(best) - 0.005)));
+  const bf = best.firmsCost ?? Infinity, bi = best.issuerCost ?? Infinity;
+  const better = all.filter((c) => {
+    if (c.feasible) return false;
+    if (c.status !== 'ok' || c.firmsCost === null || c.issuerCost === null) return true;
+    if (c.firmsCost < bf - EPS) return true;
+    if (Math.abs(c.firmsCost - bf) > EPS) return false;
+    return c.issuerCost < bi - EPS || (Math.abs(c.issuerCost - bi) <= EPS && capacityTotal(c) < capacityTotal(best) - 0.005);
+  });
   const out: BindingConstraint[] = [];
   const seen = new Set<string>();
   if (better.length) {
@@ -306,7 +324,7 @@ function frontierRows(all: readonly Candidate[], name: LeverName, values: readon
     const row = byValue.get(x);
     if (!row) continue;
     row.tried++;
-    if (c.feasible && (row.firmsCost === null || c.firmsCost < row.firmsCost - EPS)) { row.firmsCost = c.firmsCost; row.design = c.design; }
+    if (c.feasible && c.firmsCost !== null && (row.firmsCost === null || c.firmsCost < row.firmsCost - EPS)) { row.firmsCost = c.firmsCost; row.design = c.design; }
     byValue.set(x, row);
   }
   return [...byValue.values()].sort((a, b) => a.value - b.value);

@@ -87,6 +87,12 @@ export interface AssetKind<S extends z.ZodObject = z.ZodObject> {
    * (信托贷款). It sits in the deal's copula; its default takes the collections it holds.
    */
   counterparty?(a: z.output<S>): AssetCounterparty | null;
+  /**
+   * The same asset with every amount (principal, price, scheduled payments) times `k`, each to the
+   * fen: the design optimizer's issue-size lever (models/design/levers.ts). A kind that leaves it
+   * out cannot be scaled, and the lever says so.
+   */
+  scaled?(a: z.output<S>, k: number): z.output<S>;
   // Extension point: per-kind pricing hooks (e.g. issue 10's `cost-plus`, which solves an asset's
   // rate or fee schedule from the liabilities) are added here as optional members and reached
   // through assetKindOf(asset), like every member above; a kind that does not support a pricing
@@ -94,6 +100,11 @@ export interface AssetKind<S extends z.ZodObject = z.ZodObject> {
 }
 
 /** A pass-through agent of an asset (see AssetKind.counterparty); one id may serve several assets. */
+/** An amount in yuan (number or decimal string) times k, to the fen, as the decimal string the deal format takes. */
+export function scaleMoney(x: number | string, k: number): string {
+  return new Decimal(x).times(k).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
 export interface AssetCounterparty {
   id: string;
   name: string;

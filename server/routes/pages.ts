@@ -17,6 +17,8 @@ import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
 import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS, type Deal } from '../../models/deal/schema.js';
 import type { Lang, Translate } from '../../models/i18n/index.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
+import { DOMESTIC_GRADES } from '../../models/ratings/domestic-scale.js';
+import { DEFAULT_DESIGN_PATHS } from './design.js';
 
 /** Paths per trial the Size page starts with: enough that the shipped deals' answers are usable (the page warns when the range is still wide). */
 export const DEFAULT_SIZING_PATHS = 20_000;
@@ -103,6 +105,23 @@ export function pages(ctx: AppContext): Router {
       title: t('size.title'), nav: 'size', available: problem === null, unavailable: problem ?? '',
       choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '', runId: runQ,
       ratings: RATING_ORDER, limits: ctx.config.limits, defaultPaths: Math.min(DEFAULT_SIZING_PATHS, ctx.config.limits.maxSizingPaths),
+    });
+  }));
+
+  r.get('/design', handle(async (req, res) => {
+    const all = await deals.loadAll();
+    const lang = langOf(res);
+    const t = res.locals.t as Translate;
+    const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({ id: deal.meta.id, name: dealName(deal, lang) }));
+    const q = typeof req.query.deal === 'string' ? req.query.deal : '';
+    const runQ = typeof req.query.run === 'string' && /^run-[a-z0-9-]{1,40}$/.test(req.query.run) ? req.query.run : '';
+    const problem = await engines.problem('design');
+    const L = ctx.config.limits;
+    res.render('design', {
+      title: t('design.title'), nav: 'design', available: problem === null, unavailable: problem ?? '',
+      choices, selected: choices.some((c) => c.id === q) ? q : choices.find((c) => c.id.startsWith('futian'))?.id ?? choices[0]?.id ?? '', runId: runQ,
+      grades: DOMESTIC_GRADES, ratings: RATING_ORDER, limits: { minPaths: L.minPaths, maxPaths: L.maxSizingPaths },
+      defaultPaths: Math.min(DEFAULT_DESIGN_PATHS, L.maxSizingPaths),
     });
   }));
 

@@ -32,7 +32,7 @@ describe('the design optimizer (ipabs optimize)', function () {
   it('finds a Futian design no more expensive for the firms than the shipped one under the same constraints', () => {
     expect(loose.shipped.feasible, JSON.stringify(loose.shipped.checks)).to.equal(true);
     expect(loose.status).to.equal('optimal');
-    expect(loose.best!.firmsCost).to.be.at.most(loose.shipped.firmsCost);
+    expect(loose.best!.firmsCost!).to.be.at.most(loose.shipped.firmsCost!);
     // The shipped design is one of the candidates, on the same paths.
     expect(loose.candidates.some((c) => JSON.stringify(c.design) === JSON.stringify(loose.shipped.design))).to.equal(true);
   });
@@ -61,7 +61,7 @@ describe('the design optimizer (ipabs optimize)', function () {
     ];
     const tight = await optimizeDesign(futian(), { ...quick, constraints: tighter });
     if (tight.status === 'optimal') {
-      expect(tight.best!.firmsCost).to.be.at.least(loose.best!.firmsCost - 1e-12);
+      expect(tight.best!.firmsCost!).to.be.at.least(loose.best!.firmsCost! - 1e-12);
       for (const c of tight.best!.checks) expect(c.ok).to.equal(true);
     }
     // Every design feasible under the tighter limit was feasible under the looser one.
@@ -74,7 +74,7 @@ describe('the design optimizer (ipabs optimize)', function () {
     const f = loose.frontier;
     expect(f.seniorShare!.map((r) => r.value)).to.include.members([0.75, 0.85, 0.95]);
     expect(f.capacity!.lever).to.equal('undertaking');
-    for (const r of [...f.seniorShare!, ...f.capacity!.rows]) if (r.firmsCost !== null) expect(r.firmsCost).to.be.at.least(loose.best!.firmsCost - 1e-12);
+    for (const r of [...f.seniorShare!, ...f.capacity!.rows]) if (r.firmsCost !== null) expect(r.firmsCost).to.be.at.least(loose.best!.firmsCost! - 1e-12);
   });
 
   it('says when nothing is feasible: the closest candidate and what it misses', async () => {
