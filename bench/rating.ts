@@ -2,7 +2,7 @@
 // deal's catalogue, every tranche, certified by the exact engine) of the Yuhang and Futian deals on
 // this thread, Monte Carlo for the TDR excluded. Target: under 2 s each.
 import type { Deal } from '../models/deal/schema.js';
-import { breakEvenTable, type BreakEvenTable } from '../models/breakeven/rate-deal.js';
+import { breakEvenTable, type BreakEvenTable } from '../models/breakeven/index.js';
 import { textTable } from '../models/format.js';
 
 const TARGET_SECONDS = 2;

@@ -1,4 +1,6 @@
 // A small, strict argument parser: unknown flags are errors, never ignored.
+import { clip, echo } from '../models/format.js';
+
 export interface ParsedArgs {
   positional: string[];
   flags: Map<string, string | true>;
@@ -15,10 +17,10 @@ export function parseArgs(argv: string[], known: Record<string, 'bool' | 'value'
     const eq = a.indexOf('=');
     const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
     const kind = known[name];
-    if (!kind) throw new UsageError(`unknown option --${name} (allowed: ${Object.keys(known).map((k) => `--${k}`).join(', ') || 'none'})`);
+    if (!kind) throw new UsageError(`unknown option --${clip(name)} (allowed: ${Object.keys(known).map((k) => `--${k}`).join(', ') || 'none'})`);
     if (kind === 'bool') { flags.set(name, true); continue; }
     const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`option --${name} needs a value`);
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`option --${clip(name)} needs a value`);
     flags.set(name, value);
   }
   return { positional, flags };
@@ -35,7 +37,7 @@ export function flagInt(args: ParsedArgs, name: string, dflt: number, lo: number
   if (v === undefined) return dflt;
   const n = Number(v);
   if (!/^-?\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi) {
-    throw new UsageError(`--${name}: must be a whole number between ${lo} and ${hi}, got ${JSON.stringify(v)}`);
+    throw new UsageError(`--${name}: must be a whole number between ${lo} and ${hi}, got ${echo(v)}`);
   }
   return n;
 }

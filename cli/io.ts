@@ -1,5 +1,6 @@
 // Where the CLI writes: injectable so tests can capture output.
 import { renameSync, writeFileSync } from 'node:fs';
+import { printable } from '../models/format.js';
 
 export interface Io {
   out(s: string): void;
@@ -22,8 +23,10 @@ function writeAtomically(path: string, data: string | Uint8Array): void {
 }
 
 export const processIo: Io = {
-  out: (s) => process.stdout.write(`${s}\n`),
-  err: (s) => process.stderr.write(`${s}\n`),
+  // A deal or file name with ANSI escapes or other control characters must not act on the
+  // terminal: they are printed escaped (line feeds and tabs the commands laid out pass through).
+  out: (s) => process.stdout.write(`${printable(s, true)}\n`),
+  err: (s) => process.stderr.write(`${printable(s, true)}\n`),
   // Write beside the target, then rename: an interrupted run never leaves half a file in its place.
   writeFile: (path, data) => writeAtomically(path, data),
   writeBytes: (path, data) => writeAtomically(path, data),

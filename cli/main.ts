@@ -5,6 +5,7 @@ import {
   allocationHelp, calendarHelp, compareHelp, importPoolHelp, poolTemplateHelp, scheduleHelp, schemaHelp, sensitivityHelp,
   simulateHelp, sizeHelp, validateHelp, rateHelp, breakevenHelp, priceHelp, optimizeHelp,
 } from './commands/help.js';
+import { capMessage, echo } from '../models/format.js';
 
 type Run = (argv: string[], io: Io) => number | Promise<number>;
 /** A command loads its module (and the part of models/ it needs) only when it is run: `ipabs --help` starts at once. */
@@ -36,12 +37,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') { io.out(usage()); return name ? 0 : 1; }
   const cmd = commands[name];
-  if (!cmd) { io.err(`ipabs: unknown command "${name}" (commands: ${Object.keys(commands).join(', ')})\n\n${usage()}`); return 1; }
+  if (!cmd) { io.err(`ipabs: unknown command ${echo(name)} (commands: ${Object.keys(commands).join(', ')})\n\n${usage()}`); return 1; }
   try {
     return await (await cmd.load())(rest, io);
   } catch (err) {
-    if (err instanceof UsageError) { io.err(`ipabs ${name}: ${err.message}`); return 1; }
-    io.err(`ipabs ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof UsageError) { io.err(`ipabs ${name}: ${capMessage(err.message)}`); return 1; }
+    io.err(`ipabs ${name}: ${capMessage(err instanceof Error ? err.message : String(err))}`);
     return 1;
   }
 }

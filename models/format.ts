@@ -74,17 +74,32 @@ export const ECHO_MAX = 80;
 // C0 and C1 controls (ESC starts ANSI sequences, U+009B is a one-character CSI), DEL, the line and
 // paragraph separators and the bidirectional overrides that can make text read in another order.
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const UNPRINTABLE_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE_BUT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const escapeChar = (c: string): string =>
   c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /**
  * Text safe to print on a terminal: control characters, ANSI escape sequences and bidirectional
  * overrides are shown escaped (`\u001b[31m`, `\n`) instead of acting on the terminal.
- * `keepNewlines` lets line breaks through (for whole outputs whose lines the program made).
+ * `keepLayout` lets line feeds and tabs through (for whole outputs whose lines the program laid out).
  */
-export function printable(text: string, keepNewlines = false): string {
-  return text.replace(keepNewlines ? UNPRINTABLE_BUT_NEWLINE : UNPRINTABLE, escapeChar);
+export function printable(text: string, keepLayout = false): string {
+  return text.replace(keepLayout ? UNPRINTABLE_BUT_LAYOUT : UNPRINTABLE, escapeChar);
+}
+
+/** Text shown unquoted in a message (a URL path, a file name): unprintables escaped, cut to `max`. */
+export function clip(text: string, max = ECHO_MAX): string {
+  const cut = text.length > max;
+  return `${printable(cut ? text.slice(0, max) : text)}${cut ? `… (${text.length.toLocaleString('en-US')} characters)` : ''}`;
+}
+
+/**
+ * The longest error message the CLI prints or the API answers: a backstop (each quoted value is
+ * already cut to ECHO_MAX); anything longer is cut with a note.
+ */
+export const MESSAGE_MAX = 4000;
+export function capMessage(message: string): string {
+  return message.length > MESSAGE_MAX ? `${message.slice(0, MESSAGE_MAX)}… (message cut at ${MESSAGE_MAX} characters)` : message;
 }
 
 /**

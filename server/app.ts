@@ -11,7 +11,7 @@ import { RunStore } from './runs/run-store.js';
 import { Engines } from './engines.js';
 import { Costs } from './costs.js';
 import { Ratings } from './rating.js';
-import { errorHandler, HttpError } from './http-errors.js';
+import { errorHandler, HttpError, refuseDeclaredOversize } from './http-errors.js';
 import { dealApi } from './routes/deals.js';
 import { runApi } from './routes/runs.js';
 import { analysisApi } from './routes/analysis.js';
@@ -19,12 +19,13 @@ import { sizeApi } from './routes/size.js';
 import { designApi } from './routes/design.js';
 import { sensitivityApi } from './routes/sensitivity.js';
 import { ratingApi, ratingPages } from './routes/rating.js';
-import { poolTapeApi } from './routes/pool-tape.js';
+import { isPoolTapeUpload, poolTapeApi } from './routes/pool-tape.js';
 import { reportApi, reportPages } from './routes/report.js';
 import { PdfPrinter } from './browser/pdf.js';
 import { pages } from './routes/pages.js';
 import { viewHelpers } from './present/view-helpers.js';
 import { language } from './language.js';
+import { clip } from '../models/format.js';
 
 export interface AppContext {
   config: ServerConfig;
@@ -76,6 +77,7 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
     next();
   });
   app.use(language);
+  app.use(refuseDeclaredOversize(config.limits.bodyBytes, isPoolTapeUpload));
 
   const chartDist = dirname(createRequire(import.meta.url).resolve('chart.js/auto'));
   app.use('/vendor/chart.js', express.static(resolve(chartDist, '..', 'dist'), { maxAge: '1h' }));
@@ -92,11 +94,11 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   app.use('/api', poolTapeApi(ctx));
   app.use('/api', reportApi(ctx));
   app.use('/api', analysisApi(ctx));
-  app.use('/api', (req, _res, next) => next(new HttpError(404, `route: no API route ${req.method} ${req.path} (see docs/api.md)`)));
+  app.use('/api', (req, _res, next) => next(new HttpError(404, `route: no API route ${req.method} ${clip(req.path)} (see docs/api.md)`)));
   app.use(reportPages(ctx));
   app.use(ratingPages(ctx));
   app.use(pages(ctx));
-  app.use((req, _res, next) => next(new HttpError(404, `page: nothing at ${req.path}`)));
+  app.use((req, _res, next) => next(new HttpError(404, `page: nothing at ${clip(req.path)}`)));
   app.use(errorHandler(config.limits.bodyBytes, log));
 
   return { app, ctx, close: async () => { await ctx.runs.close(); await ctx.runs.flush(); await ctx.pdf.close(); } };

@@ -1,6 +1,7 @@
 // Errors that become HTTP answers. Every message reads `field: what is wrong (what is allowed)`.
-import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Problem } from '../models/deal/validate.js';
+import { capMessage } from '../models/format.js';
 
 export class HttpError extends Error {
   constructor(readonly status: number, message: string, readonly problems?: Problem[]) {
@@ -20,6 +21,29 @@ export function handle(fn: (req: Request, res: Response, next: NextFunction) => 
   };
 }
 
+const tooLarge = (bodyLimit: number) => `body: the request body is larger than the limit (at most ${Math.round(bodyLimit / 1024)} KB)`;
+
+/** True (and the connection marked to close after the answer) if the request declares a body over `limit`. */
+export function declaresMoreThan(req: Request, res: Response, limit: number): boolean {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (!(declared > limit)) return false;
+  res.setHeader('Connection', 'close');
+  return true;
+}
+
+/**
+ * A request that declares a body larger than the limit (Content-Length) is answered 413 at once,
+ * before any of it is read, and its connection is closed: the body parsers would otherwise drain
+ * the whole declared body (5 GB) before answering. A route with its own, larger limit (a pool tape
+ * upload) is passed by `except` and makes the same check with declaresMoreThan.
+ */
+export function refuseDeclaredOversize(bodyLimit: number, except: (req: Request) => boolean = () => false): RequestHandler {
+  return (req, res, next) => {
+    if (!except(req) && declaresMoreThan(req, res, bodyLimit)) next(new HttpError(413, tooLarge(bodyLimit)));
+    else next();
+  };
+}
+
 interface BodyParserError { type?: string; status?: number; limit?: number; expose?: boolean }
 
 function describe(err: unknown, bodyLimit: number): { status: number; message: string; problems?: Problem[] } {
@@ -27,7 +51,7 @@ function describe(err: unknown, bodyLimit: number): { status: number; message: s
   const e = (err ?? {}) as BodyParserError;
   switch (e.type) {
     case 'entity.too.large':
-      return { status: 413, message: `body: the request body is larger than the limit (at most ${Math.round(bodyLimit / 1024)} KB)` };
+      return { status: 413, message: tooLarge(bodyLimit) };
     case 'entity.parse.failed':
       return { status: 400, message: `body: malformed JSON (${(err as Error).message.replace(/\s+/g, ' ').slice(0, 200)})` };
     case 'encoding.unsupported':
@@ -47,7 +71,8 @@ function describe(err: unknown, bodyLimit: number): { status: number; message: s
 /** The last middleware: JSON for /api, an HTML error page elsewhere. Never rethrows. */
 export function errorHandler(bodyLimit: number, log: (msg: string) => void): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const { status, message, problems } = describe(err, bodyLimit);
+    const { status, message: full, problems } = describe(err, bodyLimit);
+    const message = capMessage(full);
     if (status >= 500) log(`${req.method} ${req.originalUrl}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     if (res.headersSent) {
       res.end();

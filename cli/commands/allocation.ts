@@ -1,5 +1,5 @@
 import { lossAllocationReport, MAX_ALLOCATION_PATHS, type Bearer, type LossAllocationReport } from '../../models/montecarlo/tail-allocation.js';
-import { formatMoney, formatRate, textTable } from '../../models/format.js';
+import { formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
@@ -44,7 +44,7 @@ export function formatAllocation(r: LossAllocationReport): string {
   const late = r.bearers.filter((b) => (b.expectedPaidAfterDeal ?? 0) > 0);
   const byId = new Map(r.bearers.map((b) => [b.id, b]));
   return [
-    `${r.deal.name} (${r.deal.id})`,
+    `${printable(r.deal.name)} (${r.deal.id})`,
     `${r.run.paths.toLocaleString('en-US')} paths, seed ${r.run.seed}, stress ${r.run.stress}; ${worst} = the ${r.run.tailPaths.toLocaleString('en-US')} paths with the largest pool loss (at least ${formatMoney(r.run.tailPoolLossThreshold)})`,
     '',
     `Pool net loss: expected ${pmMoney(r.pool.netLoss.expected)}; ${worst} ${pmMoney(r.pool.netLoss.tail)} (± one standard error)`,

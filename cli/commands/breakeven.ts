@@ -1,11 +1,10 @@
-import { breakEven, type BreakEvenAnswer } from '../../models/breakeven/rate-deal.js';
-import { VARIES } from '../../models/breakeven/solve.js';
-import { DEFAULT_ALLOCATIONS } from '../../models/stress/rating-inputs.js';
+import { breakEven, VARIES, type BreakEvenAnswer } from '../../models/breakeven/index.js';
+import { DEFAULT_ALLOCATIONS } from '../../models/stress/index.js';
 import { flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
-import { requireDeal } from './shared.js';
+import { cliLang, requireDeal } from './shared.js';
 import { choice } from './rate.js';
-import { cliLang, formatBreakEven } from './rating-text.js';
+import { formatBreakEven } from './rating-text.js';
 
 
 const FLAGS = { tranche: 'value', vary: 'value', scenario: 'value', 'default-rate': 'value', recovery: 'value', allocation: 'value', 'with-support': 'bool', lang: 'value', json: 'bool' } as const;

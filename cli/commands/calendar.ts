@@ -1,5 +1,5 @@
 import { checkCalendarId, lookUpCalendar } from '../../models/calendar/year-view.js';
-import { textTable } from '../../models/format.js';
+import { echo, textTable } from '../../models/format.js';
 import { flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 
@@ -12,7 +12,7 @@ export function calendarCommand(argv: string[], io: Io): number {
   const out: unknown[] = [];
   for (const p of args.positional) {
     const v = lookUpCalendar(p, cal);
-    if (!v) throw new UsageError(`"${p}" is neither a year (YYYY) nor a date (YYYY-MM-DD)`);
+    if (!v) throw new UsageError(`${echo(p)} is neither a year (YYYY) nor a date (YYYY-MM-DD)`);
     if (json) { out.push(v); continue; }
     if ('businessDays' in v) {
       io.out(`${cal} ${v.year}: ${v.businessDays} business days`);

@@ -1,5 +1,5 @@
 import { compareDeals, type CompareResult, type DealCost } from '../../models/cost/compare.js';
-import { formatBp, formatMoney, formatRate, textTable } from '../../models/format.js';
+import { formatBp, formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
@@ -23,7 +23,7 @@ const bp = (x: number) => `${x >= 0 ? '+' : '−'}${formatBp(Math.abs(x))}`;
 
 function formatDeal(d: DealCost): string {
   const lines: string[] = [
-    `${d.deal.name} (${d.deal.id}) — ${d.deal.market}, ${d.deal.currency}, ${d.deal.issueDate} → ${d.deal.maturityDate}`,
+    `${printable(d.deal.name)} (${d.deal.id}) — ${d.deal.market}, ${d.deal.currency}, ${d.deal.issueDate} → ${d.deal.maturityDate}`,
     '',
     textTable(
       ['tranche', 'ccy', 'balance', 'coupon', 'benchmark', 'spread', 'fees a year', 'all-in cost', 'investor yield'],

@@ -3,24 +3,16 @@
 // models/pool/tape/template.ts, which passes every cell through toCsv / safeCell.
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { negotiateLang, translator, isLang, type Lang } from '../../models/i18n/index.js';
+import { translator } from '../../models/i18n/index.js';
 import { parseJson, formatProblem } from '../../models/deal/validate.js';
 import { formatTapeProblem, readPoolTape } from '../../models/pool/tape/parse.js';
 import { importPool } from '../../models/pool/tape/import.js';
 import { poolTapeCsv, poolTapeXlsx } from '../../models/pool/tape/template.js';
 import { formatMoney } from '../../models/format.js';
-import { flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
+import { flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { requireDeal } from './shared.js';
+import { cliLang, requireDeal } from './shared.js';
 
-
-/** --lang zh|en, else the LANG of the environment (zh_CN.UTF-8 → zh), else English. */
-export function cliLang(args: ParsedArgs): Lang {
-  const v = flagString(args, 'lang');
-  if (v === undefined) return negotiateLang(process.env.LANG);
-  if (!isLang(v)) throw new UsageError(`--lang: must be zh or en, got ${JSON.stringify(v)}`);
-  return v;
-}
 
 function readBytes(file: string, what: string): Uint8Array {
   try {

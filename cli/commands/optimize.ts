@@ -14,7 +14,7 @@ import { formatMoney, formatRate, textTable } from '../../models/format.js';
 import { translator, type Lang, type Translate } from '../../models/i18n/index.js';
 import { flagInt, flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
-import { cliLang } from './rating-text.js';
+import { cliLang } from './shared.js';
 import { choice } from './rate.js';
 import { gridFrom, requireRawDeal, seedFrom } from './price.js';
 

@@ -12,7 +12,7 @@ import { formatBp, formatRate, textTable } from '../../models/format.js';
 import { translator, type Lang } from '../../models/i18n/index.js';
 import { flagInt, flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
-import { cliLang } from './rating-text.js';
+import { cliLang } from './shared.js';
 import { choice } from './rate.js';
 
 const FLAGS = { paths: 'value', seed: 'value', threads: 'value', tdr: 'value', grid: 'value', lang: 'value', json: 'bool' } as const;

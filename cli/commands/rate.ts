@@ -1,12 +1,12 @@
 import { cpus } from 'node:os';
 import { simulate } from '../../models/montecarlo/simulate.js';
-import { breakEvenTable, domesticRating, expectedTdrSet, type DomesticRatingResult } from '../../models/breakeven/rate-deal.js';
-import { DEFAULT_ALLOCATIONS, type DefaultAllocation } from '../../models/stress/rating-inputs.js';
+import { breakEvenTable, domesticRating, expectedTdrSet, type DomesticRatingResult } from '../../models/breakeven/index.js';
+import { DEFAULT_ALLOCATIONS, type DefaultAllocation } from '../../models/stress/index.js';
 import { TDR_METHODS, type TdrMethod } from '../../models/ratings/tdr.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { requireDeal } from './shared.js';
-import { cliLang, formatRating } from './rating-text.js';
+import { cliLang, requireDeal } from './shared.js';
+import { formatRating } from './rating-text.js';
 
 
 const FLAGS = { paths: 'value', seed: 'value', threads: 'value', tdr: 'value', allocation: 'value', lang: 'value', json: 'bool' } as const;

@@ -1,18 +1,8 @@
 // The domestic rating and break-even answers as text for the terminal, in the reader's language.
-import { negotiateLang, translator, isLang, type Lang, type Translate } from '../../models/i18n/index.js';
-import type { BreakEvenAnswer, DomesticRatingResult } from '../../models/breakeven/rate-deal.js';
-import { describeScenario } from '../../models/stress/scenario.js';
-import { CONCENTRATED_POOL_MAX } from '../../models/stress/rating-inputs.js';
+import { translator, type Lang, type Translate } from '../../models/i18n/index.js';
+import type { BreakEvenAnswer, DomesticRatingResult } from '../../models/breakeven/index.js';
+import { CONCENTRATED_POOL_MAX, describeScenario } from '../../models/stress/index.js';
 import { formatMoney, formatRate, textTable } from '../../models/format.js';
-import { flagString, UsageError, type ParsedArgs } from '../args.js';
-
-/** --lang zh|en, else the shell's LANG. */
-export function cliLang(args: ParsedArgs): Lang {
-  const raw = flagString(args, 'lang');
-  if (raw === undefined) return negotiateLang(process.env.LANG);
-  if (!isLang(raw)) throw new UsageError(`--lang: must be "zh" or "en", got ${JSON.stringify(raw)}`);
-  return raw;
-}
 
 export const pct = (x: number): string => formatRate(x, 2);
 const ratingText = (t: Translate, r: string) => (r === 'below BB(sf)' ? t('rating.below-scale') : r);

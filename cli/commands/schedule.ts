@@ -1,6 +1,6 @@
 import { runExact } from '../../models/engine/exact.js';
 import { scheduleCsv, scheduleRows } from '../../models/engine/schedule-table.js';
-import { formatMoney, textTable } from '../../models/format.js';
+import { formatMoney, printable, textTable } from '../../models/format.js';
 import { flagString, parseArgs } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
@@ -16,7 +16,7 @@ export function scheduleCommand(argv: string[], io: Io): number {
   if (args.flags.has('csv')) { emit(scheduleCsv(report)); return report.reconciled ? 0 : 2; }
   const { header, rows } = scheduleRows(report);
   const fmt = rows.map((r) => r.map((c, i) => (typeof c === 'number' && i > 1 ? formatMoney(c) : String(c))));
-  io.out(`${report.deal.name} (${report.deal.id}) — ${report.deal.currency}, ${report.deal.dayCount}, calendar ${report.deal.calendar}, roll ${report.deal.roll}`);
+  io.out(`${printable(report.deal.name)} (${report.deal.id}) — ${report.deal.currency}, ${report.deal.dayCount}, calendar ${report.deal.calendar}, roll ${report.deal.roll}`);
   io.out(`Issued ${report.issuance.date}: proceeds ${formatMoney(report.issuance.proceeds)}, up-front fees ${formatMoney(report.issuance.upfrontFees)}, net to firms ${formatMoney(report.issuance.netToFirms)}\n`);
   io.out(textTable(header, fmt));
   io.out(`\nCash reconciled to the fen in every period: ${report.reconciled ? 'yes' : 'NO'}`);

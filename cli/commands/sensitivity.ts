@@ -1,5 +1,5 @@
 import { sensitivityGrid } from '../../models/montecarlo/sensitivity.js';
-import { formatRate, textTable } from '../../models/format.js';
+import { formatRate, printable, textTable } from '../../models/format.js';
 import { flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
@@ -31,7 +31,7 @@ export async function sensitivityCommand(argv: string[], io: Io): Promise<number
     throw err;
   }
   if (args.flags.has('json')) { io.out(JSON.stringify(grid, null, 2)); return 0; }
-  io.out(`${grid.deal.name}: expected loss of tranche "${trancheId}" (± one standard error), ${opts.paths.toLocaleString('en-US')} paths per cell, seed ${String(opts.seed)}\n`);
+  io.out(`${printable(grid.deal.name)}: expected loss of tranche "${trancheId}" (± one standard error), ${opts.paths.toLocaleString('en-US')} paths per cell, seed ${String(opts.seed)}\n`);
   const rows = pds.map((pd) => [`PD ×${pd}`, ...rhos.map((rho) => {
     const c = grid.cells.find((x) => x.pdMultiplier === pd && x.rho === rho)!;
     const t = c.tranches.find((x) => x.id === trancheId)!;

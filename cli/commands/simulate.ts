@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import { simulate, type SimulateOptions } from '../../models/montecarlo/simulate.js';
 import type { SimulationResult } from '../../models/montecarlo/results.js';
-import { formatMoney, formatRate, textTable } from '../../models/format.js';
+import { formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
@@ -50,7 +50,7 @@ const pm = (mean: number, se: number, f: (x: number) => string) => `${f(mean)} Â
 export function formatSimulation(r: SimulationResult): string {
   const pct = (x: number) => formatRate(x, 4);
   const lines = [
-    `${r.deal.name} (${r.deal.id})`,
+    `${printable(r.deal.name)} (${r.deal.id})`,
     `${r.run.paths.toLocaleString('en-US')} paths, seed ${r.run.seed}, ${r.run.threads} thread${r.run.threads > 1 ? 's' : ''}, stress ${r.run.stress.name}${r.run.importanceShift ? `, importance sampling shift ${r.run.importanceShift.toFixed(3)}` : ''}`,
     '',
     `Pool expected loss ${pm(r.pool.expectedLossRate, r.pool.expectedLossRateStdErr, pct)} (Â± one standard error); mean default rate ${pm(r.pool.defaultRateMean, r.pool.defaultRateMeanStdErr, pct)}`,

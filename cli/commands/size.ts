@@ -2,7 +2,7 @@ import { cpus } from 'node:os';
 import { sizeEnhancement, formatPercent, type GuarantorFigures, type SizingResult, type SizingTarget } from '../../models/sizing/solve.js';
 import { LEVER_KINDS, type LeverKind } from '../../models/sizing/levers.js';
 import { isRating, RATING_ORDER } from '../../models/ratings/idealized-loss.js';
-import { formatMoney, formatRate, textTable } from '../../models/format.js';
+import { formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
@@ -86,7 +86,7 @@ const money = (x: number | null) => (x === null ? 'beyond the largest amount tri
 
 export function formatSizing(r: SizingResult): string {
   const lines = [
-    `${r.deal.name} (${r.deal.id})`,
+    `${printable(r.deal.name)} (${r.deal.id})`,
     `Sizing the ${r.lever.label} of "${r.lever.id}" so that ${r.target.description}`,
     `${r.run.paths.toLocaleString('en-US')} paths, seed ${r.run.seed}, stress ${r.run.stress}; common random numbers (the same paths at every size); bisection to ${formatMoney(r.run.tolerance)}; searched 0.00 to ${formatMoney(r.lever.maxAmount)}`,
     '',

@@ -2,6 +2,7 @@ import { loadDealFile } from '../../models/deal/load.js';
 import { formatProblem } from '../../models/deal/validate.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
+import { printable } from '../../models/format.js';
 
 
 export function validateCommand(argv: string[], io: Io): number {
@@ -17,9 +18,9 @@ export function validateCommand(argv: string[], io: Io): number {
     io.out(JSON.stringify(results.map(({ file, r }) => (r.ok ? { file, valid: true } : { file, valid: false, problems: r.problems })), null, 2));
   } else {
     for (const { file, r } of results) {
-      if (r.ok) io.out(`${file}: valid (${r.deal.meta.id})`);
+      if (r.ok) io.out(`${printable(file)}: valid (${r.deal.meta.id})`);
       else {
-        io.err(`${file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`);
+        io.err(`${printable(file)}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`);
         for (const p of r.problems) io.err(`  ${formatProblem(p)}`);
       }
     }

@@ -13,24 +13,14 @@
 // function an optimizer calls. `domesticRating` combines it with a TDR table.
 import type { Deal } from '../deal/schema.js';
 import { compileDeal, type DealProgram } from '../engine/program.js';
-import { exactNum } from '../money/num.js';
-import { createLedger, runWaterfall } from '../waterfall/run.js';
-import { Decimal } from 'decimal.js';
-import { cumulativeDefaultProbability } from '../credit/default-times.js';
-import { assetKindOf } from '../pool/asset-registry.js';
-import type { Scenario } from '../stress/scenario.js';
-import { inertReason, stressCaseOf } from '../stress/scenario.js';
-import type { InertReason } from '../stress/common.js';
-import type { StressEntry } from '../stress/registry.js';
-import { allocationFor, catalogueFor, CONCENTRATED_POOL_MAX, type DefaultAllocation } from '../stress/rating-inputs.js';
-import {
-  BELOW_SCALE, floorFromIssuerGrade, gradeRank, gradeTableFor, type DomesticGrade, type DomesticRating, type IssuerGrade,
-} from '../ratings/domestic-scale.js';
+import { allocationFor, catalogueFor, CONCENTRATED_POOL_MAX, inertReason, stressCaseOf, type DefaultAllocation, type InertReason, type Scenario, type StressEntry } from '../stress/index.js';
+import { BELOW_SCALE, gradeTableFor, type DomesticRating } from '../ratings/domestic-scale.js';
 import { assignDomesticRating, cushions, withCreditSubstitution } from '../ratings/domestic-rating.js';
 import { stressMultiplierTdr, tdrOf, type ByGrade, type TdrMethod, type TdrSet } from '../ratings/tdr.js';
-import { buildScenarioPlan, dealFacts, periodOfMonth, type PlanOptions, type ScenarioPlan } from './scenario-plan.js';
-import { defaultScenarioInputs, paidInFull } from './default-run.js';
-import { RATE_TOLERANCE, solveBreakEven, type Arithmetic, type SolveResult, type SolveStatus, type Vary } from './solve.js';
+import { buildScenarioPlan, dealFacts, type PlanOptions, type ScenarioPlan } from './scenario-plan.js';
+import { supportOf, type SupportReport } from './support.js';
+import { expectedDefaultRate } from './expected-default.js';
+import { RATE_TOLERANCE, solveBreakEven, Trials, type Arithmetic, type SolveResult, type SolveStatus, type Vary } from './solve.js';
 
 export interface BreakEvenOptions {
   /** The scenarios to run; default: the deal's catalogue (the default catalogue as the deal changes it). */
@@ -52,20 +42,6 @@ export interface ScenarioReport {
   reasonZh: string | null;
   /** Why the scenario changes nothing in this deal (its BDRs equal the base scenario's), or null. */
   inert: InertReason | null;
-}
-
-export interface SupportReport {
-  enhancements: Array<{
-    id: string;
-    kind: string;
-    /** Alone, it pays everything the tranche is promised (and what ranks ahead in its cover) when the pool pays nothing. */
-    fullCover: boolean;
-    parties: Array<{ id: string; name: string; domesticRating: IssuerGrade | null }>;
-    /** The floor it lends: the weakest party's rating as a grade, if it covers fully and every party is rated. */
-    floor: DomesticGrade | null;
-  }>;
-  /** The best floor of the tranche's enhancements. */
-  floor: DomesticGrade | null;
 }
 
 export interface TrancheBreakEven {
@@ -102,7 +78,7 @@ export interface BreakEvenTable {
   evaluations: { float: number; exact: number };
 }
 
-function scenarioReport(s: Scenario, deal: Deal): ScenarioReport {
+export function scenarioReport(s: Scenario, deal: Deal): ScenarioReport {
   return { name: s.name, stresses: s.stresses, source: s.source ?? null, reason: s.reason, reasonZh: s.reasonZh ?? null, inert: inertReason(s, dealFacts(deal)) };
 }
 
@@ -121,73 +97,6 @@ export function scenarioByName(deal: Deal, name: string, field = 'scenario'): Sc
   return s;
 }
 
-/**
- * Expected cumulative default rate over the deal's life, as the Monte Carlo engine counts defaults:
- * a default in month m (1 … last payment month) costs the principal outstanding before the flows
- * due in month m, if it falls within the deal's periods.
- */
-export function expectedDefaultRate(prog: DealProgram): number {
-  const P = prog.periods.length;
-  const H = Math.max(1, prog.periods[P - 1]!.monthIndex);
-  let sum = 0;
-  prog.obligors.forEach((ob, i) => {
-    const { credit, asset } = prog.deal.pool.obligors[i]!;
-    const spec = { annualDefaultProbability: credit.annualDefaultProbability, pdTermStructure: credit.pdTermStructure };
-    const kind = assetKindOf(asset);
-    let before = cumulativeDefaultProbability(spec, 0);
-    for (let m = 1; m <= H; m++) {
-      const f = cumulativeDefaultProbability(spec, m / 12);
-      let repaid = new Decimal(0);
-      for (let j = 0; j < ob.dueMonths.length; j++) if (ob.dueMonths[j]! < m) repaid = repaid.plus(ob.duePrincipal[j]!);
-      const outstanding = Decimal.max(0, ob.purchasePrice.minus(repaid));
-      // A default after the last flow costs nothing: there is nothing left to miss.
-      const exposure = outstanding.isZero() ? 0 : Math.max(0, kind.exposureAtDefault(asset, outstanding).toNumber());
-      if (periodOfMonth(prog, m) < P) sum += (f - before) * exposure;
-      before = f;
-    }
-  });
-  return sum / prog.poolPurchasePrice.toNumber();
-}
-
-/** Enhancement indices whose cover-shortfall step covers tranche t's interest and principal. */
-function coveringEnhancements(prog: DealProgram, t: number): number[] {
-  const out = new Set<number>();
-  for (const steps of [prog.normalSteps, prog.triggerSteps ?? []]) {
-    for (const st of steps) {
-      if (st.type !== 'cover-shortfall' || !st.interest.includes(t) || !st.principal.includes(t)) continue;
-      for (const src of st.sources) if (src.type === 'enhancement') out.add(src.index);
-    }
-  }
-  return [...out].sort((a, b) => a - b);
-}
-
-/** Whether enhancement e alone pays tranche t in full when the pool pays nothing at all. */
-function coversFully(prog: DealProgram, t: number, e: number): boolean {
-  const enh = prog.enhancements[e]!;
-  const dead = Float64Array.from(prog.parties, (_, k) => (k >= enh.firstParty && k < enh.firstParty + enh.parties.length ? Infinity : 0));
-  const L = runWaterfall(prog, exactNum, { collections: exactNum.vector(prog.periods.length), partyDefaultPeriod: dead }, createLedger(prog, exactNum));
-  return paidInFull(prog, exactNum, L, t);
-}
-
-function supportOf(prog: DealProgram, t: number): SupportReport | null {
-  const idx = coveringEnhancements(prog, t);
-  if (idx.length === 0) return null;
-  const enhancements = idx.map((e) => {
-    const enh = prog.enhancements[e]!;
-    const fullCover = coversFully(prog, t, e);
-    const parties = enh.parties.map((p) => ({ id: p.id, name: p.name, domesticRating: p.domesticRating ?? null }));
-    let floor: DomesticGrade | null = null;
-    if (fullCover && parties.length > 0 && parties.every((p) => p.domesticRating !== null)) {
-      // Several liability (按份责任): every party must pay its share, so the weakest one sets the floor.
-      const floors = parties.map((p) => floorFromIssuerGrade(p.domesticRating!));
-      floor = floors.some((f) => f === null) ? null : floors.reduce((w, f) => (gradeRank(f!) > gradeRank(w!) ? f : w))!;
-    }
-    return { id: enh.id, kind: enh.kind, fullCover, parties, floor };
-  });
-  const floors = enhancements.flatMap((e) => (e.floor ? [e.floor] : []));
-  const floor = floors.length ? floors.reduce((b, f) => (gradeRank(f) < gradeRank(b) ? f : b)) : null;
-  return { enhancements, floor };
-}
 
 /** The plan of a scenario at a trial value of the varied quantity. */
 export function planFunction(prog: DealProgram, scenario: Scenario, vary: Vary, tranche: number, base: PlanOptions): (x: number) => ScenarioPlan {
@@ -224,8 +133,9 @@ export function breakEvenTable(deal: Deal, o: BreakEvenOptions = {}): BreakEvenT
 
   const results: SolveResult[][] = scenarios.map((s) => {
     const planAt = planFunction(prog, s, 'default-rate', 0, { allocation });
+    const trials = new Trials(planAt, 'default-rate', true);
     return wanted.map((t) => {
-      const r = solveBreakEven(planAt, { vary: 'default-rate', tranche: t, standAlone: true, arithmetic, tolerance });
+      const r = solveBreakEven(planAt, { vary: 'default-rate', tranche: t, standAlone: true, arithmetic, tolerance }, trials);
       evaluations.float += r.evaluations.float;
       evaluations.exact += r.evaluations.exact;
       return r;
@@ -331,101 +241,4 @@ export function domesticRating(table: BreakEvenTable, set: TdrSet, method: TdrMe
     };
   });
   return { ...table, scale: DOMESTIC_SCALE_LABEL, expectedLossScale: expectedLoss ? `Moody's-style expected loss: ${expectedLoss.basis}` : null, tdrMethod: method, tdr, tdrSet: set, tranches };
-}
-
-export interface BreakEvenQuery {
-  tranche: string;
-  vary: Vary;
-  /** A scenario of the deal's catalogue; default "base" if the catalogue has it, else its first. */
-  scenario?: string;
-  /** The default rate held fixed when varying recovery or coupon; default the deal's expected default rate. */
-  defaultRate?: number;
-  /** Every obligor recovers this share of its exposure (instead of the deal's recovery assumptions). */
-  recovery?: number;
-  allocation?: DefaultAllocation;
-  /** Count external support (undertakings, guarantees pay up to their capacity); default false: stand-alone. */
-  withSupport?: boolean;
-  arithmetic?: Arithmetic;
-}
-
-export interface BreakEvenPeriod {
-  period: number;
-  date: string;
-  /** Pool collections (after defaults, with recoveries) at the break-even value and just past it. */
-  collections: [number, number];
-  /** What the tranche was paid (interest + principal) at both ends. */
-  paid: [number, number];
-  /** What it was owed and not paid at the end of the period (interest arrears + principal due), just past break-even. */
-  shortfallPast: number;
-}
-
-export interface BreakEvenAnswer extends SolveResult {
-  deal: { id: string; name: string };
-  tranche: string;
-  vary: Vary;
-  scenario: ScenarioReport;
-  allocation: DefaultAllocation;
-  standAlone: boolean;
-  /** The default rate held fixed (recovery, coupon), or null when it is what varies. */
-  defaultRate: number | null;
-  /** The recovery override, or null (the deal's own assumptions, after the scenario's stresses). */
-  recovery: number | null;
-  /** The deal's coupon of the tranche (its spread for a benchmark coupon), for comparison when varying the coupon. */
-  currentCoupon: number | null;
-  periods: BreakEvenPeriod[];
-}
-
-const inUnit = (x: number | undefined, field: string, what: string) => {
-  if (x !== undefined && !(x >= 0 && x <= 1)) throw new RangeError(`${field}: ${what} must be between 0 and 1 (0.2 = 20%), got ${x}`);
-};
-
-/** One tranche, one scenario, one varied quantity: the break-even value and the waterfall around it. */
-export function breakEven(deal: Deal, q: BreakEvenQuery): BreakEvenAnswer {
-  const prog = compileDeal(deal);
-  const t = trancheIndex(prog, q.tranche);
-  inUnit(q.defaultRate, 'defaultRate', 'a default rate');
-  inUnit(q.recovery, 'recovery', 'a recovery rate');
-  if (q.vary === 'recovery' && q.recovery !== undefined) throw new RangeError('recovery: give a fixed recovery only when varying the default rate or the coupon, not when varying recovery itself');
-  if (q.vary === 'default-rate' && q.defaultRate !== undefined) throw new RangeError('defaultRate: give a fixed default rate only when varying recovery or coupon, not when varying the default rate itself');
-  const coupon = deal.liabilities.tranches[t]!.coupon;
-  if (q.vary === 'coupon' && coupon.type === 'none') {
-    throw new RangeError(`vary: tranche "${q.tranche}" has no coupon (a subordinated tranche takes the residual); vary the coupon of a tranche with a fixed or benchmark coupon (${deal.liabilities.tranches.filter((x) => x.coupon.type !== 'none').map((x) => x.id).join(', ')})`);
-  }
-  const catalogue = catalogueFor(deal.rating);
-  const scenario = q.scenario !== undefined ? scenarioByName(deal, q.scenario) : catalogue.find((s) => s.name === 'base') ?? catalogue[0]!;
-  const allocation = q.allocation ?? allocationFor(deal.rating, prog.obligors.length);
-  const defaultRate = q.vary === 'default-rate' ? null : q.defaultRate ?? expectedDefaultRate(prog);
-  const planAt = planFunction(prog, scenario, q.vary, t, { allocation, ...(q.recovery !== undefined ? { recoveryRate: q.recovery } : {}) });
-  const standAlone = !q.withSupport;
-  const r = solveBreakEven(planAt, { vary: q.vary, tranche: t, standAlone, arithmetic: q.arithmetic, ...(defaultRate !== null ? { defaultRate } : {}) });
-
-  // The exact waterfall at both ends of the bracket, period by period.
-  const ledgerAt = (x: number) => {
-    const plan = planAt(x);
-    const d = q.vary === 'default-rate' ? x : defaultRate!;
-    const { inputs } = defaultScenarioInputs(plan, exactNum, d, standAlone);
-    return runWaterfall(plan.prog, exactNum, inputs, createLedger(plan.prog, exactNum));
-  };
-  const [good, bad] = r.bracket;
-  const La = ledgerAt(good);
-  const Lb = ledgerAt(bad);
-  const nT = prog.tranches.length;
-  const periods = prog.periods.map((p, k): BreakEvenPeriod => {
-    const i = k * nT + t;
-    const paid = (L: typeof La) => L.interestPaid[i]!.plus(L.principalPaid[i]!).toNumber();
-    const owedPrincipal = p.isFinal || prog.tranches[t]!.principalRule === 'scheduled'
-      ? Lb.balance[i]!.minus(prog.tranches[t]!.targetByPeriod[k] ?? 0).toNumber() : 0;
-    return {
-      period: k + 1, date: p.paymentDate,
-      collections: [La.collections[k]!.toNumber(), Lb.collections[k]!.toNumber()],
-      paid: [paid(La), paid(Lb)],
-      shortfallPast: Math.max(0, Lb.interestShortfall[i]!.toNumber() + Math.max(0, p.isFinal ? Lb.balance[i]!.toNumber() : owedPrincipal)),
-    };
-  });
-  return {
-    ...r, deal: { id: deal.meta.id, name: deal.meta.name }, tranche: q.tranche, vary: q.vary,
-    scenario: scenarioReport(scenario, deal), allocation, standAlone, defaultRate, recovery: q.recovery ?? null,
-    currentCoupon: coupon.type === 'fixed' ? coupon.rate : coupon.type === 'benchmark' ? coupon.spread : null,
-    periods,
-  };
 }

@@ -72,14 +72,39 @@ function searchOf(plan: ScenarioPlan, o: SolveOptions): Search {
 /** The plan with the varied quantity set to x (recovery and coupon change the plan; a default rate does not). */
 export type PlanAt = (x: number) => ScenarioPlan;
 
-/** Tranche paid in full at x, in one arithmetic. */
-function judge<T>(planAt: PlanAt, num: Num<T>, o: SolveOptions, runners: Map<ScenarioPlan, Runner<T>>, x: number): boolean {
-  const plan = planAt(x);
-  let runner = runners.get(plan);
-  if (!runner) { runner = new Runner(plan, num); runners.set(plan, runner); }
-  const d = o.vary === 'default-rate' ? x : (o.defaultRate ?? 0);
-  const { inputs } = defaultScenarioInputs(plan, num, d, o.standAlone);
-  return paidInFull(plan.prog, num, runner.run(inputs), o.tranche);
+/**
+ * The waterfall runs of one search at its trial values, remembered: one run says for every tranche
+ * whether it was paid, so the tranches of a scenario share the runs where their bisections meet
+ * (they all start at 100%, 0%, 50%, 25% …). The answers are exactly those of separate searches.
+ */
+export class Trials {
+  readonly runs = { float: 0, exact: 0 };
+  private readonly floatRunners = new Map<ScenarioPlan, Runner<number>>();
+  private readonly exactRunners = new Map<ScenarioPlan, Runner<Decimal>>();
+  private readonly seen = new Map<string, Uint8Array>();
+
+  /** `defaultRate` is held when another quantity varies; `planAt` must not depend on the tranche to share across tranches. */
+  constructor(readonly planAt: PlanAt, readonly vary: Vary, readonly standAlone: boolean, readonly defaultRate = 0) {}
+
+  paid(x: number, exact: boolean, tranche: number): boolean {
+    const key = `${exact ? 'e' : 'f'}${x}`;
+    let hit = this.seen.get(key);
+    if (!hit) {
+      hit = exact ? this.run(x, exactNum, this.exactRunners) : this.run(x, floatNum, this.floatRunners);
+      this.runs[exact ? 'exact' : 'float']++;
+      this.seen.set(key, hit);
+    }
+    return hit[tranche] === 1;
+  }
+
+  private run<T>(x: number, num: Num<T>, runners: Map<ScenarioPlan, Runner<T>>): Uint8Array {
+    const plan = this.planAt(x);
+    let runner = runners.get(plan);
+    if (!runner) { runner = new Runner(plan, num); runners.set(plan, runner); }
+    const d = this.vary === 'default-rate' ? x : this.defaultRate;
+    const L = runner.run(defaultScenarioInputs(plan, num, d, this.standAlone).inputs);
+    return Uint8Array.from(plan.prog.tranches, (_, t) => (paidInFull(plan.prog, num, L, t) ? 1 : 0));
+  }
 }
 
 function bisect(good: (x: number) => boolean, s: Search): { value: number; status: SolveStatus; bracket: [number, number] } {
@@ -94,15 +119,16 @@ function bisect(good: (x: number) => boolean, s: Search): { value: number; statu
   return { value: a, status: 'found', bracket: [a, b] };
 }
 
-/** Solve for one tranche and one scenario. `planAt` gives the scenario's plan at a trial value. */
-export function solveBreakEven(planAt: PlanAt, o: SolveOptions): SolveResult {
+/**
+ * Solve for one tranche and one scenario. `planAt` gives the scenario's plan at a trial value;
+ * `trials` shares runs with the other tranches of the same scenario (see Trials).
+ */
+export function solveBreakEven(planAt: PlanAt, o: SolveOptions, trials = new Trials(planAt, o.vary, o.standAlone, o.defaultRate ?? 0)): SolveResult {
   const s = searchOf(planAt(0), o);
   const arithmetic = o.arithmetic ?? 'certified';
-  const evaluations = { float: 0, exact: 0 };
-  const floatRunners = new Map<ScenarioPlan, Runner<number>>();
-  const exactRunners = new Map<ScenarioPlan, Runner<Decimal>>();
-  const goodFloat = (x: number) => { evaluations.float++; return judge(planAt, floatNum, o, floatRunners, x); };
-  const goodExact = (x: number) => { evaluations.exact++; return judge(planAt, exactNum, o, exactRunners, x); };
+  const before = { ...trials.runs };
+  const goodFloat = (x: number) => trials.paid(x, false, o.tranche);
+  const goodExact = (x: number) => trials.paid(x, true, o.tranche);
   let r;
   if (arithmetic === 'exact') r = bisect(goodExact, s);
   else {
@@ -114,5 +140,5 @@ export function solveBreakEven(planAt: PlanAt, o: SolveOptions): SolveResult {
       if (!confirmed) r = bisect(goodExact, s);
     }
   }
-  return { ...r, tolerance: s.tolerance, evaluations };
+  return { ...r, tolerance: s.tolerance, evaluations: { float: trials.runs.float - before.float, exact: trials.runs.exact - before.exact } };
 }

@@ -13,7 +13,7 @@ import { offshoreLegSchema } from '../crossborder/leg-schema.js';
 import { fundingSchema } from '../cost/funding-schema.js';
 import { revolvingSchema } from '../pool/revolving.js';
 import { cleanUpCallSchema, statusEventSchema } from './status-schema.js';
-import { ratingInputsSchema } from '../stress/rating-inputs.js';
+import { ratingInputsSchema } from '../stress/index.js';
 
 export const MARKETS = ['interbank-abn', 'exchange-abs', 'offshore-private'] as const;
 export const CURRENCIES = ['CNY', 'CNH', 'HKD', 'USD'] as const;

@@ -12,7 +12,7 @@ import { railProblems } from '../rail/deal-rail.js';
 import { offshoreLegProblems } from '../crossborder/leg-check.js';
 import { fundingProblems } from '../cost/funding-check.js';
 import { statusProblems } from './status-check.js';
-import { ratingInputProblems } from '../stress/rating-inputs.js';
+import { ratingInputProblems } from '../stress/index.js';
 import { generateSchedule } from '../calendar/schedule.js';
 import { jsonErrorOffset, lineAndColumn } from './json-position.js';
 import { adjustDate } from '../calendar/business-days.js';
@@ -210,6 +210,15 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   const funding = deal.pool.obligors.reduce((s, o) => s.plus(assetPurchasePrice(o.asset)), new Decimal(0));
   if (!notes.equals(funding)) {
     add('liabilities.tranches', `tranche balances add up to ${notes.toFixed(2)} but the pool's funding (sum of purchase prices) is ${funding.toFixed(2)}; they must be equal`);
+  }
+  // Up-front fees come out of what the notes raise: taking all of it leaves the firms nothing (and
+  // their funding cost undefined).
+  const senior = tranches.filter((t) => t.class === 'senior').reduce((s, t) => s.plus(t.balance), new Decimal(0));
+  const upfront = deal.fees.filter((f) => f.timing === 'upfront').reduce((s, f) => s.plus(f.basis.type === 'fixed'
+    ? new Decimal(f.basis.amount)
+    : (f.basis.on === 'senior-balance' ? senior : notes).times(f.basis.annualRate).toDecimalPlaces(2)), new Decimal(0));
+  if (upfront.greaterThan(0) && !upfront.lessThan(notes)) {
+    add('fees', `the up-front fees add up to ${upfront.toFixed(2)}, at least what the notes raise (${notes.toFixed(2)}): the firms would receive nothing (up-front fees must be less than the issue amount)`);
   }
 
   // Waterfall references.

@@ -113,7 +113,7 @@ function finish(p: Prepared, opts: SimulateOptions, hist: Histograms, threads: n
 export async function simulate(deal: Deal, opts: SimulateOptions): Promise<SimulationResult> {
   const threads = opts.threads ?? 1;
   if (threads > 1 && Number.isSafeInteger(threads) && threads <= MAX_THREADS && Number.isSafeInteger(opts.paths) && opts.paths > PATHS_PER_BLOCK) {
-    prestartWorkers(Math.min(threads, Math.ceil(opts.paths / PATHS_PER_BLOCK)));
+    prestartWorkers(helperCount(threads, Math.ceil(opts.paths / PATHS_PER_BLOCK)));
   }
   const p = prepare(deal, opts);
   try {
@@ -161,14 +161,18 @@ function runOnWorkers(
   ctx: SimulationContext, deal: Deal, stress: StressSpec, opts: SimulateOptions, blocks: number,
   scalars: Float64Array[], shift: number, threads: number,
 ): Promise<Histograms> {
-  const hist = createHistograms(ctx.model);
+  // The calling thread is one of the threads: it has the deal compiled already, so T threads
+  // start only T − 1 workers. Its blocks add into ctx.hist; the workers' histograms are added to it
+  // (sums of quantized weights: exact in any order).
+  const hist = ctx.hist;
   const init: JobInit = { key: contextKey(deal, stress), deal, stress, seed: opts.seed, paths: opts.paths, shift };
-  const { job, workers } = borrowWorkers(Math.min(threads, blocks));
+  const { job, workers } = borrowWorkers(helperCount(threads, blocks));
   return new Promise<Histograms>((resolve, reject) => {
     let nextBlock = 0;
     let done = 0;
     let finished = 0;
     let failed = false;
+    let hereDone = false;
     const fail = (err: Error) => {
       if (failed) return;
       failed = true;
@@ -179,6 +183,31 @@ function runOnWorkers(
     const onAbort = () => fail(new SimulationCancelled());
     if (opts.signal?.aborted) { fail(new SimulationCancelled()); return; }
     opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const blockDone = (block: number) => {
+      const range = blockPaths(block, opts.paths);
+      done += range.end - range.start;
+      opts.onProgress?.(done, opts.paths);
+    };
+    const maybeResolve = () => {
+      if (failed || !hereDone || finished < workers.length) return;
+      opts.signal?.removeEventListener('abort', onAbort);
+      returnWorkers(workers);
+      resolve(hist);
+    };
+    // One block at a time on this thread, yielding between blocks so the workers' messages get through.
+    const runHereStep = () => {
+      if (failed) return;
+      if (nextBlock >= blocks) { hereDone = true; maybeResolve(); return; }
+      const b = nextBlock++;
+      try {
+        scalars[b] = runBlock(ctx, opts.seed, b, opts.paths, shift);
+      } catch (err) {
+        fail(err instanceof Error ? err : new Error(String(err)));
+        return;
+      }
+      blockDone(b);
+      setImmediate(runHereStep);
+    };
     for (const pw of workers) {
       let finishSent = false;
       const feed = () => {
@@ -192,22 +221,23 @@ function runOnWorkers(
         if (msg.type === 'ready') { feed(); if (nextBlock < blocks) feed(); }
         else if (msg.type === 'block') {
           scalars[msg.block] = msg.scalars;
-          const range = blockPaths(msg.block, opts.paths);
-          done += range.end - range.start;
-          opts.onProgress?.(done, opts.paths);
+          blockDone(msg.block);
           feed();
         } else if (msg.type === 'histograms') {
           addHistograms(hist, { poolLoss: msg.poolLoss, poolDefault: msg.poolDefault, draws: msg.draws });
-          if (++finished === workers.length) {
-            opts.signal?.removeEventListener('abort', onAbort);
-            returnWorkers(workers);
-            resolve(hist);
-          }
+          finished++;
+          maybeResolve();
         } else fail(new Error(msg.message));
       };
       pw.send({ type: 'job', job, init } satisfies ToWorker);
     }
+    setImmediate(runHereStep);
   });
+}
+
+/** Worker threads a run on `threads` threads starts beside the calling thread. */
+function helperCount(threads: number, blocks: number): number {
+  return Math.max(0, Math.min(threads, blocks) - 1);
 }
 
 /** Identifies a compiled deal + stress, so pooled workers can reuse their compilation. */

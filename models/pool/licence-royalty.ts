@@ -70,5 +70,14 @@ export const licenceRoyalty: AssetKind<typeof schema> = {
       payments: paymentFlows(split, 'licence fee: financing charge', 'licence fee: repaying the price'),
     };
   },
-  check: (a, deal) => datedPaymentProblems(a.payments, 'payments', deal),
+  check: (a, deal) => {
+    const out = datedPaymentProblems(a.payments, 'payments', deal);
+    // The trust buys the fees at a discount (their yield is the firm's funding cost): a price above
+    // what the fees add up to, or nothing at all, has no funding cost (no rate of return exists).
+    const total = a.payments.reduce((s, p) => s.plus(p.amount), new Decimal(0));
+    const price = new Decimal(a.purchasePrice);
+    if (!price.greaterThan(0)) out.push(['purchasePrice', `must be more than 0: the trust pays the firm for the licence fees, got ${price.toFixed(2)}`]);
+    else if (price.greaterThan(total)) out.push(['purchasePrice', `must not exceed the licence fees it buys (they add up to ${total.toFixed(2)}): the trust buys them at a discount, got ${price.toFixed(2)}`]);
+    return out;
+  },
 };

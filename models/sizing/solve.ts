@@ -19,7 +19,8 @@ import { simulate } from '../montecarlo/simulate.js';
 import type { SimulationResult } from '../montecarlo/results.js';
 import { DERIVED_IDEALIZED_LOSS_TABLE } from '../ratings/derived-table.js';
 import { idealizedExpectedLoss, isRating, RATING_ORDER, type Rating } from '../ratings/idealized-loss.js';
-import { formatMoney, formatRate } from '../format.js';
+import { echo, formatMoney, formatRate } from '../format.js';
+import { listEchoed, MAX_MONEY, moneyProblem } from '../deal/schema-helpers.js';
 import { translate, type Lang } from '../i18n/index.js';
 import { createLever, LEVER_KINDS, type Lever, type LeverKind } from './levers.js';
 import { breakEvenFee, type BreakEvenFee } from './break-even-fee.js';
@@ -173,20 +174,28 @@ const fenOf = (yuan: number) => Math.round(yuan * 100);
 export function checkSizingRequest(r: SizingRequest): void {
   if (typeof r.enhancement !== 'string' || r.enhancement === '') throw new RangeError('enhancement: give the id of the enhancement to size');
   if (r.lever !== undefined && !(LEVER_KINDS as readonly string[]).includes(r.lever)) {
-    throw new RangeError(`lever: must be one of ${LEVER_KINDS.join(', ')}, got ${JSON.stringify(r.lever)}`);
+    throw new RangeError(`lever: must be one of ${LEVER_KINDS.join(', ')}, got ${echo(r.lever)}`);
   }
   const t = r.target as { kind?: unknown; rating?: unknown; max?: unknown } | undefined;
-  if (!t || (t.kind !== 'rating' && t.kind !== 'probability-of-loss')) {
-    throw new RangeError(`target: must be a rating target { kind: "rating", rating } or { kind: "probability-of-loss", max }, got ${JSON.stringify(t)}`);
+  if (!t || typeof t !== 'object' || Array.isArray(t) || (t.kind !== 'rating' && t.kind !== 'probability-of-loss')) {
+    throw new RangeError(`target: must be a rating target { kind: "rating", rating } or { kind: "probability-of-loss", max }, got ${echo(t)}`);
   }
-  if (t.kind === 'rating' && !isRating(t.rating)) throw new RangeError(`target.rating: must be one of ${RATING_ORDER.join(', ')}, got ${JSON.stringify(t.rating)}`);
+  const fields = t.kind === 'rating' ? ['kind', 'rating'] : ['kind', 'max'];
+  const extra = Object.keys(t).filter((k) => !fields.includes(k));
+  if (extra.length) throw new RangeError(`target: unknown field ${listEchoed(extra)} (allowed for kind "${t.kind}": ${fields.join(', ')})`);
+  if (t.kind === 'rating' && !isRating(t.rating)) throw new RangeError(`target.rating: must be one of ${RATING_ORDER.join(', ')}, got ${echo(t.rating)}`);
   if (t.kind === 'probability-of-loss' && !(typeof t.max === 'number' && t.max > 0 && t.max < 1)) {
-    throw new RangeError(`target.max: a probability of loss must be strictly between 0 and 1 (0.001 = 0.1%), got ${JSON.stringify(t.max)}`);
+    throw new RangeError(`target.max: a probability of loss must be strictly between 0 and 1 (0.001 = 0.1%), got ${echo(t.max)}`);
   }
   const tol = r.tolerance ?? DEFAULT_TOLERANCE;
-  if (!(Number.isFinite(tol) && tol >= 0.01)) throw new RangeError(`tolerance: must be an amount in yuan of at least 0.01 (one fen), got ${tol}`);
+  if (!(typeof tol === 'number' && Number.isFinite(tol) && tol >= 0.01)) throw new RangeError(`tolerance: must be an amount in yuan of at least 0.01 (one fen), got ${echo(tol)}`);
+  if (tol > Number(MAX_MONEY)) throw new RangeError(`tolerance: must be at most ${MAX_MONEY} yuan, got ${echo(tol)}`);
+  // The largest amount to try is money like any amount in a deal (1e308 passed here and failed in the worker).
+  if (r.maxAmount !== undefined && (moneyProblem(r.maxAmount) !== null || !(Number(r.maxAmount) > 0))) {
+    throw new RangeError(`maxAmount: must be an amount in yuan above 0 and at most ${MAX_MONEY}, exact to the fen (e.g. 500000000), got ${echo(r.maxAmount)}`);
+  }
   if (r.discountRate !== undefined && !(Number.isFinite(r.discountRate) && r.discountRate > -1 && r.discountRate <= 1)) {
-    throw new RangeError(`discountRate: must be an annual rate above -1 and at most 1 (0.027 = 2.7%), got ${r.discountRate}`);
+    throw new RangeError(`discountRate: must be an annual rate above -1 and at most 1 (0.027 = 2.7%), got ${echo(r.discountRate)}`);
   }
 }
 

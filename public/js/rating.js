@@ -46,7 +46,11 @@ function bdrTable(r, descriptions) {
     r.scenarios.map((s) => el('tr', { class: s.inert ? 'muted' : undefined, title: s.inert ? t(s.inert) : s.reason },
       el('td', {}, s.name),
       el('td', {}, descriptions[s.name] ?? ''),
-      ...r.tranches.map((x) => el('td', { class: x.bindingScenario === s.name ? 'num binding' : 'num' }, pct(x.bdrByScenario[s.name])))),
+      ...r.tranches.map((x) => {
+        // 100%: paid even if the whole pool defaults; 0%: short even with no defaults.
+        const status = x.statusByScenario[s.name];
+        return el('td', { class: x.bindingScenario === s.name ? 'num binding' : 'num', title: status === 'found' ? undefined : t(`rating.status.${status}`) }, pct(x.bdrByScenario[s.name]));
+      })),
     ),
     { id: 'bdr-table' }, t('rating.table.bdr'),
   );

@@ -4,7 +4,7 @@
 // number is the engines'; this module only picks and orders them.
 import type { AppContext } from '../app.js';
 import type { Translate } from '../../models/i18n/index.js';
-import { breakEven, type BreakEvenAnswer, type RatedTranche } from '../../models/breakeven/rate-deal.js';
+import { breakEven, type BreakEvenAnswer, type RatedTranche } from '../../models/breakeven/index.js';
 import type { GradeRow } from '../../models/ratings/domestic-scale.js';
 import { formatMoney, formatRate } from '../../models/format.js';
 import type { RatingView } from '../rating.js';

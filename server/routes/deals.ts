@@ -12,6 +12,7 @@ import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleWorkbook } from '../present/excel.js';
 import { withBom } from '../../models/sheets/csv.js';
 import type { ValidDeal } from '../deals.js';
+import { listEchoed } from '../../models/deal/schema-helpers.js';
 import { langOf } from '../language.js';
 
 /** The body must be a JSON object (express.json only parses application/json). */
@@ -25,7 +26,7 @@ export function jsonBody(req: Request): Record<string, unknown> {
 /** Reject fields the route does not know, naming the allowed ones. */
 export function onlyFields(body: Record<string, unknown>, allowed: readonly string[]): void {
   const extra = Object.keys(body).filter((k) => !allowed.includes(k));
-  if (extra.length) throw new HttpError(400, `body: unknown field ${extra.map((k) => `"${k}"`).join(', ')} (allowed: ${allowed.join(', ')})`);
+  if (extra.length) throw new HttpError(400, `body: unknown field ${listEchoed(extra)} (allowed: ${allowed.join(', ')})`);
 }
 
 export function invalidDeal(problems: Problem[]): HttpError {

@@ -5,7 +5,7 @@
 // models/pool/tape/template.ts, which passes every cell through toCsv / safeCell.
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../app.js';
-import { handle, HttpError } from '../http-errors.js';
+import { declaresMoreThan, handle, HttpError } from '../http-errors.js';
 import { translator, type Lang } from '../../models/i18n/index.js';
 import { formatTapeProblem, readPoolTape } from '../../models/pool/tape/parse.js';
 import { importPool } from '../../models/pool/tape/import.js';
@@ -24,14 +24,22 @@ function fileName(req: Request): string {
   return name.replace(/[\\/]/g, '_').slice(0, 120);
 }
 
+/** A pool tape upload: the one request whose body may exceed the server's JSON limit (up to its own). */
+export const isPoolTapeUpload = (req: Request): boolean => req.method === 'POST' && /^\/api\/deals\/[^/]+\/pool$/.test(req.path);
+
 /** The raw file as the body, with a tape-sized limit and the tape's own message when it is larger. */
 function rawTape(req: Request, res: Response, next: NextFunction): void {
+  const tooLarge = (size: number) => {
+    const file = fileName(req);
+    const t = translator(langOf(res));
+    return new HttpError(413, `${file}: ${t('tape.err.tooLarge', { file, size: mb(size), max: mb(DEFAULT_TAPE_LIMITS.maxBytes) })}`);
+  };
+  // Declared too large: answered at once, before reading (see refuseDeclaredOversize).
+  if (declaresMoreThan(req, res, DEFAULT_TAPE_LIMITS.maxBytes)) { next(tooLarge(Number(req.headers['content-length']))); return; }
   express.raw({ type: () => true, limit: DEFAULT_TAPE_LIMITS.maxBytes })(req, res, (err?: unknown) => {
     const e = err as { type?: string; length?: number } | undefined;
     if (e?.type === 'entity.too.large') {
-      const file = fileName(req);
-      const t = translator(langOf(res));
-      next(new HttpError(413, `${file}: ${t('tape.err.tooLarge', { file, size: mb(e.length ?? Number(req.headers['content-length'] ?? 0)), max: mb(DEFAULT_TAPE_LIMITS.maxBytes) })}`));
+      next(tooLarge(e.length ?? Number(req.headers['content-length'] ?? 0)));
       return;
     }
     next(err);

@@ -4,6 +4,7 @@ import type { AppContext } from '../app.js';
 import { HttpError } from '../http-errors.js';
 import type { Deal } from '../../models/deal/schema.js';
 import { parseStress } from '../../models/montecarlo/stress.js';
+import { echo } from '../../models/format.js';
 
 export interface RunInputs { deal: Deal; paths: number; seed: number; stress: string | null }
 
@@ -15,14 +16,14 @@ export async function readRunInputs(
   if (typeof body.dealId !== 'string') throw new HttpError(400, `dealId: is required (the id of the deal ${o.purpose})`);
   const paths = body.paths ?? o.defaultPaths;
   if (typeof paths !== 'number' || !Number.isInteger(paths) || paths < L.minPaths || paths > o.maxPaths) {
-    throw new HttpError(400, `paths: must be a whole number between ${L.minPaths} and ${o.maxPaths}${o.pathsNote ? ` (${o.pathsNote})` : ''}, got ${JSON.stringify(paths)}`);
+    throw new HttpError(400, `paths: must be a whole number between ${L.minPaths} and ${o.maxPaths}${o.pathsNote ? ` (${o.pathsNote})` : ''}, got ${echo(paths)}`);
   }
   const seed = body.seed ?? 1;
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 4_294_967_295) {
-    throw new HttpError(400, `seed: must be a whole number between 0 and 4294967295, got ${JSON.stringify(seed)}`);
+    throw new HttpError(400, `seed: must be a whole number between 0 and 4294967295, got ${echo(seed)}`);
   }
   const stress = body.stress === undefined || body.stress === null || body.stress === '' ? null : body.stress;
-  if (stress !== null && (typeof stress !== 'string' || stress.length > 200)) throw new HttpError(400, `stress: must be the name of one of the deal's stresses, a custom stress such as pd=2x,recovery=0.5x,rho=+0.1, or empty for the base case, got ${JSON.stringify(stress).slice(0, 80)}`);
+  if (stress !== null && (typeof stress !== 'string' || stress.length > 200)) throw new HttpError(400, `stress: must be the name of one of the deal's stresses, a custom stress such as pd=2x,recovery=0.5x,rho=+0.1, or empty for the base case, got ${echo(stress)}`);
   const { deal } = await ctx.deals.loadValid(ctx.deals.checkId(body.dealId, 'dealId'));
   if (stress !== null) {
     // A named stress of the deal, or a custom one written as the CLI takes it (--stress pd=2x,…).

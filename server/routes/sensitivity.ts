@@ -7,6 +7,7 @@ import { handle, HttpError } from '../http-errors.js';
 import { jsonBody, onlyFields } from './deals.js';
 import { checkPoolSize, readRunInputs } from './run-inputs.js';
 import { QueueFullError } from '../runs/manager.js';
+import { echo } from '../../models/format.js';
 
 export const SENSITIVITY_DEFAULTS = { pd: [0.5, 1, 2, 3], rho: [0, 0.1, 0.2, 0.3], paths: 10_000 } as const;
 export const MAX_SENSITIVITY_CELLS = 36;
@@ -16,10 +17,10 @@ export function numberListField(v: unknown, field: string, lo: number, hi: numbe
   if (v === undefined || v === null || v === '') return [...dflt];
   const parts = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',').map((s) => s.trim()) : null;
   const rule = `a list of 1 to 12 numbers from ${lo} to ${hi}${hiOpen ? ' (not included)' : ''}, e.g. ${dflt.join(',')}`;
-  if (!parts || parts.length < 1 || parts.length > 12) throw new HttpError(400, `${field}: must be ${rule}, got ${JSON.stringify(v).slice(0, 80)}`);
+  if (!parts || parts.length < 1 || parts.length > 12) throw new HttpError(400, `${field}: must be ${rule}, got ${echo(v)}`);
   const xs = parts.map((p) => (typeof p === 'number' ? p : typeof p === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)x?$/.test(p) ? Number(p.replace(/x$/, '')) : NaN));
   xs.forEach((x, i) => {
-    if (!Number.isFinite(x) || x < lo || (hiOpen ? x >= hi : x > hi)) throw new HttpError(400, `${field}[${i}]: must be a number from ${lo} to ${hi}${hiOpen ? ' (not included)' : ''}, got ${JSON.stringify(parts[i])}`);
+    if (!Number.isFinite(x) || x < lo || (hiOpen ? x >= hi : x > hi)) throw new HttpError(400, `${field}[${i}]: must be a number from ${lo} to ${hi}${hiOpen ? ' (not included)' : ''}, got ${echo(parts[i])}`);
   });
   if (new Set(xs).size !== xs.length) throw new HttpError(400, `${field}: has the same value twice (${xs.join(', ')}); each row or column once`);
   return xs;
@@ -42,7 +43,7 @@ export function sensitivityApi(ctx: AppContext): Router {
     const senior = deal.liabilities.tranches.reduce((a, t) => (t.seniority < a.seniority ? t : a)).id;
     const tranche = body.tranche === undefined || body.tranche === '' ? senior : body.tranche;
     if (typeof tranche !== 'string' || !deal.liabilities.tranches.some((t) => t.id === tranche)) {
-      throw new HttpError(400, `tranche: unknown tranche ${JSON.stringify(tranche).slice(0, 64)} (this deal's tranches: ${deal.liabilities.tranches.map((t) => `"${t.id}"`).join(', ')})`);
+      throw new HttpError(400, `tranche: unknown tranche ${echo(tranche, 64)} (this deal's tranches: ${deal.liabilities.tranches.map((t) => `"${t.id}"`).join(', ')})`);
     }
     checkPoolSize(ctx, deal);
     await engines.ready('montecarlo');

@@ -83,8 +83,10 @@ export const dealArb = fc.record({
 /**
  * Random valid deals in which front-loading defaults is harsher by construction, the setting the
  * agencies have in mind: identical obligors (the first one's asset, scaled to each funding), a senior
- * paid down as cash comes in (no junior principal before it), and recoveries that arrive only after
- * the deal ends. See test/models/breakeven/properties.test.ts for why each condition is needed.
+ * paid down as cash comes in (no junior principal before it), recoveries that arrive only after the
+ * deal ends, and no reserve account (a reserve drawn for an early shortfall and refilled only after
+ * the senior's principal moves cash between periods: fast-check found a 0.012%-of-pool rise that
+ * way). See test/models/breakeven/properties.test.ts for why the other conditions are needed.
  */
 type Json = Record<string, unknown>;
 export const homogeneousDealArb = dealArb
@@ -103,5 +105,10 @@ export const homogeneousDealArb = dealArb
       }
       o.credit.recovery.lagMonths = 13;
     });
+    const deal = copy as unknown as { accounts: unknown[]; waterfall: { normal: Array<{ type: string; sources?: string[] }> } };
+    deal.accounts = [];
+    deal.waterfall.normal = deal.waterfall.normal
+      .filter((st) => st.type !== 'fund-reserve')
+      .map((st) => (st.sources ? { ...st, sources: st.sources.filter((x) => x !== 'reserve') } : st));
     return copy;
   });

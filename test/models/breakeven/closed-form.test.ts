@@ -4,8 +4,7 @@
 import { expect } from 'chai';
 import { validateDeal } from '../../../models/deal/validate.js';
 import type { Deal } from '../../../models/deal/schema.js';
-import { breakEvenTable } from '../../../models/breakeven/rate-deal.js';
-import { RATE_TOLERANCE } from '../../../models/breakeven/solve.js';
+import { breakEvenTable, RATE_TOLERANCE } from '../../../models/breakeven/index.js';
 import { onePeriodDeal, type OnePeriodOptions } from '../../support/one-period-deal.js';
 
 function deal(o: OnePeriodOptions): Deal {

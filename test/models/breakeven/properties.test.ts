@@ -6,9 +6,8 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { validateDeal } from '../../../models/deal/validate.js';
 import type { Deal } from '../../../models/deal/schema.js';
-import { breakEvenTable, domesticRating, expectedTdrSet } from '../../../models/breakeven/rate-deal.js';
-import { RATE_TOLERANCE } from '../../../models/breakeven/solve.js';
-import type { Scenario } from '../../../models/stress/scenario.js';
+import { breakEvenTable, domesticRating, expectedTdrSet, RATE_TOLERANCE } from '../../../models/breakeven/index.js';
+import type { Scenario } from '../../../models/stress/index.js';
 import { gradeRank } from '../../../models/ratings/domestic-scale.js';
 import { dealArb, homogeneousDealArb } from '../../support/random-deal.js';
 import { loadScenario, SCENARIO_DIR } from '../../support/scenarios.js';
@@ -34,20 +33,16 @@ function expectNonIncreasing(deal: Deal, scenarios: Scenario[], allocation: 'pro
 }
 
 describe('break-even default rate: properties on random valid deals', () => {
-  it('lower recovery (a deeper haircut, then part of it late as well) never raises any tranche\'s BDR', () => {
-    const ladder = [
-      scenario('r0', []),
-      scenario('r20', [{ kind: 'recovery-haircut', haircut: 0.2 }]),
-      scenario('r50', [{ kind: 'recovery-haircut', haircut: 0.5 }]),
-      scenario('r50-late', [{ kind: 'recovery-haircut', haircut: 0.5 }, { kind: 'recovery-delay', share: 0.5, months: 3 }]),
-      scenario('r100', [{ kind: 'recovery-haircut', haircut: 1 }]),
-    ];
-    fc.assert(fc.property(dealArb, allocationArb, (raw, allocation) => expectNonIncreasing(valid(raw), ladder, allocation)), { numRuns: 40 });
+  it('lower recovery (a deeper haircut, down to none) never raises any tranche\'s BDR', () => {
+    // Only the amount: a recovery that comes later can raise a BDR, as early defaults can (below),
+    // when the cash it moves would have gone to a junior in the meantime (fast-check found one).
+    const ladder = [0, 0.2, 0.5, 0.8, 1].map((h) => scenario(`haircut-${h}`, h === 0 ? [] : [{ kind: 'recovery-haircut', haircut: h }]));
+    fc.assert(fc.property(dealArb, allocationArb, (raw, allocation) => expectNonIncreasing(valid(raw), ladder, allocation)), { numRuns: 60 });
   });
 
-  it('more front-loaded defaults never raise any tranche\'s BDR where front-loading is harsher by construction (identical obligors, senior paid as cash comes in, recoveries after the deal)', () => {
+  it('more front-loaded defaults never raise any tranche\'s BDR where front-loading is harsher by construction (identical obligors, senior paid as cash comes in, recoveries after the deal, no reserve)', () => {
     const ladder = [0, 0.1, 0.3, 0.6, 1].map((s) => scenario(`front-${s}`, s === 0 ? [] : [{ kind: 'default-timing', shape: 'front-loaded', share: s }]));
-    fc.assert(fc.property(homogeneousDealArb, allocationArb, (raw, allocation) => expectNonIncreasing(valid(raw), ladder, allocation)), { numRuns: 40 });
+    fc.assert(fc.property(homogeneousDealArb, allocationArb, (raw, allocation) => expectNonIncreasing(valid(raw), ladder, allocation)), { numRuns: 60 });
   });
 
   describe('where front-loading is not harsher (why the catalogue keeps both directions and takes the minimum)', () => {

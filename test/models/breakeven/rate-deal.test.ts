@@ -1,10 +1,9 @@
 import { expect } from 'chai';
 import { validateDeal } from '../../../models/deal/validate.js';
 import type { Deal } from '../../../models/deal/schema.js';
-import { breakEvenTable, domesticRating, expectedTdrSet } from '../../../models/breakeven/rate-deal.js';
-import { RATE_TOLERANCE } from '../../../models/breakeven/solve.js';
+import { breakEvenTable, domesticRating, expectedTdrSet, RATE_TOLERANCE } from '../../../models/breakeven/index.js';
 import { simulate } from '../../../models/montecarlo/simulate.js';
-import type { Scenario } from '../../../models/stress/scenario.js';
+import type { Scenario } from '../../../models/stress/index.js';
 import { loadRaw } from '../../support/scenarios.js';
 import { withChanges } from '../../support/json-edit.js';
 

@@ -3,7 +3,7 @@
 // tranche that lives on the excess cash; on a static deal it is inert.
 import { expect } from 'chai';
 import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
-import { breakEvenTable } from '../../../models/breakeven/rate-deal.js';
+import { breakEvenTable } from '../../../models/breakeven/index.js';
 import { loadScenario, scenarioFiles } from '../../support/scenarios.js';
 import { revolvingDeal } from '../../support/revolving-deal.js';
 

@@ -3,8 +3,7 @@
 import { expect } from 'chai';
 import { formatProblem, validateDeal, validateDealText } from '../../../models/deal/validate.js';
 import { moneyProblem } from '../../../models/deal/schema-helpers.js';
-import { runExact } from '../../../models/engine/exact.js';
-import { simulateHere } from '../../../models/montecarlo/simulate.js';
+import { royaltyFlows } from '../../../models/pool/licence-royalty.js';
 import { loadRaw } from '../../support/scenarios.js';
 import { withChanges } from '../../support/json-edit.js';
 
@@ -110,22 +109,28 @@ describe('money has one grammar, checked once (issue 16, defect 3)', () => {
   });
 });
 
-describe('valid deals give finite numbers (issue 16, defect 3)', () => {
-  it('schedules and simulates a deal whose licence fees are all 0 (was NaN collections and pool loss)', () => {
-    const d = yuhang() as { pool: { obligors: Array<{ asset: { kind: string; payments?: Array<{ amount: unknown }> } }> } };
+describe('licence fees that add up to nothing (issue 16, defect 3: NaN collections, fees and pool loss)', () => {
+  const zeroFees = () => {
+    const d = yuhang() as { pool: { obligors: Array<{ asset: { payments?: Array<{ amount: unknown }> } }> } };
     for (const o of d.pool.obligors) for (const p of o.asset.payments ?? []) p.amount = 0;
-    const r = validateDeal(d);
-    expect(r.ok).to.equal(true);
-    if (!r.ok) return;
-    const s = runExact(r.deal);
-    expect(s.totals.collections).to.equal(0);
-    expect(s.reconciled).to.equal(true);
-    // With nothing collected the notes are paid by the undertaking and the guarantors, to the fen.
-    expect(s.totals.tranches.senior!.finalBalance).to.equal(0);
-    expect(s.totals.enhancementDraws).to.be.greaterThan(133_000_000);
-    const m = simulateHere(r.deal, { paths: 200, seed: 1 });
-    expect(Number.isFinite(m.pool.expectedLossRate)).to.equal(true);
-    expect(m.pool.expectedLossRate).to.be.within(0, 1);
+    return d;
+  };
+
+  it('are refused on each firm\'s purchase price: the trust buys fees at a discount', () => {
+    const ps = problemsOf(zeroFees());
+    expect(ps).to.have.length(14);
+    expect(ps[0]).to.equal('pool.obligors[0].asset.purchasePrice: must not exceed the licence fees it buys (they add up to 0.00): the trust buys them at a discount, got 12000000.00');
+  });
+
+  it('give the engine finite flows all the same: the price stays outstanding to the last fee (was 0/0)', () => {
+    const flows = royaltyFlows({ kind: 'licence-royalty', licence: 'exclusive', purchasePrice: '1000.00', payments: [{ date: '2024-03-01', amount: 0 }, { date: '2024-06-01', amount: '0' }] });
+    expect(flows.map((f) => [f.principal.toNumber(), f.interest.toNumber(), f.balanceAfter.toNumber()])).to.deep.equal([[0, 0, 1000], [1000, -1000, 0]]);
+  });
+
+  it('a firm that pays back less than its price is refused too (its funding cost has no rate: compare failed)', () => {
+    expect(problemsOf(withChanges(loadRaw('ningbo-ecny-2024.json'), { '/pool/obligors/7/asset/payments/3/amount': '0' }))).to.deep.equal([
+      'pool.obligors[7].asset.purchasePrice: must not exceed the licence fees it buys (they add up to 236250.00): the trust buys them at a discount, got 15000000.00',
+    ]);
   });
 });
 
