@@ -1,5 +1,6 @@
 // Where the CLI writes: injectable so tests can capture output.
 import { renameSync, writeFileSync } from 'node:fs';
+import type { Lang } from '../models/i18n/index.js';
 import { printable } from '../models/format.js';
 
 export interface Io {
@@ -8,6 +9,8 @@ export interface Io {
   writeFile(path: string, data: string): void;
   /** Binary files (an Excel workbook), written the same way. */
   writeBytes(path: string, data: Uint8Array): void;
+  /** The language of the words printed (main sets it from --lang or LANG). */
+  lang?: Lang;
 }
 
 // `ipabs … | head` closes the pipe early: stop quietly, as other command-line tools do.

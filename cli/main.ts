@@ -1,6 +1,8 @@
 // ipabs command line: each command adapts the models/ library to the terminal.
 import { processIo, type Io } from './io.js';
 import { UsageError } from './args.js';
+import { takeLang } from './lang.js';
+import { messagesFor, translator, type Lang, type MessageKey, type Translate } from '../models/i18n/index.js';
 import {
   allocationHelp, calendarHelp, compareHelp, importPoolHelp, poolTemplateHelp, scheduleHelp, schemaHelp, sensitivityHelp,
   simulateHelp, sizeHelp, validateHelp, rateHelp, breakevenHelp, priceHelp, optimizeHelp,
@@ -29,17 +31,36 @@ export const commands: Record<string, Command> = {
   schema: { load: async () => (await import('./commands/schema.js')).schemaCommand, help: schemaHelp },
 };
 
-export function usage(): string {
-  return ['ipabs — IP-securitization and cross-border structuring simulator', '', 'Usage:', ...Object.values(commands).map((c) => `  ${c.help}`)].join('\n');
+/** "ipabs schedule FILE …   description": the synopsis as written, the description in `lang` when the catalogue has it. */
+function helpLine(name: string, help: string, t: Translate): string {
+  const key = `cli.help.${name}` as MessageKey;
+  const [synopsis, ...rest] = help.split(/\s{3,}/);
+  const description = key in messagesFor('en') ? t(key) : rest.join('   ');
+  return description ? `${synopsis}   ${description}` : help;
+}
+
+export function usage(lang: Lang = 'en'): string {
+  const t = translator(lang);
+  return [t('cli.title'), '', t('cli.usage'), ...Object.entries(commands).map(([name, c]) => `  ${helpLine(name, c.help, t)}`), '', t('cli.langNote')].join('\n');
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') { io.out(usage()); return name ? 0 : 1; }
-  const cmd = commands[name];
-  if (!cmd) { io.err(`ipabs: unknown command ${echo(name)} (commands: ${Object.keys(commands).join(', ')})\n\n${usage()}`); return 1; }
+  let lang: Lang;
+  let args: string[];
   try {
-    return await (await cmd.load())(rest, io);
+    ({ lang, rest: args } = takeLang(argv));
+  } catch (err) {
+    io.err(`ipabs: ${(err as Error).message}`);
+    return 1;
+  }
+  const t = translator(lang);
+  const withLang: Io = { ...io, lang };
+  const [name, ...rest] = args;
+  if (!name || name === '--help' || name === '-h' || name === 'help') { io.out(usage(lang)); return name ? 0 : 1; }
+  const cmd = commands[name];
+  if (!cmd) { io.err(`ipabs: ${t('cli.unknownCommand', { name: echo(name), list: Object.keys(commands).join(', ') })}\n\n${usage(lang)}`); return 1; }
+  try {
+    return await (await cmd.load())(rest, withLang);
   } catch (err) {
     if (err instanceof UsageError) { io.err(`ipabs ${name}: ${capMessage(err.message)}`); return 1; }
     io.err(`ipabs ${name}: ${capMessage(err instanceof Error ? err.message : String(err))}`);

@@ -82,6 +82,7 @@ export function errorHandler(bodyLimit: number, log: (msg: string) => void): Err
       res.status(status).json(problems ? { error: message, problems } : { error: message });
       return;
     }
-    res.status(status).render('error', { title: `Error ${status}`, status, message, problems: problems ?? [] });
+    const title = typeof res.locals.t === 'function' ? (res.locals.t as (k: 'common.error', p: { status: number }) => string)('common.error', { status }) : `Error ${status}`;
+    res.status(status).render('error', { title, status, message, problems: problems ?? [] });
   };
 }

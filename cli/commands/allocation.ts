@@ -3,6 +3,8 @@ import { formatMoney, formatRate, printable, textTable } from '../../models/form
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
+import { translator, type Lang } from '../../models/i18n/index.js';
+import { ioLang } from '../lang.js';
 
 
 export async function allocationCommand(argv: string[], io: Io): Promise<number> {
@@ -26,7 +28,7 @@ export async function allocationCommand(argv: string[], io: Io): Promise<number>
     if (err instanceof RangeError) throw new UsageError(err.message);
     throw err;
   }
-  io.out(args.flags.has('json') ? JSON.stringify(report, null, 2) : formatAllocation(report));
+  io.out(args.flags.has('json') ? JSON.stringify(report, null, 2) : formatAllocation(report, ioLang(io)));
   return 0;
 }
 
@@ -34,8 +36,9 @@ const month = (x: number | null) => (x === null ? '—' : x.toFixed(1));
 const share = (x: number) => formatRate(x, 1);
 const pmMoney = (f: { mean: number; stdErr: number }) => `${formatMoney(f.mean)} ± ${formatMoney(f.stdErr)}`;
 
-export function formatAllocation(r: LossAllocationReport): string {
-  const worst = `worst ${formatRate(1 - r.run.tail, 1)}`;
+export function formatAllocation(r: LossAllocationReport, lang: Lang = 'en'): string {
+  const t = translator(lang);
+  const worst = t('cli.alloc.worst', { pct: formatRate(1 - r.run.tail, 1) });
   const rows = (b: Bearer) => [
     b.id,
     pmMoney(b.expected), share(b.shareOfShortfall), formatRate(b.probabilityHit, 3), month(b.meanFirstHitMonth),
@@ -45,22 +48,22 @@ export function formatAllocation(r: LossAllocationReport): string {
   const byId = new Map(r.bearers.map((b) => [b.id, b]));
   return [
     `${printable(r.deal.name)} (${r.deal.id})`,
-    `${r.run.paths.toLocaleString('en-US')} paths, seed ${r.run.seed}, stress ${r.run.stress}; ${worst} = the ${r.run.tailPaths.toLocaleString('en-US')} paths with the largest pool loss (at least ${formatMoney(r.run.tailPoolLossThreshold)})`,
+    t('cli.alloc.run', { paths: r.run.paths.toLocaleString('en-US'), seed: String(r.run.seed), stress: r.run.stress, worst, tail: r.run.tailPaths.toLocaleString('en-US'), threshold: formatMoney(r.run.tailPoolLossThreshold) }),
     '',
-    `Pool net loss: expected ${pmMoney(r.pool.netLoss.expected)}; ${worst} ${pmMoney(r.pool.netLoss.tail)} (± one standard error)`,
-    `Scheduled cash the trust lacked (net loss + lost interest + recoveries after the deal): expected ${pmMoney(r.pool.cashShortfall.expected)}; ${worst} ${pmMoney(r.pool.cashShortfall.tail)}`,
+    t('cli.alloc.pool', { expected: pmMoney(r.pool.netLoss.expected), worst, tail: pmMoney(r.pool.netLoss.tail) }),
+    t('cli.alloc.shortfall', { expected: pmMoney(r.pool.cashShortfall.expected), worst, tail: pmMoney(r.pool.cashShortfall.tail) }),
     '',
     textTable(
-      ['bears', 'expected ± s.e.', 'share', 'P(hit)', 'first month', `${worst} ± s.e.`, 'share', 'P(hit)'],
+      [t('cli.alloc.col.bears'), t('cli.alloc.col.expected'), t('cli.alloc.col.share'), t('cli.alloc.col.hit'), t('cli.alloc.col.first'), t('cli.alloc.col.tail', { worst }), t('cli.alloc.col.share'), t('cli.alloc.col.hit')],
       r.bearers.map(rows),
     ),
     '',
-    `Order of loss (hit on most paths first): ${r.order.map((id) => `${id}${byId.get(id)?.role === 'enhancement-party' ? ` (${byId.get(id)!.enhancementId})` : ''}`).join(' → ') || 'nobody was hit'}`,
-    `In the ${worst}: ${r.tailOrder.join(' → ') || 'nobody was hit'}`,
-    ...(late.length ? ['', `Paid after the final payment date (not available to the notes): ${late.map((b) => `${b.id} ${formatMoney(b.expectedPaidAfterDeal!)}`).join(', ')}`] : []),
-    ...(Math.abs(r.pool.unattributed.expected) >= 0.01 ? [`Not traced to a bearer (interest on earlier or later principal): expected ${formatMoney(r.pool.unattributed.expected)}`] : []),
+    t('cli.alloc.order', { order: r.order.map((id) => `${id}${byId.get(id)?.role === 'enhancement-party' ? ` (${byId.get(id)!.enhancementId})` : ''}`).join(' → ') || t('cli.alloc.nobody') }),
+    t('cli.alloc.tailOrder', { worst, order: r.tailOrder.join(' → ') || t('cli.alloc.nobody') }),
+    ...(late.length ? ['', t('cli.alloc.late', { list: late.map((b) => `${b.id} ${formatMoney(b.expectedPaidAfterDeal!)}`).join(', ') })] : []),
+    ...(Math.abs(r.pool.unattributed.expected) >= 0.01 ? [t('cli.alloc.unattributed', { amount: formatMoney(r.pool.unattributed.expected) })] : []),
     '',
-    'Amounts in yuan per path. Shares are of the scheduled cash the trust lacked, which is more than the pool net loss: it also lacks the',
-    'defaulted firms\' lost interest and the recoveries that come after the final date. Payments after that date are left out of the shares.',
+    t('cli.alloc.note1'),
+    t('cli.alloc.note2'),
   ].join('\n');
 }

@@ -2,7 +2,8 @@ import { breakEven, VARIES, type BreakEvenAnswer } from '../../models/breakeven/
 import { DEFAULT_ALLOCATIONS } from '../../models/stress/index.js';
 import { flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
-import { cliLang, requireDeal } from './shared.js';
+import { ioLang } from '../lang.js';
+import { requireDeal } from './shared.js';
 import { choice } from './rate.js';
 import { formatBreakEven } from './rating-text.js';
 
@@ -22,7 +23,7 @@ const FIELD_TO_FLAG: Array<[RegExp, string]> = [[/^tranche:/, '--tranche:'], [/^
 
 export async function breakevenCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, FLAGS);
-  const lang = cliLang(args);
+  const lang = ioLang(io);
   const deal = requireDeal(args.positional[0], 'breakeven');
   const tranche = flagString(args, 'tranche');
   if (!tranche) throw new UsageError(`--tranche: give the id of the tranche (tranches: ${deal.liabilities.tranches.map((t) => t.id).join(', ')})`);

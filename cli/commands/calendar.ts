@@ -2,6 +2,7 @@ import { checkCalendarId, lookUpCalendar } from '../../models/calendar/year-view
 import { echo, textTable } from '../../models/format.js';
 import { flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
+import { ioT } from '../lang.js';
 
 
 export function calendarCommand(argv: string[], io: Io): number {
@@ -9,20 +10,21 @@ export function calendarCommand(argv: string[], io: Io): number {
   if (args.positional.length === 0) throw new UsageError('calendar needs a year (2024) or one or more dates (2024-10-08)');
   const cal = checkCalendarId(flagString(args, 'calendar') ?? 'CN-IB');
   const json = args.flags.has('json');
+  const t = ioT(io);
   const out: unknown[] = [];
   for (const p of args.positional) {
     const v = lookUpCalendar(p, cal);
     if (!v) throw new UsageError(`${echo(p)} is neither a year (YYYY) nor a date (YYYY-MM-DD)`);
     if (json) { out.push(v); continue; }
     if ('businessDays' in v) {
-      io.out(`${cal} ${v.year}: ${v.businessDays} business days`);
-      if (v.notice) io.out(`Source: ${v.notice.title} ${v.notice.docNo}${v.notice.signed ? `, ${v.notice.signed}` : ''}${v.notice.provisional ? ` — PROVISIONAL: ${v.notice.provisionalReason ?? 'not confirmed'}` : ''}`);
+      io.out(t('cli.cal.year', { calendar: cal, year: v.year, n: v.businessDays }));
+      if (v.notice) io.out(t('cli.cal.source', { title: v.notice.title, docNo: v.notice.docNo, signed: v.notice.signed ? `, ${v.notice.signed}` : '', provisional: v.notice.provisional ? t('cli.cal.provisional', { reason: v.notice.provisionalReason ?? t('cli.cal.notConfirmed') }) : '' }));
       io.out('');
-      io.out(textTable(['date', 'day', 'open', 'what', 'name'], v.exceptions.map((d) => [d.date, d.weekday, d.open ? 'open' : 'closed', d.kind, d.name ?? ''])));
+      io.out(textTable([t('cli.cal.col.date'), t('cli.cal.col.day'), t('cli.cal.col.open'), t('cli.cal.col.what'), t('cli.cal.col.name')], v.exceptions.map((d) => [d.date, t(`calendar.weekday.${d.weekday}`), t(d.open ? 'calendar.open' : 'calendar.closed'), t(`calendar.kind.${d.kind}`), d.name ?? ''])));
       io.out('');
     } else {
-      io.out(`${v.date} (${v.weekday}) on ${cal}: ${v.open ? 'open' : 'closed'} — ${v.kind}${v.name ? `, ${v.name}` : ''}`);
-      io.out(`  rolled: ${Object.entries(v.rolled).map(([r, x]) => `${r} ${x}`).join(', ')}`);
+      io.out(t('cli.cal.date', { date: v.date, day: t(`calendar.weekday.${v.weekday}`), calendar: cal, open: t(v.open ? 'calendar.open' : 'calendar.closed'), kind: t(`calendar.kind.${v.kind}`), name: v.name ? `, ${v.name}` : '' }));
+      io.out(t('cli.cal.rolled', { list: Object.entries(v.rolled).map(([r, x]) => `${r} ${x}`).join(', ') }));
     }
   }
   if (json) io.out(JSON.stringify(out.length === 1 ? out[0] : out, null, 2));

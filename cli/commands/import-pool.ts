@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { translator } from '../../models/i18n/index.js';
+import { ioLang } from '../lang.js';
 import { parseJson, formatProblem } from '../../models/deal/validate.js';
 import { formatTapeProblem, readPoolTape } from '../../models/pool/tape/parse.js';
 import { importPool } from '../../models/pool/tape/import.js';
@@ -11,7 +12,8 @@ import { poolTapeCsv, poolTapeXlsx } from '../../models/pool/tape/template.js';
 import { formatMoney } from '../../models/format.js';
 import { flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { cliLang, requireDeal } from './shared.js';
+import { requireDeal } from './shared.js';
+
 
 
 function readBytes(file: string, what: string): Uint8Array {
@@ -24,7 +26,7 @@ function readBytes(file: string, what: string): Uint8Array {
 
 export async function importPoolCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { into: 'value', out: 'value', check: 'bool', lang: 'value' });
-  const lang = cliLang(args);
+  const lang = ioLang(io);
   const t = translator(lang);
   const tapeFile = args.positional[0];
   const into = flagString(args, 'into');
@@ -56,7 +58,7 @@ export async function importPoolCommand(argv: string[], io: Io): Promise<number>
 
 export async function poolTemplateCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { out: 'value', from: 'value', lang: 'value' });
-  const lang = cliLang(args);
+  const lang = ioLang(io);
   const t = translator(lang);
   const out = flagString(args, 'out');
   if (!out) throw new UsageError('pool-template needs --out FILE.xlsx or --out FILE.csv');

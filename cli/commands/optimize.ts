@@ -14,7 +14,7 @@ import { formatMoney, formatRate, textTable } from '../../models/format.js';
 import { translator, type Lang, type Translate } from '../../models/i18n/index.js';
 import { flagInt, flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
-import { cliLang } from './shared.js';
+import { ioLang } from '../lang.js';
 import { choice } from './rate.js';
 import { gridFrom, requireRawDeal, seedFrom } from './price.js';
 
@@ -23,7 +23,7 @@ export const INFEASIBLE_EXIT = 2;
 
 const FLAGS = {
   objective: 'value', 'min-rating': 'value', 'min-el-rating': 'value', 'max-draw999': 'value', 'max-exhaustion': 'value', 'max-cost': 'value',
-  paths: 'value', seed: 'value', points: 'value', refine: 'value', tdr: 'value', grid: 'value', out: 'value', lang: 'value', json: 'bool',
+  paths: 'value', seed: 'value', points: 'value', refine: 'value', tdr: 'value', grid: 'value', out: 'value', json: 'bool',
 } as const;
 
 /** `--lever NAME=MIN:MAX` (or NAME=VALUE, or frequency=a,b) may be given many times: taken out before the other flags are read. */
@@ -97,7 +97,7 @@ export function constraintsFrom(args: ParsedArgs): DesignConstraint[] {
 export async function optimizeCommand(argv: string[], io: Io): Promise<number> {
   const { rest, specs } = leverFlags(argv);
   const args = parseArgs(rest, FLAGS);
-  const lang = cliLang(args);
+  const lang = ioLang(io);
   const deal = requireRawDeal(args.positional[0], 'optimize');
   const objective = (flagString(args, 'objective') ?? 'firms-cost') as Objective;
   if (!(OBJECTIVES as readonly string[]).includes(objective)) throw new UsageError(`--objective: must be one of ${OBJECTIVES.join(', ')}, got ${JSON.stringify(objective)}`);

@@ -12,10 +12,10 @@ import { formatBp, formatRate, textTable } from '../../models/format.js';
 import { translator, type Lang } from '../../models/i18n/index.js';
 import { flagInt, flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
-import { cliLang } from './shared.js';
+import { ioLang } from '../lang.js';
 import { choice } from './rate.js';
 
-const FLAGS = { paths: 'value', seed: 'value', threads: 'value', tdr: 'value', grid: 'value', lang: 'value', json: 'bool' } as const;
+const FLAGS = { paths: 'value', seed: 'value', threads: 'value', tdr: 'value', grid: 'value', json: 'bool' } as const;
 
 /** A deal file as written (market coupons unpriced), or a usage error listing its problems. */
 export function requireRawDeal(file: string | undefined, command: string): Deal {
@@ -49,7 +49,7 @@ export function threadsFrom(args: ParsedArgs): number {
 
 export async function priceCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, FLAGS);
-  const lang = cliLang(args);
+  const lang = ioLang(io);
   const deal = requireRawDeal(args.positional[0], 'price');
   const grid = gridFrom(args);
   const paths = flagInt(args, 'paths', 0, 0, 10_000_000);

@@ -5,7 +5,8 @@ import { DEFAULT_ALLOCATIONS, type DefaultAllocation } from '../../models/stress
 import { TDR_METHODS, type TdrMethod } from '../../models/ratings/tdr.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { cliLang, requireDeal } from './shared.js';
+import { ioLang } from '../lang.js';
+import { requireDeal } from './shared.js';
 import { formatRating } from './rating-text.js';
 
 
@@ -32,7 +33,7 @@ export async function rateDealCommand(file: string | undefined, o: { paths: numb
 
 export async function rateCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, FLAGS);
-  const lang = cliLang(args);
+  const lang = ioLang(io);
   const seedRaw = flagString(args, 'seed') ?? '1';
   const threadsRaw = flagString(args, 'threads');
   let result: DomesticRatingResult;

@@ -4,6 +4,8 @@ import { formatMoney, printable, textTable } from '../../models/format.js';
 import { flagString, parseArgs } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
+import { ioLang } from '../lang.js';
+import { translator } from '../../models/i18n/index.js';
 
 
 export function scheduleCommand(argv: string[], io: Io): number {
@@ -13,12 +15,15 @@ export function scheduleCommand(argv: string[], io: Io): number {
   const out = flagString(args, 'out');
   const emit = (s: string) => (out ? io.writeFile(out, s) : io.out(s));
   if (args.flags.has('json')) { emit(JSON.stringify(report, null, 2)); return report.reconciled ? 0 : 2; }
-  if (args.flags.has('csv')) { emit(scheduleCsv(report)); return report.reconciled ? 0 : 2; }
-  const { header, rows } = scheduleRows(report);
+  const lang = ioLang(io);
+  const t = translator(lang);
+  if (args.flags.has('csv')) { emit(scheduleCsv(report, lang)); return report.reconciled ? 0 : 2; }
+  const { header, rows } = scheduleRows(report, lang);
   const fmt = rows.map((r) => r.map((c, i) => (typeof c === 'number' && i > 1 ? formatMoney(c) : String(c))));
-  io.out(`${printable(report.deal.name)} (${report.deal.id}) — ${report.deal.currency}, ${report.deal.dayCount}, calendar ${report.deal.calendar}, roll ${report.deal.roll}`);
-  io.out(`Issued ${report.issuance.date}: proceeds ${formatMoney(report.issuance.proceeds)}, up-front fees ${formatMoney(report.issuance.upfrontFees)}, net to firms ${formatMoney(report.issuance.netToFirms)}\n`);
+  const d = report.deal;
+  io.out(t('cli.schedule.head', { name: printable(d.name), id: d.id, currency: d.currency, dayCount: d.dayCount, calendar: d.calendar, roll: d.roll }));
+  io.out(`${t('cli.schedule.issued', { date: report.issuance.date, proceeds: formatMoney(report.issuance.proceeds), fees: formatMoney(report.issuance.upfrontFees), net: formatMoney(report.issuance.netToFirms) })}\n`);
   io.out(textTable(header, fmt));
-  io.out(`\nCash reconciled to the fen in every period: ${report.reconciled ? 'yes' : 'NO'}`);
+  io.out(`\n${t('cli.schedule.reconciled', { answer: t(report.reconciled ? 'cli.yes' : 'cli.NO') })}`);
   return report.reconciled ? 0 : 2;
 }

@@ -2,6 +2,7 @@ import { sensitivityGrid } from '../../models/montecarlo/sensitivity.js';
 import { formatRate, printable, textTable } from '../../models/format.js';
 import { flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
+import { ioT } from '../lang.js';
 import { requireDeal } from './shared.js';
 import { simulateOptionsFrom, simulationFlags } from './simulate.js';
 
@@ -31,8 +32,9 @@ export async function sensitivityCommand(argv: string[], io: Io): Promise<number
     throw err;
   }
   if (args.flags.has('json')) { io.out(JSON.stringify(grid, null, 2)); return 0; }
-  io.out(`${printable(grid.deal.name)}: expected loss of tranche "${trancheId}" (± one standard error), ${opts.paths.toLocaleString('en-US')} paths per cell, seed ${String(opts.seed)}\n`);
-  const rows = pds.map((pd) => [`PD ×${pd}`, ...rhos.map((rho) => {
+  const t = ioT(io);
+  io.out(`${t('cli.sens.head', { name: printable(grid.deal.name), tranche: trancheId, paths: opts.paths.toLocaleString('en-US'), seed: String(opts.seed) })}\n`);
+  const rows = pds.map((pd) => [t('cli.sens.row', { pd }), ...rhos.map((rho) => {
     const c = grid.cells.find((x) => x.pdMultiplier === pd && x.rho === rho)!;
     const t = c.tranches.find((x) => x.id === trancheId)!;
     return `${formatRate(t.expectedLossRate, 4)} ± ${formatRate(t.expectedLossRateStdErr, 4)}`;

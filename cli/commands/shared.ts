@@ -1,8 +1,7 @@
 import type { Deal } from '../../models/deal/schema.js';
 import { loadDealFile } from '../../models/deal/load.js';
 import { formatProblem } from '../../models/deal/validate.js';
-import { negotiateLang, isLang, type Lang } from '../../models/i18n/index.js';
-import { flagString, UsageError, type ParsedArgs } from '../args.js';
+import { UsageError } from '../args.js';
 import { withMarketCoupons } from '../../models/design/market-coupons.js';
 
 /** Load a deal for a command, or stop with its problems listed. */
@@ -19,10 +18,3 @@ export function requireDeal(file: string | undefined, command: string): Deal {
   }
 }
 
-/** --lang zh|en, else the LANG of the environment (zh_CN.UTF-8 → zh), else English. */
-export function cliLang(args: ParsedArgs): Lang {
-  const v = flagString(args, 'lang');
-  if (v === undefined) return negotiateLang(process.env.LANG);
-  if (!isLang(v)) throw new UsageError(`--lang: must be zh or en, got ${JSON.stringify(v)}`);
-  return v;
-}

@@ -1,11 +1,12 @@
 import { cpus } from 'node:os';
 import { simulate, type SimulateOptions } from '../../models/montecarlo/simulate.js';
 import type { SimulationResult } from '../../models/montecarlo/results.js';
-import { formatMoney, formatRate, printable, textTable } from '../../models/format.js';
+import { formatBp, formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
-import { negotiateLang, translator } from '../../models/i18n/index.js';
+import { translator, type Lang } from '../../models/i18n/index.js';
+import { ioLang } from '../lang.js';
 
 
 /** Options shared by the commands that run Monte Carlo. */
@@ -41,41 +42,55 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
     throw err;
   }
   if (args.flags.has('json')) io.out(JSON.stringify(result, null, 2));
-  else io.out(formatSimulation(result));
+  else io.out(formatSimulation(result, ioLang(io)));
   return 0;
 }
 
 const pm = (mean: number, se: number, f: (x: number) => string) => `${f(mean)} ± ${f(se)}`;
 
-export function formatSimulation(r: SimulationResult): string {
+export function formatSimulation(r: SimulationResult, lang: Lang = 'en'): string {
+  const t = translator(lang);
   const pct = (x: number) => formatRate(x, 4);
+  const bp = (x: number) => formatBp(x);
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+  const run = r.run;
   const lines = [
     `${printable(r.deal.name)} (${r.deal.id})`,
-    `${r.run.paths.toLocaleString('en-US')} paths, seed ${r.run.seed}, ${r.run.threads} thread${r.run.threads > 1 ? 's' : ''}, stress ${r.run.stress.name}${r.run.importanceShift ? `, importance sampling shift ${r.run.importanceShift.toFixed(3)}` : ''}`,
+    t('cli.sim.run', {
+      paths: n(run.paths), seed: String(run.seed), threads: t(run.threads > 1 ? 'cli.sim.threads.other' : 'cli.sim.threads.one', { n: run.threads }),
+      stress: run.stress.name, is: run.importanceShift ? t('cli.sim.is', { shift: run.importanceShift.toFixed(3) }) : '',
+    }),
     '',
-    `Pool expected loss ${pm(r.pool.expectedLossRate, r.pool.expectedLossRateStdErr, pct)} (± one standard error); mean default rate ${pm(r.pool.defaultRateMean, r.pool.defaultRateMeanStdErr, pct)}`,
-    `Pool loss quantiles (95% CI${r.run.importanceShift ? `, from the effective sample size ${Math.round(r.run.effectiveSampleSize).toLocaleString('en-US')}: conservative under importance sampling` : ''}): ${Object.entries(r.pool.lossRateQuantiles).map(([q, v]) => { const [lo, hi] = r.pool.lossRateQuantileCI95[q as keyof typeof r.pool.lossRateQuantileCI95]; return `${(Number(q) * 100).toString()}% ${pct(v)} (${pct(lo)}–${pct(hi)})`; }).join(', ')}`,
+    t('cli.sim.pool', { el: pm(r.pool.expectedLossRate, r.pool.expectedLossRateStdErr, pct), dr: pm(r.pool.defaultRateMean, r.pool.defaultRateMeanStdErr, pct) }),
+    t('cli.sim.quantiles', {
+      ess: run.importanceShift ? t('cli.sim.ess', { n: n(run.effectiveSampleSize) }) : '',
+      list: Object.entries(r.pool.lossRateQuantiles).map(([q, v]) => { const [lo, hi] = r.pool.lossRateQuantileCI95[q as keyof typeof r.pool.lossRateQuantileCI95]; return `${(Number(q) * 100).toString()}% ${pct(v)} (${pct(lo)}–${pct(hi)})`; }).join(', '),
+    }),
     '',
-    textTable(['tranche', 'balance', 'expected loss ± s.e.', 'P(loss) ± s.e.', 'WAL (y) ± s.e.', 'implied rating'], r.tranches.map((t) => [
-      t.id, formatMoney(t.initialBalance), pm(t.expectedLossRate, t.expectedLossRateStdErr, pct), pm(t.probabilityOfLoss, t.probabilityOfLossStdErr, pct), pm(t.walYears, t.walYearsStdErr, (x) => x.toFixed(3)), t.impliedRating,
+    textTable([t('cli.sim.col.tranche'), t('cli.sim.col.balance'), t('cli.sim.col.el'), t('cli.sim.col.pl'), t('cli.sim.col.wal'), t('cli.sim.col.rating')], r.tranches.map((x) => [
+      x.id, formatMoney(x.initialBalance), pm(x.expectedLossRate, x.expectedLossRateStdErr, pct), pm(x.probabilityOfLoss, x.probabilityOfLossStdErr, pct), pm(x.walYears, x.walYearsStdErr, (v) => v.toFixed(3)), x.impliedRating,
     ])),
   ];
+  // A tranche that lost on no path: its rule-of-three bound, not a bare "0, Aaa".
+  const bounded = r.tranches.filter((x) => x.zeroLossBound);
+  if (bounded.length) {
+    lines.push(t('cli.sim.zeroLoss', { list: bounded.map((x) => t('cli.sim.zeroLossOne', { id: x.id, bound: bp(x.zeroLossBound!.upperBound), rating: x.zeroLossBound!.ratingAtLeast })).join('; ') }));
+  }
   if (r.enhancements.length) {
-    lines.push('', textTable(['enhancement', 'kind', 'expected draw ± s.e.', '99% draw (95% CI)', 'P(exhausted) ± s.e.'], r.enhancements.map((e) => [
+    lines.push('', textTable([t('cli.sim.col.enhancement'), t('cli.sim.col.kind'), t('cli.sim.col.draw'), t('cli.sim.col.draw99'), t('cli.sim.col.exhausted')], r.enhancements.map((e) => [
       e.id, e.kind, pm(e.expectedDraw, e.expectedDrawStdErr, formatMoney),
       `${formatMoney(e.drawQuantiles['0.99'])} (${formatMoney(e.drawQuantileCI95['0.99'][0])}–${formatMoney(e.drawQuantileCI95['0.99'][1])})`,
       pm(e.exhaustionProbability, e.exhaustionProbabilityStdErr, pct),
     ])));
   }
   if (r.servicer) {
-    lines.push('', `Servicer ${r.servicer.id}: expected commingling loss ${pm(r.servicer.comminglingLoss.mean, r.servicer.comminglingLoss.stdErr, formatMoney)} CNY, probability ${pct(r.servicer.probabilityOfComminglingLoss)}`);
+    lines.push('', t('cli.sim.servicer', { id: r.servicer.id, loss: pm(r.servicer.comminglingLoss.mean, r.servicer.comminglingLoss.stdErr, formatMoney), p: pct(r.servicer.probabilityOfComminglingLoss) }));
   }
   if (r.assetAgents.length) {
-    const t = translator(negotiateLang(process.env.LANG));
     lines.push('', ...r.assetAgents.map((a) => t('assets.agent.heldCash', { id: a.id, loss: pm(a.heldCashLoss.mean, a.heldCashLoss.stdErr, formatMoney), p: pct(a.probabilityOfLoss) })));
   }
   if (r.offshoreLegs.length) {
-    lines.push('', textTable(['offshore leg', 'P(chain called)', 'investors\' loss ± s.e.', 'P(investor loss)', 'HK guarantor loss', 'onshore bank loss'], r.offshoreLegs.map((l) => [
+    lines.push('', textTable([t('cli.sim.col.leg'), t('cli.sim.col.chain'), t('cli.sim.col.investors'), t('cli.sim.col.investorP'), t('cli.sim.col.hk'), t('cli.sim.col.onshore')], r.offshoreLegs.map((l) => [
       l.id, pct(l.probabilityChainCalled), pm(l.investorLoss.mean, l.investorLoss.stdErr, formatMoney), pct(l.probabilityOfInvestorLoss),
       pm(l.hkGuarantorLoss.mean, l.hkGuarantorLoss.stdErr, formatMoney), pm(l.onshoreBankLoss.mean, l.onshoreBankLoss.stdErr, formatMoney),
     ])));

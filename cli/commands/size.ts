@@ -1,5 +1,7 @@
 import { cpus } from 'node:os';
-import { sizeEnhancement, formatPercent, type GuarantorFigures, type SizingResult, type SizingTarget } from '../../models/sizing/solve.js';
+import { describeTarget, leverWords, sizeEnhancement, sizingMessage, targetOf, formatPercent, type GuarantorFigures, type SizingResult, type SizingTarget } from '../../models/sizing/solve.js';
+import { translator, type Lang, type Translate } from '../../models/i18n/index.js';
+import { ioLang } from '../lang.js';
 import { LEVER_KINDS, type LeverKind } from '../../models/sizing/levers.js';
 import { isRating, RATING_ORDER } from '../../models/ratings/idealized-loss.js';
 import { formatMoney, formatRate, printable, textTable } from '../../models/format.js';
@@ -77,51 +79,58 @@ export async function sizeCommand(argv: string[], io: Io): Promise<number> {
     }
     throw err;
   }
-  io.out(args.flags.has('json') ? JSON.stringify(result, null, 2) : formatSizing(result));
+  io.out(args.flags.has('json') ? JSON.stringify(result, null, 2) : formatSizing(result, ioLang(io)));
   // A search that ran but found no size is not a usage error: report it, and say so in the status.
   return result.status === 'unreachable' ? UNREACHABLE_EXIT : 0;
 }
 
-const money = (x: number | null) => (x === null ? 'beyond the largest amount tried' : formatMoney(x));
-
-export function formatSizing(r: SizingResult): string {
+export function formatSizing(r: SizingResult, lang: Lang = 'en'): string {
+  const t = translator(lang);
+  const money = (x: number | null) => (x === null ? t('cli.size.beyond') : formatMoney(x));
+  const target = targetOf(r);
   const lines = [
     `${printable(r.deal.name)} (${r.deal.id})`,
-    `Sizing the ${r.lever.label} of "${r.lever.id}" so that ${r.target.description}`,
-    `${r.run.paths.toLocaleString('en-US')} paths, seed ${r.run.seed}, stress ${r.run.stress}; common random numbers (the same paths at every size); bisection to ${formatMoney(r.run.tolerance)}; searched 0.00 to ${formatMoney(r.lever.maxAmount)}`,
+    t('cli.size.sizing', { lever: leverWords(r.lever, lang), id: r.lever.id, target: describeTarget(target, r.target.tranche, lang) }),
+    t('cli.size.run', { paths: r.run.paths.toLocaleString('en-US'), seed: String(r.run.seed), stress: r.run.stress, tolerance: formatMoney(r.run.tolerance), max: formatMoney(r.lever.maxAmount) }),
     '',
-    r.message,
+    sizingMessage(r, target, lang),
   ];
   if (r.status !== 'unreachable') {
     lines.push(
-      `  Monte Carlo range (95%): ${money(r.uncertainty.lowAmount)} to ${money(r.uncertainty.highAmount)} (sizes at which the estimate ∓ 1.96 standard errors meets the target)`,
-      `  ${r.target.tranche} at the required size: ${r.target.kind === 'rating' ? 'expected loss' : 'probability of loss'} ${formatPercent(r.atRequired.value)} ± ${formatPercent(r.atRequired.stdErr)}, WAL ${r.atRequired.walYears.toFixed(2)}y, implied rating ${r.atRequired.impliedRating}`,
+      t('cli.size.range', { lo: money(r.uncertainty.lowAmount), hi: money(r.uncertainty.highAmount) }),
+      t('cli.size.at', { tranche: r.target.tranche, measure: t(`cli.size.measure.${r.target.kind}`), value: formatPercent(r.atRequired.value), se: formatPercent(r.atRequired.stdErr), wal: r.atRequired.walYears.toFixed(2), rating: r.atRequired.impliedRating }),
     );
-    if (r.requiredShare !== undefined && r.requiredShare !== null) lines.push(`  subordination: ${formatPercent(r.requiredShare)} of the notes`);
+    if (r.requiredShare !== undefined && r.requiredShare !== null) lines.push(t('cli.size.share', { share: formatPercent(r.requiredShare) }));
   }
-  lines.push(`  in the deal as given: ${formatMoney(r.lever.currentAmount)}`);
-  if (!r.monotone) lines.push('  warning: a larger amount gave a higher estimate on these paths; the bisection assumed it would not (see trials in --json)');
-  if (r.guarantor) lines.push('', ...formatGuarantor(r.guarantor, `at the required ${formatMoney(r.requiredAmount!)}`));
-  if (r.guarantorAtHighAmount) lines.push('', ...formatGuarantor(r.guarantorAtHighAmount, `at the conservative ${formatMoney(r.uncertainty.highAmount!)}`));
+  lines.push(t('cli.size.given', { amount: formatMoney(r.lever.currentAmount) }));
+  if (!r.monotone) lines.push(t('cli.size.notMonotone'));
+  if (r.rangeWide) lines.push(t('cli.size.wide'));
+  if (r.guarantor) lines.push('', ...formatGuarantor(r.guarantor, t('cli.size.atRequired', { amount: formatMoney(r.requiredAmount!) }), t));
+  if (r.guarantorAtHighAmount) lines.push('', ...formatGuarantor(r.guarantorAtHighAmount, t('cli.size.atConservative', { amount: formatMoney(r.uncertainty.highAmount!) }), t));
+  if (r.guarantorAtCurrent && r.requiredAmount !== r.lever.currentAmount) lines.push('', ...formatGuarantor(r.guarantorAtCurrent, t('cli.size.atCurrent', { amount: formatMoney(r.lever.currentAmount) }), t));
+  // What sizing this layer moves onto the others (a party paying more, a tranche losing more).
+  const moved = r.otherLayers.filter((x) => x.atAnswer > x.atCurrent + Math.max(1, 0.01 * x.atCurrent));
+  if (moved.length) lines.push('', t('cli.size.layers'), ...moved.map((x) => t('cli.size.layer', { name: x.name, before: formatMoney(x.atCurrent), after: formatMoney(x.atAnswer) })));
   return lines.join('\n');
 }
 
-function formatGuarantor(g: GuarantorFigures, where: string): string[] {
+function formatGuarantor(g: GuarantorFigures, where: string, t: Translate): string[] {
   const f = g.breakEvenFee;
   const rows: string[][] = [
-    ['expected draw', `${formatMoney(g.expectedDraw)} ± ${formatMoney(g.expectedDrawStdErr)}`],
-    ['99% draw', `${formatMoney(g.draw99)} (95% CI ${formatMoney(g.draw99CI95[0])} to ${formatMoney(g.draw99CI95[1])})`],
-    ['99.9% draw', `${formatMoney(g.draw999)} (95% CI ${formatMoney(g.draw999CI95[0])} to ${formatMoney(g.draw999CI95[1])})`],
-    ['P(exhausted)', `${formatRate(g.exhaustionProbability, 3)} ± ${formatRate(g.exhaustionProbabilityStdErr, 3)}`],
-    ['break-even fee', `${formatPercent(f.annualRate)} ± ${formatPercent(f.annualRateStdErr)} a year on ${f.coveredTranches.join(', ')} (PV of expected draws ${formatMoney(f.pvExpectedDraws)}, discounted at ${formatRate(f.discountRate, 2)} a year)`],
+    [t('cli.size.g.draw'), `${formatMoney(g.expectedDraw)} ± ${formatMoney(g.expectedDrawStdErr)}`],
+    [t('cli.size.g.draw99'), t('cli.size.g.ci', { value: formatMoney(g.draw99), lo: formatMoney(g.draw99CI95[0]), hi: formatMoney(g.draw99CI95[1]) })],
+    [t('cli.size.g.draw999'), t('cli.size.g.ci', { value: formatMoney(g.draw999), lo: formatMoney(g.draw999CI95[0]), hi: formatMoney(g.draw999CI95[1]) })],
+    [t('cli.size.g.exhausted'), `${formatRate(g.exhaustionProbability, 3)} ± ${formatRate(g.exhaustionProbabilityStdErr, 3)}`],
+    [t('cli.size.g.fee'), t('cli.size.g.feeValue', { rate: formatPercent(f.annualRate), se: formatPercent(f.annualRateStdErr), tranches: f.coveredTranches.join(', '), pv: formatMoney(f.pvExpectedDraws), discount: formatRate(f.discountRate, 2) })],
   ];
-  if (g.statedFee !== null) rows.push(['fee in the deal', `${formatRate(g.statedFee, 2)} a year`]);
+  if (g.statedFee !== null) rows.push([t('cli.size.g.stated'), t('cli.size.g.statedValue', { rate: formatRate(g.statedFee, 2) })]);
   return [
-    `${g.kind} "${g.enhancementId}" ${where}:`,
+    t('cli.size.guarantorHead', { kind: g.kind, id: g.enhancementId, where }),
     ...rows.map(([k, v]) => `  ${k!.padEnd(17)}${v}`),
+    t('cli.size.g.recoveries'),
     '',
-    textTable(['party', 'cap', 'expected paid', 'P(default)'], g.parties.map((p) => [
-      p.id, p.capacity === null ? 'unlimited' : formatMoney(p.capacity), formatMoney(p.expectedPaid), formatRate(p.defaultProbability, 2),
+    textTable([t('cli.size.col.party'), t('cli.size.col.cap'), t('cli.size.col.paid'), t('cli.size.col.pd')], g.parties.map((p) => [
+      p.id, p.capacity === null ? t('common.unlimited') : formatMoney(p.capacity), formatMoney(p.expectedPaid), formatRate(p.defaultProbability, 2),
     ])),
   ];
 }

@@ -2,6 +2,7 @@ import { loadDealFile } from '../../models/deal/load.js';
 import { formatProblem } from '../../models/deal/validate.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
+import { ioT } from '../lang.js';
 import { printable } from '../../models/format.js';
 
 
@@ -17,10 +18,11 @@ export function validateCommand(argv: string[], io: Io): number {
   if (args.flags.has('json')) {
     io.out(JSON.stringify(results.map(({ file, r }) => (r.ok ? { file, valid: true } : { file, valid: false, problems: r.problems })), null, 2));
   } else {
+    const t = ioT(io);
     for (const { file, r } of results) {
-      if (r.ok) io.out(`${printable(file)}: valid (${r.deal.meta.id})`);
+      if (r.ok) io.out(t('cli.validate.valid', { file: printable(file), id: r.deal.meta.id }));
       else {
-        io.err(`${printable(file)}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`);
+        io.err(t(r.problems.length === 1 ? 'cli.validate.problems.one' : 'cli.validate.problems.other', { file: printable(file), n: r.problems.length }));
         for (const p of r.problems) io.err(`  ${formatProblem(p)}`);
       }
     }

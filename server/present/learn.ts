@@ -10,6 +10,8 @@ import { daysBetween } from '../../models/calendar/day-count.js';
 import { interestOnRail, railRateOn } from '../../models/rail/rail.js';
 import type { Rail } from '../../models/rail/schema.js';
 import { formatMoney, formatRate } from '../../models/format.js';
+import { translate, type Lang, type MessageKey, type MessageParams } from '../../models/i18n/index.js';
+import { pluralKey } from './view-helpers.js';
 
 export interface LearnStructure {
   slug: string;
@@ -19,70 +21,35 @@ export interface LearnStructure {
   summary: string;
   /** Paragraphs explaining the structure before the numbers. */
   intro: string[];
-  /** The parties, each with what it does. */
-  parties: Array<{ en: string; zh: string; role: string }>;
+  /** The parties, each with its name in the page's language, in the other language, and what it does. */
+  parties: Array<{ name: string; otherName: string; role: string }>;
 }
 
-export const LEARN_STRUCTURES: readonly LearnStructure[] = [
-  {
-    slug: 'exclusive-licence-abn',
-    title: 'Exclusive-licence ABN',
-    titleZh: '知识产权独占许可资产支持票据',
-    scenarioId: 'yuhang-abn-2023',
-    summary: 'Yuhang, Hangzhou, March 2023: 14 firms, 135 patents, 133 M CNY of notes at 2.7% for one year.',
-    intro: [
-      'Each firm\'s patents are appraised (价值评估) and then licensed on an exclusive licence (独占许可). The licence fees the firms owe on a schedule are the underlying assets: the trust buys them, and the price it pays is the firms\' funding.',
-      'An ABN trust (资产支持票据信托) holds the receivables and issues asset-backed notes (资产支持票据, ABN) to investors in the interbank market. The notes pay from the licence fees the firms pay in.',
-      'A credit enhancer acts as shortfall-payment undertaker (差额支付承诺人): on a payment date it pays whatever the trust lacks to meet fees, note interest and principal. A municipal and a district guarantor (市区两级担保) stand behind it. That is why the senior notes could pay only 2.7% although the firms are small and risky.',
-    ],
-    parties: [
-      { en: 'Firms (originators)', zh: '企业 (原始权益人)', role: 'license their patents and owe licence fees' },
-      { en: 'ABN trust', zh: '资产支持票据信托', role: 'buys the receivables, issues the notes, runs the waterfall' },
-      { en: 'Investors', zh: '投资者', role: 'buy the notes and receive interest and principal' },
-      { en: 'Shortfall-payment undertaker', zh: '差额支付承诺人', role: 'pays any shortfall on a payment date' },
-      { en: 'Municipal + district guarantors', zh: '市级 + 区级担保机构', role: 'share the risk behind the undertaking' },
-      { en: 'Lead underwriter', zh: '主承销商', role: 'arranges and sells the issue (Bank of Hangzhou)' },
-    ],
-  },
-  {
-    slug: 'n-plus-1-cross-border',
-    title: 'N+1 cross-border',
-    titleZh: '跨境"N+1"知识产权证券化',
-    scenarioId: 'futian-n-plus-1-2023',
-    summary: 'Futian, Shenzhen, 2023: N firms\' IP-pledged micro-loans as an SZSE ABS, plus one firm financed privately in Hong Kong.',
-    intro: [
-      '"N": Shenzhen HTI (深高新投) takes N tech firms\' micro-loan receivables secured by IP pledges (附知识产权质押的小额贷款债权), adds credit enhancement and issues them as ABS (资产支持证券) to qualified investors on the Shenzhen Stock Exchange.',
-      '"+1": one firm raises money privately in Hong Kong. ICBC Shenzhen takes an assignment of the firm\'s onshore IP income right (知识产权"在岸"收益权受让) and, through a cross-border counter-guarantee (跨境反担保) with ICBC (Asia), supports the Hong Kong financing.',
-      'The firm brings the money onshore as foreign debt (外债) within its foreign-debt quota (外债额度): 2 M CNY, drawable in batches. Financing cost fell by more than 20%.',
-    ],
-    parties: [
-      { en: 'N firms', zh: 'N 家企业', role: 'borrow micro-loans against IP pledges' },
-      { en: 'Shenzhen HTI', zh: '深高新投', role: 'originates the loans, enhances and sponsors the ABS' },
-      { en: 'Special plan', zh: '资产支持专项计划', role: 'holds the loans and issues ABS on the SZSE' },
-      { en: '+1 firm', zh: '"+1" 企业', role: 'raises money in Hong Kong, brings it onshore as foreign debt' },
-      { en: 'ICBC Shenzhen', zh: '工商银行深圳分行', role: 'takes the onshore IP income right' },
-      { en: 'ICBC (Asia)', zh: '工银亚洲', role: 'offshore side of the cross-border counter-guarantee' },
-    ],
-  },
-  {
-    slug: 'e-cny-issuance',
-    title: 'IP securitization issued in e-CNY',
-    titleZh: '以数字人民币发行的知识产权证券化',
-    scenarioId: 'ningbo-ecny-2024',
-    summary: 'Ningbo, 2024: 138 M CNY issued and disbursed in digital RMB; the firms\' financing cost at most 2%.',
-    intro: [
-      'The structure is an ordinary IP securitization; what differs is the rail: subscription, disbursement to the firms and the payments to investors move in digital RMB (数字人民币, e-CNY) wallets instead of bank transfers.',
-      'Before 2026-01-01 e-CNY was cash (M0) and earned nothing while it sat in a wallet; from 2026-01-01 balances in real-name wallets are deposits that earn the demand-deposit rate. Cash waiting in the trust between payment dates is where that matters.',
-      'First issue 138 M CNY (1.38亿); the firms\' actual financing cost at most 2%.',
-    ],
-    parties: [
-      { en: 'Firms', zh: '企业', role: 'the IP owners whose receivables back the issue' },
-      { en: 'Trust / special plan', zh: '信托 / 专项计划', role: 'issues the notes and pays investors' },
-      { en: 'e-CNY wallets', zh: '数字人民币钱包', role: 'carry subscription, disbursement and payments' },
-      { en: 'Investors', zh: '投资者', role: 'subscribe and are paid in e-CNY' },
-    ],
-  },
+type Slug = 'exclusive-licence-abn' | 'n-plus-1-cross-border' | 'e-cny-issuance';
+const STRUCTURES: ReadonlyArray<{ slug: Slug; scenarioId: string; parties: number }> = [
+  { slug: 'exclusive-licence-abn', scenarioId: 'yuhang-abn-2023', parties: 6 },
+  { slug: 'n-plus-1-cross-border', scenarioId: 'futian-n-plus-1-2023', parties: 6 },
+  { slug: 'e-cny-issuance', scenarioId: 'ningbo-ecny-2024', parties: 4 },
 ];
+
+/** A structure's text in `lang` (the catalogue's learn.s.<slug>.* keys). */
+export function localizedStructure(slug: Slug, scenarioId: string, partyCount: number, lang: Lang): LearnStructure {
+  const tr = (key: string, l: Lang = lang) => translate(l, `learn.s.${slug}.${key}` as MessageKey);
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  return {
+    slug, scenarioId, title: tr('title'), titleZh: tr('title', 'zh'), summary: tr('summary'),
+    intro: [tr('intro1'), tr('intro2'), tr('intro3')],
+    parties: Array.from({ length: partyCount }, (_, i) => ({ name: tr(`p${i + 1}.name`), otherName: tr(`p${i + 1}.name`, other), role: tr(`p${i + 1}.role`) })),
+  };
+}
+
+/** The three structures of the learn pages, in `lang`. */
+export function learnStructures(lang: Lang = 'en'): LearnStructure[] {
+  return STRUCTURES.map((x) => localizedStructure(x.slug, x.scenarioId, x.parties, lang));
+}
+
+/** The structures in English (the API's default). */
+export const LEARN_STRUCTURES: readonly LearnStructure[] = learnStructures('en');
 
 export interface WalkAmount { label: string; amount: number }
 export interface WalkStep {
@@ -113,19 +80,20 @@ export interface Walkthrough {
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /** The steps of one period, in the deal's waterfall order, with the engine's amounts. */
-export function walkPeriod(structure: LearnStructure, deal: Deal, report: ScheduleReport, periodNumber: number): Walkthrough {
+export function walkPeriod(structure: LearnStructure, deal: Deal, report: ScheduleReport, periodNumber: number, lang: Lang = 'en'): Walkthrough {
+  const tr = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
   const p = report.periods[periodNumber - 1];
   if (!p) throw new Error(`period: must be between 1 and ${report.periods.length}, got ${periodNumber}`);
   const prog = compileDeal(deal);
   const steps: WalkStep[] = [];
   let cash = 0;
-  const push = (title: string, titleZh: string, text: string, amounts: WalkAmount[], change: number) => {
+  const push = (titleKey: MessageKey, text: string, amounts: WalkAmount[], change: number) => {
     cash = r2(cash + change);
-    steps.push({ n: steps.length + 1, title, titleZh, text, amounts, change: r2(change), cashAfter: cash });
+    steps.push({ n: steps.length + 1, title: tr(titleKey), titleZh: translate('zh', titleKey), text, amounts, change: r2(change), cashAfter: cash });
   };
 
   if (p.broughtForward !== 0) {
-    push('Cash held from earlier periods', '上期留存资金', 'Cash the trust kept back on earlier payment dates (to meet the notes at maturity) is available again.', [{ label: 'brought forward', amount: p.broughtForward }], p.broughtForward);
+    push('learn.step.broughtForward', tr('learn.step.broughtForwardText'), [{ label: tr('learn.amount.broughtForward'), amount: p.broughtForward }], p.broughtForward);
   }
   const byObligor = prog.obligors
     .map((o) => ({ label: o.name, amount: r2(Number(o.collectionsByPeriod[periodNumber - 1] ?? 0)) }))
@@ -133,8 +101,8 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
     .sort((a, b) => b.amount - a.amount);
   const shown = byObligor.slice(0, 6);
   const rest = byObligor.slice(6).reduce((s, x) => s + x.amount, 0);
-  if (rest !== 0) shown.push({ label: `${byObligor.length - 6} more firms`, amount: r2(rest) });
-  push('Collections arrive', '回收款归集', `The firms pay what they owe for the period (${p.accrualStart} to ${p.accrualEnd}) into the trust account: ${byObligor.length} payment${byObligor.length === 1 ? '' : 's'}.`, shown, p.collections);
+  if (rest !== 0) shown.push({ label: tr('learn.amount.moreFirms', { n: byObligor.length - 6 }), amount: r2(rest) });
+  push('learn.step.collections', tr(pluralKey('learn.step.collectionsText', byObligor.length), { start: p.accrualStart, end: p.accrualEnd, n: byObligor.length }), shown, p.collections);
 
   const tranches = deal.liabilities.tranches;
   const tName = (id: string) => tranches.find((t) => t.id === id)?.name ?? id;
@@ -155,70 +123,64 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
           if (enh) {
             const k = enhancementKind(enh.kind);
             const v = p.enhancementDrawsById[src] ?? 0;
-            amounts.push({ label: `${enh.name ?? k.label} (${enh.nameZh ?? k.labelZh})`, amount: v });
+            amounts.push({ label: lang === 'zh' ? (enh.nameZh ?? k.labelZh) : `${enh.name ?? k.label} (${enh.nameZh ?? k.labelZh})`, amount: v });
             total += v;
           } else if (!reserveReleaseShown) {
             reserveReleaseShown = true;
-            amounts.push({ label: `reserve account ${src} (储备账户)`, amount: p.reserveRelease });
+            amounts.push({ label: lang === 'zh' ? tr('learn.amount.reserve', { id: src }) : `${tr('learn.amount.reserve', { id: src })} (储备账户)`, amount: p.reserveRelease });
             total += p.reserveRelease;
           }
         }
-        const text = total === 0
-          ? 'The trust checks whether the cash it holds meets the fees, interest and principal due. It does, so nobody is asked to pay: the enhancement is there for the periods when firms fail to pay.'
-          : 'The cash falls short of what is due, so the trust draws on its protection in order until the gap is closed.';
-        push('Shortfall check', '差额支付 / 增信提款', text, amounts, total);
+        push('learn.step.shortfall', tr(total === 0 ? 'learn.step.shortfallNone' : 'learn.step.shortfallDrawn'), amounts, total);
         break;
       }
       case 'pay-fees': {
         const ids = st.fees ?? Object.keys(p.feesById);
         const amounts = ids.map((id) => ({ label: deal.fees.find((f) => f.id === id)?.name ?? id, amount: p.feesById[id] ?? 0 }));
         const total = amounts.reduce((s, a) => s + a.amount, 0);
-        push('Fees', '支付税费', 'Running fees come first (the trustee or plan manager, the custodian, the paying agent or servicer): each an annual rate on its base, or a fixed amount a year, accrued for the period.', amounts, -total);
+        push('learn.step.fees', tr('learn.step.feesText'), amounts, -total);
         break;
       }
       case 'pay-interest': {
-        const amounts = st.tranches.map((id) => ({ label: `${tName(id)} interest`, amount: p.tranches[id]?.interest ?? 0 }));
+        const amounts = st.tranches.map((id) => ({ label: tr('learn.amount.interest', { tranche: tName(id) }), amount: p.tranches[id]?.interest ?? 0 }));
         const total = amounts.reduce((s, a) => s + a.amount, 0);
         const worked = st.tranches.map((id) => interestWorking(deal, p, id)).filter((x): x is string => x !== null);
-        const text = `Interest is the coupon rate (票面利率) on the balance, for the days of the period under the deal's day count (${deal.meta.dayCount}).${worked.length ? ` ${worked.join(' ')}` : ''}`;
-        push('Note interest', '支付利息', text, amounts, -total);
+        const text = `${tr('learn.step.interestText', { dayCount: deal.meta.dayCount })}${worked.length ? ` ${worked.join(' ')}` : ''}`;
+        push('learn.step.interest', text, amounts, -total);
         break;
       }
       case 'pay-principal':
       case 'pay-principal-turbo': {
-        const amounts = st.tranches.map((id) => ({ label: `${tName(id)} principal`, amount: p.tranches[id]?.principal ?? 0 }));
+        const amounts = st.tranches.map((id) => ({ label: tr('learn.amount.principal', { tranche: tName(id) }), amount: p.tranches[id]?.principal ?? 0 }));
         const total = amounts.reduce((s, a) => s + a.amount, 0);
-        const text = total === 0
-          ? 'No principal is due this period (bullet notes repay at maturity; until then the cash stays in the trust).'
-          : 'Principal is repaid in order of seniority (优先级 before 次级).';
-        push(st.type === 'pay-principal' ? 'Note principal' : 'Principal, all available cash (turbo)', '偿还本金', text, amounts, -total);
+        push(st.type === 'pay-principal' ? 'learn.step.principal' : 'learn.step.principalTurbo', tr(total === 0 ? 'learn.step.principalNone' : 'learn.step.principalText'), amounts, -total);
         break;
       }
       case 'fund-reserve':
-        push('Top up the reserve', '补足储备账户', `The reserve account ${st.account} is topped up to its target from what is left.`, [{ label: st.account, amount: p.reserveTopUp }], -p.reserveTopUp);
+        push('learn.step.reserve', tr('learn.step.reserveText', { account: st.account }), [{ label: st.account, amount: p.reserveTopUp }], -p.reserveTopUp);
         break;
       case 'pay-residual': {
         const text = p.residual === 0
-          ? `Nothing is released: the cash left (${formatMoney(p.carriedForward)}) stays in the trust account until the notes are repaid.`
-          : `What is left goes to the ${st.to === 'originator' ? 'originator (firms)' : 'subordinated holder'} as residual (剩余收益).`;
-        push('Residual', '剩余资金', text, [{ label: 'released', amount: p.residual }, { label: 'kept in the trust', amount: p.carriedForward }], -p.residual);
+          ? tr('learn.step.residualKept', { amount: formatMoney(p.carriedForward) })
+          : tr('learn.step.residualPaid', { to: tr(st.to === 'originator' ? 'learn.residualTo.originator' : 'learn.residualTo.subordinated') });
+        push('learn.step.residual', text, [{ label: tr('learn.amount.released'), amount: p.residual }, { label: tr('learn.amount.kept'), amount: p.carriedForward }], -p.residual);
         break;
       }
     }
   }
   if (!reserveReleaseShown && p.reserveRelease !== 0) {
-    push('Reserve released', '储备账户释放', 'Cash released from the reserve account into the trust account.', [{ label: 'reserve release', amount: p.reserveRelease }], p.reserveRelease);
+    push('learn.step.reserveRelease', tr('learn.step.reserveReleaseText'), [{ label: tr('learn.amount.reserveRelease'), amount: p.reserveRelease }], p.reserveRelease);
   }
   const cashLeft = cash;
   return {
-    structure, glance: glanceOf(deal), periodCount: report.periods.length, period: p, steps, cashLeft,
+    structure, glance: glanceOf(deal, lang), periodCount: report.periods.length, period: p, steps, cashLeft,
     reconciled: Math.abs(cashLeft - p.carriedForward) < 0.005 && p.cashIn === p.cashOut,
-    railNote: railNoteFor(deal, report, periodNumber),
+    railNote: railNoteFor(deal, report, periodNumber, lang),
   };
 }
 
-export function learnStructure(slug: string): LearnStructure | undefined {
-  return LEARN_STRUCTURES.find((s) => s.slug === slug);
+export function learnStructure(slug: string, lang: Lang = 'en'): LearnStructure | undefined {
+  return learnStructures(lang).find((s) => s.slug === slug);
 }
 
 /**
@@ -245,7 +207,8 @@ export function interestWorking(deal: Deal, p: SchedulePeriodReport, trancheId: 
  * what it earns there is the rail library's answer (e-CNY earned nothing before 2026-01-01, then
  * the demand rate in real-name wallets). Shown beside the walkthrough, not added to its cash.
  */
-export function railNoteFor(deal: Deal, report: ScheduleReport, periodNumber: number): Walkthrough['railNote'] {
+export function railNoteFor(deal: Deal, report: ScheduleReport, periodNumber: number, lang: Lang = 'en'): Walkthrough['railNote'] {
+  const tr = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
   const rail = (deal as { rail?: Rail }).rail;
   const p = report.periods[periodNumber - 1];
   const next = report.periods[periodNumber];
@@ -254,13 +217,13 @@ export function railNoteFor(deal: Deal, report: ScheduleReport, periodNumber: nu
   const amount = interestOnRail(rail, { amount: p.carriedForward, startDate: p.date, days }).toNumber();
   const rate = railRateOn(rail, p.date);
   const where = rail.kind === 'e-cny'
-    ? `in ${rail.wallet === 'real-name' ? 'real-name' : 'anonymous'} e-CNY wallets (数字人民币钱包)`
-    : 'in the bank account';
+    ? tr('learn.rail.where.e-cny', { wallet: tr(rail.wallet === 'real-name' ? 'learn.rail.wallet.real-name' : 'learn.rail.wallet.anonymous') })
+    : tr('learn.rail.where.bank');
   const why = rail.kind === 'e-cny' && rate === 0
-    ? (rail.wallet === 'real-name' ? ' — before 2026-01-01 e-CNY was cash (M0) and earned no interest' : ' — anonymous wallets earn no interest')
-    : ` at the demand-deposit rate of ${formatRate(rate, 2)} (活期利率, days/360)`;
+    ? tr(rail.wallet === 'real-name' ? 'learn.rail.whyM0' : 'learn.rail.whyAnonymous')
+    : tr('learn.rail.whyRate', { rate: formatRate(rate, 2) });
   return {
-    text: `The ${formatMoney(p.carriedForward)} kept in the trust waits ${days} days ${where} until ${next.date}, earning ${formatMoney(amount)}${why}.`,
+    text: tr('learn.rail.text', { amount: formatMoney(p.carriedForward), days, where, date: next.date, earned: formatMoney(amount), why }),
     amount,
   };
 }

@@ -63,5 +63,5 @@ export function languageHelpers(lang: Lang) {
 }
 
 export const viewHelpers = {
-  formatMoney, formatChineseAmount, formatRate, formatBp, jsonForHtml, money, pct, escapeHtml,
+  formatMoney, formatChineseAmount, formatRate, formatBp, jsonForHtml, money, pct, escapeHtml, translate,
 };

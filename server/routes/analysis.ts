@@ -3,10 +3,11 @@ import { Router, type Request } from 'express';
 import type { AppContext } from '../app.js';
 import { handle, HttpError } from '../http-errors.js';
 import { glanceOf, type DealGlance } from '../present/glance.js';
-import { LEARN_STRUCTURES, learnStructure, legLessons, walkPeriod, type LegLesson, type Walkthrough } from '../present/learn.js';
+import { learnStructure, learnStructures, legLessons, walkPeriod, type LegLesson, type Walkthrough } from '../present/learn.js';
 import type { Deal } from '../../models/deal/schema.js';
 import type { ZeroLossBound } from '../../models/montecarlo/results.js';
-import { GLOSSARY } from '../present/glossary.js';
+import { glossary } from '../present/glossary.js';
+import type { Lang } from '../../models/i18n/index.js';
 import { checkCalendarId, lookUpCalendar } from '../../models/calendar/year-view.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -14,7 +15,7 @@ import { projectRoot } from '../config.js';
 import { markdownToHtml } from '../present/markdown.js';
 import type { SeniorRating } from '../rating.js';
 import { translator } from '../../models/i18n/index.js';
-import { requestLang } from '../language.js';
+import { langOf, requestLang } from '../language.js';
 
 let apiDocsHtml: string | null = null;
 
@@ -121,15 +122,15 @@ export function analysisApi(ctx: AppContext): Router {
   }));
 
   r.get('/learn', (_req, res) => {
-    res.json({ structures: LEARN_STRUCTURES.map((s) => ({ slug: s.slug, title: s.title, titleZh: s.titleZh, scenarioId: s.scenarioId, summary: s.summary })) });
+    res.json({ structures: learnStructures(langOf(res)).map((s) => ({ slug: s.slug, title: s.title, titleZh: s.titleZh, scenarioId: s.scenarioId, summary: s.summary })) });
   });
 
   r.get('/learn/:structure', handle(async (req, res) => {
-    res.json(await walkthroughFor(ctx, String(req.params.structure ?? ''), req.query.period));
+    res.json(await walkthroughFor(ctx, String(req.params.structure ?? ''), req.query.period, langOf(res)));
   }));
 
   r.get('/glossary', (_req, res) => {
-    res.json({ glossary: GLOSSARY });
+    res.json({ glossary: glossary(langOf(res)) });
   });
 
   // A year of a business-day calendar (holidays, make-up working days, the notice), or one date.
@@ -142,9 +143,9 @@ export function analysisApi(ctx: AppContext): Router {
 }
 
 /** The learn walkthrough for a structure slug and an optional ?period=n. */
-export async function walkthroughFor(ctx: AppContext, slug: string, periodQuery: unknown): Promise<Walkthrough & { legs: LegLesson[] }> {
-  const s = learnStructure(slug);
-  if (!s) throw new HttpError(404, `structure: no learn page "${slug.slice(0, 60)}" (structures: ${LEARN_STRUCTURES.map((x) => x.slug).join(', ')})`);
+export async function walkthroughFor(ctx: AppContext, slug: string, periodQuery: unknown, lang: Lang = 'en'): Promise<Walkthrough & { legs: LegLesson[] }> {
+  const s = learnStructure(slug, lang);
+  if (!s) throw new HttpError(404, `structure: no learn page "${slug.slice(0, 60)}" (structures: ${learnStructures().map((x) => x.slug).join(', ')})`);
   const exists = await ctx.deals.store.read(s.scenarioId);
   if (!exists) throw new HttpError(503, `scenario: ${s.scenarioId}.json is not available yet (it is being written); this walkthrough needs the real scenario's numbers`);
   const { loaded, report } = await ctx.deals.schedule(s.scenarioId);
@@ -156,7 +157,7 @@ export async function walkthroughFor(ctx: AppContext, slug: string, periodQuery:
     }
     period = n;
   }
-  const walk = walkPeriod(s, loaded.deal, report, period);
+  const walk = walkPeriod(s, loaded.deal, report, period, lang);
   const legs = legLessons(loaded.deal, offshoreLegsOf(loaded.deal).length ? await ctx.costs.dealCost(loaded) : null);
   return { ...walk, legs };
 }

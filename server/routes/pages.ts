@@ -7,8 +7,8 @@ import { glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleRows } from '../../models/engine/schedule-table.js';
 import { formatProblem } from '../../models/deal/validate.js';
-import { LEARN_STRUCTURES } from '../present/learn.js';
-import { GLOSSARY } from '../present/glossary.js';
+import { learnStructure, learnStructures } from '../present/learn.js';
+import { glossary } from '../present/glossary.js';
 import { calendarView, walkthroughFor } from './analysis.js';
 import { CALENDAR_IDS } from '../../models/calendar/business-days.js';
 import { CN_DATA_YEARS } from '../../models/calendar/holidays-cn.js';
@@ -126,11 +126,11 @@ export function pages(ctx: AppContext): Router {
   }));
 
   r.get('/learn', (_req, res) => {
-    res.render('learn-index', { title: 'Learn', nav: 'learn', structures: LEARN_STRUCTURES });
+    res.render('learn-index', { title: res.locals.t('learn.index.title'), nav: 'learn', structures: learnStructures(langOf(res)) });
   });
 
   r.get('/learn/glossary', (_req, res) => {
-    res.render('glossary', { title: 'Glossary 术语', nav: 'learn', glossary: GLOSSARY });
+    res.render('glossary', { title: res.locals.t('glossary.title'), nav: 'learn', glossary: glossary(langOf(res)) });
   });
 
   r.get('/learn/calendar', handle((req, res) => {
@@ -139,18 +139,18 @@ export function pages(ctx: AppContext): Router {
     const year = typeof req.query.year === 'string' && req.query.year !== '' ? req.query.year : String(thisYear);
     const view = calendarView(year, req.query.calendar === '' ? undefined : req.query.calendar);
     if (!('businessDays' in view)) throw new HttpError(400, `year: must be a year (YYYY), got ${JSON.stringify(year.slice(0, 40))}`);
-    res.render('calendar', { title: 'Business-day calendar 节假日', nav: 'learn', view, years: CN_DATA_YEARS, calendars: CALENDAR_IDS });
+    res.render('calendar', { title: res.locals.t('calendar.title'), nav: 'learn', view, years: CN_DATA_YEARS, calendars: CALENDAR_IDS });
   }));
 
   r.get('/learn/:structure', handle(async (req, res) => {
     const slug = String(req.params.structure ?? '');
     try {
-      const walk = await walkthroughFor(ctx, slug, req.query.period);
+      const walk = await walkthroughFor(ctx, slug, req.query.period, langOf(res));
       res.render('learn', { title: walk.structure.title, nav: 'learn', walk, missing: null, structure: walk.structure });
     } catch (err) {
       if (err instanceof HttpError && err.status === 503) {
-        const s = LEARN_STRUCTURES.find((x) => x.slug === slug);
-        res.status(503).render('learn', { title: s?.title ?? 'Learn', nav: 'learn', walk: null, missing: err.message, structure: s });
+        const s = learnStructure(slug, langOf(res));
+        res.status(503).render('learn', { title: s?.title ?? res.locals.t('learn.crumb'), nav: 'learn', walk: null, missing: err.message, structure: s });
         return;
       }
       throw err;

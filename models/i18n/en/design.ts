@@ -126,4 +126,6 @@ export const design = {
   'design.freq.quarterly': 'quarterly',
   'design.freq.semiannual': 'semiannual',
   'design.freq.annual': 'annual',
+  'cli.help.price': 'market pricing: each tranche\'s domestic grade, WAL, benchmark, grid spread and coupon (tranches written coupon "market" carry it)',
+  'cli.help.optimize': 'cheapest structure for the firms that meets the constraints (exit 2 if none does)',
 } as const;

@@ -1,5 +1,7 @@
 // The English catalogue: every namespace, one line each (add a namespace here and in zh/index.ts).
 import { common } from './common.js';
+import { cli } from './cli.js';
+import { learn } from './learn.js';
 import { editor } from './editor.js';
 import { size } from './size.js';
 import { compare } from './compare.js';
@@ -16,6 +18,8 @@ import { design } from './design.js';
 
 export const en = {
   ...common,
+  ...cli,
+  ...learn,
   ...editor,
   ...size,
   ...compare,

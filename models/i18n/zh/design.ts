@@ -128,4 +128,6 @@ export const design: Translation<typeof en> = {
   'design.freq.quarterly': '按季',
   'design.freq.semiannual': '按半年',
   'design.freq.annual': '按年',
+  'cli.help.price': '市场化定价：各档的境内评级、加权平均期限、基准、利差表利差与票面利率（票面利率写为 market 的档按此付息）',
+  'cli.help.optimize': '满足约束条件、企业融资成本最低的交易结构（无可行结构时退出码为 2）',
 };

@@ -1,5 +1,7 @@
 // 中文消息目录：每个命名空间一行（与 en/index.ts 一一对应）。
 import { common } from './common.js';
+import { cli } from './cli.js';
+import { learn } from './learn.js';
 import { editor } from './editor.js';
 import { size } from './size.js';
 import { compare } from './compare.js';
@@ -16,6 +18,8 @@ import { design } from './design.js';
 
 export const zh = {
   ...common,
+  ...cli,
+  ...learn,
   ...editor,
   ...size,
   ...compare,

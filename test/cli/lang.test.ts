@@ -1,0 +1,58 @@
+// The command line speaks the reader's language: --lang zh|en on any command, else the shell's
+// LANG (zh_CN.UTF-8 → Chinese), else English; --json carries no words and is the same in both.
+import { expect } from 'chai';
+import { ipabs } from '../support/cli.js';
+import { takeLang } from '../../cli/lang.js';
+import { SCENARIO_DIR } from '../support/scenarios.js';
+
+const yuhang = `${SCENARIO_DIR}yuhang-abn-2023.json`;
+
+describe('ipabs --lang (命令行语言)', () => {
+  it('takes --lang from anywhere in the arguments, else LANG, else English', () => {
+    expect(takeLang(['schedule', 'x.json', '--lang', 'zh'], {})).to.deep.equal({ lang: 'zh', rest: ['schedule', 'x.json'] });
+    expect(takeLang(['--lang=en', 'schedule'], { LANG: 'zh_CN.UTF-8' })).to.deep.equal({ lang: 'en', rest: ['schedule'] });
+    expect(takeLang(['schedule'], { LANG: 'zh_CN.UTF-8' }).lang).to.equal('zh');
+    expect(takeLang(['schedule'], { LANG: 'C.UTF-8' }).lang).to.equal('en');
+    expect(() => takeLang(['schedule', '--lang', 'fr'], {})).to.throw('--lang: must be zh or en, got "fr"');
+  });
+
+  it('refuses a language it does not have, naming what is allowed', async () => {
+    const r = await ipabs('schedule', yuhang, '--lang', 'fr');
+    expect(r.code).to.equal(1);
+    expect(r.err).to.equal('ipabs: --lang: must be zh or en, got "fr"');
+  });
+
+  it('prints the schedule with Chinese headers and the same numbers', async () => {
+    const zh = await ipabs('schedule', yuhang, '--lang', 'zh');
+    const en = await ipabs('schedule', yuhang, '--lang', 'en');
+    expect(zh.code).to.equal(0);
+    expect(zh.out).to.match(/^期次\s+日期\s+回收款\s+费用\s+senior 利息/m);
+    expect(zh.out).to.contain('每期现金流精确到分对平：是');
+    expect(zh.out).to.contain('905,128.77');
+    expect(en.out).to.contain('Cash reconciled to the fen in every period: yes');
+    const csv = await ipabs('schedule', yuhang, '--csv', '--lang', 'zh');
+    expect(csv.out.split('\n')[0]).to.match(/^期次,日期,回收款,费用,senior 利息,senior 本金,senior 余额/);
+  });
+
+  it('explains a simulation in Chinese, with the rule-of-three bound for a tranche that never lost', async () => {
+    const r = await ipabs('simulate', yuhang, '--paths', '1000', '--lang', 'zh');
+    expect(r.code, r.err).to.equal(0);
+    expect(r.out).to.contain('1,000 条路径，随机种子 1，1 个线程，压力情景 base');
+    expect(r.out).to.match(/资产池预期损失 [\d.]+% ± [\d.]+%（± 一个标准误）/);
+    expect(r.out).to.match(/^档次\s+金额\s+预期损失 ± 标准误/m);
+    expect(r.out).to.match(/所有路径均无损失的档次：senior 预期损失 ≤ 30 bp，评级不低于 \w+/);
+    const json = await ipabs('simulate', yuhang, '--paths', '1000', '--json', '--lang', 'zh');
+    const jsonEn = await ipabs('simulate', yuhang, '--paths', '1000', '--json');
+    expect(json.out).to.equal(jsonEn.out);
+  });
+
+  it('names validation problems, calendar days and the usage in Chinese', async () => {
+    const cal = await ipabs('calendar', '2024-09-29', '--lang', 'zh');
+    expect(cal.out).to.contain('2024-09-29（周日）在 CN-IB：营业 — 调休上班');
+    const help = await ipabs('--lang', 'zh', 'help');
+    expect(help.out).to.contain('ipabs — 知识产权证券化与跨境结构模拟器');
+    expect(help.out).to.contain('基准情景兑付计划（无违约）');
+    const unknown = await ipabs('frobnicate', '--lang', 'zh');
+    expect(unknown.err).to.contain('未知命令 "frobnicate"');
+  });
+});
