@@ -3,7 +3,7 @@
 // one, what binds, the frontier charts, and save the best design as a new deal.
 import { api, el, showError } from './api.js';
 import { formatChineseAmount, money, parseAmount, pct } from './fmt.js';
-import { follow } from './follow.js';
+import { cancelJob, follow, submitJob } from './follow.js';
 import { t, tz, lang } from './i18n.js';
 
 const cfg = JSON.parse(document.getElementById('design-config').textContent);
@@ -129,24 +129,10 @@ form.addEventListener('submit', async (ev) => {
   errBox.classList.add('hidden');
   let body;
   try { body = readForm(); } catch (e) { box.classList.remove('hidden'); showError(errBox, e.message); return; }
-  try {
-    startBtn.disabled = true;
-    const r = await api('/api/design', { method: 'POST', json: body });
-    history.replaceState(null, '', `/design?deal=${encodeURIComponent(body.dealId)}&run=${encodeURIComponent(r.run.id)}`);
-    onState(r.run);
-    watch(r.run.id);
-  } catch (e) {
-    box.classList.remove('hidden');
-    showError(errBox, e.message);
-    startBtn.disabled = false;
-  }
+  await submitJob({ url: '/api/design', body, page: `/design?deal=${encodeURIComponent(body.dealId)}`, startBtn, box, errBox, onState, watch });
 });
 
-cancelBtn.addEventListener('click', async () => {
-  if (!current) return;
-  cancelBtn.disabled = true;
-  try { await api(`/api/runs/${encodeURIComponent(current)}`, { method: 'DELETE' }); } catch (e) { showError(errBox, e.message); }
-});
+cancelBtn.addEventListener('click', () => { void cancelJob(current, cancelBtn, errBox); });
 
 const elText = (c) => (c && c.seniorEl ? `${pct(c.seniorEl.value, 4)} ± ${pct(1.96 * c.seniorEl.stdErr, 4)}` : '—');
 
