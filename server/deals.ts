@@ -1,11 +1,11 @@
 // The server's view of the deal store: read, validate, run the base case, with small caches
 // keyed by the stored version so repeated page views do not re-run the engine.
 import { DealStore, DealStoreError, isDealId, dealIdRule, type StoredDeal } from '../models/store/deal-store.js';
-import { formatProblem, parseJson, validateDeal, type Problem } from '../models/deal/validate.js';
+import { formatProblem, parseJson, type Problem } from '../models/deal/validate.js';
+import { checkDeal, type DealWarning } from '../models/design/check.js';
 import type { Deal } from '../models/deal/schema.js';
 import { runExact, type ScheduleReport } from '../models/engine/exact.js';
 import { HttpError } from './http-errors.js';
-import { withMarketCoupons } from '../models/design/market-coupons.js';
 
 export interface LoadedDeal {
   stored: StoredDeal;
@@ -13,6 +13,8 @@ export interface LoadedDeal {
   raw: unknown;
   deal: Deal | null;
   problems: Problem[];
+  /** Valid but worth a look (English; pages re-say them from code and params in their language). */
+  warnings: DealWarning[];
 }
 
 export interface ValidDeal extends LoadedDeal {
@@ -20,17 +22,6 @@ export interface ValidDeal extends LoadedDeal {
 }
 
 const CACHE_SIZE = 200;
-
-/** A valid deal with its market coupons (市场化定价) priced; a tranche that cannot be priced is a problem of the deal. */
-function priced(d: LoadedDeal & { deal: Deal }): LoadedDeal {
-  try {
-    return { ...d, deal: withMarketCoupons(d.deal) };
-  } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
-    const m = /^([^:\s]+): (.*)$/s.exec(err.message);
-    return { ...d, deal: null, problems: [{ path: m ? m[1]! : '', message: m ? m[2]! : err.message }] };
-  }
-}
 
 export class DealService {
   private readonly loaded = new Map<string, LoadedDeal>();
@@ -59,10 +50,12 @@ export class DealService {
     if (hit) return hit;
     const parsed = parseJson(stored.text);
     let out: LoadedDeal;
-    if (!parsed.ok) out = { stored, raw: null, deal: null, problems: parsed.problems };
+    if (!parsed.ok) out = { stored, raw: null, deal: null, problems: parsed.problems, warnings: [] };
     else {
-      const r = validateDeal(parsed.value);
-      out = r.ok ? priced({ stored, raw: parsed.value, deal: r.deal, problems: [] }) : { stored, raw: parsed.value, deal: null, problems: r.problems };
+      const r = checkDeal(parsed.value);
+      out = r.ok ? { stored, raw: parsed.value, deal: r.deal, problems: [], warnings: r.warnings } : { stored, raw: parsed.value, deal: null, problems: r.problems, warnings: [] };
+      // The check ran the base case already: keep its schedule.
+      if (r.ok && r.report) remember(this.schedules, key, r.report);
     }
     remember(this.loaded, key, out);
     return out;

@@ -13,7 +13,7 @@ import { idealizedExpectedLoss, RATING_ORDER, type Rating } from '../ratings/ide
 import type { DomesticRating } from '../ratings/domestic-scale.js';
 import type { TdrMethod, TdrSet } from '../ratings/tdr.js';
 import type { SpreadGrid } from '../market/spread-grid.js';
-import { priceMarketCoupons, UnpricedTrancheError } from './market-coupons.js';
+import { assetsPriced, priceMarketCoupons, UnpricedTrancheError } from './market-coupons.js';
 import { applyDesign, designProvenance, type Design } from './levers.js';
 import { checkConstraints, type CandidateMeasures, type ConstraintCheck, type DesignConstraint } from './constraints.js';
 
@@ -143,6 +143,6 @@ export async function evaluateDesign(ctx: EvaluationContext, design: Design, opt
   return {
     design, status: 'ok', reason: null, unpriced: null, tranches, seniorGrade: measures.seniorGrade, seniorEl, enhancements,
     firmsCost: cost.subsidyAdjustedCostRate, firmsCostBeforeSubsidy: cost.allInCostRate, issuerCost: cost.issuerCostRate,
-    checks, feasible: checks.every((c) => c.ok), violation, deal: priced,
+    checks, feasible: checks.every((c) => c.ok), violation, deal: assetsPriced(priced),
   };
 }

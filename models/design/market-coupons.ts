@@ -14,6 +14,7 @@
 // optimizer's Monte Carlo TDR, read once from the pool on common random numbers).
 import type { Deal, Tranche } from '../deal/schema.js';
 import { runExact } from '../engine/exact.js';
+import { pricedDeal, PricingError } from '../engine/pricing.js';
 import { breakEvenTable, domesticRating, expectedTdrSet, type DomesticRatingResult } from '../breakeven/rate-deal.js';
 import { BELOW_SCALE, gradeRank, type DomesticGrade, type DomesticRating } from '../ratings/domestic-scale.js';
 import type { TdrMethod, TdrSet } from '../ratings/tdr.js';
@@ -94,7 +95,22 @@ export function couponAtIssueRate(t: Tranche, issueDate: string): number | null 
   return null;
 }
 
-function rate(deal: Deal, o: MarketPricingOptions): DomesticRatingResult {
+/** The deal with its assets at the prices the firms pay (cost-plus: solved from these coupons); a price that cannot be met is a RangeError on its path. */
+export function assetsPriced(deal: Deal): Deal {
+  try {
+    return pricedDeal(deal);
+  } catch (err) {
+    if (err instanceof PricingError) {
+      const p = err.problems[0];
+      throw new RangeError(p ? `${p.path}: ${p.message}` : err.message);
+    }
+    throw err;
+  }
+}
+
+function rate(input: Deal, o: MarketPricingOptions): DomesticRatingResult {
+  // A cost-plus pool's rates follow the coupons: rate the deal as the firms would pay it.
+  const deal = assetsPriced(input);
   const table = breakEvenTable(deal, { arithmetic: 'float' });
   const tdr = o.tdr ?? { set: expectedTdrSet(deal, table), method: 'stress-multiplier' as const };
   return domesticRating(table, tdr.set, tdr.method);

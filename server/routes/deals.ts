@@ -3,7 +3,9 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../app.js';
 import { handle, HttpError } from '../http-errors.js';
-import { formatProblem, parseJson, validateDeal, type Problem } from '../../models/deal/validate.js';
+import { formatProblem, parseJson, type Problem } from '../../models/deal/validate.js';
+import { checkDeal, checkDealText, type CheckResult } from '../../models/design/check.js';
+import { formatWarning } from '../../models/engine/base-case.js';
 import { DealStoreError, dealIdRule } from '../../models/store/deal-store.js';
 import { scheduleCsv, scheduleRows } from '../../models/engine/schedule-table.js';
 import { dealJsonSchema } from '../../cli/commands/schema.js';
@@ -13,7 +15,7 @@ import { scheduleWorkbook } from '../present/excel.js';
 import { withBom } from '../../models/sheets/csv.js';
 import type { ValidDeal } from '../deals.js';
 import { listEchoed } from '../../models/deal/schema-helpers.js';
-import { langOf } from '../language.js';
+import { langOf, requestLang } from '../language.js';
 
 /** The body must be a JSON object (express.json only parses application/json). */
 export function jsonBody(req: Request): Record<string, unknown> {
@@ -83,7 +85,7 @@ export function dealApi(ctx: AppContext): Router {
     if (!copy.meta || typeof copy.meta !== 'object') throw invalidDeal(src.problems);
     copy.meta.id = id;
     copy.meta.name = typeof body.name === 'string' ? body.name : await distinctCopyName(String(copy.meta.name ?? fromId));
-    const v = validateDeal(copy);
+    const v = checkDeal(copy);
     if (!v.ok) throw invalidDeal(v.problems);
     const saved = await deals.store.save(id, `${JSON.stringify(copy, null, 2)}\n`);
     res.status(201).location(`/api/deals/${id}`).json({ id, version: saved.version, savedAt: saved.savedAt, from: fromId });
@@ -94,6 +96,7 @@ export function dealApi(ctx: AppContext): Router {
     res.json({
       id: d.stored.id, source: d.stored.source, version: d.stored.version, savedAt: d.stored.savedAt,
       valid: d.deal !== null, problems: d.problems, messages: d.problems.map(formatProblem),
+      warnings: d.warnings.map(({ path, message }) => ({ path, message })), warningMessages: d.warnings.map(formatWarning),
       deal: d.raw, glance: d.deal ? glanceOf(d.deal, langOf(res)) : null,
     });
   }));
@@ -102,12 +105,12 @@ export function dealApi(ctx: AppContext): Router {
   r.put('/deals/:id', handle(async (req, res) => {
     const id = deals.checkId(param(req, 'id'));
     const body = jsonBody(req);
-    const v = validateDeal(body);
+    const v = checkDeal(body, { lang: requestLang(req) });
     if (!v.ok) throw invalidDeal(v.problems);
     if (v.deal.meta.id !== id) throw new HttpError(400, `meta.id: must equal the id in the URL ("${id}"), got "${v.deal.meta.id}"`);
     try {
       const saved = await deals.store.save(id, `${JSON.stringify(body, null, 2)}\n`);
-      res.status(saved.version === 1 ? 201 : 200).json({ id, version: saved.version, savedAt: saved.savedAt });
+      res.status(saved.version === 1 ? 201 : 200).json({ id, version: saved.version, savedAt: saved.savedAt, warnings: v.warnings.map(({ path, message }) => ({ path, message })) });
     } catch (err) {
       if (err instanceof DealStoreError && err.code === 'read-only') throw new HttpError(409, `meta.id: ${err.message}`);
       throw err;
@@ -197,18 +200,23 @@ export function dealApi(ctx: AppContext): Router {
     }
   }));
 
-  /** Validate without saving: `{ text }` (the editor's JSON text) or the deal object itself. */
+  /**
+   * Validate without saving: `{ text }` (the editor's JSON text) or the deal object itself.
+   * Problems make the deal invalid; warnings (in the request's language) do not.
+   */
   r.post('/validate', handle((req, res) => {
     const body = jsonBody(req);
-    let result;
+    const lang = requestLang(req);
+    let result: CheckResult;
     if (typeof body.text === 'string' && Object.keys(body).length === 1) {
-      const parsed = parseJson(body.text);
-      result = parsed.ok ? validateDeal(parsed.value) : parsed;
+      result = checkDealText(body.text, { lang });
     } else {
-      result = validateDeal(body);
+      result = checkDeal(body, { lang });
     }
-    if (result.ok) res.json({ valid: true, problems: [], messages: [], id: result.deal.meta.id });
-    else res.json({ valid: false, problems: result.problems, messages: result.problems.map(formatProblem) });
+    const warnings = result.warnings.map(({ path, message }) => ({ path, message }));
+    const warningMessages = result.warnings.map(formatWarning);
+    if (result.ok) res.json({ valid: true, problems: [], messages: [], warnings, warningMessages, id: result.deal.meta.id });
+    else res.json({ valid: false, problems: result.problems, messages: result.problems.map(formatProblem), warnings, warningMessages });
   }));
 
   r.get('/schema', (_req, res) => {

@@ -7,6 +7,11 @@ import { glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleRows } from '../../models/engine/schedule-table.js';
 import { formatProblem } from '../../models/deal/validate.js';
+import { baseCaseWarnings } from '../../models/engine/base-case.js';
+import { translator } from '../../models/i18n/index.js';
+import { pricingText } from '../../models/cost/cost-gap-text.js';
+import { formatRate } from '../../models/format.js';
+import type { ValidDeal } from '../deals.js';
 import { learnStructure, learnStructures } from '../present/learn.js';
 import { glossary } from '../present/glossary.js';
 import { calendarView, walkthroughFor } from './analysis.js';
@@ -45,9 +50,14 @@ export function pages(ctx: AppContext): Router {
     const { report } = await deals.schedule(d.stored.id);
     const lang = langOf(res);
     const glance = glanceOf(d.deal, lang);
+    const t = translator(lang);
+    const cost = await ctx.costs.summary(d as ValidDeal).catch(() => null);
     res.render('deal', {
       title: lang === 'zh' && d.deal.meta.nameZh ? d.deal.meta.nameZh : d.deal.meta.name, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
       glance, deal: d.deal, svg: dealDiagramSvg(d.deal, lang, glance), report, table: scheduleRows(report, lang),
+      warnings: baseCaseWarnings(report.baseCase, lang),
+      pricingText: pricingText(report.pricing, t),
+      firmsCost: cost && cost.ok ? t('pricing.deal.firmsCost', { before: formatRate(cost.cost.allInCostRate), after: formatRate(cost.cost.subsidyAdjustedCostRate), baseline: formatRate(cost.cost.baselineCostRate) }) : null,
     });
   }));
 

@@ -13,6 +13,7 @@ import { library } from './library.js';
 import { terms } from './terms.js';
 import { assets } from './assets.js';
 import { reports } from './reports.js';
+import { pricing } from './pricing.js';
 import { rating } from './rating.js';
 import { design } from './design.js';
 
@@ -31,6 +32,7 @@ export const zh = {
   ...terms,
   ...assets,
   ...reports,
+  ...pricing,
   ...rating,
   ...design,
 };
