@@ -5,6 +5,10 @@
 // and every constraint checked.
 import type { Deal } from '../deal/schema.js';
 import { validateDeal, formatProblem } from '../deal/validate.js';
+import { costPlusRule } from '../pool/pricing-rule.js';
+import { runExact } from '../engine/exact.js';
+import { daysBetween } from '../calendar/day-count.js';
+import { fenToYuan } from '../sizing/levers.js';
 import type { Seed } from '../credit/rng.js';
 import { simulate } from '../montecarlo/simulate.js';
 import { dealCost } from '../cost/compare.js';
@@ -27,6 +31,45 @@ export interface EvaluationContext {
   grid?: SpreadGrid;
   /** Price every coupon-bearing tranche from the market (default); false keeps the deal's coupons. */
   marketCoupons?: boolean;
+  /** The first-loss holder's return held at the shipped design's (subordinatedReturn), or null. */
+  subordinated?: SubordinatedReturn | null;
+}
+
+/**
+ * 次级收益 What the holder of a coupon-less subordinated tranche earns in a cost-plus pool: the
+ * base-case residual per yuan of its balance, as in the shipped design. Without it a cost-plus
+ * margin in basis points pays the holder the same yuan whatever the size of its tranche, so a
+ * larger first loss would look free to the firms; with it the firms pay the holder the same yield
+ * on whatever first loss the design asks it to hold (the margin becomes that residual).
+ */
+export interface SubordinatedReturn {
+  tranche: string;
+  /** Residual a yuan of the tranche's balance, over the deal's life. */
+  residualPerYuan: number;
+  /** The same a year (ACT/365, issue to maturity). */
+  annualYield: number;
+}
+
+/** The shipped design's subordinated return, when the pool is cost-plus and a coupon-less tranche takes the residual; else null. */
+export function subordinatedReturn(deal: Deal): SubordinatedReturn | null {
+  if (!costPlusRule(deal.pool)) return null;
+  const step = [...deal.waterfall.normal].reverse().find((x) => x.type === 'pay-residual');
+  if (!step || step.type !== 'pay-residual' || step.to !== 'subordinated' || !step.tranche) return null;
+  const t = deal.liabilities.tranches.find((x) => x.id === step.tranche);
+  if (!t || t.coupon.type !== 'none' || !(Number(t.balance) > 0)) return null;
+  const residual = runExact(deal).totals.residual;
+  const years = daysBetween(deal.meta.issueDate, deal.meta.maturityDate) / 365;
+  const perYuan = residual / Number(t.balance);
+  return { tranche: t.id, residualPerYuan: perYuan, annualYield: perYuan / years };
+}
+
+/** The candidate's cost-plus margin: the residual that pays its first-loss holder the shipped return. */
+function withSubordinatedReturn(d: Deal, s: SubordinatedReturn | null | undefined): Deal {
+  const rule = costPlusRule(d.pool);
+  const t = s ? d.liabilities.tranches.find((x) => x.id === s.tranche) : undefined;
+  if (!s || !rule || !t) return d;
+  const amount = fenToYuan(Math.round(s.residualPerYuan * Number(t.balance) * 100));
+  return { ...d, pool: { ...d.pool, pricing: { ...rule, margin: { type: 'residual', amount } } } };
 }
 
 export interface CandidateTranche { id: string; class: string; balance: number; share: number; grade: DomesticRating; coupon: number | null }
@@ -87,7 +130,7 @@ export async function evaluateDesign(ctx: EvaluationContext, design: Design, opt
   let built: Deal;
   try {
     const applied = applyDesign(ctx.base, design);
-    const repriced = ctx.marketCoupons === false ? applied : asMarketCoupons(applied);
+    const repriced = withSubordinatedReturn(ctx.marketCoupons === false ? applied : asMarketCoupons(applied), ctx.subordinated);
     const withProvenance = { ...repriced, provenance: designProvenance(ctx.base, repriced, designReason(design)) };
     const v = validateDeal(JSON.parse(JSON.stringify(withProvenance)));
     if (!v.ok) return failed(design, 'invalid', v.problems.slice(0, 3).map(formatProblem).join('; '));

@@ -23,7 +23,7 @@ import type { TdrMethod } from '../ratings/tdr.js';
 import { simulatedTdr } from './pool-tdr.js';
 import { checkLeverSpec, dealLevers, LEVER_NAMES, type Design, type LeverName, type LeverRange, type LeverSpec } from './levers.js';
 import { checkConstraintSpecs, type ConstraintCheck, type DesignConstraint } from './constraints.js';
-import { evaluateDesign, type Candidate, type EvaluationContext } from './evaluate.js';
+import { evaluateDesign, subordinatedReturn, type Candidate, type EvaluationContext, type SubordinatedReturn } from './evaluate.js';
 
 export const OBJECTIVES = ['firms-cost'] as const;
 export type Objective = (typeof OBJECTIVES)[number];
@@ -84,6 +84,8 @@ export interface OptimizeResult {
   levers: Array<{ name: LeverName; unit: string; range: LeverRange; current: number | string; best: number | string | null }>;
   constraints: DesignConstraint[];
   run: { paths: number; seed: Seed; tdrMethod: TdrMethod; commonRandomNumbers: true; points: number; refine: number };
+  /** The first-loss holder's return every candidate pays (a cost-plus pool with a coupon-less subordinated tranche), or null. */
+  subordinated: SubordinatedReturn | null;
   /** The shipped design, its coupons priced from the market like every candidate. */
   shipped: CandidateSummary;
   best: CandidateSummary | null;
@@ -164,7 +166,8 @@ export async function optimizeDesign(deal: Deal, req: OptimizeRequest): Promise<
 
   const tdr = await simulatedTdr(deal, { paths: req.paths, seed: req.seed, method: req.tdrMethod });
   cancelled();
-  const ctx: EvaluationContext = { base: deal, constraints, tdr, paths: req.paths, seed: req.seed, grid: req.grid };
+  const subordinated = subordinatedReturn(deal);
+  const ctx: EvaluationContext = { base: deal, constraints, tdr, paths: req.paths, seed: req.seed, grid: req.grid, subordinated };
 
   const memo = new Map<string, Candidate>();
   const evaluate = async (d: Design): Promise<Candidate> => {
@@ -241,6 +244,7 @@ export async function optimizeDesign(deal: Deal, req: OptimizeRequest): Promise<
     levers: levers.map((s) => ({ name: s.name, unit: offered.find((l) => l.name === s.name)!.unit, range: s.range, current: current[s.name]!, best: bestC ? bestC.design[s.name] ?? null : null })),
     constraints,
     run: { paths: req.paths, seed: req.seed, tdrMethod: tdr.method, commonRandomNumbers: true, points, refine },
+    subordinated,
     shipped: summary(shipped),
     best: bestC ? summary(bestC) : null,
     closest: closestC ? summary(closestC) : null,

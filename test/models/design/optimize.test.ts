@@ -4,6 +4,7 @@ import { evaluateDesign } from '../../../models/design/evaluate.js';
 import { simulatedTdr } from '../../../models/design/pool-tdr.js';
 import type { DesignConstraint } from '../../../models/design/constraints.js';
 import { validateDeal } from '../../../models/deal/validate.js';
+import { dealCost } from '../../../models/cost/compare.js';
 import { loadScenario, SCENARIO_DIR } from '../../support/scenarios.js';
 
 const futian = () => loadScenario(`${SCENARIO_DIR}futian-n-plus-1-2023.json`);
@@ -33,6 +34,12 @@ describe('the design optimizer (ipabs optimize)', function () {
     expect(loose.shipped.feasible, JSON.stringify(loose.shipped.checks)).to.equal(true);
     expect(loose.status).to.equal('optimal');
     expect(loose.best!.firmsCost!).to.be.at.most(loose.shipped.firmsCost!);
+    // Cost-plus pool: the firms pay what the notes cost, so the market's 2.43% AAA(sf) coupons (against
+    // the shipped 2.75% and 3.50%) already make the shipped design cheaper for them.
+    expect(loose.shipped.firmsCost!).to.be.lessThan(dealCost(futian()).subsidyAdjustedCostRate);
+    // The first-loss holder keeps the shipped return: 2,175,001.04 of residual on 7.5 M a year.
+    expect(loose.subordinated!.tranche).to.equal('subordinated');
+    expect(loose.subordinated!.residualPerYuan).to.be.closeTo(2_175_001.04 / 7_500_000, 1e-12);
     // The shipped design is one of the candidates, on the same paths.
     expect(loose.candidates.some((c) => JSON.stringify(c.design) === JSON.stringify(loose.shipped.design))).to.equal(true);
   });
