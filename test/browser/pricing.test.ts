@@ -1,72 +1,46 @@
 // Browser checks of issue 10 (the firms' cost follows the structure): the editor warns as you type
 // when the base case relies on enhancement, and the deal page shows both facts.
 import { expect } from 'chai';
-import { mkdirSync } from 'node:fs';
+import { YUHANG } from '../server/helpers.js';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
-import { listen, YUHANG, type Listening } from '../server/helpers.js';
-import { projectRoot } from '../../server/config.js';
-
-const ARTIFACTS = resolve(projectRoot, 'test-artifacts');
+import { ARTIFACTS, browserSuite } from '../support/browser-suite.js';
 
 describe('firms\' cost and self-funding in a browser (headless Chromium)', function () {
   this.timeout(30_000);
-  let t: Listening;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  before(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    t = await listen();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.dispose();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  });
-  afterEach(async () => {
-    await page.close();
-    expect(pageErrors, 'uncaught errors in the page').to.deep.equal([]);
-  });
-  const shot = (name: string) => page.screenshot({ path: resolve(ARTIFACTS, `${name}.png`), fullPage: true });
+  const s = browserSuite();
+  const shot = (name: string) => s.page.screenshot({ path: resolve(ARTIFACTS, `${name}.png`), fullPage: true });
 
   it('the editor warns as you type that a 10% coupon relies on enhancement, and saving still works', async () => {
-    await fetch(`${t.baseUrl}/api/deals`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'ten-percent', from: YUHANG }) });
-    await page.goto(`${t.baseUrl}/deals/ten-percent/edit`);
-    await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
-    expect(await page.locator('#warnings li').count()).to.equal(0);
+    await fetch(`${s.app.baseUrl}/api/deals`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'ten-percent', from: YUHANG }) });
+    await s.page.goto(`${s.app.baseUrl}/deals/ten-percent/edit`);
+    await s.page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
+    expect(await s.page.locator('#warnings li').count()).to.equal(0);
     // Rates are typed in percent in the editor's form.
-    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '10');
-    await page.locator('#warnings li', { hasText: 'relies on enhancement in the base case: 8,877,749.99' }).waitFor();
-    expect(await page.locator('#valid-status').innerText()).to.equal('Valid ✓ with 1 warning(s)');
-    expect(await page.locator('#problems li').count()).to.equal(0);
+    await s.page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '10');
+    await s.page.locator('#warnings li', { hasText: 'relies on enhancement in the base case: 8,877,749.99' }).waitFor();
+    expect(await s.page.locator('#valid-status').innerText()).to.equal('Valid ✓ with 1 warning(s)');
+    expect(await s.page.locator('#problems li').count()).to.equal(0);
     await shot('editor-warning');
-    await page.click('#save');
-    await page.locator('#save-status.ok').waitFor();
-    await page.goto(`${t.baseUrl}/deals/ten-percent`);
-    expect(await page.locator('#badge-reconciled').innerText()).to.equal('cash reconciled to the fen');
-    expect(await page.locator('#badge-self-funding').innerText()).to.equal('relies on enhancement in the base case: 8,877,749.99');
-    expect(await page.locator('#base-case-warnings').innerText()).to.contain('period 2 2023-09-18: undertaking 2,246,971.23');
+    await s.page.click('#save');
+    await s.page.locator('#save-status.ok').waitFor();
+    await s.page.goto(`${s.app.baseUrl}/deals/ten-percent`);
+    expect(await s.page.locator('#badge-reconciled').innerText()).to.equal('cash reconciled to the fen');
+    expect(await s.page.locator('#badge-self-funding').innerText()).to.equal('relies on enhancement in the base case: 8,877,749.99');
+    expect(await s.page.locator('#base-case-warnings').innerText()).to.contain('period 2 2023-09-18: undertaking 2,246,971.23');
     await shot('deal-relies-on-enhancement');
     // Back to 2.7%: the warning goes away as you type.
-    await page.goto(`${t.baseUrl}/deals/ten-percent/edit`);
-    await page.locator('#warnings li').first().waitFor();
-    await page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '2.7');
-    await page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
-    expect(await page.locator('#warnings li').count()).to.equal(0);
+    await s.page.goto(`${s.app.baseUrl}/deals/ten-percent/edit`);
+    await s.page.locator('#warnings li').first().waitFor();
+    await s.page.fill('input[data-path="liabilities.tranches.0.coupon.rate"]', '2.7');
+    await s.page.waitForFunction(() => document.getElementById('valid-status')?.textContent === 'Valid ✓');
+    expect(await s.page.locator('#warnings li').count()).to.equal(0);
   });
 
   it('the compare page labels every cost before or after subsidy, baseline included, and says what separates firms and issuer', async () => {
-    await page.goto(`${t.baseUrl}/compare?ids=futian-n-plus-1-2023,${YUHANG}`);
-    await page.locator('#compare-table tbody tr').first().waitFor();
-    await page.locator('#cost-chart[data-points]').waitFor();
-    const rows = await page.locator('#compare-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText)));
+    await s.page.goto(`${s.app.baseUrl}/compare?ids=futian-n-plus-1-2023,${YUHANG}`);
+    await s.page.locator('#compare-table tbody tr').first().waitFor();
+    await s.page.locator('#cost-chart[data-points]').waitFor();
+    const rows = await s.page.locator('#compare-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText)));
     const row = (label: string) => rows.find((r) => r[0] === label);
     expect(row('Pricing of the assets')![1]).to.equal('cost-plus: 4.2056% a year, the notes\' break-even 2.7556% + 145 bp margin (7 firm(s) pay a spread on top)');
     expect(row('Pricing of the assets')![2]).to.equal('fixed: the loan rates or licence fees the deal gives');
