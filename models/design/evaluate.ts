@@ -102,7 +102,7 @@ const UNPRICED_VIOLATION = 100;
 /** The provenance line of a designed deal. */
 export function designReason(design: Design): string {
   const levers = Object.entries(design).map(([k, v]) => `${k} = ${v}`).join(', ');
-  return `ASSUMPTION: structure chosen by ipabs optimize (${levers || 'the levers as shipped'}); coupons priced from the market: government curve + the spread grid for each tranche's domestic grade at its WAL (models/market/spread-grid.ts). Fields the design changed lost their shipped provenance.`;
+  return `ASSUMPTION: structure chosen by ipabs optimize (${levers || 'the levers as shipped'}); coupons priced from the market: government curve + the spread grid for each tranche's domestic grade at its WAL (models/market/spread-grid.ts); in a cost-plus pool the margin is the residual that pays the first-loss holder the shipped return per yuan. Fields the design changed lost their shipped provenance.`;
 }
 
 /** Every coupon-bearing tranche as a market coupon (an LPR-linked one stays on the LPR). */
