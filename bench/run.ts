@@ -2,9 +2,10 @@
 // progress event, `ipabs simulate` against a C program of the same model and on 2 threads against
 // 1: bench/processes.ts); then Monte Carlo speed and memory inside one process on the shipped
 // scenarios and the synthetic pool, on one thread and on all cores, plus plain vs importance
-// sampling for a rare senior loss; the domestic rating's break-even tables (bench/rating.ts) and the
-// design optimizer on Yuhang and Futian over three levers each (bench/design.ts).
-// Options: --quick (fewer paths and repeats), --only NAME (one deal), --no-memory (skip the 10 M-path
+// sampling for a rare senior loss; the domestic rating's break-even tables (bench/rating.ts), the
+// design optimizer on Yuhang and Futian over three levers each (bench/design.ts); last, the library
+// at scale (bench/library.ts: 5,000 saved deals).
+// Options: --quick (fewer paths and repeats), --only NAME (one deal; --only library: just the library), --no-memory (skip the 10 M-path
 // run), --processes-only (just the whole-process part), --no-processes (skip it).
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -17,6 +18,7 @@ import { projectRoot } from '../server/config.js';
 import { cliStartup, compareWithC, firstProgress, median } from './processes.js';
 import { benchRating } from './rating.js';
 import { benchDesign } from './design.js';
+import { libraryBench } from './library.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -24,6 +26,10 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 const root = projectRoot;
 const cores = Math.max(1, cpus().length);
 const repeats = quick ? 1 : 3;
+if (only === 'library') {
+  await libraryBench();
+  process.exit(0);
+}
 
 function load(path: string): Deal {
   const r = validateDeal(JSON.parse(readFileSync(path, 'utf8')));
@@ -124,3 +130,5 @@ if (yuhang && !args.includes('--no-memory') && !quick) {
 } else {
   console.log(`\nPeak resident memory of the process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
+
+if (!only) await libraryBench();

@@ -81,19 +81,6 @@ export class DealService {
     }
     return { loaded, report };
   }
-
-  async loadAll(): Promise<LoadedDeal[]> {
-    const ids = await this.store.list();
-    const out: LoadedDeal[] = [];
-    for (const e of ids) {
-      try {
-        out.push(await this.load(e.id));
-      } catch {
-        // A file removed between listing and reading: skip it.
-      }
-    }
-    return out;
-  }
 }
 
 export function cacheKey(s: StoredDeal): string {

@@ -426,7 +426,7 @@ async function loadHistory() {
         textarea.value = JSON.stringify(ver.deal, null, 2);
         changed();
       });
-      return el('li', {}, `v${v.version} — ${new Date(v.savedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')} `, btn);
+      return el('li', {}, `v${v.version} — ${new Date(v.savedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}${v.savedBy ? ` · ${t('auth.library.savedBy', { name: v.savedBy })}` : ''} `, btn);
     }));
   } catch {
     list.replaceChildren(el('li', { class: 'muted' }, t('editor.historyNotSaved')));

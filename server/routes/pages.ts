@@ -19,11 +19,11 @@ import { CALENDAR_IDS } from '../../models/calendar/business-days.js';
 import { CN_DATA_YEARS } from '../../models/calendar/holidays-cn.js';
 import { langOf } from '../language.js';
 import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
-import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS, type Deal } from '../../models/deal/schema.js';
+import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS } from '../../models/deal/schema.js';
 import type { Lang, Translate } from '../../models/i18n/index.js';
-import { enhancementKind } from '../../models/enhancements/registry.js';
 import { DOMESTIC_GRADES } from '../../models/ratings/domestic-scale.js';
 import { DEFAULT_DESIGN_PATHS } from './design.js';
+import type { Chosen } from '../library/library.js';
 
 /** Paths per trial the Size page starts with: enough that the shipped deals' answers are usable (the page warns when the range is still wide). */
 export const DEFAULT_SIZING_PATHS = 20_000;
@@ -31,7 +31,7 @@ export const DEFAULT_SIZING_PATHS = 20_000;
 const idParam = (req: Request): string => String((req.params as Record<string, string | undefined>).id ?? '');
 
 /** A deal's name in the page's language: its Chinese name on Chinese pages when it has one. */
-const dealName = (deal: Deal, lang: Lang): string => (lang === 'zh' && deal.meta.nameZh ? deal.meta.nameZh : deal.meta.name);
+const choiceName = (c: Chosen, lang: Lang): string => (lang === 'zh' && c.nameZh ? c.nameZh : c.name);
 
 export function pages(ctx: AppContext): Router {
   const r = Router();
@@ -71,9 +71,8 @@ export function pages(ctx: AppContext): Router {
   }));
 
   r.get('/runs', handle(async (req, res) => {
-    const all = await deals.loadAll();
     const lang = langOf(res);
-    const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({ id: deal.meta.id, name: dealName(deal, lang), stresses: (deal.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })) }));
+    const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: choiceName(c, lang), stresses: c.choice.stresses }));
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' ? req.query.run : '';
     const problem = await engines.problem('montecarlo');
@@ -86,27 +85,26 @@ export function pages(ctx: AppContext): Router {
   }));
 
   r.get('/compare', handle(async (req, res) => {
-    const all = await deals.loadAll();
     const lang = langOf(res);
-    const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({ id: deal.meta.id, name: dealName(deal, lang) }));
+    const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: choiceName(c, lang) }));
     const q = typeof req.query.ids === 'string' ? req.query.ids.split(',').filter(Boolean) : [];
     const selected = q.length ? q : choices.filter((c) => c.id !== '').slice(0, 3).map((c) => c.id);
     res.render('compare', { title: res.locals.t('compare.title'), nav: 'compare', choices, selected, costAvailable: engines.available('cost'), limits: ctx.config.limits });
   }));
 
   r.get('/size', handle(async (req, res) => {
-    const all = await deals.loadAll();
     const lang = langOf(res);
     const t = res.locals.t as Translate;
-    const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({
-      id: deal.meta.id,
-      name: dealName(deal, lang),
-      stresses: (deal.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })),
-      sizable: [
-        ...deal.enhancements.map((e) => ({ id: e.id, label: `${e.name ?? e.id} (${lang === 'zh' ? enhancementKind(e.kind).labelZh : e.kind})` })),
-        ...deal.accounts.map((a) => ({ id: a.id, label: t('size.sizable.reserve', { name: a.name ?? a.id }) })),
-        ...deal.liabilities.tranches.filter((x) => x.class !== 'senior').map((x) => ({ id: x.id, label: t('size.sizable.tranche', { name: (lang === 'zh' && x.nameZh) || x.name || x.id, cls: t(`class.${x.class}`) }) })),
-      ],
+    const choices = (await ctx.library.choices()).map((c) => ({
+      id: c.id,
+      name: choiceName(c, lang),
+      stresses: c.choice.stresses,
+      sizable: c.choice.sizable.map((x) => ({
+        id: x.id,
+        label: x.what === 'enhancement' ? `${x.name} (${lang === 'zh' ? x.kindZh : x.kind})`
+          : x.what === 'reserve' ? t('size.sizable.reserve', { name: x.name })
+            : t('size.sizable.tranche', { name: (lang === 'zh' && x.nameZh) || x.name, cls: t(`class.${x.class}`) }),
+      })),
     })).filter((c) => c.sizable.length > 0);
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' && /^run-[a-z0-9-]{1,40}$/.test(req.query.run) ? req.query.run : '';
@@ -119,10 +117,9 @@ export function pages(ctx: AppContext): Router {
   }));
 
   r.get('/design', handle(async (req, res) => {
-    const all = await deals.loadAll();
     const lang = langOf(res);
     const t = res.locals.t as Translate;
-    const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({ id: deal.meta.id, name: dealName(deal, lang) }));
+    const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: choiceName(c, lang) }));
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' && /^run-[a-z0-9-]{1,40}$/.test(req.query.run) ? req.query.run : '';
     const problem = await engines.problem('design');

@@ -11,6 +11,7 @@ import { deal } from './deal.js';
 import { diagram } from './diagram.js';
 import { library } from './library.js';
 import { terms } from './terms.js';
+import { auth } from './auth.js';
 import { assets } from './assets.js';
 import { reports } from './reports.js';
 import { pricing } from './pricing.js';
@@ -30,6 +31,7 @@ export const zh = {
   ...diagram,
   ...library,
   ...terms,
+  ...auth,
   ...assets,
   ...reports,
   ...pricing,
