@@ -9,8 +9,11 @@ import { handle, HttpError } from '../http-errors.js';
 import { invalidDeal, jsonBody, onlyFields } from './deals.js';
 import { checkPoolSize } from './run-inputs.js';
 import { QueueFullError } from '../runs/manager.js';
+import { requestLang } from '../language.js';
+import { DealStoreError } from '../../models/store/deal-store.js';
 import type { Deal } from '../../models/deal/schema.js';
 import { validateDeal } from '../../models/deal/validate.js';
+import { checkDeal } from '../../models/design/check.js';
 import { dealLevers, LEVER_NAMES, type LeverSpec } from '../../models/design/levers.js';
 import { CONSTRAINT_KINDS, type DesignConstraint } from '../../models/design/constraints.js';
 import { checkOptimizeRequest, MAX_LATTICE, type OptimizeResult } from '../../models/design/optimize.js';
@@ -114,7 +117,7 @@ export function designApi(ctx: AppContext): Router {
     }
     await engines.ready('design');
     try {
-      const info = runs.submit({ dealId: deal.meta.id, dealName: deal.meta.name, stressName: null, job: { task: 'optimize', module: engines.path('design'), deal, request } });
+      const info = runs.submit({ dealId: deal.meta.id, dealName: deal.meta.name, stressName: null, startedBy: ctx.auth.actor(res), job: { task: 'optimize', module: engines.path('design'), deal, request } });
       res.status(202).location(`/api/runs/${info.id}`).json({ run: info, events: `/api/runs/${info.id}/events` });
     } catch (err) {
       if (err instanceof QueueFullError) throw new HttpError(429, err.message);
@@ -136,11 +139,21 @@ export function designApi(ctx: AppContext): Router {
     const id = deals.checkId(typeof body.id === 'string' ? body.id : file.meta.id, 'id');
     if (body.name !== undefined && (typeof body.name !== 'string' || body.name.length < 1 || body.name.length > 200)) throw new HttpError(400, 'name: must be text of 1-200 characters');
     const copy = { ...file, meta: { ...file.meta, id, ...(typeof body.name === 'string' ? { name: body.name } : {}) } };
-    const v = validateDeal(JSON.parse(JSON.stringify(copy)));
+    // The same full check as every other save (validation, market coupons, cost-plus, base case).
+    const v = checkDeal(JSON.parse(JSON.stringify(copy)), { lang: requestLang(req) });
     if (!v.ok) throw invalidDeal(v.problems);
     if (await deals.store.read(id)) throw new HttpError(409, `id: a deal "${id}" already exists (choose another id)`);
-    const saved = await deals.store.save(id, `${JSON.stringify(copy, null, 2)}\n`);
-    res.status(201).location(`/api/deals/${id}`).json({ id, version: saved.version, savedAt: saved.savedAt, from: run.info.dealId, run: run.info.id });
+    const text = `${JSON.stringify(copy, null, 2)}\n`;
+    const giveBack = await ctx.auth.beforeSave(res, Buffer.byteLength(text), (u) => ctx.library.index.bytesSavedBy(u));
+    let saved;
+    try {
+      saved = await deals.store.create(id, text, { savedBy: ctx.auth.actor(res) });
+    } catch (err) {
+      giveBack();
+      if (err instanceof DealStoreError && err.code === 'exists') throw new HttpError(409, `id: a deal "${id}" already exists (choose another id)`);
+      throw err;
+    }
+    res.status(201).location(`/api/deals/${id}`).json({ id, version: saved.version, savedAt: saved.savedAt, savedBy: saved.savedBy, from: run.info.dealId, run: run.info.id });
   }));
 
   r.get('/deals/:id/price', handle(async (req, res) => {

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { makeApp, waitFor, YUHANG, type TestApp } from './helpers.js';
+import { TEAM, writeAccounts } from '../support/accounts.js';
+import { defaultUserLimits } from '../../server/auth/limits.js';
 import type { RunInfo } from '../../server/runs/manager.js';
 import type { OptimizeResult } from '../../models/design/optimize.js';
 
@@ -64,5 +66,48 @@ describe('design API (POST /api/design)', function () {
     const res = await request(t.app).get(`/api/deals/${YUHANG}/price`).expect(200);
     expect(res.body.tranches[0]).to.include({ id: 'senior', grade: 'AAA(sf)', couponInDeal: 0.027 });
     expect(res.body.tranches[0].price.yield).to.equal(0.02879);
+  });
+});
+
+describe('design routes in team mode (roles, owner, per-user limit)', function () {
+  this.timeout(120_000);
+  let t: TestApp;
+  afterEach(() => t.dispose());
+  const signIn = async (name: string) => {
+    const agent = request.agent(t.app);
+    const password = TEAM.find((u) => u.name === name)?.password ?? '';
+    const res = await agent.post('/api/login').send({ name, password }).expect(200);
+    return { agent, csrf: res.body.csrf as string };
+  };
+  const small = { dealId: YUHANG, paths: 1024, points: 2, refine: 0, levers: [{ name: 'guarantee', min: 0, max: 133_000_000 }] };
+
+  it('lets a viewer start an optimization under their name, and only an editor save its best design', async () => {
+    t = makeApp({ team: true });
+    await writeAccounts(t.dataDir, TEAM);
+    const vic = await signIn('vic');
+    const a = await vic.agent.post('/api/design').set('X-CSRF-Token', vic.csrf).send(small).expect(202);
+    expect(a.body.run.startedBy).to.equal('vic');
+    const refused = await vic.agent.post(`/api/design/${a.body.run.id}/save`).set('X-CSRF-Token', vic.csrf).send({ id: 'vic-design' }).expect(403);
+    expect(refused.body.error).to.match(/editor/);
+    const state = await waitFor(async () => {
+      const r = await vic.agent.get(`/api/runs/${a.body.run.id}`);
+      return r.body.run.state === 'queued' || r.body.run.state === 'running' ? undefined : r.body.run.state as string;
+    }, 110_000, 'the optimization');
+    expect(state).to.equal('done');
+    const eve = await signIn('eve');
+    const saved = await eve.agent.post(`/api/design/${a.body.run.id}/save`).set('X-CSRF-Token', eve.csrf).send({ id: 'eve-design' }).expect(201);
+    expect(saved.body).to.include({ id: 'eve-design', version: 1, savedBy: 'eve' });
+    const hist = await eve.agent.get('/api/deals/eve-design/history').expect(200);
+    expect(hist.body.versions[0].savedBy).to.equal('eve');
+  });
+
+  it('counts design optimizations against the per-user limit of queued and running runs', async () => {
+    t = makeApp({ team: true, userLimits: { ...defaultUserLimits, activeRuns: 1 } });
+    await writeAccounts(t.dataDir, TEAM);
+    const vic = await signIn('vic');
+    const first = await vic.agent.post('/api/design').set('X-CSRF-Token', vic.csrf).send(small).expect(202);
+    const second = await vic.agent.post('/api/design').set('X-CSRF-Token', vic.csrf).send(small).expect(429);
+    expect(second.body.error).to.equal('runs: vic has 1 runs queued or running; the limit is 1 per user (IPABS_USER_RUNS) — wait for one to finish or cancel one');
+    await vic.agent.delete(`/api/runs/${first.body.run.id}`).set('X-CSRF-Token', vic.csrf).expect((r) => { expect(r.status).to.be.lessThan(300); });
   });
 });
