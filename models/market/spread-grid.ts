@@ -24,6 +24,7 @@
 // against each deal's own coupon.
 import { z } from 'zod';
 import { DOMESTIC_GRADES, gradeRank, type DomesticGrade } from '../ratings/domestic-scale.js';
+import { describeValue } from '../deal/schema-helpers.js';
 
 export type GridBasis = 'fact-based' | 'assumption';
 
@@ -75,7 +76,7 @@ export const DEFAULT_SPREAD_GRID: SpreadGrid = {
   ],
 };
 
-const gradeSchema = z.enum(DOMESTIC_GRADES, { error: (iss) => `must be a domestic grade (${DOMESTIC_GRADES.join(', ')}), got ${JSON.stringify(iss.input)}` });
+const gradeSchema = z.enum(DOMESTIC_GRADES, { error: (iss) => `must be a domestic grade (${DOMESTIC_GRADES.join(', ')}), got ${describeValue(iss.input)}` });
 
 /** A user's own grid (`--grid FILE`): the same shape; every figure needs its basis and source. */
 export const spreadGridSchema = z.strictObject({
