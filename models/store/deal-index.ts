@@ -160,9 +160,15 @@ export class DealIndex<S> {
     return n;
   }
 
-  close(): void {
+  /**
+   * Stop: no rebuild starts and no entry is written any more (a save still waiting for its summary
+   * when the server stops leaves its entry to be rebuilt at the next start); resolves once the
+   * entry writes already under way are done, so the data folder is quiet.
+   */
+  async close(): Promise<void> {
     this.closed = true;
     this.rebuildQueue.length = 0;
+    await Promise.all([...this.writes.values()]);
   }
 
   // --- saving ---------------------------------------------------------------------------------
@@ -235,7 +241,7 @@ export class DealIndex<S> {
     const prev = this.writes.get(id) ?? Promise.resolve();
     const next = prev.then(async () => {
       const e = this.users.get(id);
-      if (!e) return;
+      if (!e || this.closed) return;
       await mkdir(this.dir, { recursive: true });
       const file: IndexFile<S> = { format: FORMAT, entry: e };
       await writeFileAtomic(this.fileOf(id), `${JSON.stringify(file)}\n`);

@@ -345,7 +345,6 @@ export class DealStore {
   }
 }
 
-/** Write `text` to a fresh temp file beside `file`, flushed to disk; returns its name. */
 /** A temp file of writeTemp: `<final name>.<pid of the writer>.<12 hex digits>.tmp`. */
 const TEMP_RE = /\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 
@@ -379,6 +378,7 @@ export async function removeStaleTemps(dir: string, names?: string[]): Promise<n
   return removed;
 }
 
+/** Write `text` to a fresh temp file beside `file`, flushed to disk; returns its name. */
 async function writeTemp(file: string, text: string, mode = 0o666): Promise<string> {
   const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   const fh = await open(tmp, 'wx', mode);

@@ -70,9 +70,8 @@ export class Library {
     return new Set((await this.index.all()).flatMap((e) => (e.summary?.glance ? [e.summary.glance.name] : [])));
   }
 
-  close(): Promise<void> {
-    this.index.close();
-    return this.worker.close();
+  async close(): Promise<void> {
+    await Promise.all([this.index.close(), this.worker.close()]);
   }
 
   private rowJson(e: IndexEntry<DealSummary>, lang: Lang): string {
