@@ -5,9 +5,9 @@
 // whichever is found.
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 
 const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -46,10 +46,13 @@ export async function launchChromium(): Promise<Browser> {
 /** What unpackedChromium needs of @sparticuz/chromium: it unpacks into `<os.tmpdir()>/chromium`. */
 export interface PackagedChromium { executablePath(): Promise<string> }
 
-/** The package's version (its package.json is not among its exports: found from its entry file). */
-const packagedVersion = (): string => {
+/**
+ * The installed package's version (its package.json is not among its exports: found from its entry
+ * file), so that a new version gets a folder of its own.
+ */
+export const packagedVersion = (): string => {
   try {
-    let dir = dirname(fileURLToPath(import.meta.resolve('@sparticuz/chromium')));
+    let dir = dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium'));
     for (let up = 0; up < 4; up++, dir = dirname(dir)) {
       const file = join(dir, 'package.json');
       if (!existsSync(file)) continue;

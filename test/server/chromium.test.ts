@@ -5,7 +5,8 @@ import { expect } from 'chai';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromiumParents, unpackedChromium, type PackagedChromium } from '../../server/browser/chromium.js';
+import { chromiumParents, packagedVersion, unpackedChromium, type PackagedChromium } from '../../server/browser/chromium.js';
+import { projectRoot } from '../../server/config.js';
 
 /** A stand-in with the package's behaviour: reuse <os.tmpdir()>/chromium if it exists, else unpack it there. */
 function packageLike(): PackagedChromium & { unpacks: number } {
@@ -93,6 +94,11 @@ describe('the packaged Chromium, unpacked into a private folder (server/browser/
     expect(path).to.equal(join(ours, 'chromium-1.2.3', 'chromium'));
     expect(readdirSync(theirs)).to.deep.equal([]);
     expect(statSync(ours).mode & 0o777).to.equal(0o700);
+  });
+
+  it('names the folder by the installed package\'s version (under the test runner too, where import.meta.resolve is missing)', () => {
+    const installed = JSON.parse(readFileSync(join(projectRoot, 'node_modules', '@sparticuz', 'chromium', 'package.json'), 'utf8')) as { version: string };
+    expect(packagedVersion()).to.equal(installed.version);
   });
 
   it('looks in the account\'s cache folder first, then a temp folder named by user id', () => {
