@@ -23,7 +23,7 @@ describe('ipabs price', () => {
   it('shows each tranche\'s grade, WAL, curve point, grid spread and coupon', async () => {
     const r = await ipabs('price', yuhang, '--lang', 'en');
     expect(r.code, r.err).to.equal(0);
-    expect(r.out).to.include('Government curve (CGB): snapshot of 2023-03-02, 14 days from the issue date 2023-03-16');
+    expect(r.out).to.include('Government curve (CGB): snapshot of 2023-03-02, 14 days before the issue date 2023-03-16');
     expect(r.out).to.match(/senior\s+AAA\(sf\)\s+credit substitution\s+1\.000\s+2\.289%\s+59\.0 bp\s+0 bp\s+2\.879%\s+CGB 2\.289%\s+2\.700%\s+2\.700%/);
   });
 
