@@ -119,6 +119,8 @@ export const design = {
   'design.chart.title': 'Firms\' cost after subsidy against the {lever}',
   'design.msg.optimal': 'Best design: firms\' cost {best} after subsidy, against {shipped} for the shipped design at market coupons ({n} candidates, {s} s).',
   'design.msg.infeasible': 'No design meets every constraint ({n} candidates): the closest one is shown with what it misses.',
+  'design.err.minAboveMax': '{lever}: the minimum {min} is above the maximum {max}',
+  'design.err.percent': '{field}: must be a percentage from 0 to 100, got {got}',
   'design.err.noLever': 'levers: turn at least one lever',
   'design.err.noFrequency': 'frequency: tick at least one payment frequency to try',
   'design.err.number': '{lever}, {which}: must be a number, got {got}',

@@ -121,6 +121,8 @@ export const design: Translation<typeof en> = {
   'design.chart.title': '贴息后企业融资成本与{lever}',
   'design.msg.optimal': '最优结构：贴息后企业融资成本 {best}，原结构（市场化票面利率）为 {shipped}（试算 {n} 个结构，用时 {s} 秒）。',
   'design.msg.infeasible': '没有结构满足全部约束条件（试算 {n} 个）：列出最接近的结构及其未满足的条件。',
+  'design.err.minAboveMax': '{lever}：下限 {min} 高于上限 {max}',
+  'design.err.percent': '{field}：须为 0 到 100 之间的百分数，收到 {got}',
   'design.err.noLever': '杠杆：请至少选择一个杠杆',
   'design.err.noFrequency': '付息频率：请至少勾选一种付息频率',
   'design.err.number': '{lever}，{which}：须为数字，收到 {got}',
