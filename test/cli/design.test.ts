@@ -60,6 +60,10 @@ describe('ipabs optimize', function () {
     const v = validateDeal(JSON.parse(r.files[out]!));
     expect(v.ok).to.equal(true);
     if (v.ok) expect(v.deal.meta.id).to.equal('yuhang-abn-2023-optimized');
+    // And `ipabs validate` (the full check: market coupons, pricing, base case) accepts the file.
+    writeFileSync(out, r.files[out]!);
+    const val = await ipabs('validate', out, '--lang', 'en');
+    expect(val.code, val.out + val.err).to.equal(0);
   });
 
   it('exits 2 with the closest design and the binding constraint when nothing is feasible', async () => {

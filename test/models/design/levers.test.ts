@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { applyDesign, checkLeverSpec, dealLevers } from '../../../models/design/levers.js';
 import { validateDeal } from '../../../models/deal/validate.js';
+import { checkDeal } from '../../../models/design/check.js';
+import { assetKindOf } from '../../../models/pool/asset-registry.js';
 import { yuanToFen } from '../../../models/sizing/levers.js';
 import { loadScenario, SCENARIO_DIR } from '../../support/scenarios.js';
 
@@ -51,6 +53,21 @@ describe('design levers', () => {
     expect(fen(o0.asset.payments[0]!.amount)).to.equal(2 * 102_000_00);
     expect(validateDeal(JSON.parse(JSON.stringify(d))).ok).to.equal(true);
   });
+
+  for (const [file, kind] of [['wenke-lease-2019.json', 'finance-lease'], ['xinxin-factoring-2023-1.json', 'factoring']] as const) {
+    it(`scales a ${kind} pool with the issue size (${file}): every firm's funding times k, and the deal still passes the full check`, () => {
+      const base = loadScenario(`${SCENARIO_DIR}${file}`);
+      expect(dealLevers(base).map((l) => l.name)).to.include('issue-size');
+      const notes = base.liabilities.tranches.reduce((x, t) => x + fen(t.balance), 0);
+      const target = Math.round((notes * 0.8) / 100);
+      const d = applyDesign(base, { 'issue-size': target });
+      expect(d.liabilities.tranches.reduce((x, t) => x + fen(t.balance), 0)).to.equal(target * 100);
+      const price = (deal: typeof base) => deal.pool.obligors.reduce((x, o) => x + fen(assetKindOf(o.asset).purchasePrice(o.asset as never).toFixed(2)), 0);
+      expect(price(d) / price(base)).to.be.closeTo(0.8, 1e-6);
+      const c = checkDeal(JSON.parse(JSON.stringify(d)));
+      expect(c.ok, c.ok ? '' : JSON.stringify(c.problems.slice(0, 3))).to.equal(true);
+    });
+  }
 
   it('refuses a range with min above max, and a lever the deal does not have, saying what it offers', () => {
     expect(() => checkLeverSpec(futian(), { name: 'senior-share', range: { kind: 'interval', min: 0.9, max: 0.8 } })).to.throw(/^lever senior-share: min 0.9 is above max 0.8/);
