@@ -5,6 +5,7 @@ import { checkDeal } from '../../../models/design/check.js';
 import { assetKindOf } from '../../../models/pool/asset-registry.js';
 import { yuanToFen } from '../../../models/sizing/levers.js';
 import { loadScenario, SCENARIO_DIR } from '../../support/scenarios.js';
+import { yuhangReserveOnly } from '../sizing/deals.js';
 
 const futian = () => loadScenario(`${SCENARIO_DIR}futian-n-plus-1-2023.json`);
 const yuhang = () => loadScenario(`${SCENARIO_DIR}yuhang-abn-2023.json`);
@@ -68,6 +69,23 @@ describe('design levers', () => {
       expect(c.ok, c.ok ? '' : JSON.stringify(c.problems.slice(0, 3))).to.equal(true);
     });
   }
+
+  it('sizes the reserve a cover-shortfall step draws on, not merely the first account listed', () => {
+    const base = yuhangReserveOnly(1_000_000);
+    // An idle account listed first: the lever must leave it alone.
+    const withIdle = { ...base, accounts: [{ id: 'idle', kind: 'reserve' as const, initialBalance: '5.00', target: { type: 'fixed' as const, amount: '5.00' } }, ...base.accounts] };
+    const lever = dealLevers(withIdle).find((l) => l.name === 'reserve')!;
+    expect(lever).to.include({ target: 'reserve', current: 1_000_000 });
+    const d = applyDesign(withIdle, { reserve: 2_500_000 });
+    expect(d.accounts.map((a) => [a.id, fen(a.initialBalance)])).to.deep.equal([['idle', 500], ['reserve', 2_500_000_00]]);
+    expect(d.accounts[1]!.target).to.deep.equal({ type: 'fixed', amount: '2500000.00' });
+  });
+
+  it('sets the notes\' payment frequency, and the deal still validates', () => {
+    const d = applyDesign(yuhang(), { frequency: 'semiannual' });
+    expect(d.meta.paymentFrequency).to.equal('semiannual');
+    expect(validateDeal(JSON.parse(JSON.stringify(d))).ok).to.equal(true);
+  });
 
   it('refuses a range with min above max, and a lever the deal does not have, saying what it offers', () => {
     expect(() => checkLeverSpec(futian(), { name: 'senior-share', range: { kind: 'interval', min: 0.9, max: 0.8 } })).to.throw(/^lever senior-share: min 0.9 is above max 0.8/);
