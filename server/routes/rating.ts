@@ -88,8 +88,9 @@ export function ratingApi(ctx: AppContext): Router {
 export function ratingPages(ctx: AppContext): Router {
   const r = Router();
   r.get('/learn/rating', handle(async (req, res) => {
-    const t = translator(requestLang(req));
-    res.render('learn-rating', { title: t('rating.learn.title'), nav: 'learn', lesson: await ratingLesson(ctx, t) });
+    const lang = requestLang(req);
+    const t = translator(lang);
+    res.render('learn-rating', { title: t('rating.learn.title'), nav: 'learn', lesson: await ratingLesson(ctx, t, lang) });
   }));
   return r;
 }

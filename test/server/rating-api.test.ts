@@ -30,6 +30,9 @@ describe('rating API (/api/deals/:id/rating)', function () {
   it('describes the scenarios in Chinese for a Chinese reader', async () => {
     const res = await request(t.app).get(`/api/deals/${FUTIAN}/rating`).set('Accept-Language', 'zh-CN').expect(200);
     expect(res.body.descriptions['recovery-zero']).to.equal('零回收');
+    expect(res.body.gradeSource).to.match(/^假设：.*并非评级机构公布的表格/);
+    const en = await request(t.app).get(`/api/deals/${FUTIAN}/rating`).set('Accept-Language', 'en').expect(200);
+    expect(en.body.gradeSource).to.equal(en.body.rating.tdrSet.gradeTable.source);
   });
 
   it('POST starts a Monte Carlo run in the queue (202), and GET then reads the TDR off it', async () => {
@@ -96,7 +99,7 @@ describe('rating API (/api/deals/:id/rating)', function () {
     const learn = await request(t.app).get('/learn/rating').expect(200);
     for (const s of ['Domestic rating: TDR and BDR', 'Step 2. Its break-even default rate in the base scenario: 18.09%', 'id="learn-breakeven"', 'credit substitution']) expect(learn.text).to.include(s);
     const zh = await request(t.app).get('/learn/rating?lang=zh').expect(200);
-    for (const s of ['目标违约率', '临界违约率', '安全距离', '压力乘数']) expect(zh.text).to.include(s);
+    for (const s of ['目标违约率', '临界违约率', '安全距离', '压力乘数', '福田区深港跨境']) expect(zh.text).to.include(s);
     const deal = await request(t.app).get(`/deals/${FUTIAN}`).expect(200);
     expect(deal.text).to.include('id="rating-box"');
     expect((await request(t.app).get('/learn').expect(200)).text).to.include('href="/learn/rating"');
