@@ -16,13 +16,15 @@ describe(`${CLIENTS} event-stream clients on one run (issue 16)`, function () {
   let t: Listening;
   before(async () => {
     t = await listen({ simulateModule: steppedSimulate });
-    // The stand-in engine reports progress in 10 steps of 150 ms.
-    await t.ctx.deals.store.save('watched-ms150', JSON.stringify(yuhangAs('watched-ms150')));
+    // The stand-in engine reports progress in 10 steps of 1 s: long enough for all clients to
+    // connect before the end on a busy machine (one that connects after the end gets a single
+    // 'state' event with the final state).
+    await t.ctx.deals.store.save('watched-ms1000', JSON.stringify(yuhangAs('watched-ms1000')));
   });
   after(() => t.dispose());
 
   const startRun = async (): Promise<RunInfo> => {
-    const res = await fetch(`${t.baseUrl}/api/runs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ dealId: 'watched-ms150', paths: 1000, seed: 5 }) });
+    const res = await fetch(`${t.baseUrl}/api/runs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ dealId: 'watched-ms1000', paths: 1000, seed: 5 }) });
     expect(res.status).to.equal(202);
     return ((await res.json()) as { run: RunInfo }).run;
   };
@@ -30,6 +32,8 @@ describe(`${CLIENTS} event-stream clients on one run (issue 16)`, function () {
   it('each gets state, progress in order and done; health answers meanwhile; no listener is left', async () => {
     const run = await startRun();
     const streams = Array.from({ length: CLIENTS }, () => readEvents(`${t.baseUrl}/api/runs/${run.id}/events`));
+    for (let k = 0; k < 400 && listenersOf(t, run.id) < CLIENTS; k++) await new Promise((r) => setTimeout(r, 25));
+    expect(listenersOf(t, run.id), 'clients subscribed while the run goes on').to.equal(CLIENTS);
     const health = await fetch(`${t.baseUrl}/api/health`);
     expect(health.status).to.equal(200);
     const all = await Promise.all(streams);
@@ -52,7 +56,7 @@ describe(`${CLIENTS} event-stream clients on one run (issue 16)`, function () {
     const left = leavers.map((c) => readEvents(`${t.baseUrl}/api/runs/${run.id}/events`, { signal: c.signal }).then(() => 'ended', () => 'left'));
     const stayers = Array.from({ length: CLIENTS / 2 }, () => readEvents(`${t.baseUrl}/api/runs/${run.id}/events`));
     // Wait until all 120 are subscribed, then half of them go.
-    for (let k = 0; k < 100 && listenersOf(t, run.id) < CLIENTS; k++) await new Promise((r) => setTimeout(r, 20));
+    for (let k = 0; k < 400 && listenersOf(t, run.id) < CLIENTS; k++) await new Promise((r) => setTimeout(r, 25));
     expect(listenersOf(t, run.id)).to.equal(CLIENTS);
     for (const c of leavers) c.abort();
     expect(await Promise.all(left)).to.deep.equal(Array<string>(CLIENTS / 2).fill('left'));
