@@ -3,7 +3,7 @@
 import express, { type Express } from 'express';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { defaultConfig, projectRoot, type ConfigOverrides, type ServerConfig } from './config.js';
+import { defaultConfig, projectRoot, type ConfigOverrides } from './config.js';
 import { DealStore } from '../models/store/deal-store.js';
 import { DealService } from './deals.js';
 import { Library } from './library/library.js';
@@ -28,21 +28,7 @@ import { language } from './language.js';
 import { Auth } from './auth/auth.js';
 import { authApi, authPages } from './auth/routes.js';
 import { clip } from '../models/format.js';
-
-export interface AppContext {
-  config: ServerConfig;
-  deals: DealService;
-  /** The deal index: what the library and the deal choosers list, without reading any deal. */
-  library: Library;
-  runs: RunManager;
-  engines: Engines;
-  costs: Costs;
-  /** Prints reports to PDF in the headless Chromium (started on first use). */
-  pdf: PdfPrinter;
-  ratings: Ratings;
-  /** Local or team mode: who is asking and what they may do (server/auth/). */
-  auth: Auth;
-}
+import type { AppContext } from './context.js';
 
 export interface IpabsApp {
   app: Express;

@@ -1,6 +1,6 @@
 // /api/compare, /api/size, /api/learn…, /api/glossary, /api/health: the analysis pages' data.
 import { Router, type Request } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
 import { glanceOf, type DealGlance } from '../present/glance.js';
 import { learnStructure, learnStructures, legLessons, walkPeriod, type LegLesson, type Walkthrough } from '../present/learn.js';

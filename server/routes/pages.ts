@@ -1,7 +1,7 @@
 // HTML pages. Each renders what it can on the server (escaped by EJS) and its script fetches the
 // same JSON API documented in docs/api.md for the rest (charts, validation, runs).
 import { Router, type Request } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
 import { glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';

@@ -2,9 +2,9 @@
 // break-even table and the target default rates of the newest matching Monte Carlo run (or the
 // stress multipliers until there is one); POST starts that run in the run queue.
 import { Router, type Request } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
-import { jsonBody, onlyFields } from './deals.js';
+import { jsonBody, onlyFields } from '../request-body.js';
 import { checkPoolSize } from './run-inputs.js';
 import { QueueFullError } from '../runs/manager.js';
 import { TDR_METHODS, type TdrMethod } from '../../models/ratings/tdr.js';

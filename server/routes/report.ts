@@ -3,7 +3,7 @@
 // ?run=<runId> picks the Monte Carlo run it reports (default: the latest finished base-case run of
 // the deal, else its latest finished run); ?lang=zh|en its language.
 import { Router, type Request, type Response } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
 import { translator, type Lang } from '../../models/i18n/index.js';
 import type { SimulationResult } from '../../models/montecarlo/results.js';

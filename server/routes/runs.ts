@@ -1,9 +1,9 @@
 // /api/runs…: start a Monte Carlo run (queued, run in a worker), follow it as server-sent
 // events, cancel it, download its result.
 import { Router, type Request, type Response } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
-import { jsonBody, onlyFields } from './deals.js';
+import { jsonBody, onlyFields } from '../request-body.js';
 import { checkPoolSize, readRunInputs } from './run-inputs.js';
 import { isTerminal, QueueFullError, type RunEvent, type RunInfo, type StoredJob } from '../runs/manager.js';
 import { toCsv } from '../../models/format.js';

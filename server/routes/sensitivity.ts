@@ -2,9 +2,9 @@
 // multipliers × asset correlations, every cell on the same seed) as a job in the run queue;
 // follow it at /api/runs/:runId/events and read the grid at /api/runs/:runId.
 import { Router } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
-import { jsonBody, onlyFields } from './deals.js';
+import { jsonBody, onlyFields } from '../request-body.js';
 import { checkPoolSize, readRunInputs } from './run-inputs.js';
 import { QueueFullError } from '../runs/manager.js';
 import { echo } from '../../models/format.js';

@@ -2,9 +2,9 @@
 // common random numbers) runs as a job in the same worker queue as Monte Carlo runs; follow it at
 // /api/runs/:runId/events and read the SizingResult at /api/runs/:runId.
 import { Router } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
-import { jsonBody, onlyFields } from './deals.js';
+import { jsonBody, onlyFields } from '../request-body.js';
 import { checkPoolSize, readRunInputs } from './run-inputs.js';
 import { QueueFullError } from '../runs/manager.js';
 import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
