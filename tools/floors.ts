@@ -282,8 +282,6 @@ export const KNOWN: readonly string[] = [
   'climb models/pool/factoring.ts -> models/cost/all-in.ts',
   'climb models/pool/finance-lease.ts -> models/cost/all-in.ts',
   'climb models/pool/licence-royalty.ts -> models/cost/all-in.ts',
-  'circle models/credit/normal.ts, models/credit/rng.ts',
-  'circle server/app.ts, server/auth/routes.ts, server/present/rating-learn.ts, server/routes/analysis.ts, server/routes/deals.ts, server/routes/pages.ts, server/routes/pool-tape.ts, server/routes/rating.ts, server/routes/report.ts, server/routes/run-inputs.ts, server/routes/runs.ts, server/routes/sensitivity.ts, server/routes/size.ts',
   'circle server/library/summarizer.ts, server/library/summary-worker.ts',
   'circle models/engine, models/waterfall',
 ];
