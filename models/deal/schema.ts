@@ -15,13 +15,12 @@ import { fundingSchema } from '../cost/funding-schema.js';
 import { revolvingSchema } from '../pool/revolving.js';
 import { cleanUpCallSchema, statusEventSchema } from './status-schema.js';
 import { ratingInputsSchema } from '../stress/index.js';
+import { DAY_COUNTS } from '../calendar/day-count.js';
+import { CALENDAR_IDS, ROLL_CONVENTIONS } from '../calendar/business-days.js';
 
 export const MARKETS = ['interbank-abn', 'exchange-abs', 'offshore-private'] as const;
 export const CURRENCIES = ['CNY', 'CNH', 'HKD', 'USD'] as const;
 export const FREQUENCIES = ['monthly', 'quarterly', 'semiannual', 'annual', 'bullet'] as const;
-export const DAY_COUNTS = ['ACT/365F', 'ACT/360', 'ACT/ACT-ISDA', '30/360'] as const;
-export const CALENDARS = ['CN-IB', 'CN-EX', 'HK', 'CN-IB+HK', 'NONE'] as const;
-export const ROLLS = ['following', 'modified-following', 'preceding', 'modified-preceding', 'unadjusted'] as const;
 export { BENCHMARKS };
 
 // ---------- meta ----------
@@ -39,8 +38,8 @@ export const metaSchema = strictObject({
   currency: oneOf(CURRENCIES),
   paymentFrequency: oneOf(FREQUENCIES),
   dayCount: oneOf(DAY_COUNTS),
-  calendar: oneOf(CALENDARS),
-  roll: oneOf(ROLLS),
+  calendar: oneOf(CALENDAR_IDS),
+  roll: oneOf(ROLL_CONVENTIONS),
   endOfMonth: z.boolean().optional(),
   /** Shelf (储架) registration this issue draws on. */
   shelf: strictObject({ capacity: money(), issueNumber: integerBetween(1, 100) }).optional(),

@@ -15,11 +15,12 @@ import type { ValidDeal } from '../deals.js';
 import { learnStructure, learnStructures } from '../present/learn.js';
 import { glossary } from '../present/glossary.js';
 import { calendarView, walkthroughFor } from './analysis.js';
-import { CALENDAR_IDS } from '../../models/calendar/business-days.js';
+import { CALENDAR_IDS, ROLL_CONVENTIONS } from '../../models/calendar/business-days.js';
 import { CN_DATA_YEARS } from '../../models/calendar/holidays-cn.js';
 import { langOf } from '../language.js';
 import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
-import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS } from '../../models/deal/schema.js';
+import { CURRENCIES, FREQUENCIES, MARKETS } from '../../models/deal/schema.js';
+import { DAY_COUNTS } from '../../models/calendar/day-count.js';
 import type { Lang, Translate } from '../../models/i18n/index.js';
 import type { Chosen } from '../library/library.js';
 
@@ -64,7 +65,7 @@ export function pages(ctx: AppContext): Router {
     res.render('editor', {
       title: res.locals.t('editor.pageTitle', { id: d.stored.id }), nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
       text: d.raw === null ? d.stored.text : JSON.stringify(d.raw, null, 2),
-      options: { market: MARKETS, currency: CURRENCIES, paymentFrequency: FREQUENCIES, dayCount: DAY_COUNTS, calendar: CALENDARS, roll: ROLLS },
+      options: { market: MARKETS, currency: CURRENCIES, paymentFrequency: FREQUENCIES, dayCount: DAY_COUNTS, calendar: CALENDAR_IDS, roll: ROLL_CONVENTIONS },
     });
   }));
 
