@@ -15,9 +15,8 @@
 // The subsidy is received `lagDays` after the payment it refunds (0 by default: programmes pay
 // after the fact, often yearly; a lag raises the subsidised cost a little).
 import { Decimal } from 'decimal.js';
-import {
-  addDaysIso, checkDate, checkFraction, checkInteger, checkMoney, dayNumber, fen, type IsoDate, type MoneyInput,
-} from '../market/inputs.js';
+import { checkFraction, checkInteger, checkMoney, fen, type MoneyInput } from '../market/inputs.js';
+import { addDays, checkDate, dayNumber, type IsoDate } from '../calendar/iso-date.js';
 import { xirr } from './xirr.js';
 
 export const COST_FLOW_KINDS = [
@@ -150,7 +149,7 @@ export function subsidyFlows(flows: readonly CostFlow[], subsidy: Subsidy): Subs
       }
       usedByBucket.set(bucket, used.plus(amount));
     }
-    if (amount.greaterThan(0)) out.push({ date: addDaysIso(r.date, lag), amount, kind: 'subsidy', label: r.label });
+    if (amount.greaterThan(0)) out.push({ date: addDays(r.date, lag), amount, kind: 'subsidy', label: r.label });
   }
   return { flows: out, total: out.reduce((s, f) => s.plus(f.amount as Decimal), new Decimal(0)), capped, uncapped };
 }

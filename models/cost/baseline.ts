@@ -9,10 +9,9 @@
 // Fees are paid up front: appraisal as an amount or a share of the principal; guarantee fee as an
 // annual rate on the principal × term in months / 12.
 import { Decimal } from 'decimal.js';
-import {
-  addMonthsIso, checkDate, checkFraction, checkInteger, checkMoney, checkNumber, dayNumber, fen, type IsoDate,
-  type MoneyInput,
-} from '../market/inputs.js';
+import { checkFraction, checkInteger, checkMoney, checkNumber, fen, type MoneyInput } from '../market/inputs.js';
+import { checkDate, dayNumber, type IsoDate } from '../calendar/iso-date.js';
+import { addMonths } from '../calendar/schedule.js';
 import { lprFixingOn, type LprTenor } from '../market/lpr.js';
 import { allInCost, type AllInCost, type CostFlow, type Subsidy } from './all-in.js';
 import { loanSchedule, type Amortization, type LoanDayCount, type LoanPayment } from './loan-schedule.js';
@@ -68,7 +67,7 @@ export function baselineBankLoan(i: BaselineLoanInput): BaselineLoan {
   const rateFor = (periodStart: IsoDate): number => {
     let reset = start;
     for (let y = 1; y * 12 < term; y++) {
-      const anniversary = addMonthsIso(start, 12 * y);
+      const anniversary = addMonths(start, 12 * y);
       if (dayNumber(anniversary) <= dayNumber(periodStart)) reset = anniversary;
     }
     return lprAt(reset) + spread;

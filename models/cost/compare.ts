@@ -31,7 +31,7 @@ import { compileDeal, type DealProgram } from '../engine/program.js';
 import { pricedDeal, pricingSolution, type CostPlusSolution } from '../engine/pricing.js';
 import { reportLedger, runExactProgram, type ScheduleReport } from '../engine/exact.js';
 import { lprOn } from '../market/lpr.js';
-import { addDaysIso } from '../market/inputs.js';
+import { addDays } from '../calendar/iso-date.js';
 import { daysBetween } from '../calendar/day-count.js';
 import { dealAllInCost, type Subsidy } from './all-in.js';
 import { baselineBankLoan } from './baseline.js';
@@ -265,7 +265,7 @@ function trancheCosts(deal: Deal, prog: DealProgram, report: ScheduleReport, dis
       const residual = t.id === residualTranche ? rp.residual : 0;
       const paidOut = tp.interest + tp.principal + residual;
       issuer.get(t.id)!.push({ date: rp.date, amount: -(paidOut + running.get(t.id)! + enhFee.get(t.id)!) });
-      investor.get(t.id)!.push({ date: addDaysIso(rp.date, distributionLag), amount: paidOut });
+      investor.get(t.id)!.push({ date: addDays(rp.date, distributionLag), amount: paidOut });
       startBal.set(t.id, tp.balance);
     }
   });

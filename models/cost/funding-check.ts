@@ -1,6 +1,7 @@
 // Checks of the deal's `funding` section that need the rest of the deal.
 import type { Deal } from '../deal/schema.js';
 import { LPR_FIRST_FIXING } from '../market/lpr.js';
+import { daysFrom } from '../calendar/iso-date.js';
 import { assetKindOf } from '../pool/asset-registry.js';
 import { FUNDING_TEXT } from '../deal/problem-text.js';
 
@@ -26,7 +27,7 @@ export function fundingProblems(deal: Deal): Array<[string, string]> {
   if (!f) return out;
   // Fees paid up front on the principal (appraisal, and the guarantee fee for the whole term) must
   // leave the firm part of its money: else its flows never change sign and it has no funding cost.
-  const longest = Math.max(0, ...firmStartDates(deal).map((st) => (Date.parse(deal.meta.maturityDate) - Date.parse(st.date)) / (365.25 * 86_400_000)));
+  const longest = Math.max(0, ...firmStartDates(deal).map((st) => daysFrom(st.date, deal.meta.maturityDate) / 365.25));
   for (const [path, fees] of [['funding.firmFees', f.firmFees], ['funding.baseline', f.baseline]] as const) {
     const upfront = (fees?.appraisalFeeRate ?? 0) + (fees?.guaranteeFeeRate ?? 0) * longest;
     if (upfront >= 0.5) out.push([path, FUNDING_TEXT.upfrontFirmFees(longest, upfront)]);

@@ -21,7 +21,7 @@ import type { DealProgram } from '../engine/program.js';
 import { DAYS_PER_MONTH } from '../engine/program.js';
 import { NO_DEFAULT, stressDefaultProbability, type DefaultName } from '../credit/default-times.js';
 import { toDayNumber } from '../calendar/iso-date.js';
-import { addMonthsIso } from '../market/inputs.js';
+import { addMonths } from '../calendar/schedule.js';
 import { comminglingShare } from '../rail/rail.js';
 
 export interface LegPathModel {
@@ -97,7 +97,7 @@ export function legExposureByMonth(leg: NonNullable<Deal['offshoreLegs']>[number
   const maturityDay = toDayNumber(leg.maturityDate);
   const couponDays: number[] = [];
   for (let k = 1; ; k++) {
-    const d = toDayNumber(addMonthsIso(first, k * leg.coupon.paymentMonths));
+    const d = toDayNumber(addMonths(first, k * leg.coupon.paymentMonths));
     if (d >= maturityDay) break;
     couponDays.push(d);
   }

@@ -5,7 +5,7 @@
 // a grid from −99.9% to 10,000%. With several sign changes there may be several roots: the one
 // nearest the Newton start (or the lowest bracketed one) is returned.
 import { Decimal } from 'decimal.js';
-import { checkDate, dayNumber, type IsoDate } from '../market/inputs.js';
+import { checkDate, dayNumber, type IsoDate } from '../calendar/iso-date.js';
 
 export interface DatedAmount {
   date: IsoDate;

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { Decimal } from 'decimal.js';
 import { fraction, identifier, integerBetween, isoDate, money, oneOf, strictObject, text } from '../deal/schema-helpers.js';
 import { addMonths } from '../calendar/schedule.js';
-import { addMonthsIso } from '../market/inputs.js';
 import { fen, outstandingIsExposure, paymentFlows, type AssetFlow, type AssetKind } from './asset-kind.js';
 import { LOAN_FREQUENCIES, PERIOD_MONTHS, fixedRate, fixedRateProblems, loanFlows, loanRateSchema, loanTermProblems, rateOn } from './loan.js';
 
@@ -79,7 +78,7 @@ export const entrustedLoan: AssetKind<typeof schema> = {
   firmFlows: (a) => {
     const principal = new Decimal(a.principal);
     return {
-      funding: principal, startDate: a.startDate, termMonths: a.termMonths, endDate: addMonthsIso(a.startDate, a.termMonths),
+      funding: principal, startDate: a.startDate, termMonths: a.termMonths, endDate: addMonths(a.startDate, a.termMonths),
       proceeds: [{ date: a.startDate, amount: principal, kind: 'proceeds', label: a.channel === 'trust' ? 'trust loan principal (信托贷款)' : 'entrusted loan principal (委托贷款)' }],
       payments: paymentFlows(loanFlows(a), 'loan interest', 'loan principal'),
     };

@@ -4,6 +4,7 @@ import { Decimal } from 'decimal.js';
 import type { Deal, Tranche } from '../../models/deal/schema.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
 import { lprFixingOn } from '../../models/market/lpr.js';
+import { daysFrom } from '../../models/calendar/iso-date.js';
 import { formatBp, formatRate } from '../../models/format.js';
 import { translate, type Lang } from '../../models/i18n/index.js';
 
@@ -111,7 +112,7 @@ export function glanceOf(deal: Deal, lang: Lang = 'en'): DealGlance {
     return { id: e.id, kind: e.kind, label: k.label, labelZh: k.labelZh, name: e.name ?? null, parties, capacity };
   });
   const reserve = sum(deal.accounts.map((a) => a.initialBalance));
-  const days = (Date.parse(m.maturityDate) - Date.parse(m.issueDate)) / 86_400_000;
+  const days = daysFrom(m.issueDate, m.maturityDate);
   return {
     id: m.id, name: m.name, nameZh: m.nameZh ?? null, description: m.description ?? null,
     market: m.market, marketLabel: translate('en', `market.${m.market}`), marketLabelZh: translate('zh', `market.${m.market}`),
