@@ -8,6 +8,7 @@ import { compileDeal, type DealProgram } from '../engine/program.js';
 import { pricedDeal } from '../engine/pricing.js';
 import { floatNum } from '../money/num.js';
 import { createLedger, runWaterfall, type Ledger } from '../waterfall/run.js';
+import { capacityLimit } from '../enhancements/common.js';
 import type { CopulaSpec } from '../credit/copula.js';
 import { createDefaultTimeModel, stressDefaultProbability, type DefaultName, type DefaultTimeModel } from '../credit/default-times.js';
 import { RecoveryModel } from '../credit/recovery.js';
@@ -225,7 +226,7 @@ export function compilePathModel(input: Deal, stress: StressSpec): PathModel {
   });
   const notesTotal = prog.issueAmount.toNumber();
   const drawScale = Float64Array.from(prog.enhancements.map((e) => {
-    const caps = e.parties.map((p) => (p.capacity === null ? Infinity : Number(p.capacity)));
+    const caps = e.parties.map((p) => capacityLimit(p.capacity));
     const total = caps.reduce((s, c) => s + c, 0);
     return Number.isFinite(total) && total > 0 ? total : notesTotal * 1.2;
   }));
@@ -244,7 +245,7 @@ export function compilePathModel(input: Deal, stress: StressSpec): PathModel {
     baseCollections, discount, promisedPV,
     years: Float64Array.from(prog.periods.map((p) => p.years)),
     drawScale,
-    partyCapacity: Float64Array.from(prog.parties.map((p) => (p.capacity === null ? Infinity : Number(p.capacity)))),
+    partyCapacity: Float64Array.from(prog.parties.map((p) => capacityLimit(p.capacity))),
     lossSharing: lossSharingEntries(deal),
     base,
     extras: extra.extras,

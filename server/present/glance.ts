@@ -30,6 +30,8 @@ export interface EnhancementGlance {
   kind: string;
   label: string;
   labelZh: string;
+  /** What the parties are called on the diagram (guarantor 担保人, undertaker 差额支付承诺人); null: the kind's label. */
+  partyRole: 'guarantor' | 'undertaker' | null;
   name: string | null;
   /** Providers / guarantors that pay under it. */
   parties: Array<{ id: string; name: string; share: number; capacity: number | null }>;
@@ -109,7 +111,7 @@ export function glanceOf(deal: Deal, lang: Lang = 'en'): DealGlance {
     const k = enhancementKind(e.kind);
     const parties = k.parties(e).map((p) => ({ id: p.id, name: p.name, share: p.share, capacity: p.capacity === null ? null : Number(p.capacity) }));
     const capacity = parties.some((p) => p.capacity === null) ? null : parties.reduce((s, p) => s + (p.capacity ?? 0), 0);
-    return { id: e.id, kind: e.kind, label: k.label, labelZh: k.labelZh, name: e.name ?? null, parties, capacity };
+    return { id: e.id, kind: e.kind, label: k.label, labelZh: k.labelZh, partyRole: k.partyRole ?? null, name: e.name ?? null, parties, capacity };
   });
   const reserve = sum(deal.accounts.map((a) => a.initialBalance));
   const days = daysFrom(m.issueDate, m.maturityDate);
