@@ -33,7 +33,10 @@ export const FLOORS: readonly Floor[] = [
     folders: ['models/montecarlo', 'models/rail', 'models/breakeven'],
     why: 'runs of the engine: many paths (Monte Carlo), the payment rail the engine feeds, the break-even (TDR/BDR) rating under stress scenarios',
   },
-  { folders: ['models/cost', 'models/sizing'], why: 'questions asked of whole runs: what the money costs, how large an enhancement must be' },
+  {
+    folders: ['models/cost', 'models/sizing', 'models/programme'],
+    why: 'questions asked of whole runs: what the money costs, how large an enhancement must be, what a shelf programme (储架发行) of several issues risks together',
+  },
   { folders: ['models/store'], why: 'the shelf: saved deals, the deal index and accounts; only the adapters keep things, and keeping may use any of the library' },
   { folders: ['cli'], why: 'the terminal adapts the library' },
   { folders: ['server'], why: 'the web adapts the library; what it shares with the terminal belongs in models/' },
