@@ -9,7 +9,6 @@ import { DealService } from './deals.js';
 import { Library } from './library/library.js';
 import { RunManager, type RunInfo, type StoredJob } from './runs/manager.js';
 import { RunStore } from './runs/run-store.js';
-import { Engines } from './engines.js';
 import { Costs } from './costs.js';
 import { Ratings } from './rating.js';
 import { errorHandler, HttpError, refuseDeclaredOversize } from './http-errors.js';
@@ -40,7 +39,6 @@ export interface IpabsApp {
 export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) => void = (m) => console.error(m)): IpabsApp {
   const config = defaultConfig(overrides);
   const store = new DealStore({ scenariosDir: config.scenariosDir, dataDir: config.dataDir });
-  const engines = new Engines({ montecarlo: config.simulateModule, sizing: config.sizingModule, cost: config.costModule });
   const runs = new RunManager({
     maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns, log,
     maxActivePerUser: config.userLimits.activeRuns,
@@ -50,10 +48,9 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   const ctx: AppContext = {
     config,
     deals: new DealService(store),
-    library: new Library(store, engines, log),
+    library: new Library(store, log),
     runs,
-    engines,
-    costs: new Costs(engines),
+    costs: new Costs(),
     pdf: new PdfPrinter(),
     ratings: new Ratings(runs),
     auth: new Auth({ team: config.team, dataDir: config.dataDir, sessionHours: config.sessionHours, userLimits: config.userLimits }),

@@ -4,7 +4,6 @@ import type { ServerConfig } from './config.js';
 import type { DealService } from './deals.js';
 import type { Library } from './library/library.js';
 import type { RunManager } from './runs/manager.js';
-import type { Engines } from './engines.js';
 import type { Costs } from './costs.js';
 import type { PdfPrinter } from './browser/pdf.js';
 import type { Ratings } from './rating.js';
@@ -16,7 +15,6 @@ export interface AppContext {
   /** The deal index: what the library and the deal choosers list, without reading any deal. */
   library: Library;
   runs: RunManager;
-  engines: Engines;
   costs: Costs;
   /** Prints reports to PDF in the headless Chromium (started on first use). */
   pdf: PdfPrinter;

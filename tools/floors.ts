@@ -285,7 +285,6 @@ export const KNOWN: readonly string[] = [
   'climb models/pool/factoring.ts -> models/cost/all-in.ts',
   'climb models/pool/finance-lease.ts -> models/cost/all-in.ts',
   'climb models/pool/licence-royalty.ts -> models/cost/all-in.ts',
-  'circle server/library/summarizer.ts, server/library/summary-worker.ts',
   'circle models/engine, models/waterfall',
 ];
 

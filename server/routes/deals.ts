@@ -60,7 +60,7 @@ export function dealApi(ctx: AppContext): Router {
 
   /** One page of the library from the deal index (no deal is read or costed to list it). */
   r.get('/deals', handle(async (req, res) => {
-    res.type('application/json').send(await ctx.library.pageJson(listQuery(req), langOf(res), { costAvailable: ctx.engines.available('cost') }));
+    res.type('application/json').send(await ctx.library.pageJson(listQuery(req), langOf(res)));
   }));
 
   /** Create a deal as a copy of another (a shipped scenario is the template). */

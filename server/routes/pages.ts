@@ -34,7 +34,7 @@ const choiceName = (c: Chosen, lang: Lang): string => (lang === 'zh' && c.nameZh
 
 export function pages(ctx: AppContext): Router {
   const r = Router();
-  const { deals, engines } = ctx;
+  const { deals } = ctx;
 
   r.get('/', (_req, res) => {
     res.render('library', { title: res.locals.t('library.title'), nav: 'library' });
@@ -50,13 +50,13 @@ export function pages(ctx: AppContext): Router {
     const lang = langOf(res);
     const glance = glanceOf(d.deal, lang);
     const t = translator(lang);
-    const cost = await ctx.costs.summary(d as ValidDeal).catch(() => null);
+    const cost = ctx.costs.summary(d as ValidDeal);
     res.render('deal', {
       title: lang === 'zh' && d.deal.meta.nameZh ? d.deal.meta.nameZh : d.deal.meta.name, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
       glance, deal: d.deal, svg: dealDiagramSvg(d.deal, lang, glance), report, table: scheduleRows(report, lang),
       warnings: baseCaseWarnings(report.baseCase, lang),
       pricingText: pricingText(report.pricing, t),
-      firmsCost: cost && cost.ok ? t('pricing.deal.firmsCost', { before: formatRate(cost.cost.allInCostRate), after: formatRate(cost.cost.subsidyAdjustedCostRate), baseline: formatRate(cost.cost.baselineCostRate) }) : null,
+      firmsCost: cost.ok ? t('pricing.deal.firmsCost', { before: formatRate(cost.cost.allInCostRate), after: formatRate(cost.cost.subsidyAdjustedCostRate), baseline: formatRate(cost.cost.baselineCostRate) }) : null,
     });
   }));
 
@@ -74,11 +74,10 @@ export function pages(ctx: AppContext): Router {
     const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: choiceName(c, lang), stresses: c.choice.stresses }));
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' ? req.query.run : '';
-    const problem = await engines.problem('montecarlo');
     res.render('run', {
       title: res.locals.t('run.title'), nav: 'run', choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '',
       runId: /^run-[a-z0-9-]{1,40}$/.test(runQ) ? runQ : '',
-      available: problem === null, unavailable: problem ?? '', limits: ctx.config.limits,
+      limits: ctx.config.limits,
       keptRuns: ctx.config.keptRuns, keptRunDays: ctx.config.keptRunDays,
     });
   }));
@@ -88,7 +87,7 @@ export function pages(ctx: AppContext): Router {
     const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: choiceName(c, lang) }));
     const q = typeof req.query.ids === 'string' ? req.query.ids.split(',').filter(Boolean) : [];
     const selected = q.length ? q : choices.filter((c) => c.id !== '').slice(0, 3).map((c) => c.id);
-    res.render('compare', { title: res.locals.t('compare.title'), nav: 'compare', choices, selected, costAvailable: engines.available('cost'), limits: ctx.config.limits });
+    res.render('compare', { title: res.locals.t('compare.title'), nav: 'compare', choices, selected, limits: ctx.config.limits });
   }));
 
   r.get('/size', handle(async (req, res) => {
@@ -107,9 +106,8 @@ export function pages(ctx: AppContext): Router {
     })).filter((c) => c.sizable.length > 0);
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' && /^run-[a-z0-9-]{1,40}$/.test(req.query.run) ? req.query.run : '';
-    const problem = await engines.problem('sizing');
     res.render('size', {
-      title: t('size.title'), nav: 'size', available: problem === null, unavailable: problem ?? '',
+      title: t('size.title'), nav: 'size',
       choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '', runId: runQ,
       ratings: RATING_ORDER, limits: ctx.config.limits, defaultPaths: Math.min(DEFAULT_SIZING_PATHS, ctx.config.limits.maxSizingPaths),
     });

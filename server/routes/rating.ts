@@ -39,7 +39,7 @@ function query(req: Request, ctx: AppContext) {
 
 export function ratingApi(ctx: AppContext): Router {
   const r = Router();
-  const { deals, runs, engines, config, ratings } = ctx;
+  const { deals, runs, config, ratings } = ctx;
 
   r.get('/deals/:id/rating', handle(async (req, res) => {
     const id = deals.checkId(String(req.params.id ?? ''));
@@ -68,11 +68,10 @@ export function ratingApi(ctx: AppContext): Router {
       return;
     }
     checkPoolSize(ctx, d.deal);
-    await engines.ready('montecarlo');
     try {
       const info = runs.submit({
         dealId: d.deal.meta.id, dealName: d.deal.meta.name, stressName: null, startedBy: ctx.auth.actor(res),
-        job: { task: 'simulate', module: engines.path('montecarlo'), deal: d.deal, paths, seed, threads: config.threadsPerRun, stress: null },
+        job: { task: 'simulate', module: config.simulateModule, deal: d.deal, paths, seed, threads: config.threadsPerRun, stress: null },
       });
       res.status(202).location(`/api/runs/${info.id}`).json({ run: info, events: `/api/runs/${info.id}/events`, rating: url(info.id) });
     } catch (err) {

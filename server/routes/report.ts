@@ -39,10 +39,9 @@ async function reportModel(ctx: AppContext, req: Request, res: Response): Promis
   const run = pickRun(ctx, loaded.deal.meta.id, req.query.run, loaded.deal, translator(lang));
   let cost: DealCost | null = null;
   let costProblem: string | null = null;
-  const summary = await ctx.costs.summary(loaded).catch((err: unknown) => ({ ok: false as const, error: (err as Error).message }));
-  if (summary === null) costProblem = ctx.engines.unavailableMessage('cost');
-  else if (!summary.ok) costProblem = summary.error;
-  else cost = (await ctx.costs.dealCost(loaded)) as DealCost | null;
+  const summary = ctx.costs.summary(loaded);
+  if (!summary.ok) costProblem = summary.error;
+  else cost = ctx.costs.dealCost(loaded);
   // The domestic rating from the rating engine: with the report's run when it is a base-case run of
   // this pool, else the newest such run, else its provisional stress-multiplier rating.
   const t = translator(lang);
