@@ -54,12 +54,13 @@ export interface ServerConfig {
   limits: Limits;
   /**
    * The engine modules a run's worker thread imports (by file: a worker cannot be handed a
-   * function): simulate(), sizeEnhancement() and sensitivityGrid() of the library. Tests point one
+   * function): simulate(), sizeEnhancement(), sensitivityGrid() and optimizeDesign() of the library. Tests point one
    * at a stand-in with the same export to exercise the run queue.
    */
   simulateModule: string;
   sizingModule: string;
   sensitivityModule: string;
+  designModule: string;
 }
 
 const thisFile = fileURLToPath(import.meta.url);
@@ -119,6 +120,7 @@ export function defaultConfig(overrides: ConfigOverrides = {}): ServerConfig {
     simulateModule: codeModule('models/montecarlo/simulate.ts'),
     sizingModule: codeModule('models/sizing/solve.ts'),
     sensitivityModule: codeModule('models/montecarlo/sensitivity.ts'),
+    designModule: codeModule('models/design/optimize.ts'),
     ...overrides,
     limits: { ...defaultLimits, ...overrides.limits },
   };

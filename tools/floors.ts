@@ -37,6 +37,7 @@ export const FLOORS: readonly Floor[] = [
     folders: ['models/cost', 'models/sizing', 'models/programme'],
     why: 'questions asked of whole runs: what the money costs, how large an enhancement must be, what a shelf programme (储架发行) of several issues risks together',
   },
+  { folders: ['models/design'], why: 'the structure optimizer (设计): searches a deal\'s design by asking the floors below for its cost, size and rating' },
   { folders: ['models/store'], why: 'the shelf: saved deals, the deal index and accounts; only the adapters keep things, and keeping may use any of the library' },
   { folders: ['cli'], why: 'the terminal adapts the library' },
   { folders: ['server'], why: 'the web adapts the library; what it shares with the terminal belongs in models/' },

@@ -1,4 +1,4 @@
-import { checkDealFile } from '../../models/engine/check.js';
+import { checkDealFile } from '../../models/design/check.js';
 import { formatWarning } from '../../models/engine/base-case.js';
 import { formatProblem } from '../../models/deal/validate.js';
 import { parseArgs, UsageError } from '../args.js';

@@ -11,6 +11,7 @@ import type { Deal } from '../../models/deal/schema.js';
 import type { simulate } from '../../models/montecarlo/simulate.js';
 import type { sensitivityGrid } from '../../models/montecarlo/sensitivity.js';
 import type { sizeEnhancement, SizingRequest } from '../../models/sizing/solve.js';
+import type { optimizeDesign, OptimizeRequest } from '../../models/design/optimize.js';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
@@ -67,6 +68,9 @@ async function run(job: WorkerJob): Promise<void> {
   } else if (job.task === 'sensitivity') {
     const grid = await load<typeof sensitivityGrid>(job.module, 'sensitivityGrid');
     result = await grid(job.deal as Deal, job.pdMultipliers, job.rhos, { paths: job.paths, seed: job.seed, threads: job.threads, onProgress: progress, signal: controller.signal });
+  } else if (job.task === 'optimize') {
+    const optimize = await load<typeof optimizeDesign>(job.module, 'optimizeDesign');
+    result = await optimize(job.deal as Deal, { ...(job.request as unknown as OptimizeRequest), onProgress: (p) => progress(p.done, p.total), signal: controller.signal });
   } else {
     const size = await load<typeof sizeEnhancement>(job.module, 'sizeEnhancement');
     result = await size(job.deal as Deal, job.request as unknown as SizingRequest);

@@ -16,6 +16,7 @@ import { assets } from './assets.js';
 import { reports } from './reports.js';
 import { pricing } from './pricing.js';
 import { rating } from './rating.js';
+import { design } from './design.js';
 
 export const zh = {
   ...common,
@@ -35,4 +36,5 @@ export const zh = {
   ...reports,
   ...pricing,
   ...rating,
+  ...design,
 };
