@@ -9,7 +9,7 @@ import { checkDeal, checkDealText, type CheckResult } from '../../models/design/
 import { formatWarning } from '../../models/engine/base-case.js';
 import { DealStoreError, dealIdRule } from '../../models/store/deal-store.js';
 import { scheduleCsv, scheduleRows } from '../../models/engine/schedule-table.js';
-import { dealJsonSchema } from '../../cli/commands/schema.js';
+import { dealJsonSchema } from '../../models/deal/json-schema.js';
 import { glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleWorkbook } from '../present/excel.js';
