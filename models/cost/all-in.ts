@@ -17,26 +17,13 @@
 import { Decimal } from 'decimal.js';
 import { checkFraction, checkInteger, checkMoney, fen, type MoneyInput } from '../market/inputs.js';
 import { addDays, checkDate, dayNumber, type IsoDate } from '../calendar/iso-date.js';
-import { xirr } from './xirr.js';
-
-export const COST_FLOW_KINDS = [
-  'proceeds', 'principal', 'interest', 'upfront-fee', 'running-fee', 'guarantee-fee', 'counter-guarantee-fee',
-  'tax', 'hedge', 'fx-spread', 'subsidy', 'other',
-] as const;
-export type CostFlowKind = (typeof COST_FLOW_KINDS)[number];
+import { xirr } from '../money/xirr.js';
+import { COST_FLOW_KINDS, type CostFlow, type CostFlowKind } from '../money/cost-flow.js';
 
 /** Kinds that are always money the firm pays (amount ≤ 0). */
 const PAID_KINDS: readonly CostFlowKind[] = [
   'principal', 'interest', 'upfront-fee', 'running-fee', 'guarantee-fee', 'counter-guarantee-fee', 'tax',
 ];
-
-export interface CostFlow {
-  date: IsoDate;
-  /** Signed from the firm's side: + received, − paid. */
-  amount: MoneyInput;
-  kind: CostFlowKind;
-  label?: string;
-}
 
 /** Interest and service fees: what Futian-style subsidies refund. */
 export const INTEREST_AND_FEES: readonly CostFlowKind[] = [

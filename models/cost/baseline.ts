@@ -13,7 +13,8 @@ import { checkFraction, checkInteger, checkMoney, checkNumber, fen, type MoneyIn
 import { checkDate, dayNumber, type IsoDate } from '../calendar/iso-date.js';
 import { addMonths } from '../calendar/schedule.js';
 import { loanBenchmarkOn, lprFixingOn, type LprTenor } from '../market/lpr.js';
-import { allInCost, type AllInCost, type CostFlow, type Subsidy } from './all-in.js';
+import { allInCost, type AllInCost, type Subsidy } from './all-in.js';
+import type { CostFlow } from '../money/cost-flow.js';
 import { loanSchedule, type Amortization, type LoanDayCount, type LoanPayment } from './loan-schedule.js';
 
 export interface BaselineLoanInput {

@@ -35,7 +35,7 @@ import { addDays } from '../calendar/iso-date.js';
 import { daysBetween } from '../calendar/day-count.js';
 import { dealAllInCost, type Subsidy } from './all-in.js';
 import { baselineBankLoan } from './baseline.js';
-import { xirr } from './xirr.js';
+import { xirr } from '../money/xirr.js';
 import { allocateToFirms, firmFeeFlows, firmFundings, type FirmFunding } from './firm-flows.js';
 import { railEffects, type RailEffects } from '../rail/deal-effects.js';
 import { legCashFlows, legFxRisk, legInvestorYield } from '../crossborder/leg-flows.js';

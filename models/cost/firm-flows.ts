@@ -14,7 +14,7 @@ import type { Deal } from '../deal/schema.js';
 import { assetPurchasePrice } from '../pool/asset-flows.js';
 import { assetKindOf } from '../pool/asset-registry.js';
 import { fen } from '../market/inputs.js';
-import type { CostFlow } from './all-in.js';
+import type { CostFlow } from '../money/cost-flow.js';
 import { legCostFlows } from '../crossborder/leg-flows.js';
 
 export interface FirmFunding {

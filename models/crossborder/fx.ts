@@ -19,7 +19,7 @@
 import seedrandom from 'seedrandom';
 import { checkFraction, checkNumber } from '../market/inputs.js';
 import { checkDate, daysFrom, type IsoDate } from '../calendar/iso-date.js';
-import { xirr } from '../cost/xirr.js';
+import { xirr } from '../money/xirr.js';
 
 export const PIP = 0.0001;
 

@@ -2,10 +2,10 @@
 // investors' flows in the loan currency, and the FX risk of what is left unhedged.
 import { Decimal } from 'decimal.js';
 import type { OffshoreLeg } from '../deal/schema.js';
-import type { CostFlow } from '../cost/all-in.js';
+import type { CostFlow } from '../money/cost-flow.js';
 import { offshoreLegFlows, type OffshoreLeg as LegCashFlows } from './offshore-leg.js';
 import { foreignLoanCnyCost } from './fx.js';
-import { xirr } from '../cost/xirr.js';
+import { xirr } from '../money/xirr.js';
 
 /** Each batch in the loan currency: its yuan amount at the spot rate of the first draw, to the cent. */
 export function legForeignDraws(leg: OffshoreLeg): Array<{ date: string; amount: number }> {

@@ -23,7 +23,7 @@ import { Decimal } from 'decimal.js';
 import { checkFraction, checkInteger, checkNumber, fen } from '../market/inputs.js';
 import { checkDate, daysFrom, dayNumber, type IsoDate } from '../calendar/iso-date.js';
 import { addMonths } from '../calendar/schedule.js';
-import type { CostFlow } from '../cost/all-in.js';
+import type { CostFlow } from '../money/cost-flow.js';
 import { expectedFxRate, forwardRate, moneyMarketBasis } from './fx.js';
 import { interestTaxRules, offshoreInterestPayment, type LenderTaxStatus, type TaxBorneBy } from './withholding.js';
 

@@ -17,7 +17,7 @@ import { ratingInputProblems } from '../stress/index.js';
 import { generateSchedule } from '../calendar/schedule.js';
 import { jsonErrorOffset, lineAndColumn } from './json-position.js';
 import { flowsAfterIssue } from '../pool/asset-flows.js';
-import { xirr } from '../cost/xirr.js';
+import { xirr } from '../money/xirr.js';
 import { adjustDate } from '../calendar/business-days.js';
 import { recoveryProblems } from '../credit/recovery.js';
 import { defaultProbabilityProblems } from '../credit/default-times.js';

@@ -10,8 +10,8 @@ import { FEN_ROUNDING } from '../money/num.js';
 import { dayNumber } from '../calendar/iso-date.js';
 import { addMonths } from '../calendar/schedule.js';
 // Two leaves of the cost floor (a pure IRR solver and a type), as models/crossborder already does.
-import { xirr } from '../cost/xirr.js';
-import type { CostFlow } from '../cost/all-in.js';
+import { xirr } from '../money/xirr.js';
+import type { CostFlow } from '../money/cost-flow.js';
 import type { DayCount } from '../calendar/day-count.js';
 
 export interface AssetFlow {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { Decimal } from 'decimal.js';
 import { integerBetween, isoDate, listOf, money, oneOf, strictObject, tagged } from '../deal/schema-helpers.js';
 import { addMonths } from '../calendar/schedule.js';
-import type { CostFlow } from '../cost/all-in.js';
+import type { CostFlow } from '../money/cost-flow.js';
 import { paymentFlows, wholeMonths, type AssetFlow, type AssetKind } from './asset-kind.js';
 import { LOAN_FREQUENCIES, fixedRate, fixedRateProblems, loanFlows, loanRateSchema, loanTermProblems } from './loan.js';
 

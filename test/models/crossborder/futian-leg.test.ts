@@ -6,7 +6,7 @@ import { counterGuaranteeChain } from '../../../models/crossborder/counter-guara
 import { forwardRate, hedgeCostRate } from '../../../models/crossborder/fx.js';
 import { chainLossesFloat } from '../../../models/cost/path-extras.js';
 import { simulatePathEffects } from '../../../models/cost/path-effects.js';
-import { xirr } from '../../../models/cost/xirr.js';
+import { xirr } from '../../../models/money/xirr.js';
 import { loadRaw } from '../../support/scenarios.js';
 import { withChanges } from '../../support/json-edit.js';
 

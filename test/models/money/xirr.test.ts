@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Decimal } from 'decimal.js';
-import { npv, xirr } from '../../../models/cost/xirr.js';
+import { npv, xirr } from '../../../models/money/xirr.js';
 
 describe('cost/xirr: the annual internal rate of return on ACT/365F', () => {
   it('solves a hand-worked two-year example: -1000, +500 after 365 days, +600 after 730 days → 6.3941%', () => {
