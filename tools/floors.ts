@@ -274,8 +274,6 @@ export const KNOWN: readonly string[] = [
   'climb models/deal/validate.ts -> models/stress/index.ts',
   'climb models/deal/validate.ts -> models/pool/asset-flows.ts',
   'climb models/engine/program.ts -> models/rail/deal-rail.ts',
-  'climb models/montecarlo/path-model.ts -> models/cost/path-extras.ts',
-  'climb models/montecarlo/path-run.ts -> models/cost/path-extras.ts',
   'circle models/engine, models/waterfall',
 ];
 

@@ -41,7 +41,7 @@ import { railEffects, type RailEffects } from '../rail/deal-effects.js';
 import { legCashFlows, legFxRisk, legInvestorYield } from '../crossborder/leg-flows.js';
 import { chainFeeStack } from '../crossborder/counter-guarantee.js';
 import { drawLeg } from '../crossborder/leg-check.js';
-import { simulatePathEffects, type PathEffects } from './path-effects.js';
+import { simulatePathEffects, type PathEffects } from '../montecarlo/path-effects.js';
 import type { Seed } from '../credit/rng.js';
 import { assertFiniteResult } from '../engine/finite-guard.js';
 

@@ -15,7 +15,7 @@ import { RecoveryModel } from '../credit/recovery.js';
 import { monthlyPrepaymentRate } from '../credit/recovery.js';
 import type { StressSpec } from './stress.js';
 import { lossSharingEntries, type LossSharingEntry } from './loss-sharing.js';
-import { buildPathExtras, type PathExtras } from '../cost/path-extras.js';
+import { buildPathExtras, type PathExtras } from './path-extras.js';
 import { buildAssetAgents, type AssetAgentModel } from './asset-agents.js';
 import { buildRevolvingPath, eligiblePoolName, obligorBalances, type RevolvingPathModel } from './revolving-path.js';
 
@@ -74,7 +74,7 @@ export interface PathModel {
   lossSharing: LossSharingEntry[];
   /** The base-case ledger (floats), reused for paths in which no obligor defaults. */
   base: Ledger<number>;
-  /** Names after the parties: the servicer (commingling) and the "+k" legs' chains (models/cost/path-extras.ts). */
+  /** Names after the parties: the servicer (commingling) and the "+k" legs' chains (models/montecarlo/path-extras.ts). */
   extras: PathExtras;
   /** Every name in the copula, in order: obligors, enhancement parties (`party:<id>`), then the extras, agents and eligible pool. */
   names: DefaultName[];

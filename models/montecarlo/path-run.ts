@@ -11,7 +11,7 @@ import type { PathModel } from './path-model.js';
 import { allocateLosses, type LossEvent } from './loss-sharing.js';
 import { anyAgentDefault, applyAgentLosses, type AgentPathInputs } from './asset-agents.js';
 import { fillPurchaseProfiles } from './revolving-path.js';
-import { applyCommingling, createPathExtrasOutcome, evaluatePathExtras, type PathExtrasOutcome } from '../cost/path-extras.js';
+import { applyCommingling, createPathExtrasOutcome, evaluatePathExtras, type PathExtrasOutcome } from './path-extras.js';
 
 /**
  * A path whose default months another model drew (a shelf programme's one copula across its

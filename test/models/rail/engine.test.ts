@@ -5,7 +5,7 @@ import { runExact } from '../../../models/engine/exact.js';
 import { compileDeal } from '../../../models/engine/program.js';
 import { reportLedger, runExactProgram } from '../../../models/engine/exact.js';
 import { railEffects } from '../../../models/rail/deal-effects.js';
-import { simulatePathEffects } from '../../../models/cost/path-effects.js';
+import { simulatePathEffects } from '../../../models/montecarlo/path-effects.js';
 import { simulate } from '../../../models/montecarlo/simulate.js';
 import { loadRaw } from '../../support/scenarios.js';
 import { withChanges } from '../../support/json-edit.js';

@@ -4,8 +4,8 @@
 // `servicer` and `offshoreLegs` figures of `ipabs simulate` with the same seed and path count.
 import type { Deal } from '../deal/schema.js';
 import type { Seed } from '../credit/rng.js';
-import { simulateHere } from '../montecarlo/simulate.js';
-import type { Estimate, SimulationResult } from '../montecarlo/results.js';
+import { simulateHere } from './simulate.js';
+import type { Estimate, SimulationResult } from './results.js';
 
 export type { Estimate };
 
