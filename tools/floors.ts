@@ -273,7 +273,6 @@ export const KNOWN: readonly string[] = [
   'climb models/deal/validate.ts -> models/pool/pricing-rule.ts',
   'climb models/deal/validate.ts -> models/stress/index.ts',
   'climb models/deal/validate.ts -> models/pool/asset-flows.ts',
-  'climb models/engine/program.ts -> models/rail/deal-rail.ts',
   'circle models/engine, models/waterfall',
 ];
 

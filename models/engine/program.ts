@@ -5,7 +5,7 @@
 import { Decimal } from 'decimal.js';
 import type { Deal, WaterfallStep } from '../deal/schema.js';
 import { generateSchedule, type SchedulePeriod } from '../calendar/schedule.js';
-import { arrivalDate, collectionLagDays } from '../rail/deal-rail.js';
+import { arrivalDate, collectionLagDays } from './arrival.js';
 import { toDayNumber } from '../calendar/iso-date.js';
 import { lprOn } from '../market/lpr.js';
 import { assetPurchasePrice, flowsAfterIssue } from '../pool/asset-flows.js';

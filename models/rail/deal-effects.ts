@@ -20,7 +20,7 @@ import type { ScheduleReport } from '../engine/exact.js';
 import { flowsAfterIssue } from '../pool/asset-flows.js';
 import { cumulativeDefaultProbability } from '../credit/default-times.js';
 import { daysBetween } from '../calendar/day-count.js';
-import { arrivalDate, paidDate } from './deal-rail.js';
+import { arrivalDate, paidDate } from '../engine/arrival.js';
 import { cashDrag, comminglingShare, interestOnRail, isProgrammable, paymentFees } from './rail.js';
 
 export interface RailPeriodEffect {

@@ -1,32 +1,11 @@
-// A deal's settlement rail as the engines see it: the day each collection reaches the trust, and
-// the checks that need the rest of the deal.
-//
-// A firm pays on its due date (rolled by the deal's convention). On a rail with collectionLagDays
-// N the servicer holds the cash N days (回收款转付) and passes it on the next business day on or
-// after; the trust collects it in the first period whose payment date is on or after that day.
-// With no rail (or N = 0) the cash arrives the day the firm pays, as before rails existed.
+// A deal's settlement rail checked against the rest of the deal. When each collection reaches the
+// trust (the rail's collection lag) is models/engine/arrival.ts: the engine reads it too.
+// With no rail (or a lag of 0) the cash arrives the day the firm pays, as before rails existed.
 import type { Deal } from '../deal/schema.js';
-import { adjustDate, calendarRange } from '../calendar/business-days.js';
+import { calendarRange } from '../calendar/business-days.js';
 import { addDays } from '../calendar/iso-date.js';
 import { flowsAfterIssue } from '../pool/asset-flows.js';
-
-/** Days collections sit with the servicer on the deal's rail (0 with no rail). */
-export const collectionLagDays = (deal: Pick<Deal, 'rail'>): number => deal.rail?.collectionLagDays ?? 0;
-
-/** The day a firm actually pays a flow due on `dueDate`: the due date rolled by the deal's convention. */
-export function paidDate(dueDate: string, meta: Pick<Deal['meta'], 'roll' | 'calendar'>): string {
-  return adjustDate(dueDate, meta.roll, meta.calendar);
-}
-
-/** The day the cash of a flow due on `dueDate` reaches the trust. */
-export function arrivalDate(dueDate: string, meta: Pick<Deal['meta'], 'roll' | 'calendar'>, lagDays: number): string {
-  const paid = paidDate(dueDate, meta);
-  return lagDays > 0 ? adjustDate(addDays(paid, lagDays), 'following', meta.calendar) : paid;
-}
-
-/** The deal's final payment date: the maturity date rolled. */
-export const finalPaymentDate = (meta: Pick<Deal['meta'], 'maturityDate' | 'roll' | 'calendar'>): string =>
-  adjustDate(meta.maturityDate, meta.roll, meta.calendar);
+import { arrivalDate, finalPaymentDate, paidDate } from '../engine/arrival.js';
 
 /**
  * Problems of the rail against the rest of the deal, as [path, message]: every collection must reach
