@@ -4,7 +4,7 @@ import type { Deal } from '../deal/schema.js';
 import { pricedDeal } from '../engine/pricing.js';
 import { compileDeal } from '../engine/program.js';
 import { exactNum } from '../money/num.js';
-import { createLedger, runWaterfall } from '../waterfall/run.js';
+import { createLedger, runWaterfall } from '../engine/waterfall.js';
 import { allocationFor, catalogueFor, type DefaultAllocation } from '../stress/index.js';
 import { defaultScenarioInputs } from './default-run.js';
 import { expectedDefaultRate } from './expected-default.js';

@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import type { Deal } from '../deal/schema.js';
 import { exactNum } from '../money/num.js';
 import { compileDeal, type DealProgram } from './program.js';
-import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../waterfall/run.js';
+import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from './waterfall.js';
 import { baseCaseFunding, type BaseCaseFunding } from './base-case.js';
 import { pricedDeal, pricingSolution, type CostPlusSolution } from './pricing.js';
 import { STATUS_NAMES, type StatusName } from './status-program.js';

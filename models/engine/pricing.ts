@@ -18,7 +18,7 @@ import { flowsAfterIssue } from '../pool/asset-flows.js';
 import { costPlusRule, type CostPlusRule } from '../pool/pricing-rule.js';
 import { exactNum } from '../money/num.js';
 import { formatMoney } from '../format.js';
-import { createLedger, runWaterfall } from '../waterfall/run.js';
+import { createLedger, runWaterfall } from './waterfall.js';
 import { compileDeal } from './program.js';
 import { baseCaseFunding, type BaseCaseFunding } from './base-case.js';
 

@@ -7,7 +7,7 @@ import { assetKindOf } from '../pool/asset-registry.js';
 import { compileDeal, type DealProgram } from '../engine/program.js';
 import { pricedDeal } from '../engine/pricing.js';
 import { floatNum } from '../money/num.js';
-import { createLedger, runWaterfall, type Ledger } from '../waterfall/run.js';
+import { createLedger, runWaterfall, type Ledger } from '../engine/waterfall.js';
 import { capacityLimit } from '../enhancements/common.js';
 import type { CopulaSpec } from '../credit/copula.js';
 import { createDefaultTimeModel, stressDefaultProbability, type DefaultName, type DefaultTimeModel } from '../credit/default-times.js';

@@ -6,7 +6,7 @@ import type { RandomSource } from '../credit/rng.js';
 import { NO_DEFAULT } from '../credit/default-times.js';
 import { recoveryAmount } from '../credit/recovery.js';
 import { floatNum } from '../money/num.js';
-import { createLedger, resetLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../waterfall/run.js';
+import { createLedger, resetLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../engine/waterfall.js';
 import type { PathModel } from './path-model.js';
 import { allocateLosses, type LossEvent } from './loss-sharing.js';
 import { anyAgentDefault, applyAgentLosses, type AgentPathInputs } from './asset-agents.js';

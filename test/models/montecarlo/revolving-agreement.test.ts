@@ -10,7 +10,7 @@ import { NO_STRESS } from '../../../models/montecarlo/stress.js';
 import { replayPaths } from '../../../models/montecarlo/path-replay.js';
 import { runExactProgram } from '../../../models/engine/exact.js';
 import { exactNum } from '../../../models/money/num.js';
-import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../../../models/waterfall/run.js';
+import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../../../models/engine/waterfall.js';
 import { revolvingDeal } from '../../support/revolving-deal.js';
 import { maxLedgerGap, STATUS_FIELDS } from '../../support/ledger-gap.js';
 

@@ -9,7 +9,7 @@ import { compileDeal } from '../../../models/engine/program.js';
 import { reportLedger, runExactProgram } from '../../../models/engine/exact.js';
 import { STATUS } from '../../../models/engine/status-program.js';
 import { replayPaths } from '../../../models/montecarlo/path-replay.js';
-import type { Ledger } from '../../../models/waterfall/run.js';
+import type { Ledger } from '../../../models/engine/waterfall.js';
 import { revolvingDeal } from '../../support/revolving-deal.js';
 
 type Variant = { purchaseRate: number; end: string; pd: number; cdr: number; cap: number | null; rho: number };

@@ -1,8 +1,8 @@
 // The waterfall (现金流分配顺序), written once against Num<T>: the exact engine runs it on Decimals
 // for schedules people read, the Monte Carlo engine on doubles in typed arrays for each path.
 // Every amount paid is rounded to the fen, so the two agree to the fen when their inputs do.
-import type { DealProgram, ProgramStep } from '../engine/program.js';
-import { STATUS } from '../engine/status-program.js';
+import type { DealProgram, ProgramStep } from './program.js';
+import { STATUS } from './status-program.js';
 import type { Decimal } from 'decimal.js';
 import type { Num, Vec } from '../money/num.js';
 
