@@ -1,4 +1,4 @@
-import { dealJsonSchema } from '../../models/deal/json-schema.js';
+import { dealJsonSchema } from '../../models/deal-format/json-schema.js';
 import type { Io } from '../io.js';
 
 export function schemaCommand(_argv: string[], io: Io): number {

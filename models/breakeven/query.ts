@@ -1,6 +1,6 @@
 // One break-even question (ipabs breakeven): one tranche, one scenario, one varied quantity — the
 // default rate, the recovery rate or the tranche's coupon — with the waterfall on either side of it.
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { pricedDeal } from '../engine/pricing.js';
 import { compileDeal } from '../engine/program.js';
 import { exactNum } from '../money/num.js';

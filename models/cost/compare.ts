@@ -26,7 +26,7 @@
 // savingVsBaseline = 1 − (the deal's cost to the firms after subsidy) / (the baseline's cost to the
 // firms, after subsidy if it is subsidised); savingBeforeSubsidy compares the two before subsidy.
 import { Decimal } from 'decimal.js';
-import type { Deal, DealFunding } from '../deal/schema.js';
+import type { Deal, DealFunding } from '../deal-format/schema.js';
 import { compileDeal, type DealProgram } from '../engine/program.js';
 import { pricedDeal, pricingSolution, type CostPlusSolution } from '../engine/pricing.js';
 import { reportLedger, runExactProgram, type ScheduleReport } from '../engine/exact.js';
@@ -40,7 +40,7 @@ import { allocateToFirms, firmFeeFlows, firmFundings, type FirmFunding } from '.
 import { railEffects, type RailEffects } from '../rail/deal-effects.js';
 import { legCashFlows, legFxRisk, legInvestorYield } from '../crossborder/leg-flows.js';
 import { chainFeeStack } from '../crossborder/counter-guarantee.js';
-import { drawLeg } from '../crossborder/leg-check.js';
+import { drawLeg } from '../deal-format/leg-check.js';
 import { simulatePathEffects, type PathEffects } from '../montecarlo/path-effects.js';
 import type { Seed } from '../credit/rng.js';
 import { assertFiniteResult } from '../engine/finite-guard.js';

@@ -10,7 +10,7 @@
 // - a "+k" firm: its offshore leg in yuan (batches, coupons, withholding taxes, chain fees, hedge,
 //   conversion spread; offshore-leg.ts).
 import { Decimal } from 'decimal.js';
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { assetPurchasePrice } from '../pool/asset-flows.js';
 import { assetKindOf } from '../pool/asset-registry.js';
 import { fen } from '../market/inputs.js';

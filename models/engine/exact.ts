@@ -1,7 +1,7 @@
 // The exact engine: the base case (nobody defaults) run through the waterfall in decimal.js,
 // every amount to the fen, with a reconciliation line per period.
 import { Decimal } from 'decimal.js';
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { exactNum } from '../money/num.js';
 import { compileDeal, type DealProgram } from './program.js';
 import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from './waterfall.js';

@@ -2,7 +2,7 @@
 // the expected commingling loss (混同损失) and, per leg, the offshore investors', the Hong Kong
 // guarantor's and the onshore bank's expected losses, with standard errors. They are exactly the
 // `servicer` and `offshoreLegs` figures of `ipabs simulate` with the same seed and path count.
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import type { Seed } from '../credit/rng.js';
 import { simulateHere } from './simulate.js';
 import type { Estimate, SimulationResult } from './results.js';

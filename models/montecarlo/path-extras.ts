@@ -16,7 +16,7 @@
 // pays it unless it has defaulted by month m (then its estate pays recoveryOnDefaultedGuarantor
 // of it); the onshore bank pays the guarantor's claim unless it has defaulted by month m; the
 // bank then recovers from the IP income right up to its mean recovery of the appraised value.
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import type { DealProgram } from '../engine/program.js';
 import { DAYS_PER_MONTH } from '../engine/program.js';
 import { NO_DEFAULT, stressDefaultProbability, type DefaultName } from '../credit/default-times.js';

@@ -2,7 +2,7 @@
 // default model (obligors and enhancement parties in one copula), each obligor's contractual
 // flows in flat typed arrays, discount factors, and the base case (no defaults) for reuse.
 import { Decimal } from 'decimal.js';
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { assetKindOf } from '../pool/asset-registry.js';
 import { compileDeal, type DealProgram } from '../engine/program.js';
 import { pricedDeal } from '../engine/pricing.js';

@@ -15,7 +15,7 @@
 import { Decimal } from 'decimal.js';
 import { checkFraction, checkInteger, checkMoney, fen, type MoneyInput } from '../market/inputs.js';
 import { addDays, checkDate, dayNumber, type IsoDate } from '../calendar/iso-date.js';
-import type { Rail } from './schema.js';
+import type { Rail } from '../deal/rail-schema.js';
 
 /** First day e-CNY in real-name wallets earns interest. */
 export const ECNY_INTEREST_FROM: IsoDate = '2026-01-01';

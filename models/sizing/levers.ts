@@ -8,8 +8,8 @@
 //   subordination  the balance of the most junior tranche (次级), taken from the protected senior
 //                  tranche so that the notes still add up to what the pool was funded with;
 //   reserve        a reserve account (储备账户): its initial balance and a fixed target, both the amount.
-import type { Deal, Tranche } from '../deal/schema.js';
-import type { Enhancement } from '../deal/schema.js';
+import type { Deal, Tranche } from '../deal-format/schema.js';
+import type { Enhancement } from '../deal-format/schema.js';
 import { enhancementKind } from '../enhancements/registry.js';
 
 export const LEVER_KINDS = ['capacity', 'subordination', 'reserve'] as const;

@@ -14,7 +14,7 @@
 // which EL + 1.96 s.e. does (highAmount). The required amount would move within about this range
 // with another seed; it says nothing about model risk (PDs, correlation, recoveries).
 import type { Seed } from '../credit/rng.js';
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { simulate } from '../montecarlo/simulate.js';
 import type { SimulationResult } from '../montecarlo/results.js';
 import { DERIVED_IDEALIZED_LOSS_TABLE } from '../ratings/derived-table.js';

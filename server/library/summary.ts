@@ -2,8 +2,8 @@
 // problems, the glance, the all-in cost, and what the run and sizing pages offer for it. Made in a
 // worker thread (summary-worker.ts) when a version is saved or the index is rebuilt — never while
 // a listing waits.
-import { formatProblem, parseJson, validateDeal } from '../../models/deal/validate.js';
-import type { Deal, Tranche } from '../../models/deal/schema.js';
+import { formatProblem, parseJson, validateDeal } from '../../models/deal-format/validate.js';
+import type { Deal, Tranche } from '../../models/deal-format/schema.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
 import { glanceOf, type DealGlance } from '../present/glance.js';
 import type { CostGlance } from '../costs.js';

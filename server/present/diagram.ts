@@ -1,7 +1,7 @@
 // The deal diagram: parties and the flows of cash (solid) and protection (dashed) between them,
 // drawn as SVG from the deal data — firms → trust → investors, the enhancement providers above,
 // accounts and fee payees below, and for cross-border or e-CNY deals their extra lanes.
-import type { Deal } from '../../models/deal/schema.js';
+import type { Deal } from '../../models/deal-format/schema.js';
 import { assetKind } from '../../models/pool/asset-registry.js';
 import { formatChineseAmount, formatRate } from '../../models/format.js';
 import { translate, type Lang, type MessageKey, type MessageParams } from '../../models/i18n/index.js';

@@ -1,7 +1,7 @@
 // A deal at a glance, for the library and the compare page: market, size, tranches, enhancement
 // and coupon, read straight from the deal data (no simulation).
 import { Decimal } from 'decimal.js';
-import type { Deal, Tranche } from '../../models/deal/schema.js';
+import type { Deal, Tranche } from '../../models/deal-format/schema.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
 import { assetKindOf } from '../../models/pool/asset-registry.js';
 import { lprFixingOn } from '../../models/market/lpr.js';

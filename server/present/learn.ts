@@ -1,7 +1,7 @@
 // Learn pages: one per structure, walking through ONE period of cash on the real scenario. The
 // amounts are the exact engine's (runExact); this module only orders and labels them along the
 // deal's own waterfall steps, with the Chinese term beside each English one.
-import type { Deal, WaterfallStep } from '../../models/deal/schema.js';
+import type { Deal, WaterfallStep } from '../../models/deal-format/schema.js';
 import type { ScheduleReport, SchedulePeriodReport } from '../../models/engine/exact.js';
 import { compileDeal } from '../../models/engine/program.js';
 import { pricedDeal } from '../../models/engine/pricing.js';
@@ -9,7 +9,7 @@ import { enhancementKind } from '../../models/enhancements/registry.js';
 import { glanceOf, type DealGlance } from './glance.js';
 import { daysBetween } from '../../models/calendar/day-count.js';
 import { interestOnRail, railRateOn } from '../../models/rail/rail.js';
-import type { Rail } from '../../models/rail/schema.js';
+import type { Rail } from '../../models/deal/rail-schema.js';
 import { formatMoney, formatRate } from '../../models/format.js';
 import { translate, type Lang, type MessageKey, type MessageParams } from '../../models/i18n/index.js';
 import { pluralKey } from './view-helpers.js';

@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
 import { glanceOf, type DealGlance } from '../present/glance.js';
 import { learnStructure, learnStructures, legLessons, walkPeriod, type LegLesson, type Walkthrough } from '../present/learn.js';
-import type { Deal } from '../../models/deal/schema.js';
+import type { Deal } from '../../models/deal-format/schema.js';
 import type { ZeroLossBound } from '../../models/montecarlo/results.js';
 import { glossary } from '../present/glossary.js';
 import type { Lang } from '../../models/i18n/index.js';

@@ -6,7 +6,7 @@ import { handle, HttpError } from '../http-errors.js';
 import { glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleRows } from '../../models/engine/schedule-table.js';
-import { formatProblem } from '../../models/deal/validate.js';
+import { formatProblem } from '../../models/deal-format/validate.js';
 import { baseCaseWarnings } from '../../models/engine/base-case.js';
 import { translator } from '../../models/i18n/index.js';
 import { pricingText } from '../../models/cost/cost-gap-text.js';
@@ -19,7 +19,7 @@ import { CALENDAR_IDS, ROLL_CONVENTIONS } from '../../models/calendar/business-d
 import { CN_DATA_YEARS } from '../../models/calendar/holidays-cn.js';
 import { langOf } from '../language.js';
 import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
-import { CURRENCIES, FREQUENCIES, MARKETS } from '../../models/deal/schema.js';
+import { CURRENCIES, FREQUENCIES, MARKETS } from '../../models/deal-format/schema.js';
 import { DAY_COUNTS } from '../../models/calendar/day-count.js';
 import type { Lang, Translate } from '../../models/i18n/index.js';
 import { DOMESTIC_GRADES } from '../../models/ratings/domestic-scale.js';

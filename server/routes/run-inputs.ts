@@ -2,7 +2,7 @@
 // stress, checked with messages that name the field and what is allowed.
 import type { AppContext } from '../context.js';
 import { HttpError } from '../http-errors.js';
-import type { Deal } from '../../models/deal/schema.js';
+import type { Deal } from '../../models/deal-format/schema.js';
 import { parseStress } from '../../models/montecarlo/stress.js';
 import { echo } from '../../models/format.js';
 

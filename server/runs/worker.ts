@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { ToRunWorker, WorkerJob, WorkerMessage } from './protocol.js';
 import { assertFiniteResult } from '../../models/engine/finite-guard.js';
-import type { Deal } from '../../models/deal/schema.js';
+import type { Deal } from '../../models/deal-format/schema.js';
 import type { simulate } from '../../models/montecarlo/simulate.js';
 import type { sensitivityGrid } from '../../models/montecarlo/sensitivity.js';
 import type { sizeEnhancement, SizingRequest } from '../../models/sizing/solve.js';

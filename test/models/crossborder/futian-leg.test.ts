@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { validateDeal } from '../../../models/deal/validate.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 import { legCashFlows, legCostFlows } from '../../../models/crossborder/leg-flows.js';
 import { counterGuaranteeChain } from '../../../models/crossborder/counter-guarantee.js';
 import { forwardRate, hedgeCostRate } from '../../../models/crossborder/fx.js';

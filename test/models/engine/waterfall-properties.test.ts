@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
 import { compileDeal } from '../../../models/engine/program.js';
 import { reportLedger, runExactProgram } from '../../../models/engine/exact.js';
 import { dealArb } from '../../support/random-deal.js';

@@ -3,8 +3,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
-import type { Deal, DealInput } from '../../../models/deal/schema.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
+import type { Deal, DealInput } from '../../../models/deal-format/schema.js';
 import { compileDeal } from '../../../models/engine/program.js';
 import { reportLedger, runExactProgram } from '../../../models/engine/exact.js';
 import { STATUS } from '../../../models/engine/status-program.js';

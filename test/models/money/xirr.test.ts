@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { Decimal } from 'decimal.js';
 import { npv, xirr } from '../../../models/money/xirr.js';
 
-describe('cost/xirr: the annual internal rate of return on ACT/365F', () => {
+describe('money/xirr: the annual internal rate of return on ACT/365F', () => {
   it('solves a hand-worked two-year example: -1000, +500 after 365 days, +600 after 730 days → 6.3941%', () => {
     // With x = 1 + r and exponents exactly 1 and 2 (2024 is a leap year, so 2024-12-31 is day 730):
     //   -1000 + 500/x + 600/x² = 0  ⇔  1000x² − 500x − 600 = 0

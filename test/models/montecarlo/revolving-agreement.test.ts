@@ -4,7 +4,7 @@
 // (collections after defaults, the pool's principal, the purchases' per-path profiles).
 import { expect } from 'chai';
 import { Decimal } from 'decimal.js';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
 import { compilePathModel } from '../../../models/montecarlo/path-model.js';
 import { NO_STRESS } from '../../../models/montecarlo/stress.js';
 import { replayPaths } from '../../../models/montecarlo/path-replay.js';

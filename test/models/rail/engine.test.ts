@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { validateDeal } from '../../../models/deal/validate.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 import { runExact } from '../../../models/engine/exact.js';
 import { compileDeal } from '../../../models/engine/program.js';
 import { reportLedger, runExactProgram } from '../../../models/engine/exact.js';

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { projectRoot } from '../../../server/config.js';
-import { formatProblem, validateDeal, validateDealText } from '../../../models/deal/validate.js';
+import { formatProblem, validateDeal, validateDealText } from '../../../models/deal-format/validate.js';
 import { moneyProblem } from '../../../models/deal/schema-helpers.js';
 import { royaltyFlows } from '../../../models/pool/licence-royalty.js';
 import { loadRaw } from '../../support/scenarios.js';

@@ -1,7 +1,7 @@
 // The settlement rail a deal's cash moves on (结算方式): bank transfer or digital RMB (数字人民币,
 // e-CNY). Data, so a deal can carry `rail: {...}`. Default values are in ./presets.ts.
 import { z } from 'zod';
-import { fraction, integerBetween, money, numberBetween, oneOf, strictObject, tagged, describeValue } from '../deal/schema-helpers.js';
+import { fraction, integerBetween, money, numberBetween, oneOf, strictObject, tagged, describeValue } from './schema-helpers.js';
 
 export const RAIL_KINDS = ['bank-transfer', 'e-cny'] as const;
 export const WALLET_KINDS = ['real-name', 'anonymous'] as const;

@@ -1,8 +1,8 @@
 // Bad input for revolving periods, status events and waterfalls per status: every problem names
 // its field, says what is wrong and what is allowed.
 import { expect } from 'chai';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
-import type { DealInput } from '../../../models/deal/schema.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
+import type { DealInput } from '../../../models/deal-format/schema.js';
 import { revolvingDeal } from '../../support/revolving-deal.js';
 import { minimalDeal } from '../../support/minimal-deal.js';
 

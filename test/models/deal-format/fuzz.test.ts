@@ -12,7 +12,7 @@ import { applyMutation, mutationArb } from '../../support/deal-mutations.js';
 import { checkMutatedDeal } from '../../support/deal-fuzz-check.js';
 import { withChanges, type JsonValue } from '../../support/json-edit.js';
 import { loadRaw, scenarioFiles } from '../../support/scenarios.js';
-import { validateDeal } from '../../../models/deal/validate.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
 import { trancheRate } from '../../../models/cost/compare.js';
 
 const RUNS = Number(process.env.IPABS_FUZZ_RUNS ?? 100);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { formatProblem, validateDeal, validateDealText } from '../../../models/deal/validate.js';
+import { formatProblem, validateDeal, validateDealText } from '../../../models/deal-format/validate.js';
 import { loadRaw } from '../../support/scenarios.js';
 
 import { withChanges } from '../../support/json-edit.js';

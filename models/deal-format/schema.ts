@@ -4,16 +4,16 @@ import { z } from 'zod';
 import {
   BENCHMARKS, MARKET_BENCHMARKS, fraction, identifier, integerBetween, isoDate, listOf, money, numberBetween, oneOf, spread,
   strictObject, tagged, text, describeValue,
-} from './schema-helpers.js';
+} from '../deal/schema-helpers.js';
 import { enhancementSchemas } from '../enhancements/registry.js';
 import { assetSchemas } from '../pool/asset-registry.js';
 import { pricingRuleSchema } from '../pool/pricing-rule.js';
-import { railSchema } from '../rail/schema.js';
-import { servicerSchema } from '../rail/servicer.js';
+import { railSchema } from '../deal/rail-schema.js';
+import { servicerSchema } from '../deal/servicer-schema.js';
 import { offshoreLegSchema } from '../crossborder/leg-schema.js';
-import { fundingSchema } from '../cost/funding-schema.js';
+import { fundingSchema } from '../deal/funding-schema.js';
 import { revolvingSchema } from '../pool/revolving.js';
-import { cleanUpCallSchema, statusEventSchema } from './status-schema.js';
+import { cleanUpCallSchema, statusEventSchema } from '../deal/status-schema.js';
 import { ratingInputsSchema } from '../stress/index.js';
 import { DAY_COUNTS } from '../calendar/day-count.js';
 import { CALENDAR_IDS, ROLL_CONVENTIONS } from '../calendar/business-days.js';

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import {
   feeRate, fraction, integerBetween, money, oneOf, spread, strictObject, tagged, describeValue,
-} from '../deal/schema-helpers.js';
+} from './schema-helpers.js';
 
 const capFields = {
   /** Cap on the subsidy in yuan (e.g. Futian: 3 M CNY). */

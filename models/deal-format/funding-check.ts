@@ -1,5 +1,5 @@
 // Checks of the deal's `funding` section that need the rest of the deal.
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from './schema.js';
 import { LPR_FIRST_FIXING, PBOC_BENCHMARK_FROM } from '../market/lpr.js';
 import { daysFrom } from '../calendar/iso-date.js';
 import { assetKindOf } from '../pool/asset-registry.js';

@@ -3,7 +3,7 @@
 // takes the collections it holds into its estate: commingling loss (混同风险). It is a name in the
 // same copula as the firms and the enhancement parties.
 import { z } from 'zod';
-import { fraction, identifier, strictObject, text } from '../deal/schema-helpers.js';
+import { fraction, identifier, strictObject, text } from './schema-helpers.js';
 
 export const servicerSchema = strictObject({
   id: identifier(),

@@ -3,26 +3,26 @@
 import { Decimal } from 'decimal.js';
 import type { z } from 'zod';
 import { dealSchema, type Deal } from './schema.js';
-import { describeValue } from './schema-helpers.js';
+import { describeValue } from '../deal/schema-helpers.js';
 import { enhancementKind } from '../enhancements/registry.js';
 import { assetKindOf } from '../pool/asset-registry.js';
 import { assetPurchasePrice } from '../pool/asset-flows.js';
 import { calendarRange } from '../calendar/business-days.js';
-import { railProblems } from '../rail/deal-rail.js';
-import { offshoreLegProblems } from '../crossborder/leg-check.js';
-import { fundingProblems } from '../cost/funding-check.js';
+import { railProblems } from './rail-check.js';
+import { offshoreLegProblems } from './leg-check.js';
+import { fundingProblems } from './funding-check.js';
 import { pricingRuleProblems } from '../pool/pricing-rule.js';
 import { statusProblems } from './status-check.js';
 import { ratingInputProblems } from '../stress/index.js';
 import { generateSchedule } from '../calendar/schedule.js';
-import { jsonErrorOffset, lineAndColumn } from './json-position.js';
+import { jsonErrorOffset, lineAndColumn } from '../deal/json-position.js';
 import { flowsAfterIssue } from '../pool/asset-flows.js';
 import { xirr } from '../money/xirr.js';
 import { adjustDate } from '../calendar/business-days.js';
 import { recoveryProblems } from '../credit/recovery.js';
 import { defaultProbabilityProblems } from '../credit/default-times.js';
 import { echo } from '../format.js';
-import { CREDIT_TEXT, DATE_TEXT, DEAL_TEXT, GUARD_TEXT, POOL_TEXT } from './problem-text.js';
+import { CREDIT_TEXT, DATE_TEXT, DEAL_TEXT, GUARD_TEXT, POOL_TEXT } from '../deal/problem-text.js';
 
 export interface Problem {
   /** Where, e.g. `liabilities.tranches[1].coupon.rate` ('' for the whole file). */

@@ -1,11 +1,11 @@
 // A deal's settlement rail checked against the rest of the deal. When each collection reaches the
-// trust (the rail's collection lag) is models/engine/arrival.ts: the engine reads it too.
+// trust (the rail's collection lag) is models/deal-format/arrival.ts: the engine reads it too.
 // With no rail (or a lag of 0) the cash arrives the day the firm pays, as before rails existed.
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from './schema.js';
 import { calendarRange } from '../calendar/business-days.js';
 import { addDays } from '../calendar/iso-date.js';
 import { flowsAfterIssue } from '../pool/asset-flows.js';
-import { arrivalDate, finalPaymentDate, paidDate } from '../engine/arrival.js';
+import { arrivalDate, finalPaymentDate, paidDate } from './arrival.js';
 
 /**
  * Problems of the rail against the rest of the deal, as [path, message]: every collection must reach

@@ -1,8 +1,8 @@
 // Checks of the "+k" offshore legs that need the rest of the deal: dates inside the deal (the legs'
 // names are simulated on the deal's horizon), ids that do not collide, and the foreign-debt quota
 // on every batch (a batch above it is refused with the quota, the usage and the shortfall).
-import type { Deal, OffshoreLeg } from '../deal/schema.js';
-import { drawInBatches, type QuotaState } from './quota.js';
+import type { Deal, OffshoreLeg } from './schema.js';
+import { drawInBatches, type QuotaState } from '../crossborder/quota.js';
 
 /** The firm's quota state before the leg: its net assets, any pilot quota and the debt it already has. */
 export function legQuotaState(leg: OffshoreLeg): QuotaState {

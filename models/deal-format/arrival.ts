@@ -2,8 +2,8 @@
 // by the deal's convention) and, on a rail that holds collections collectionLagDays days (回收款转付),
 // the next business day on or after that many days later. The program (program.ts) puts each flow
 // in the first period whose payment date is on or after its arrival; the rail's own effects
-// (rail/deal-effects.ts) and checks (rail/deal-rail.ts) read the same dates.
-import type { Deal } from '../deal/schema.js';
+// (rail/deal-effects.ts) and checks (deal-format/rail-check.ts) read the same dates.
+import type { Deal } from './schema.js';
 import { adjustDate } from '../calendar/business-days.js';
 import { addDays } from '../calendar/iso-date.js';
 
