@@ -32,8 +32,8 @@ export const FLOORS: readonly Floor[] = [
   },
   { folders: ['models/pool', 'models/crossborder'], why: 'the assets and the offshore leg: cash flows that feed the waterfall' },
   {
-    folders: ['models/deal-format', 'models/tape'],
-    why: 'the whole deal format, assembled from every kind\'s schema (one file per kind, so it stands above the kinds), its validation and loading, and the pool tape read into it',
+    folders: ['models/deal-format', 'models/pool/tape'],
+    why: 'the whole deal format, assembled from every kind\'s schema (one file per kind, so it stands above the kinds), its validation and loading; and the pool tape reader, which knows the asset kinds\' columns (so it lives in pool/) but builds and checks whole deals',
   },
   { folders: ['models/engine'], why: 'one compiled program of the deal and its waterfall (engine/waterfall.ts), run exactly or on plain numbers' },
   {

@@ -1,14 +1,14 @@
 // ipabs import-pool TAPE --into DEAL.json: a pool tape (XLSX or CSV) into a deal file, and
 // ipabs pool-template: the tape to fill in (blank, or a deal's pool to edit). The files come from
-// models/tape/template.ts, which passes every cell through toCsv / safeCell.
+// models/pool/tape/template.ts, which passes every cell through toCsv / safeCell.
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { translator } from '../../models/i18n/index.js';
 import { ioLang } from '../lang.js';
 import { parseJson, formatProblem } from '../../models/deal-format/validate.js';
-import { formatTapeProblem, readPoolTape } from '../../models/tape/parse.js';
-import { importPool } from '../../models/tape/import.js';
-import { poolTapeCsv, poolTapeXlsx } from '../../models/tape/template.js';
+import { formatTapeProblem, readPoolTape } from '../../models/pool/tape/parse.js';
+import { importPool } from '../../models/pool/tape/import.js';
+import { poolTapeCsv, poolTapeXlsx } from '../../models/pool/tape/template.js';
 import { formatMoney } from '../../models/format.js';
 import { flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';

@@ -1,16 +1,16 @@
 // The pool tape on the web: the template (XLSX, CSV) to download, a deal's pool as a tape, and an
-// upload that replaces a deal's pool — the tape read by models/tape (no rules here), every bad
+// upload that replaces a deal's pool — the tape read by models/pool/tape (no rules here), every bad
 // cell answered as `sheet!A12: what is wrong (allowed)` in the page's language, nothing saved
 // unless the whole tape and the deal it makes are valid. The files written here come from
-// models/tape/template.ts, which passes every cell through toCsv / safeCell.
+// models/pool/tape/template.ts, which passes every cell through toCsv / safeCell.
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import type { AppContext } from '../context.js';
 import { declaresMoreThan, handle, HttpError } from '../http-errors.js';
 import { translator, type Lang } from '../../models/i18n/index.js';
-import { formatTapeProblem, readPoolTape } from '../../models/tape/parse.js';
-import { importPool } from '../../models/tape/import.js';
-import { poolTapeCsv, poolTapeXlsx } from '../../models/tape/template.js';
-import { DEFAULT_TAPE_LIMITS, type TapeProblem } from '../../models/tape/read.js';
+import { formatTapeProblem, readPoolTape } from '../../models/pool/tape/parse.js';
+import { importPool } from '../../models/pool/tape/import.js';
+import { poolTapeCsv, poolTapeXlsx } from '../../models/pool/tape/template.js';
+import { DEFAULT_TAPE_LIMITS, type TapeProblem } from '../../models/pool/tape/read.js';
 import { DealStoreError } from '../../models/store/deal-store.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { binary } from '../support/http.js';
 import ExcelJS from 'exceljs';
 import { makeApp, YUHANG, type TestApp } from './helpers.js';
-import { poolTapeCsv } from '../../models/tape/template.js';
+import { poolTapeCsv } from '../../models/pool/tape/template.js';
 import { loadScenario, SCENARIO_DIR } from '../support/scenarios.js';
 
 

@@ -2,8 +2,8 @@
 // header in both languages (the catalogue's `tape.col.<key>`), what it holds and whether a row
 // needs it. The tape reader matches headers in either language, so a tape filled in from the
 // Chinese template imports on an English page and the reverse.
-import type { MessageKey } from '../i18n/index.js';
-import type { ColumnType } from '../sheets/workbook.js';
+import type { MessageKey } from '../../i18n/index.js';
+import type { ColumnType } from '../../sheets/workbook.js';
 
 export const TAPE_COLUMN_KEYS = [
   'id', 'name', 'sector', 'assetType', 'amount', 'rate', 'feeSchedule', 'startDate', 'termMonths',

@@ -2,12 +2,12 @@
 // Excel workbook — headers in the chosen language and frozen, drop-downs for the choices, real
 // numbers, percentages and dates, an instructions sheet and the lists of allowed values — or as
 // CSV (UTF-8 with a byte-order mark, for Excel on Chinese Windows).
-import type { Obligor } from '../deal-format/schema.js';
-import { translator, type Lang, type Translate } from '../i18n/index.js';
-import { toCsv } from '../format.js';
-import { withBom } from '../sheets/csv.js';
-import { excelDate, writeXlsx, type ColumnSpec, type SheetSpec, type WriteValue } from '../sheets/workbook.js';
-import { findSector, SECTORS } from '../pool/sectors.js';
+import type { Obligor } from '../../deal-format/schema.js';
+import { translator, type Lang, type Translate } from '../../i18n/index.js';
+import { toCsv } from '../../format.js';
+import { withBom } from '../../sheets/csv.js';
+import { excelDate, writeXlsx, type ColumnSpec, type SheetSpec, type WriteValue } from '../../sheets/workbook.js';
+import { findSector, SECTORS } from '../sectors.js';
 import {
   AMORTIZATION_CHOICES, ASSET_TYPES, CHOICE_COLUMNS, FREQUENCY_CHOICES, headerKey, helpKey, LICENCE_CHOICES, RECOVERY_BASIS_CHOICES,
   TAPE_COLUMNS, type Choice, type TapeColumnKey,

@@ -2,8 +2,8 @@
 // percentage, a whole number, a date, a choice — or the reason it cannot be, as a catalogue key
 // with its parameters so the message reads in the user's language.
 import { Decimal } from 'decimal.js';
-import type { MessageKey, MessageParams } from '../i18n/index.js';
-import { daysInMonth, formatIsoDate } from '../calendar/iso-date.js';
+import type { MessageKey, MessageParams } from '../../i18n/index.js';
+import { daysInMonth, formatIsoDate } from '../../calendar/iso-date.js';
 
 /** A cell as the tape reader sees it, whether it came from a workbook or a CSV file. */
 export type TapeCell =

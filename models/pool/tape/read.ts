@@ -2,10 +2,10 @@
 // file name), refuse what is not a spreadsheet, too large, or a workbook that would unpack to far
 // more than it weighs, and pick the pool sheet. Nothing here knows what the columns mean.
 import { basename, extname } from 'node:path';
-import { detectFileKind, zipUnpackedSize } from '../sheets/detect.js';
-import { decodeText, parseCsv } from '../sheets/csv.js';
-import { readXlsx, type SheetCell } from '../sheets/workbook.js';
-import type { MessageKey, MessageParams } from '../i18n/index.js';
+import { detectFileKind, zipUnpackedSize } from '../../sheets/detect.js';
+import { decodeText, parseCsv } from '../../sheets/csv.js';
+import { readXlsx, type SheetCell } from '../../sheets/workbook.js';
+import type { MessageKey, MessageParams } from '../../i18n/index.js';
 import type { TapeCell } from './cells.js';
 
 export interface TapeLimits {

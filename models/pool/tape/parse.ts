@@ -2,10 +2,10 @@
 // is reported with its place (`Pool!E12: what is wrong (what is allowed)`), never only the first;
 // a tape with any problem gives no obligors at all, so nothing half-read is ever saved.
 import { Decimal } from 'decimal.js';
-import { addMonths } from '../calendar/schedule.js';
-import { findSector, sectorLabel, SECTORS } from '../pool/sectors.js';
-import { translator, type Lang, type MessageKey, type MessageParams } from '../i18n/index.js';
-import { columnLetter } from '../sheets/workbook.js';
+import { addMonths } from '../../calendar/schedule.js';
+import { findSector, sectorLabel, SECTORS } from '../sectors.js';
+import { translator, type Lang, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { columnLetter } from '../../sheets/workbook.js';
 import {
   AMORTIZATION_CHOICES, ASSET_TYPES, CHOICE_COLUMNS, FREQUENCY_CHOICES, headerKey, LICENCE_CHOICES, MONTHS_PER_PERIOD,
   RECOVERY_BASIS_CHOICES, TAPE_COLUMNS, type Choice, type TapeColumnKey,

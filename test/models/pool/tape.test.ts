@@ -4,8 +4,8 @@ import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import { basename } from 'node:path';
 import { loadScenario, scenarioFiles } from '../../support/scenarios.js';
-import { poolTapeCsv, poolTapeXlsx, TAPE_ASSET_KINDS } from '../../../models/tape/template.js';
-import { formatTapeProblems, licenceFeeSchedule, readPoolTape, type TapeResult } from '../../../models/tape/parse.js';
+import { poolTapeCsv, poolTapeXlsx, TAPE_ASSET_KINDS } from '../../../models/pool/tape/template.js';
+import { formatTapeProblems, licenceFeeSchedule, readPoolTape, type TapeResult } from '../../../models/pool/tape/parse.js';
 import { Decimal } from 'decimal.js';
 
 const okResult = (r: TapeResult) => {
