@@ -258,6 +258,60 @@ export function violations(files: readonly string[], imports: readonly Import[],
   return out;
 }
 
+// ---------- what each folder of models/ exposes ----------
+
+/** Names a file lists as re-exported from each sibling file ('*' for `export *`). */
+export function reExports(indexText: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const code = codeOnly(indexText);
+  for (const m of code.matchAll(/export\s+(type\s+)?(\*|\{([^}]*)\})\s*from\s*(['"])([^'"]+)\4/g)) {
+    const file = m[5]!;
+    if (!out.has(file)) out.set(file, new Set());
+    const names = m[2] === '*' ? ['*'] : m[3]!.split(',').map((x) => x.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()!.trim()).filter(Boolean);
+    for (const n of names) out.get(file)!.add(n);
+  }
+  return out;
+}
+
+/** The names an import takes ('*' for a namespace, dynamic or side-effect import). */
+export function namesTaken(names: string): string[] {
+  const inner = /\{([^}]*)\}/.exec(names)?.[1];
+  if (inner === undefined) return ['*'];
+  return inner.split(',').map((x) => x.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!.trim()).filter(Boolean);
+}
+
+/**
+ * What a folder of models/ exposes is its index.ts: every name another folder takes from one of
+ * its files must be listed there (re-exported from that file). Answers each folder with no
+ * index.ts and each name taken but not listed.
+ */
+export function unlisted(files: readonly string[], imports: readonly Import[], read: (file: string) => string, floors: readonly Floor[] = FLOORS): string[] {
+  // A folder of models/ as the floors place it (pool/tape/ stands apart from pool/).
+  const folderOf = (f: string) => {
+    const d = placeOf(f, floors) ?? (f.startsWith('models/') && f.split('/').length > 2 ? f.split('/').slice(0, 2).join('/') : null);
+    return d !== null && d.startsWith('models/') && !d.endsWith('.ts') ? d : null;
+  };
+  const folders = [...new Set(files.map(folderOf).filter((x): x is string => x !== null))].sort();
+  const out: string[] = [];
+  const listed = new Map<string, Map<string, Set<string>>>();
+  for (const d of folders) {
+    if (!files.includes(`${d}/index.ts`)) { out.push(`${d} has no index.ts saying what it exposes`); continue; }
+    const m = new Map<string, Set<string>>();
+    for (const [spec, names] of reExports(read(`${d}/index.ts`))) m.set(posix.normalize(posix.join(d, spec)).replace(/\.js$/, '.ts'), names);
+    listed.set(d, m);
+  }
+  for (const i of imports) {
+    const d = folderOf(i.to);
+    if (d === null || folderOf(i.from) === d || i.to === `${d}/index.ts`) continue;
+    const names = listed.get(d)?.get(i.to);
+    if (!listed.has(d)) continue;
+    for (const n of namesTaken(i.names)) {
+      if (!(names?.has('*') || names?.has(n))) out.push(`${i.from} takes ${n} from ${i.to}, which ${d}/index.ts does not list`);
+    }
+  }
+  return out;
+}
+
 /** `npm run floors`: every violation, grouped by kind. */
 function main(): void {
   const { files, imports } = readHouse();

@@ -2,7 +2,9 @@
 // closes a circle. The first part checks the checker on small made-up houses (so a broken checker
 // cannot pass the house); the second holds the real house to it.
 import { expect } from 'chai';
-import { codeOnly, importSpecifiers, placeOf, readHouse, violations, type Floor, type Import } from '../../tools/floors.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { codeOnly, importSpecifiers, placeOf, readHouse, reExports, ROOT, unlisted, violations, type Floor, type Import } from '../../tools/floors.js';
 
 const floors: Floor[] = [
   { folders: ['models/calendar', 'models/money'], why: 'ground' },
@@ -70,6 +72,26 @@ describe('the floor checker', () => {
   });
 });
 
+describe('what a folder of models/ exposes (its index.ts)', () => {
+  it('reads the names an index re-exports, types and renames included', () => {
+    const m = reExports("export { a, b as c, type T } from './x.js';\nexport type { U } from './y.js';\nexport * from './z.js';\n// export { no } from './w.js';");
+    expect([...m.keys()]).to.deep.equal(['./x.js', './y.js', './z.js']);
+    expect([...m.get('./x.js')!]).to.deep.equal(['a', 'c', 'T']);
+    expect([...m.get('./z.js')!]).to.deep.equal(['*']);
+  });
+
+  it('names a folder without an index and a name another folder takes that its index does not list', () => {
+    const files = ['models/deal/index.ts', 'models/deal/schema.ts', 'models/engine/exact.ts', 'models/money/num.ts'];
+    const text: Record<string, string> = { 'models/deal/index.ts': "export { type Deal } from './schema.js';" };
+    const imports = [imp('models/engine/exact.ts', 'models/deal/schema.ts', 'type { Deal, Tranche }')];
+    expect(unlisted(files, imports, (f) => text[f] ?? '')).to.deep.equal([
+      'models/engine has no index.ts saying what it exposes',
+      'models/money has no index.ts saying what it exposes',
+      'models/engine/exact.ts takes Tranche from models/deal/schema.ts, which models/deal/index.ts does not list',
+    ]);
+  });
+});
+
 describe('the house (npm run floors prints the same)', () => {
   const { files, imports } = readHouse();
   const found = violations(files, imports);
@@ -77,6 +99,10 @@ describe('the house (npm run floors prints the same)', () => {
   it('reads the whole house', () => {
     expect(files.length).to.be.greaterThan(200);
     expect(imports.some((i) => i.from === 'models/engine/exact.ts' && i.to.startsWith('models/'))).to.equal(true);
+  });
+
+  it('says in each folder of models/ what it exposes, and lists every name other folders take', () => {
+    expect(unlisted(files, imports, (f) => readFileSync(join(ROOT, f), 'utf8')), 'list the name in the folder\'s index.ts').to.deep.equal([]);
   });
 
   it('has no import that climbs a floor, no circle and no file on no floor', () => {
