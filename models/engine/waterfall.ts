@@ -29,6 +29,29 @@ export interface WaterfallInputs<T> {
   purchaseRate?: number | null;
 }
 
+/**
+ * What one step of the waterfall did in one period: the cash in the trust account before and
+ * after it, and what it paid or drew, item by item (index in the program's fees, tranches,
+ * accounts, enhancements; only what changed). Kept only when runWaterfall is given a trace (the
+ * exact engine, for the Learn walkthrough); the Monte Carlo paths keep none.
+ */
+export interface StepTrace<T> {
+  period: number;
+  /** The step's index in the waterfall the period was paid under, and the step. */
+  index: number;
+  step: ProgramStep;
+  cashBefore: T;
+  cashAfter: T;
+  fees: Array<[number, T]>;
+  interest: Array<[number, T]>;
+  principal: Array<[number, T]>;
+  /** Change of each account's balance (negative: drawn to cover a shortfall; positive: topped up). */
+  accounts: Array<[number, T]>;
+  enhancements: Array<[number, T]>;
+  purchases: T;
+  residual: T;
+}
+
 /** What the waterfall did, period by period. Vectors are flat: [period * count + index]. */
 export interface Ledger<T> {
   readonly periods: number;
@@ -176,7 +199,7 @@ export function resetLedger<T>(L: Ledger<T>, num: Num<T>): void {
 const at = <T>(v: Vec<T>, i: number): T => v[i] as T;
 
 /** Run the deal's waterfall over all periods. The ledger must be fresh or reset. */
-export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallInputs<T>, L: Ledger<T>): Ledger<T> {
+export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallInputs<T>, L: Ledger<T>, trace?: StepTrace<T>[]): Ledger<T> {
   const P = L.periods;
   const nT = L.tranches;
   const nF = L.fees;
@@ -313,6 +336,8 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
       L.status[p] = status;
       for (let si = 0; si < steps.length; si++) {
         const st = steps[si]!;
+        const before = trace ? periodPayments(L, acc, p) : null;
+        const cashBefore = avail;
         switch (st.type) {
           case 'cover-shortfall': {
             const required = coveredRequirement(num, steps, si, feeDue, intDue, coverDue);
@@ -384,6 +409,7 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
             break;
           }
         }
+        if (trace) trace.push(stepTrace(num, periodPayments(L, acc, p), before!, p, si, st, cashBefore, avail));
       }
       if (!retry) break;
       // Events that occurred while paying this period.
@@ -403,6 +429,7 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
       if (next !== status) { status = next; changed = true; }
       if (!changed) break;
       restorePeriod(L, num, p, nT, nA, nK, nF, nE);
+      while (trace && trace.length > 0 && trace[trace.length - 1]!.period === p) trace.pop();
       avail = availStart;
       released = releasedStart;
       enhancementDraws = num.zero;
@@ -424,6 +451,29 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
     L.carriedForward[p] = cash;
   }
   return L;
+}
+
+/** What period p has paid so far, item by item (for a step's trace). */
+function periodPayments<T>(L: Ledger<T>, acc: Vec<T>, p: number): { fees: T[]; interest: T[]; principal: T[]; accounts: T[]; enhancements: T[]; purchases: T; residual: T } {
+  const slice = (v: Vec<T>, n: number) => Array.from({ length: n }, (_, i) => at(v, p * n + i));
+  return {
+    fees: slice(L.feePaid, L.fees), interest: slice(L.interestPaid, L.tranches), principal: slice(L.principalPaid, L.tranches),
+    accounts: Array.from({ length: L.accounts }, (_, a) => at(acc, a)), enhancements: slice(L.enhancementDraw, L.enhancements),
+    purchases: at(L.purchases, p), residual: at(L.residual, p),
+  };
+}
+
+function stepTrace<T>(num: Num<T>, after: ReturnType<typeof periodPayments<T>>, before: ReturnType<typeof periodPayments<T>>, period: number, index: number, step: ProgramStep, cashBefore: T, cashAfter: T): StepTrace<T> {
+  const changed = (a: T[], b: T[]): Array<[number, T]> => a.flatMap((x, i): Array<[number, T]> => {
+    const d = num.sub(x, b[i]!);
+    return num.isPositive(d) || num.isPositive(num.sub(num.zero, d)) ? [[i, d]] : [];
+  });
+  return {
+    period, index, step, cashBefore, cashAfter,
+    fees: changed(after.fees, before.fees), interest: changed(after.interest, before.interest), principal: changed(after.principal, before.principal),
+    accounts: changed(after.accounts, before.accounts), enhancements: changed(after.enhancements, before.enhancements),
+    purchases: num.sub(after.purchases, before.purchases), residual: num.sub(after.residual, before.residual),
+  };
 }
 
 /** The status of period p from the sticky flags: accelerated, else triggered (legacy), else revolving in its window, else amortizing. */
