@@ -9,4 +9,9 @@ export interface RandomSource {
   normal(): number;
   /** The next n uniforms into out[0 … n−1]: the same numbers as n calls of uniform(). */
   fillUniform(out: Float64Array, n: number): void;
+  /**
+   * The next n uniforms (the same numbers as fillUniform), keeping only the few below a level: for
+   * each i in order with u_i < level[classOf[i]], i goes to `who` and u_i to `kept`. Returns how many.
+   */
+  drawBelow(level: Float64Array, classOf: Int32Array, n: number, who: Int32Array, kept: Float64Array): number;
 }

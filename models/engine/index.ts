@@ -6,11 +6,11 @@ export { baseCaseWarnings, formatWarning } from './base-case.js';
 export {
   checkDeal, checkDealFile, checkDealText, type CheckOptions, type CheckResult, type DealWarning
 } from './check.js';
-export { reportLedger, runExact, runExactProgram, type SchedulePeriodReport, type ScheduleReport } from './exact.js';
+export { reportLedger, runExact, runExactProgram, type SchedulePeriodReport, type ScheduleReport, baseCaseInputs } from './exact.js';
 export { assertFiniteResult } from './finite-guard.js';
 export { PricingError, pricedDeal, pricingSolution, type CostPlusSolution } from './pricing.js';
 export {
   DAYS_PER_MONTH, compileDeal, monthsBetween, type DealProgram, type ProgramStep, type ProgramTranche
 } from './program.js';
 export { scheduleCsv, scheduleRows } from './schedule-table.js';
-export { createLedger, resetLedger, runWaterfall, type Ledger, type WaterfallInputs } from './waterfall.js';
+export { createLedger, resetLedger, runWaterfall, type Ledger, type WaterfallInputs, type StepTrace } from './waterfall.js';
