@@ -35,7 +35,7 @@ const STRUCTURES: ReadonlyArray<{ slug: Slug; deals: string[]; parties: number }
   { slug: 'n-plus-1-cross-border', deals: ['futian-n-plus-1-2023'], parties: 6 },
   { slug: 'e-cny-issuance', deals: ['ningbo-ecny-2024', 'ningbo-bank-rail-2024'], parties: 4 },
   // The asset models of issue 13 (text in models/i18n/*/assets.ts).
-  { slug: 'pledged-ip-micro-loans', deals: ['nanshan-hti-ip5-2022', 'longhua-hti-ip1-2021'], parties: 5 },
+  { slug: 'pledged-ip-micro-loans', deals: ['nanshan-hti-ip5-2022', 'longhua-hti-ip1-2021', 'revolving-microloan-illustration'], parties: 5 },
   { slug: 'ip-finance-lease', deals: ['wenke-lease-2019'], parties: 4 },
   { slug: 'trust-loan-abn', deals: ['xinxin-factoring-2023-1'], parties: 4 },
 ];
