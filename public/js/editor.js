@@ -169,18 +169,21 @@ function renderEnhancements() {
 /** A fixed rate's field, inside the asset, or null (an LPR-based rate is edited in the JSON). */
 const fixedRateAt = (rate, at) => (rate && rate.type === 'fixed' ? at : null);
 
+/** A loan's principal and fixed rate (an entrusted or trust loan's too). */
+const LOAN_FORM = {
+  amount: () => 'principal',
+  rate: (a) => fixedRateAt(a.rate, 'rate.annualRate'),
+  price: (a) => a.purchasePrice ?? a.principal,
+  scale: (a, ratio) => scaleFields(a, ratio, ['purchasePrice']),
+};
+
 /**
  * What the pool form edits for each asset kind (the kinds of models/pool/asset-registry.ts): the
  * amount field, the fixed-rate field, what the trust pays for the asset (null: the form cannot
  * tell), and the fields that scale with the amount so the asset stays consistent.
  */
 const ASSET_FORMS = {
-  'loan': {
-    amount: () => 'principal',
-    rate: (a) => fixedRateAt(a.rate, 'rate.annualRate'),
-    price: (a) => a.purchasePrice ?? a.principal,
-    scale: (a, ratio) => scaleFields(a, ratio, ['purchasePrice']),
-  },
+  'loan': LOAN_FORM,
   'licence-royalty': {
     amount: () => 'purchasePrice',
     rate: () => null,
@@ -204,12 +207,8 @@ const ASSET_FORMS = {
       });
     },
   },
-  'entrusted-loan': {
-    amount: () => 'principal',
-    rate: (a) => fixedRateAt(a.rate, 'rate.annualRate'),
-    price: (a) => a.purchasePrice ?? a.principal,
-    scale: (a, ratio) => scaleFields(a, ratio, ['purchasePrice']),
-  },
+  // The agent's terms are edited in the JSON; the loan itself is a loan's.
+  'entrusted-loan': LOAN_FORM,
   'factoring': {
     // An agreed price is the amount; a discount-rate price follows the receivables and the rate.
     amount: (a) => (a.price && a.price.type === 'fixed' ? 'price.amount' : null),

@@ -113,6 +113,9 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
   const shown = byObligor.slice(0, 6);
   const rest = byObligor.slice(6).reduce((s, x) => s + x.amount, 0);
   if (rest !== 0) shown.push({ label: tr('learn.amount.moreFirms', { n: byObligor.length - 6 }), amount: r2(rest) });
+  // A revolving deal also collects on the assets it bought (they are not firms of the deal file).
+  const bought = r2(p.collections - byObligor.reduce((s, x) => s + x.amount, 0));
+  if (deal.revolving && bought !== 0) shown.push({ label: tr('assets.learn.boughtCollections'), amount: bought });
   push('learn.step.collections', tr(pluralKey('learn.step.collectionsText', byObligor.length), { start: p.accrualStart, end: p.accrualEnd, n: byObligor.length }), shown, p.collections);
 
   const tranches = deal.liabilities.tranches;

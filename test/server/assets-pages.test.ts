@@ -62,6 +62,9 @@ describe('asset models in the web app', function () {
     const shipped = runExact(illustration);
     expect(walkPeriod(micro, illustration, shipped, 1).steps.find((x) => x.titleZh === '循环购买')!.change).to.equal(-45_000_000.09);
     expect(walkPeriod(micro, illustration, shipped, 7).steps.find((x) => x.titleZh === '清仓回购')!.change).to.equal(8_282_285.74);
+    // Period 7's collections all come from loans bought while revolving: the walk says so rather than "0 payments".
+    const seventh = walkPeriod(micro, illustration, shipped, 7).steps.find((x) => x.titleZh === '回收款归集')!;
+    expect(seventh.amounts).to.deep.equal([{ label: 'from the assets bought while revolving (循环购买)', amount: 15_995_044.2 }]);
     const v = validateDeal(revolvingDeal());
     if (!v.ok) throw new Error(v.problems.map(formatProblem).join('\n'));
     const report = runExact(v.deal);

@@ -99,6 +99,7 @@ export const assets = {
   'assets.run.purchases': 'Revolving purchases: principal bought (purchase rate {rate})',
   'assets.run.call': 'Clean-up call exercised',
   'assets.learn.otherDeals': 'Walk through another deal of this structure:',
+  'assets.learn.boughtCollections': 'from the assets bought while revolving (循环购买)',
   'assets.learn.buy.title': 'Revolving purchases',
   'assets.learn.buy.text': 'During the revolving period (循环购买期) the cash buys new assets from the eligible pool: {principal} of principal for {price}.',
   'assets.learn.buy.none': 'No assets are bought this period.',

@@ -101,6 +101,7 @@ export const assets: Translation<typeof en> = {
   'assets.run.purchases': '循环购买：购入本金（循环购买率 {rate}）',
   'assets.run.call': '清仓回购行权',
   'assets.learn.otherDeals': '用同一结构的其他交易演示：',
+  'assets.learn.boughtCollections': '循环购买所购资产的回款',
   'assets.learn.buy.title': '循环购买',
   'assets.learn.buy.text': '循环购买期内，现金用于从合格资产池购买新资产：本金 {principal}，支付价款 {price}。',
   'assets.learn.buy.none': '本期未购买资产。',
