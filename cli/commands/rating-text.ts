@@ -3,8 +3,10 @@ import { translator, type Lang, type Translate } from '../../models/i18n/index.j
 import type { BreakEvenAnswer, DomesticRatingResult } from '../../models/breakeven/index.js';
 import { CONCENTRATED_POOL_MAX, describeScenario } from '../../models/stress/index.js';
 import { formatMoney, formatRate, textTable } from '../../models/format.js';
+import { gradeSourceText } from '../../models/ratings/domestic-scale.js';
 
 export const pct = (x: number): string => formatRate(x, 2);
+const dealName = (d: { name: string; nameZh: string | null }, lang: Lang) => (lang === 'zh' && d.nameZh ? d.nameZh : d.name);
 const ratingText = (t: Translate, r: string) => (r === 'below BB(sf)' ? t('rating.below-scale') : r);
 
 function allocationLine(t: Translate, r: { allocation: DomesticRatingResult['allocation']; allocationSource: DomesticRatingResult['allocationSource']; obligors: number }): string {
@@ -14,11 +16,11 @@ function allocationLine(t: Translate, r: { allocation: DomesticRatingResult['all
 export function formatRating(r: DomesticRatingResult, lang: Lang): string {
   const t = translator(lang);
   const set = r.tdrSet;
-  const lines = [t('rating.cli.title', { name: r.deal.name, id: r.deal.id })];
+  const lines = [t('rating.cli.title', { name: dealName(r.deal, lang), id: r.deal.id })];
   lines.push(set.simulation
-    ? t('rating.cli.run', { paths: set.simulation.paths.toLocaleString('en-US'), seed: set.simulation.seed, method: t(`rating.method.${r.tdrMethod}`), tolerance: pct(r.tolerance), arithmetic: r.arithmetic })
+    ? t('rating.cli.run', { paths: set.simulation.paths.toLocaleString('en-US'), seed: set.simulation.seed, method: t(`rating.method.${r.tdrMethod}`), tolerance: pct(r.tolerance), arithmetic: t(`rating.arithmetic.${r.arithmetic}`) })
     : t('rating.cli.no-run', { rate: pct(set.baseCaseDefaultRate.value) }));
-  lines.push(allocationLine(t, r), t('rating.grades.source', { source: set.gradeTable.source }), t('rating.scales'), '');
+  lines.push(allocationLine(t, r), t('rating.grades.source', { source: gradeSourceText(t, set.gradeTable.source) }), t('rating.scales'), '');
 
   lines.push(t('rating.table.tdr'));
   lines.push(textTable(
@@ -53,6 +55,7 @@ export function formatRating(r: DomesticRatingResult, lang: Lang): string {
       x.expectedLoss ? `${x.expectedLoss.rating} (${formatRate(x.expectedLoss.expectedLossRate, 4)})` : '—',
     ]),
   ));
+  if (r.tranches.some((x) => !x.expectedLoss)) lines.push(t('rating.el-needs-run'));
   for (const x of r.tranches) if (x.largestObligorsCovered !== null && x.largestObligorsCovered > 0) lines.push(t('rating.largest-covered', { tranche: x.id, n: x.largestObligorsCovered }));
 
   const supported = r.tranches.filter((x) => x.support);
@@ -76,7 +79,7 @@ export function formatBreakEven(a: BreakEvenAnswer, lang: Lang): string {
   const show = (x: number) => (a.vary === 'coupon' ? formatRate(x, 4) : pct(x));
   const scenario = { name: a.scenario.name, stresses: a.scenario.stresses, reason: a.scenario.reason };
   const lines = [
-    t('breakeven.title', { name: a.deal.name, id: a.deal.id, tranche: a.tranche, what: t(`breakeven.what.${a.vary}`) }),
+    t('breakeven.title', { name: dealName(a.deal, lang), id: a.deal.id, tranche: a.tranche, what: t(`breakeven.what.${a.vary}`) }),
     t('breakeven.scenario', { name: a.scenario.name, description: describeScenario(scenario, t) }),
     `${t(`rating.allocation.${a.allocation}`)}; ${t(a.standAlone ? 'breakeven.support.stand-alone' : 'breakeven.support.with')}`,
   ];

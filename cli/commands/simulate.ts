@@ -1,5 +1,5 @@
 import { cpus } from 'node:os';
-import { simulate, type SimulateOptions } from '../../models/montecarlo/simulate.js';
+import { prestartSimulationWorkers, simulate, type SimulateOptions } from '../../models/montecarlo/simulate.js';
 import { ruleOfThree, type SimulationResult } from '../../models/montecarlo/results.js';
 import { formatBp, formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
@@ -32,8 +32,10 @@ export function simulateOptionsFrom(args: ReturnType<typeof parseArgs>, defaultP
 
 export async function simulateCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, simulationFlags());
-  const deal = requireDeal(args.positional[0], 'simulate');
   const opts = simulateOptionsFrom(args);
+  // Worker threads load their code while this one reads and checks the deal.
+  prestartSimulationWorkers(opts.threads ?? 1);
+  const deal = requireDeal(args.positional[0], 'simulate');
   let result: SimulationResult;
   try {
     result = await simulate(deal, opts);

@@ -38,7 +38,7 @@ export interface BreakEvenPeriod {
 }
 
 export interface BreakEvenAnswer extends SolveResult {
-  deal: { id: string; name: string };
+  deal: { id: string; name: string; nameZh: string | null };
   tranche: string;
   vary: Vary;
   scenario: ScenarioReport;
@@ -102,7 +102,7 @@ export function breakEven(deal: Deal, q: BreakEvenQuery): BreakEvenAnswer {
     };
   });
   return {
-    ...r, deal: { id: deal.meta.id, name: deal.meta.name }, tranche: q.tranche, vary: q.vary,
+    ...r, deal: { id: deal.meta.id, name: deal.meta.name, nameZh: deal.meta.nameZh ?? null }, tranche: q.tranche, vary: q.vary,
     scenario: scenarioReport(scenario, deal), allocation, standAlone, defaultRate, recovery: q.recovery ?? null,
     currentCoupon: coupon.type === 'fixed' ? coupon.rate : coupon.type === 'benchmark' ? coupon.spread : null,
     periods,
