@@ -80,7 +80,7 @@ export function formatPricing(p: MarketPricing, deal: Deal, grid: SpreadGrid, la
   const lines = [t('price.cli.title', { name: deal.meta.name, id: deal.meta.id })];
   lines.push(sim ? t('price.cli.tdr.simulated', { method: p.tdrMethod, paths: sim.paths.toLocaleString('en-US'), seed: sim.seed }) : t('price.cli.tdr.stress-multiplier'));
   const curve = p.tranches.find((x) => x.price)?.price?.curvePoint;
-  if (curve) lines.push(t('price.cli.curve', { date: curve.date, days: curve.staleDays, issue: deal.meta.issueDate, source: curve.source }));
+  if (curve) lines.push(t(curve.staleDays >= 0 ? 'price.cli.curve' : 'price.cli.curveAfter', { date: curve.date, days: Math.abs(curve.staleDays), issue: deal.meta.issueDate, source: curve.source }));
   lines.push(t('price.cli.grid', { id: grid.id }), t(p.settled ? 'price.cli.settled' : 'price.cli.unsettled', { n: p.rounds }), '');
   lines.push(textTable(
     [t('price.col.tranche'), t('price.col.grade'), t('price.col.basis'), t('price.col.wal'), t('price.col.curve'), t('price.col.spread'), t('price.col.premium'), t('price.col.yield'), t('price.col.benchmark'), t('price.col.coupon'), t('price.col.inDeal')],
