@@ -1,9 +1,9 @@
 // ipabs price FILE: each tranche's domestic grade, WAL, benchmark, grid spread and market coupon.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import type { Deal } from '../../models/deal/schema.js';
-import { loadDealFile } from '../../models/deal/load.js';
-import { formatProblem } from '../../models/deal/validate.js';
+import type { Deal } from '../../models/deal-format/schema.js';
+import { loadDealFile } from '../../models/deal-format/load.js';
+import { formatProblem } from '../../models/deal-format/validate.js';
 import { priceMarketCoupons, type MarketPricing } from '../../models/design/market-coupons.js';
 import { simulatedTdr } from '../../models/design/pool-tdr.js';
 import { DEFAULT_SPREAD_GRID, gridProblems, spreadGridSchema, type SpreadGrid } from '../../models/market/spread-grid.js';

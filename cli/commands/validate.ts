@@ -1,6 +1,6 @@
 import { checkDealFile } from '../../models/design/check.js';
 import { formatWarning } from '../../models/engine/base-case.js';
-import { formatProblem } from '../../models/deal/validate.js';
+import { formatProblem } from '../../models/deal-format/validate.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { ioLang } from '../lang.js';

@@ -15,7 +15,7 @@
 //   frequency        付息频率: the notes' payment frequency (monthly, quarterly, semiannual, annual)
 //
 // A lever the deal does not have (no mezzanine, no guarantee, …) is refused with what it offers.
-import type { Deal, Tranche } from '../deal/schema.js';
+import type { Deal, Tranche } from '../deal-format/schema.js';
 import { fenToYuan, splitFen, yuanToFen } from '../sizing/levers.js';
 import { assetKindOf } from '../pool/asset-registry.js';
 import { assetPurchasePrice } from '../pool/asset-flows.js';

@@ -15,7 +15,7 @@
 // Ranking: feasible first; then the firms' all-in cost after subsidy; on a tie (a pool priced
 // "fixed": the firms pay what their assets say whatever the notes cost) the issuer's cost of the
 // notes; then the smaller total enhancement capacity (less committed), then the lever values.
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import type { Seed } from '../credit/rng.js';
 import { SimulationCancelled } from '../montecarlo/simulate.js';
 import type { SpreadGrid } from '../market/spread-grid.js';

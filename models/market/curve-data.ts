@@ -7,7 +7,7 @@
 // that point alone and the curve is flat in tenor on that date (stated in `note`). Add a snapshot
 // (and its source) to price deals of another date more closely; a deal dated long after the last
 // snapshot is priced off it and the answer says how many days away it is (staleDays).
-import type { IsoDate } from './inputs.js';
+import type { IsoDate } from '../calendar/iso-date.js';
 
 export interface CurvePoint {
   /** Tenor in years. */

@@ -3,7 +3,7 @@
 // thread count.
 import { createHash } from 'node:crypto';
 import { blockCount, blockPaths, seedKey, type Seed } from '../credit/rng.js';
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { trancheFactorShift, type LargePoolSegment } from '../credit/importance-sampling.js';
 import { cumulativeDefaultProbability } from '../credit/default-times.js';
 import { addHistograms, createHistograms, type Histograms } from './accumulate.js';
@@ -241,10 +241,13 @@ function runOnWorkers(
         else if (!finishSent) { finishSent = true; pw.send({ type: 'finish', job } satisfies ToWorker); }
       };
       pw.onFailure = fail;
+      // Its first block goes with the job (it queues behind it), so the worker starts as soon as
+      // it has compiled the deal instead of waiting for this thread to finish its own first block.
+      feed();
       pw.onMessage = (msg: FromWorker) => {
         if (failed || msg.job !== job) return;
         // Two blocks in flight per worker: it starts the next while its last result crosses over.
-        if (msg.type === 'ready') { feed(); if (nextBlock < blocks) feed(); }
+        if (msg.type === 'ready') { if (nextBlock < blocks) feed(); }
         else if (msg.type === 'block') {
           scalars[msg.block] = msg.scalars;
           blockDone(msg.block);

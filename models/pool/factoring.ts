@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { Decimal } from 'decimal.js';
 import { fraction, isoDate, listOf, money, strictObject, tagged, text } from '../deal/schema-helpers.js';
-import { daysFrom } from '../market/inputs.js';
-import type { CostFlow } from '../cost/all-in.js';
+import { daysFrom } from '../calendar/iso-date.js';
+import type { CostFlow } from '../money/cost-flow.js';
 import { datedPaymentProblems, fen, outstandingIsExposure, paymentFlows, scaleMoney, wholeMonths, type AssetFlow, type AssetKind } from './asset-kind.js';
 
 const receivableSchema = strictObject({

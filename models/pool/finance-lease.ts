@@ -8,8 +8,8 @@
 import { z } from 'zod';
 import { Decimal } from 'decimal.js';
 import { integerBetween, isoDate, listOf, money, oneOf, strictObject, tagged } from '../deal/schema-helpers.js';
-import { addMonthsIso } from '../market/inputs.js';
-import type { CostFlow } from '../cost/all-in.js';
+import { addMonths } from '../calendar/schedule.js';
+import type { CostFlow } from '../money/cost-flow.js';
 import { paymentFlows, scaleMoney, wholeMonths, type AssetFlow, type AssetKind } from './asset-kind.js';
 import { LOAN_FREQUENCIES, fixedRate, fixedRateProblems, loanFlows, loanRateSchema, loanTermProblems } from './loan.js';
 
@@ -80,7 +80,7 @@ export function leaseRentals(a: FinanceLeaseAsset): AssetFlow[] {
 
 function leaseEnd(a: FinanceLeaseAsset): string {
   const r = a.rentals;
-  return r.method === 'schedule' ? r.payments[r.payments.length - 1]!.date : addMonthsIso(a.startDate, r.termMonths);
+  return r.method === 'schedule' ? r.payments[r.payments.length - 1]!.date : addMonths(a.startDate, r.termMonths);
 }
 
 function leaseProblems(a: FinanceLeaseAsset, deal: { meta: { issueDate: string; maturityDate: string } }): Array<[string, string]> {

@@ -126,7 +126,7 @@ function onState(run) {
   barText.textContent = label(run);
   const active = run.state === 'queued' || run.state === 'running';
   cancelBtn.disabled = !active;
-  startBtn.disabled = active || form.dataset.disabled === '1';
+  startBtn.disabled = active;
   if (run.state === 'failed') showError(errBox, run.error || t('design.failed'));
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ipabs } from '../support/cli.js';
 import { loadRaw, SCENARIO_DIR } from '../support/scenarios.js';
-import { validateDeal } from '../../models/deal/validate.js';
+import { validateDeal } from '../../models/deal-format/validate.js';
 
 const yuhang = `${SCENARIO_DIR}yuhang-abn-2023.json`;
 const futian = `${SCENARIO_DIR}futian-n-plus-1-2023.json`;

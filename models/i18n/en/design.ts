@@ -85,7 +85,6 @@ export const design = {
   'nav.design': 'Design',
   'design.title': 'Design',
   'design.lead': 'Which structure costs the firms least and still meets the targets? Pick a deal, say how far each lever may move and what the design must meet; every candidate is priced from the market by its rating and simulated on the same paths.',
-  'design.unavailable': 'The optimizer is not available: {reason}',
   'design.paths': 'Paths per candidate',
   'design.points': 'Values per lever',
   'design.refine': 'Refinement halvings',

@@ -87,7 +87,6 @@ export const design: Translation<typeof en> = {
   'nav.design': '结构设计',
   'design.title': '结构设计',
   'design.lead': '哪种交易结构能让企业融资成本最低，同时满足各项目标？选择交易，设定各杠杆的调整范围和约束条件；每个候选结构按其评级取市场化票面利率，并在同一组路径上模拟。',
-  'design.unavailable': '结构优化暂不可用：{reason}',
   'design.paths': '每个结构的路径数',
   'design.points': '每个杠杆的取值数',
   'design.refine': '细化步长减半次数',

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { applyDesign, checkLeverSpec, dealLevers } from '../../../models/design/levers.js';
-import { validateDeal } from '../../../models/deal/validate.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
 import { checkDeal } from '../../../models/design/check.js';
 import { assetKindOf } from '../../../models/pool/asset-registry.js';
 import { yuanToFen } from '../../../models/sizing/levers.js';

@@ -3,7 +3,7 @@ import { optimizeDesign, type OptimizeRequest, type OptimizeResult } from '../..
 import { evaluateDesign } from '../../../models/design/evaluate.js';
 import { simulatedTdr } from '../../../models/design/pool-tdr.js';
 import type { DesignConstraint } from '../../../models/design/constraints.js';
-import { validateDeal } from '../../../models/deal/validate.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
 import { dealCost } from '../../../models/cost/compare.js';
 import { loadScenario, SCENARIO_DIR } from '../../support/scenarios.js';
 
