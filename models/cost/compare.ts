@@ -144,7 +144,8 @@ export interface RailDifference {
   /** Senior investor yield, b − a. */
   investorYield: number;
   /** Components of the firms' cost difference, b − a, in yuan and as a share of the pool a year. */
-  components: Array<{ effect: string; amount: number; annualRate: number }>;
+  /** Each effect: `key` names it for a translation (cash-drag, payment-fees, commingling, trust-interest), `effect` in English. */
+  components: Array<{ key: RailEffectKey; effect: string; amount: number; annualRate: number }>;
   explanation: string;
 }
 
@@ -393,6 +394,8 @@ function sameButRail(a: Deal, b: Deal): boolean {
   return JSON.stringify(a.rail) !== JSON.stringify(b.rail) && core(a) === core(b);
 }
 
+export type RailEffectKey = 'cash-drag' | 'payment-fees' | 'commingling' | 'trust-interest';
+
 /** For two deals that differ only in their rail: the cost difference and the effects behind it. */
 export function railDifference(a: DealCost, b: DealCost): RailDifference {
   const ra = a.rail;
@@ -402,12 +405,12 @@ export function railDifference(a: DealCost, b: DealCost): RailDifference {
   const funding = pool.reduce((s, f) => s + f.funding, 0);
   const years = funding > 0 ? pool.reduce((s, f) => s + f.funding * daysBetween(f.startDate, f.endDate), 0) / funding / 365 : 1;
   const d = (f: (r: RailEffects) => number) => (rb ? f(rb) : 0) - (ra ? f(ra) : 0);
-  const comp = (effect: string, amount: number) => ({ effect, amount: r2(amount), annualRate: funding > 0 ? amount / funding / years : 0 });
+  const comp = (key: RailEffectKey, effect: string, amount: number) => ({ key, effect, amount: r2(amount), annualRate: funding > 0 ? amount / funding / years : 0 });
   const components = [
-    comp('cash drag (collections held by the servicer)', d((r) => r.cashDrag)),
-    comp('payment fees', d((r) => r.fees)),
-    comp('expected commingling loss (servicer default)', d((r) => r.comminglingExpectedLoss)),
-    comp('interest on cash waiting in the trust (a gain)', -d((r) => r.trustCashInterest)),
+    comp('cash-drag', 'cash drag (collections held by the servicer)', d((r) => r.cashDrag)),
+    comp('payment-fees', 'payment fees', d((r) => r.fees)),
+    comp('commingling', 'expected commingling loss (servicer default)', d((r) => r.comminglingExpectedLoss)),
+    comp('trust-interest', 'interest on cash waiting in the trust (a gain)', -d((r) => r.trustCashInterest)),
   ];
   const senior = (c: DealCost) => c.tranches.find((t) => t.class === 'senior' && !t.offshore) ?? c.tranches[0]!;
   const diff = b.allInCostRate - a.allInCostRate;

@@ -16,7 +16,7 @@
 import type { Seed } from '../credit/rng.js';
 import type { Deal } from '../deal/schema.js';
 import { simulate } from '../montecarlo/simulate.js';
-import type { SimulationResult } from '../montecarlo/results.js';
+import type { SimulationResult, ZeroLossBound } from '../montecarlo/results.js';
 import { DERIVED_IDEALIZED_LOSS_TABLE } from '../ratings/derived-table.js';
 import { idealizedExpectedLoss, isRating, RATING_ORDER, type Rating } from '../ratings/idealized-loss.js';
 import { echo, formatMoney, formatRate } from '../format.js';
@@ -122,7 +122,11 @@ export interface SizingResult {
   /** For the subordination lever: the junior balance / all notes. */
   requiredShare?: number | null;
   /** The trial at the required amount (or at the largest amount, when unreachable). */
-  atRequired: SizingTrial & { impliedRating: string };
+  /**
+   * `zeroLossBound`: when no path lost anything at that amount, the rule-of-three bound on the
+   * loss (3/paths) and the rating it supports; a target below the bound is not shown to be met.
+   */
+  atRequired: SizingTrial & { impliedRating: string; zeroLossBound: ZeroLossBound | null };
   /** The largest amount tried that fails the target (the lower end of the final bracket), if any. */
   justBelow: SizingTrial | null;
   uncertainty: {
@@ -307,7 +311,7 @@ export async function sizeEnhancement(deal: Deal, req: SizingRequest): Promise<S
     status,
     requiredAmount: requiredFen === null ? null : requiredFen / 100,
     ...(lever.kind === 'subordination' ? { requiredShare: requiredFen === null ? null : requiredFen / notesFen } : {}),
-    atRequired: { ...at.trial, impliedRating: atT.impliedRating },
+    atRequired: { ...at.trial, impliedRating: atT.impliedRating, zeroLossBound: atT.zeroLossBound },
     justBelow,
     uncertainty: {
       method: 'amounts at which the 95% confidence interval of the estimate (± 1.96 standard errors) meets the target, by the same bisection on the same paths',
@@ -319,7 +323,10 @@ export async function sizeEnhancement(deal: Deal, req: SizingRequest): Promise<S
     guarantorAtHighAmount,
     guarantorAtCurrent,
     otherLayers,
-    rangeWide: requiredFen !== null && (highFen === null || lowFen === null || (highFen - lowFen) > 0.5 * Math.max(requiredFen, tolFen)),
+    // Wide: the 95% range is large next to the answer, or the answer rests on no path losing
+    // anything while 3/paths (the rule of three) is above the target, so ±1.96·0 says nothing.
+    rangeWide: requiredFen !== null && (highFen === null || lowFen === null || (highFen - lowFen) > 0.5 * Math.max(requiredFen, tolFen)
+      || (atT.zeroLossBound !== null && atT.zeroLossBound.upperBound > at.trial.threshold)),
     monotone,
     message: '',
     trials: allTrials,

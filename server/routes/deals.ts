@@ -43,12 +43,16 @@ export function dealApi(ctx: AppContext): Router {
   const r = Router();
   const { deals } = ctx;
 
-  /** "Name (copy)", or "Name (copy 2)", "(copy 3)"… when a deal already has that name. */
-  const distinctCopyName = async (name: string): Promise<string> => {
-    const base = name.replace(/ \(copy(?: \d+)?\)$/, '');
-    const taken = new Set((await deals.loadAll()).map((d) => (d.raw as { meta?: { name?: unknown } } | null)?.meta?.name).filter((x): x is string => typeof x === 'string'));
+  /**
+   * "Name (copy)", or "Name (copy 2)", "(copy 3)"… when a deal already has that name; the Chinese
+   * name the same way, "名称（副本）", "（副本 2）", so copies differ in both languages.
+   */
+  const distinctCopyName = async (name: string, field: 'name' | 'nameZh' = 'name'): Promise<string> => {
+    const [open, word, close, re] = field === 'name' ? [' (', 'copy', ')', / \(copy(?: \d+)?\)$/] : ['（', '副本', '）', /（副本(?: \d+)?）$/];
+    const base = name.replace(re, '');
+    const taken = new Set((await deals.loadAll()).map((d) => (d.raw as { meta?: Record<string, unknown> } | null)?.meta?.[field]).filter((x): x is string => typeof x === 'string'));
     for (let n = 1; ; n++) {
-      const candidate = `${base} (copy${n === 1 ? '' : ` ${n}`})`;
+      const candidate = `${base}${open}${word}${n === 1 ? '' : ` ${n}`}${close}`;
       if (!taken.has(candidate)) return candidate;
     }
   };
@@ -83,6 +87,7 @@ export function dealApi(ctx: AppContext): Router {
     if (!copy.meta || typeof copy.meta !== 'object') throw invalidDeal(src.problems);
     copy.meta.id = id;
     copy.meta.name = typeof body.name === 'string' ? body.name : await distinctCopyName(String(copy.meta.name ?? fromId));
+    if (typeof copy.meta.nameZh === 'string') copy.meta.nameZh = await distinctCopyName(copy.meta.nameZh, 'nameZh');
     const v = validateDeal(copy);
     if (!v.ok) throw invalidDeal(v.problems);
     const saved = await deals.store.save(id, `${JSON.stringify(copy, null, 2)}\n`);
@@ -153,15 +158,18 @@ export function dealApi(ctx: AppContext): Router {
   }));
 
   /**
-   * Rename a saved deal: a new name (a new version), a new id (its whole history moves), or both.
-   * Body { id?, name? }. Shipped scenarios are read-only (copy them instead).
+   * Rename a saved deal: a new name or Chinese name (a new version), a new id (its whole history
+   * moves), or both. Body { id?, name?, nameZh? }. Shipped scenarios are read-only (copy them instead).
    */
   r.post('/deals/:id/rename', handle(async (req, res) => {
     const from = deals.checkId(param(req, 'id'));
     const body = jsonBody(req);
-    onlyFields(body, ['id', 'name']);
-    if (body.id === undefined && body.name === undefined) throw new HttpError(400, 'body: give a new id, a new name or both ({ "id": "my-abn-2025b", "name": "…" })');
-    if (body.name !== undefined && (typeof body.name !== 'string' || body.name.trim().length < 1 || body.name.length > 200)) throw new HttpError(400, 'name: must be text of 1-200 characters');
+    onlyFields(body, ['id', 'name', 'nameZh']);
+    if (body.id === undefined && body.name === undefined && body.nameZh === undefined) throw new HttpError(400, 'body: give a new id, a new name or both ({ "id": "my-abn-2025b", "name": "…" })');
+    for (const k of ['name', 'nameZh'] as const) {
+      const v = body[k];
+      if (v !== undefined && (typeof v !== 'string' || v.trim().length < 1 || v.length > 200)) throw new HttpError(400, `${k}: must be text of 1-200 characters`);
+    }
     if (body.id !== undefined && typeof body.id !== 'string') throw new HttpError(400, `id: must be a deal id of ${dealIdRule}`);
     const to = body.id === undefined ? from : deals.checkId(body.id, 'id');
     const d = await deals.load(from);
@@ -171,6 +179,7 @@ export function dealApi(ctx: AppContext): Router {
     if (!next.meta || typeof next.meta !== 'object') throw invalidDeal(d.problems);
     next.meta.id = to;
     if (typeof body.name === 'string') next.meta.name = body.name.trim();
+    if (typeof body.nameZh === 'string') next.meta.nameZh = body.nameZh.trim();
     if (to !== from) {
       try {
         await deals.store.rename(from, to);
