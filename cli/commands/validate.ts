@@ -1,8 +1,8 @@
 import { loadDealFile } from '../../models/deal/load.js';
-import { formatProblem } from '../../models/deal/validate.js';
+import { formatProblemIn } from '../../models/i18n/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { ioT } from '../lang.js';
+import { ioLang, ioT } from '../lang.js';
 import { printable } from '../../models/format.js';
 
 
@@ -23,7 +23,7 @@ export function validateCommand(argv: string[], io: Io): number {
       if (r.ok) io.out(t('cli.validate.valid', { file: printable(file), id: r.deal.meta.id }));
       else {
         io.err(t(r.problems.length === 1 ? 'cli.validate.problems.one' : 'cli.validate.problems.other', { file: printable(file), n: r.problems.length }));
-        for (const p of r.problems) io.err(`  ${formatProblem(p)}`);
+        for (const p of r.problems) io.err(`  ${formatProblemIn(ioLang(io), p)}`);
       }
     }
   }

@@ -5,8 +5,7 @@ import type { Deal, Tranche } from '../../models/deal/schema.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
 import { lprFixingOn } from '../../models/market/lpr.js';
 import { formatBp, formatRate } from '../../models/format.js';
-import { formatProblem } from '../../models/deal/validate.js';
-import { translate, type Lang } from '../../models/i18n/index.js';
+import { formatProblemIn, translate, type Lang } from '../../models/i18n/index.js';
 import type { LoadedDeal } from '../deals.js';
 
 export interface TrancheGlance {
@@ -143,7 +142,7 @@ export function glanceOf(deal: Deal, lang: Lang = 'en'): DealGlance {
 export function libraryEntry(d: LoadedDeal, lang: Lang = 'en'): LibraryEntry {
   return {
     id: d.stored.id, source: d.stored.source, version: d.stored.version, savedAt: d.stored.savedAt,
-    valid: d.deal !== null, problems: d.problems.map(formatProblem),
+    valid: d.deal !== null, problems: d.problems.map((p) => formatProblemIn(lang, p)),
     glance: d.deal ? glanceOf(d.deal, lang) : null,
   };
 }

@@ -14,6 +14,13 @@ import { withBom } from '../../models/sheets/csv.js';
 import type { ValidDeal } from '../deals.js';
 import { listEchoed } from '../../models/deal/schema-helpers.js';
 import { langOf } from '../language.js';
+import { formatProblemIn, structureProblem } from '../../models/i18n/index.js';
+
+/** A problem with its kind and values when a rule knows it ({ key, params }), for a client to show in its own language. */
+const withKind = (p: Problem) => {
+  const s = structureProblem(p.message);
+  return s ? { ...p, key: s.key, params: s.params } : p;
+};
 
 /** The body must be a JSON object (express.json only parses application/json). */
 export function jsonBody(req: Request): Record<string, unknown> {
@@ -98,7 +105,7 @@ export function dealApi(ctx: AppContext): Router {
     const d = await deals.load(param(req, 'id'));
     res.json({
       id: d.stored.id, source: d.stored.source, version: d.stored.version, savedAt: d.stored.savedAt,
-      valid: d.deal !== null, problems: d.problems, messages: d.problems.map(formatProblem),
+      valid: d.deal !== null, problems: d.problems, messages: d.problems.map((p) => formatProblemIn(langOf(res), p)),
       deal: d.raw, glance: d.deal ? glanceOf(d.deal, langOf(res)) : null,
     });
   }));
@@ -217,7 +224,7 @@ export function dealApi(ctx: AppContext): Router {
       result = validateDeal(body);
     }
     if (result.ok) res.json({ valid: true, problems: [], messages: [], id: result.deal.meta.id });
-    else res.json({ valid: false, problems: result.problems, messages: result.problems.map(formatProblem) });
+    else res.json({ valid: false, problems: result.problems.map(withKind), messages: result.problems.map((p) => formatProblemIn(langOf(res), p)) });
   }));
 
   r.get('/schema', (_req, res) => {

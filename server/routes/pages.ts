@@ -6,7 +6,7 @@ import { handle, HttpError } from '../http-errors.js';
 import { glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleRows } from '../../models/engine/schedule-table.js';
-import { formatProblem } from '../../models/deal/validate.js';
+import { formatProblemIn } from '../../models/i18n/index.js';
 import { learnStructure, learnStructures } from '../present/learn.js';
 import { glossary } from '../present/glossary.js';
 import { calendarView, walkthroughFor } from './analysis.js';
@@ -37,7 +37,7 @@ export function pages(ctx: AppContext): Router {
   r.get('/deals/:id', handle(async (req, res) => {
     const d = await deals.load(idParam(req));
     if (!d.deal) {
-      res.status(200).render('deal-invalid', { title: d.stored.id, nav: 'library', id: d.stored.id, source: d.stored.source, problems: d.problems.map(formatProblem) });
+      res.status(200).render('deal-invalid', { title: d.stored.id, nav: 'library', id: d.stored.id, source: d.stored.source, problems: d.problems.map((p) => formatProblemIn(langOf(res), p)) });
       return;
     }
     const { report } = await deals.schedule(d.stored.id);

@@ -1,5 +1,6 @@
 // The English catalogue: every namespace, one line each (add a namespace here and in zh/index.ts).
 import { common } from './common.js';
+import { problems } from './problems.js';
 import { cli } from './cli.js';
 import { learn } from './learn.js';
 import { editor } from './editor.js';
@@ -17,6 +18,7 @@ import { rating } from './rating.js';
 
 export const en = {
   ...common,
+  ...problems,
   ...cli,
   ...learn,
   ...editor,

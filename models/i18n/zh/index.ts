@@ -1,5 +1,6 @@
 // 中文消息目录：每个命名空间一行（与 en/index.ts 一一对应）。
 import { common } from './common.js';
+import { problems } from './problems.js';
 import { cli } from './cli.js';
 import { learn } from './learn.js';
 import { editor } from './editor.js';
@@ -17,6 +18,7 @@ import { rating } from './rating.js';
 
 export const zh = {
   ...common,
+  ...problems,
   ...cli,
   ...learn,
   ...editor,
