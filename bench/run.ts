@@ -2,8 +2,8 @@
 // progress event, `ipabs simulate` against a C program of the same model and on 2 threads against
 // 1: bench/processes.ts); then Monte Carlo speed and memory inside one process on the shipped
 // scenarios and the synthetic pool, on one thread and on all cores, plus plain vs importance
-// sampling for a rare senior loss.
-// Options: --quick (fewer paths and repeats), --only NAME (one deal), --no-memory (skip the 10 M-path
+// sampling for a rare senior loss; last, the library at scale (bench/library.ts: 5,000 saved deals).
+// Options: --quick (fewer paths and repeats), --only NAME (one deal; --only library: just the library), --no-memory (skip the 10 M-path
 // run), --processes-only (just the whole-process part), --no-processes (skip it).
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -15,6 +15,7 @@ import { textTable } from '../models/format.js';
 import { projectRoot } from '../server/config.js';
 import { cliStartup, compareWithC, firstProgress, median } from './processes.js';
 import { benchRating } from './rating.js';
+import { libraryBench } from './library.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -22,6 +23,10 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 const root = projectRoot;
 const cores = Math.max(1, cpus().length);
 const repeats = quick ? 1 : 3;
+if (only === 'library') {
+  await libraryBench();
+  process.exit(0);
+}
 
 function load(path: string): Deal {
   const r = validateDeal(JSON.parse(readFileSync(path, 'utf8')));
@@ -121,3 +126,5 @@ if (yuhang && !args.includes('--no-memory') && !quick) {
 } else {
   console.log(`\nPeak resident memory of the process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
+
+if (!only) await libraryBench();

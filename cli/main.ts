@@ -5,7 +5,7 @@ import { takeLang } from './lang.js';
 import { errorLineIn, messagesFor, translator, type Lang, type MessageKey, type Translate } from '../models/i18n/index.js';
 import {
   allocationHelp, calendarHelp, compareHelp, importPoolHelp, poolTemplateHelp, scheduleHelp, schemaHelp, sensitivityHelp,
-  simulateHelp, sizeHelp, validateHelp, rateHelp, breakevenHelp,
+  simulateHelp, sizeHelp, validateHelp, rateHelp, breakevenHelp, userHelp,
 } from './commands/help.js';
 import { capMessage, echo } from '../models/format.js';
 
@@ -27,6 +27,7 @@ export const commands: Record<string, Command> = {
   'import-pool': { load: async () => (await import('./commands/import-pool.js')).importPoolCommand, help: importPoolHelp },
   'pool-template': { load: async () => (await import('./commands/import-pool.js')).poolTemplateCommand, help: poolTemplateHelp },
   schema: { load: async () => (await import('./commands/schema.js')).schemaCommand, help: schemaHelp },
+  user: { load: async () => (await import('./commands/user.js')).userCommand, help: userHelp },
 };
 
 /** "ipabs schedule FILE …   description": the synopsis as written, the description in `lang` when the catalogue has it. */

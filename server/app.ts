@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { defaultConfig, projectRoot, type ConfigOverrides, type ServerConfig } from './config.js';
 import { DealStore } from '../models/store/deal-store.js';
 import { DealService } from './deals.js';
+import { Library } from './library/library.js';
 import { RunManager, type RunInfo, type StoredJob } from './runs/manager.js';
 import { RunStore } from './runs/run-store.js';
 import { Engines } from './engines.js';
@@ -24,17 +25,23 @@ import { PdfPrinter } from './browser/pdf.js';
 import { pages } from './routes/pages.js';
 import { viewHelpers } from './present/view-helpers.js';
 import { language } from './language.js';
+import { Auth } from './auth/auth.js';
+import { authApi, authPages } from './auth/routes.js';
 import { clip } from '../models/format.js';
 
 export interface AppContext {
   config: ServerConfig;
   deals: DealService;
+  /** The deal index: what the library and the deal choosers list, without reading any deal. */
+  library: Library;
   runs: RunManager;
   engines: Engines;
   costs: Costs;
   /** Prints reports to PDF in the headless Chromium (started on first use). */
   pdf: PdfPrinter;
   ratings: Ratings;
+  /** Local or team mode: who is asking and what they may do (server/auth/). */
+  auth: Auth;
 }
 
 export interface IpabsApp {
@@ -50,23 +57,27 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   const engines = new Engines({ montecarlo: config.simulateModule, sizing: config.sizingModule, cost: config.costModule });
   const runs = new RunManager({
     maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns, log,
+    maxActivePerUser: config.userLimits.activeRuns,
     preload: [config.simulateModule, config.sizingModule, config.sensitivityModule],
     ...(config.persistRuns ? { store: new RunStore<RunInfo, StoredJob>({ dir: resolve(config.dataDir, 'runs'), keep: config.keptRuns, keepDays: config.keptRunDays }) } : {}),
   });
   const ctx: AppContext = {
     config,
     deals: new DealService(store),
+    library: new Library(store, engines, log),
     runs,
     engines,
     costs: new Costs(engines),
     pdf: new PdfPrinter(),
     ratings: new Ratings(runs),
+    auth: new Auth({ team: config.team, dataDir: config.dataDir, sessionHours: config.sessionHours, userLimits: config.userLimits }),
   };
   const app = express();
   app.disable('x-powered-by');
   app.set('views', resolve(projectRoot, 'views'));
   app.set('view engine', 'ejs');
   app.set('query parser', 'simple');
+  app.set('trust proxy', config.trustProxy);
   Object.assign(app.locals, viewHelpers);
 
   app.use((_req, res, next) => {
@@ -83,7 +94,9 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   app.get('/favicon.ico', (_req, res) => { res.status(204).end(); });
   app.use('/static', express.static(resolve(projectRoot, 'public'), { maxAge: 0 }));
 
+  app.use(ctx.auth.middleware());
   app.use('/api', express.json({ limit: config.limits.bodyBytes, strict: true }));
+  app.use('/api', authApi(ctx));
   app.use('/api', dealApi(ctx));
   app.use('/api', runApi(ctx));
   app.use('/api', sizeApi(ctx));
@@ -93,11 +106,12 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   app.use('/api', reportApi(ctx));
   app.use('/api', analysisApi(ctx));
   app.use('/api', (req, _res, next) => next(new HttpError(404, `route: no API route ${req.method} ${clip(req.path)} (see docs/api.md)`)));
+  app.use(authPages(ctx));
   app.use(reportPages(ctx));
   app.use(ratingPages(ctx));
   app.use(pages(ctx));
   app.use((req, _res, next) => next(new HttpError(404, `page: nothing at ${clip(req.path)}`)));
   app.use(errorHandler(config.limits.bodyBytes, log));
 
-  return { app, ctx, close: async () => { await ctx.runs.close(); await ctx.runs.flush(); await ctx.pdf.close(); } };
+  return { app, ctx, close: async () => { await Promise.all([ctx.runs.close().then(() => ctx.runs.flush()), ctx.library.close(), ctx.pdf.close()]); } };
 }

@@ -2,6 +2,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultUserLimits, type UserLimits } from './auth/limits.js';
+import { defaultDataDir } from '../models/store/data-dir.js';
 
 export interface Limits {
   /** Largest request body express.json accepts (a deal with many obligors is a few MB). */
@@ -20,6 +22,16 @@ export interface Limits {
 
 export interface ServerConfig {
   port: number;
+  /** Interface to listen on: 127.0.0.1 unless IPABS_HOST opens it (docs/security.md). */
+  host: string;
+  /** Team mode: accounts, login, roles and per-user limits (on whenever IPABS_HOST is set). */
+  team: boolean;
+  /** Express "trust proxy" (IPABS_TRUST_PROXY): behind a TLS reverse proxy, so Secure cookies and client addresses are right. */
+  trustProxy: boolean | string;
+  /** How long a sign-in lasts. */
+  sessionHours: number;
+  /** Per-account limits of the team mode. */
+  userLimits: UserLimits;
   /** Where user-saved deals live (`IPABS_DATA_DIR`, default ./data). */
   dataDir: string;
   /** The shipped deals (read-only). */
@@ -91,7 +103,12 @@ export type ConfigOverrides = Partial<Omit<ServerConfig, 'limits'>> & { limits?:
 export function defaultConfig(overrides: ConfigOverrides = {}): ServerConfig {
   return {
     port: 3000,
-    dataDir: resolve(projectRoot, 'data'),
+    host: '127.0.0.1',
+    team: false,
+    trustProxy: false,
+    sessionHours: 12,
+    userLimits: defaultUserLimits,
+    dataDir: defaultDataDir({}),
     scenariosDir: resolve(projectRoot, 'scenarios'),
     maxConcurrentRuns: 2,
     maxQueuedRuns: 20,
@@ -118,12 +135,31 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, lo: number, hi: number
   return n;
 }
 
-/** Settings for `npm start`: PORT, IPABS_DATA_DIR, IPABS_MAX_RUNS, IPABS_MAX_QUEUE, IPABS_MAX_PATHS, IPABS_RUN_THREADS, IPABS_KEEP_RUNS, IPABS_KEEP_RUN_DAYS. */
+/**
+ * Settings for `npm start`: PORT, IPABS_DATA_DIR, IPABS_MAX_RUNS, IPABS_MAX_QUEUE, IPABS_MAX_PATHS,
+ * IPABS_RUN_THREADS, IPABS_KEEP_RUNS, IPABS_KEEP_RUN_DAYS; sharing (docs/security.md): IPABS_HOST,
+ * IPABS_TRUST_PROXY, IPABS_SESSION_HOURS, IPABS_USER_SAVES_PER_MINUTE, IPABS_USER_STORAGE_MB,
+ * IPABS_USER_RUNS.
+ */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const base = defaultConfig();
+  const host = (env.IPABS_HOST ?? '').trim();
+  if (host !== '' && !/^[A-Za-z0-9.:[\]%-]{1,255}$/.test(host)) {
+    throw new Error(`IPABS_HOST: must be an address or host name to listen on (e.g. 0.0.0.0, 192.168.1.20, ::), got ${JSON.stringify(host.slice(0, 80))}`);
+  }
+  const proxy = (env.IPABS_TRUST_PROXY ?? '').trim();
   return defaultConfig({
     port: intFromEnv(env, 'PORT', 0, 65535, 3000),
-    dataDir: env.IPABS_DATA_DIR ? resolve(env.IPABS_DATA_DIR) : base.dataDir,
+    host: host || base.host,
+    team: host !== '',
+    trustProxy: proxy === '' || proxy === 'false' || proxy === '0' ? false : proxy === 'true' || proxy === '1' ? true : proxy,
+    sessionHours: intFromEnv(env, 'IPABS_SESSION_HOURS', 1, 24 * 30, base.sessionHours),
+    userLimits: {
+      savesPerMinute: intFromEnv(env, 'IPABS_USER_SAVES_PER_MINUTE', 1, 10_000, base.userLimits.savesPerMinute),
+      storageBytes: intFromEnv(env, 'IPABS_USER_STORAGE_MB', 1, 1_000_000, base.userLimits.storageBytes / (1024 * 1024)) * 1024 * 1024,
+      activeRuns: intFromEnv(env, 'IPABS_USER_RUNS', 1, 1_000, base.userLimits.activeRuns),
+    },
+    dataDir: defaultDataDir(env),
     maxConcurrentRuns: intFromEnv(env, 'IPABS_MAX_RUNS', 1, 64, base.maxConcurrentRuns),
     maxQueuedRuns: intFromEnv(env, 'IPABS_MAX_QUEUE', 0, 10_000, base.maxQueuedRuns),
     threadsPerRun: intFromEnv(env, 'IPABS_RUN_THREADS', 1, 64, base.threadsPerRun),

@@ -1,7 +1,8 @@
 // The server's view of the deal store: read, validate, run the base case, with small caches
 // keyed by the stored version so repeated page views do not re-run the engine.
 import { DealStore, DealStoreError, isDealId, dealIdRule, type StoredDeal } from '../models/store/deal-store.js';
-import { formatProblem, parseJson, validateDeal, type Problem } from '../models/deal/validate.js';
+import { formatProblem, parseJson, type Problem } from '../models/deal/validate.js';
+import { checkDeal, type DealWarning } from '../models/engine/check.js';
 import type { Deal } from '../models/deal/schema.js';
 import { runExact, type ScheduleReport } from '../models/engine/exact.js';
 import { HttpError } from './http-errors.js';
@@ -12,6 +13,8 @@ export interface LoadedDeal {
   raw: unknown;
   deal: Deal | null;
   problems: Problem[];
+  /** Valid but worth a look (English; pages re-say them from code and params in their language). */
+  warnings: DealWarning[];
 }
 
 export interface ValidDeal extends LoadedDeal {
@@ -47,10 +50,12 @@ export class DealService {
     if (hit) return hit;
     const parsed = parseJson(stored.text);
     let out: LoadedDeal;
-    if (!parsed.ok) out = { stored, raw: null, deal: null, problems: parsed.problems };
+    if (!parsed.ok) out = { stored, raw: null, deal: null, problems: parsed.problems, warnings: [] };
     else {
-      const r = validateDeal(parsed.value);
-      out = r.ok ? { stored, raw: parsed.value, deal: r.deal, problems: [] } : { stored, raw: parsed.value, deal: null, problems: r.problems };
+      const r = checkDeal(parsed.value);
+      out = r.ok ? { stored, raw: parsed.value, deal: r.deal, problems: [], warnings: r.warnings } : { stored, raw: parsed.value, deal: null, problems: r.problems, warnings: [] };
+      // The check ran the base case already: keep its schedule.
+      if (r.ok && r.report) remember(this.schedules, key, r.report);
     }
     remember(this.loaded, key, out);
     return out;
@@ -75,19 +80,6 @@ export class DealService {
       remember(this.schedules, key, report);
     }
     return { loaded, report };
-  }
-
-  async loadAll(): Promise<LoadedDeal[]> {
-    const ids = await this.store.list();
-    const out: LoadedDeal[] = [];
-    for (const e of ids) {
-      try {
-        out.push(await this.load(e.id));
-      } catch {
-        // A file removed between listing and reading: skip it.
-      }
-    }
-    return out;
   }
 }
 

@@ -10,8 +10,10 @@
  *   recomputed from the balance each month, the last payment clears the balance), each collected
  *   on the deal's payment date on or after it; PD 3% a year (constant hazard); one-factor Gaussian
  *   copula rho = 0.2 on the engine's monthly grid (month m = days ((m-1) d, m d] after issue,
- *   d = 365.25 / 12) to the deal's 42 months; a default in month m misses every flow due in month
- *   m or later (models/engine/program.ts dueMonths); recovery 40% of the exposure (principal
+ *   d = 365.25 / 12) to the deal's 42 months; a flow is due in the nearest grid month (days / d,
+ *   rounded, at least 1: models/engine/program.ts dueMonthOf) and a default in month m misses every
+ *   flow due in month m or later; a loan that has paid everything (a default month after its last
+ *   flow) does not default and is not counted in the default rate; recovery 40% of the exposure (principal
  *   outstanding before the first missed flow), in month m + 6, collected by the first payment date
  *   whose month index (days / d, rounded) is at least that, or late (after the final payment date,
  *   not available to the notes); tranches 80% / 12% / 8%
@@ -140,7 +142,7 @@ static void compile_model(void) {
     period_of_month[m] = k;
   }
   for (int j = 0; j < TERM; j++) {
-    int mo = (int)ceil((double)(day_of(j + 1) - issue) / DAYS_PER_MONTH - 1e-9);
+    int mo = (int)lround((double)(day_of(j + 1) - issue) / DAYS_PER_MONTH);
     flow_month[j] = mo < 1 ? 1 : mo;
     flow_period[j] = j; /* due on the deal's payment date j: collected in period j */
   }
@@ -311,12 +313,14 @@ int main(int argc, char **argv) {
       /* Missed flows out, recoveries in. */
       memcpy(col, base_collections, sizeof col);
       double pool_loss = 0;
+      int owing = 0;
       for (int j = 0; j < n_def; j++) {
         const int i = defaulted[j], m = month_of[j];
         int lo = 0, hi = TERM; /* the first flow due in month m or later */
         while (lo < hi) { int mid = (lo + hi) >> 1; if (flow_month[mid] < m) lo = mid + 1; else hi = mid; }
-        double exposure = 0;
-        if (lo < TERM) exposure = flow_exposure[i][lo];
+        if (lo == TERM) continue; /* paid everything: no default (no recovery draw, as ipabs) */
+        owing++;
+        double exposure = flow_exposure[i][lo];
         for (int f = lo; f < TERM; f++) col[flow_period[f]] -= flow_amount[i][f];
         (void)uniform(&rr); /* one recovery draw per default, as ipabs (sd = 0: the mean) */
         double rec = RECOVERY * exposure;
@@ -328,7 +332,7 @@ int main(int argc, char **argv) {
       run_waterfall(col, &L);
       summarize(&L, &o);
       o.pool_loss = pool_loss / pool_principal;
-      o.default_rate = (double)n_def / N_LOANS;
+      o.default_rate = (double)owing / N_LOANS;
       accumulate(v, hist, &o);
     }
     for (int i = 0; i < 2 * N_STATS; i++) total[i] += v[i];

@@ -3,17 +3,21 @@ import { formatBp, formatMoney, formatRate, printable, textTable } from '../../m
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal } from './shared.js';
+import { ioT } from '../lang.js';
+import { translator, type Translate } from '../../models/i18n/index.js';
+import { costGapText, costRows, pricingText } from '../../models/cost/cost-gap-text.js';
 
 
 export function compareCommand(argv: string[], io: Io): number {
   const args = parseArgs(argv, { json: 'bool', paths: 'value', seed: 'value' });
+  const t = ioT(io);
   if (args.positional.length === 0) throw new UsageError('compare needs at least one deal file');
   const deals = args.positional.map((f) => requireDeal(f, 'compare'));
   const paths = flagInt(args, 'paths', 0, 0, 5_000_000);
   const seedRaw = flagString(args, 'seed') ?? '1';
   const seed = /^-?\d+$/.test(seedRaw) && Number.isSafeInteger(Number(seedRaw)) ? Number(seedRaw) : seedRaw;
   const result = compareDeals(deals, { paths, seed });
-  io.out(args.flags.has('json') ? JSON.stringify(result, null, 2) : formatComparison(result));
+  io.out(args.flags.has('json') ? JSON.stringify(result, null, 2) : formatComparison(result, t));
   return 0;
 }
 
@@ -21,7 +25,7 @@ const pct = (x: number) => formatRate(x, 2);
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 const bp = (x: number) => `${x >= 0 ? '+' : '−'}${formatBp(Math.abs(x))}`;
 
-function formatDeal(d: DealCost): string {
+function formatDeal(d: DealCost, t: Translate): string {
   const lines: string[] = [
     `${printable(d.deal.name)} (${d.deal.id}) — ${d.deal.market}, ${d.deal.currency}, ${d.deal.issueDate} → ${d.deal.maturityDate}`,
     '',
@@ -36,9 +40,10 @@ function formatDeal(d: DealCost): string {
       ]),
     ),
     `Notes' cost to the issuer (the trust's tranches together, with their fees): ${pct(d.issuerCostRate)}`,
+    `${t('pricing.rule.label')}: ${pricingText(d.pricing, t)}`,
     '',
     textTable(
-      ['firm', 'funding', 'all-in cost', 'after subsidy', 'bank loan', 'bank loan after subsidy'],
+      ['firm', 'funding', 'all-in cost before subsidy', 'after subsidy', 'bank loan before subsidy', 'bank loan after subsidy'],
       d.firms.map((f) => [
         f.kind === 'offshore-leg' ? `${f.id} (+k leg)` : f.id, formatMoney(f.funding), pct(f.costRate), pct(f.subsidyAdjustedCostRate),
         pct(f.baselineCostRate), pct(f.baselineSubsidyAdjustedCostRate),
@@ -46,7 +51,10 @@ function formatDeal(d: DealCost): string {
     ),
     `Firms' all-in cost: ${pct(d.allInCostRate)} before subsidy, ${pct(d.subsidyAdjustedCostRate)} after (subsidy ${formatMoney(d.subsidyTotal)}); lowest firm ${d.lowestFirm.id} at ${pct(d.lowestFirm.subsidyAdjustedCostRate)}`,
     `Baseline${d.baseline.assumed ? ' (assumed: the deal has none)' : ''}: ${d.baseline.description}: ${pct(d.baselineCostRate)} before subsidy, ${pct(d.baselineSubsidyAdjustedCostRate)} after`,
-    `Saving against the baseline: ${formatRate(d.savingVsBaseline, 1)} (before subsidy ${formatRate(d.savingBeforeSubsidy, 1)})`,
+    `Saving against the baseline: ${formatRate(d.savingVsBaseline, 1)} after subsidy (before subsidy ${formatRate(d.savingBeforeSubsidy, 1)})`,
+    '',
+    textTable([t('pricing.label.costTable'), t('pricing.label.beforeSubsidy'), t('pricing.label.afterSubsidy')], costRows(d, t)),
+    `${t('pricing.label.gap')}: ${costGapText(d.costGap, d.pricing, t)}`,
   ];
   if (d.rail) {
     const r = d.rail;
@@ -77,8 +85,8 @@ function formatDeal(d: DealCost): string {
   return lines.join('\n');
 }
 
-export function formatComparison(r: CompareResult): string {
-  const parts = r.deals.map(formatDeal);
+export function formatComparison(r: CompareResult, t: Translate = translator('en')): string {
+  const parts = r.deals.map((d) => formatDeal(d, t));
   for (const x of r.differences) {
     parts.push([
       `${x.b} vs ${x.a} (same deal, different rail): firms' all-in cost ${bp(x.allInCostRate)} (after subsidy ${bp(x.subsidyAdjustedCostRate)}), senior investor yield ${bp(x.investorYield)}`,

@@ -1,5 +1,6 @@
 import { runExact } from '../../models/engine/exact.js';
 import { scheduleCsv, scheduleRows } from '../../models/engine/schedule-table.js';
+import { baseCaseWarnings, formatWarning } from '../../models/engine/base-case.js';
 import { formatMoney, printable, textTable } from '../../models/format.js';
 import { flagString, parseArgs } from '../args.js';
 import type { Io } from '../io.js';
@@ -21,9 +22,13 @@ export function scheduleCommand(argv: string[], io: Io): number {
   const { header, rows } = scheduleRows(report, lang);
   const fmt = rows.map((r) => r.map((c, i) => (typeof c === 'number' && i > 1 ? formatMoney(c) : String(c))));
   const d = report.deal;
+  const answer = (yes: boolean) => t(yes ? 'cli.yes' : 'cli.NO');
   io.out(t('cli.schedule.head', { name: printable(d.name), id: d.id, currency: d.currency, dayCount: d.dayCount, calendar: d.calendar, roll: d.roll }));
   io.out(`${t('cli.schedule.issued', { date: report.issuance.date, proceeds: formatMoney(report.issuance.proceeds), fees: formatMoney(report.issuance.upfrontFees), net: formatMoney(report.issuance.netToFirms) })}\n`);
   io.out(textTable(header, fmt));
-  io.out(`\n${t('cli.schedule.reconciled', { answer: t(report.reconciled ? 'cli.yes' : 'cli.NO') })}`);
+  io.out(`\n${t('cli.schedule.reconciled', { answer: answer(report.reconciled) })}`);
+  // Reconciling is not paying for itself: say whether the firms' payments carry the base case.
+  io.out(t('pricing.schedule.selfFunding', { yes: answer(report.baseCase.selfFunding) }));
+  for (const w of baseCaseWarnings(report.baseCase, lang)) io.out(`  ${t('pricing.cli.warning', { message: formatWarning(w) })}`);
   return report.reconciled ? 0 : 2;
 }

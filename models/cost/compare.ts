@@ -28,6 +28,7 @@
 import { Decimal } from 'decimal.js';
 import type { Deal, DealFunding } from '../deal/schema.js';
 import { compileDeal, type DealProgram } from '../engine/program.js';
+import { pricedDeal, pricingSolution, type CostPlusSolution } from '../engine/pricing.js';
 import { reportLedger, runExactProgram, type ScheduleReport } from '../engine/exact.js';
 import { lprOn } from '../market/lpr.js';
 import { addDaysIso } from '../market/inputs.js';
@@ -35,7 +36,7 @@ import { daysBetween } from '../calendar/day-count.js';
 import { dealAllInCost, type Subsidy } from './all-in.js';
 import { baselineBankLoan } from './baseline.js';
 import { xirr } from './xirr.js';
-import { allocateToFirms, firmFundings, type FirmFunding } from './firm-flows.js';
+import { allocateToFirms, firmFeeFlows, firmFundings, type FirmFunding } from './firm-flows.js';
 import { railEffects, type RailEffects } from '../rail/deal-effects.js';
 import { legCashFlows, legFxRisk, legInvestorYield } from '../crossborder/leg-flows.js';
 import { chainFeeStack } from '../crossborder/counter-guarantee.js';
@@ -131,7 +132,34 @@ export interface DealCost {
   legs: LegCost[];
   /** Monte Carlo estimates (commingling, chain losses) when asked for. */
   monteCarlo: PathEffects | null;
+  /** How the firms' assets are priced: as given ("fixed") or solved from the notes ("cost-plus"). */
+  pricing: { rule: 'fixed' } | CostPlusSolution;
+  /** What separates the cost to the firms from the cost to the issuer (costGap). */
+  costGap: CostGap;
   notes: string[];
+}
+
+/**
+ * The cost to the firms and the cost to the issuer side by side, and what separates them, each
+ * effect as a rate a year: the firms' side on the pool firms' funding over the years they hold it,
+ * the issuer's on the notes over the deal's term.
+ */
+export interface CostGap {
+  firmsBeforeSubsidy: number;
+  firmsAfterSubsidy: number;
+  /** The notes' cost to the issuer (no subsidy applies to it). */
+  issuer: number;
+  /** Base-case residual released to the originator or the subordinated holder: excess spread the firms pay above the notes. */
+  excessSpread: number;
+  residualTo: 'originator' | 'subordinated' | null;
+  /** Fees the pool firms pay outside the trust (guarantee, appraisal: funding.firmFees). */
+  outsideFees: number;
+  /** The settlement rail's net cost passed on to the firms. */
+  rail: number;
+  /** Enhancement fees the issuer pays on the notes (the firms do not pay them directly). */
+  enhancementFees: number;
+  /** What the subsidy takes off the firms. */
+  subsidy: number;
 }
 
 export interface RailDifference {
@@ -297,8 +325,9 @@ const totalsOf = (t: Partial<Record<string, Decimal>>): Record<string, number> =
   Object.fromEntries(Object.entries(t).map(([k, v]) => [k, (v as Decimal).toNumber()]));
 
 /** The cost comparison of one deal (every number finite, or a NonFiniteResultError). */
-export function dealCost(deal: Deal, opts: CompareOptions = {}): DealCost {
-  return assertFiniteResult('compare', uncheckedDealCost(deal, opts));
+export function dealCost(input: Deal, opts: CompareOptions = {}): DealCost {
+  // What the firms pay: their assets at the deal's prices (cost-plus: solved from the notes).
+  return assertFiniteResult('compare', uncheckedDealCost(pricedDeal(input), opts));
 }
 
 function uncheckedDealCost(deal: Deal, opts: CompareOptions): DealCost {
@@ -356,12 +385,30 @@ function uncheckedDealCost(deal: Deal, opts: CompareOptions): DealCost {
     };
   });
   const lowest = firmCosts.reduce((a, b) => (b.subsidyAdjustedCostRate < a.subsidyAdjustedCostRate ? b : a));
+  const issuerCostRate = xirr(issuerFlows);
+  const perYear = (yuan: number) => (poolFunding > 0 ? yuan / poolFunding / years : 0);
+  const notesTotal = tranches.reduce((s, t) => s + t.balance, 0);
+  const dealYears = daysBetween(deal.meta.issueDate, deal.meta.maturityDate) / 365;
+  const residualStep = [...deal.waterfall.normal].reverse().find((s) => s.type === 'pay-residual');
+  const outside = poolFirms.reduce((s, f) => s - firmFeeFlows(deal, f.funding, f.startDate, f.termMonths).reduce((x, c) => x + Number(c.amount), 0), 0);
+  const allFunding = firms.reduce((s, f) => s + f.funding.toNumber(), 0);
+  const costGap: CostGap = {
+    firmsBeforeSubsidy: all.costRate,
+    firmsAfterSubsidy: all.subsidyAdjustedCostRate,
+    issuer: issuerCostRate,
+    excessSpread: perYear(report.totals.residual),
+    residualTo: residualStep && residualStep.type === 'pay-residual' ? residualStep.to : null,
+    outsideFees: perYear(outside),
+    rail: rail ? perYear(rail.netCost) : 0,
+    enhancementFees: notesTotal > 0 ? tranches.reduce((s, t) => s + t.feesAllocated.enhancement, 0) / notesTotal / dealYears : 0,
+    subsidy: allFunding > 0 ? all.subsidyTotal.toNumber() / allFunding / years : 0,
+  };
   const monteCarlo = opts.paths && opts.paths > 0 ? simulatePathEffects(deal, { paths: opts.paths, seed: opts.seed ?? 1 }) : null;
 
   return {
     deal: { id: deal.meta.id, name: deal.meta.name, market: deal.meta.market, currency: deal.meta.currency, issueDate: deal.meta.issueDate, maturityDate: deal.meta.maturityDate },
     tranches: [...tranches, ...legs.map((l) => l.tranche)],
-    issuerCostRate: xirr(issuerFlows),
+    issuerCostRate,
     firms: firmCosts,
     allInCostRate: all.costRate,
     subsidyAdjustedCostRate: all.subsidyAdjustedCostRate,
@@ -379,6 +426,8 @@ function uncheckedDealCost(deal: Deal, opts: CompareOptions): DealCost {
     rail: rail ? { ...rail, annualRate: poolFunding > 0 ? rail.netCost / poolFunding / years : 0 } : null,
     legs: legs.map((l) => l.cost),
     monteCarlo,
+    pricing: pricingSolution(deal) ?? { rule: 'fixed' },
+    costGap,
     notes,
   };
 }

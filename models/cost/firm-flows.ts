@@ -37,7 +37,8 @@ import { wholeMonths } from '../pool/asset-kind.js';
 
 export { wholeMonths, effectiveInterestSplit } from '../pool/asset-kind.js';
 
-function firmFeeFlows(deal: Deal, funding: Decimal, date: string, termMonths: number): CostFlow[] {
+/** The fees a pool firm pays outside the trust (funding.firmFees), up front on its funding. */
+export function firmFeeFlows(deal: Deal, funding: Decimal, date: string, termMonths: number): CostFlow[] {
   const ff = deal.funding?.firmFees;
   const out: CostFlow[] = [];
   if (ff?.guaranteeFeeRate) {

@@ -109,6 +109,8 @@ export class BlockRng implements RandomSource {
     let b = st[1]!;
     let c = st[2]!;
     let d = st[3]!;
+    // The same step as uniform(), written again on purpose: here the state stays in registers
+    // for the whole row instead of going through the state array at every draw.
     for (let i = 0; i < n; i++) {
       b = (b << 25) ^ (b >>> 7) ^ c;
       c = (c - d) | 0;

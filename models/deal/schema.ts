@@ -7,6 +7,7 @@ import {
 } from './schema-helpers.js';
 import { enhancementSchemas } from '../enhancements/registry.js';
 import { assetSchemas } from '../pool/asset-registry.js';
+import { pricingRuleSchema } from '../pool/pricing-rule.js';
 import { railSchema } from '../rail/schema.js';
 import { servicerSchema } from '../rail/servicer.js';
 import { offshoreLegSchema } from '../crossborder/leg-schema.js';
@@ -90,6 +91,8 @@ export const obligorSchema = strictObject({
 
 export const poolSchema = strictObject({
   description: text(2000).optional(),
+  /** How the assets are priced: "fixed" as given (the default) or "cost-plus" from the notes (models/pool/pricing-rule.ts). */
+  pricing: pricingRuleSchema.optional(),
   obligors: listOf(obligorSchema, 1, 100_000),
 });
 

@@ -11,6 +11,7 @@ import { calendarRange } from '../calendar/business-days.js';
 import { railProblems } from '../rail/deal-rail.js';
 import { offshoreLegProblems } from '../crossborder/leg-check.js';
 import { fundingProblems } from '../cost/funding-check.js';
+import { pricingRuleProblems } from '../pool/pricing-rule.js';
 import { statusProblems } from './status-check.js';
 import { ratingInputProblems } from '../stress/index.js';
 import { generateSchedule } from '../calendar/schedule.js';
@@ -186,6 +187,8 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
     if (!first) agents.set(c.id, { at: i, same });
     else if (first.same !== same) add(`pool.obligors[${i}].asset`, `its agent "${c.id}" is described differently from pool.obligors[${first.at}]'s; one agent id is one party (same name, default probability, sector, holding days and recovery)`);
   }));
+  // A pricing rule the pool's kinds support (whether its price can be met needs the engine: models/engine/check.ts).
+  for (const [p, m] of pricingRuleProblems(deal.pool)) add(p, m);
 
   // Liabilities add up to the pool's funding.
   const tranches = deal.liabilities.tranches;

@@ -5,6 +5,8 @@ import type { Deal } from '../deal/schema.js';
 import { exactNum } from '../money/num.js';
 import { compileDeal, type DealProgram } from './program.js';
 import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../waterfall/run.js';
+import { baseCaseFunding, type BaseCaseFunding } from './base-case.js';
+import { pricedDeal, pricingSolution, type CostPlusSolution } from './pricing.js';
 import { STATUS_NAMES, type StatusName } from './status-program.js';
 import { assertFiniteResult } from './finite-guard.js';
 
@@ -67,7 +69,12 @@ export interface ScheduleReport {
     callProceeds: number;
     tranches: Record<string, { interest: number; principal: number; finalBalance: number; interestShortfall: number }>;
   };
+  /** Every fen accounted for in every period. */
   reconciled: boolean;
+  /** Whether the firms' payments carry the base case alone: enhancement draws, anything unpaid (base-case.ts). */
+  baseCase: BaseCaseFunding;
+  /** How the assets are priced: as given, or cost-plus with the solved rates (pricing.ts). */
+  pricing: { rule: 'fixed' } | CostPlusSolution;
 }
 
 const money = (d: Decimal): number => d.toDecimalPlaces(2).toNumber();
@@ -81,9 +88,9 @@ export function runExactProgram(prog: DealProgram, inputs: WaterfallInputs<Decim
   return runWaterfall(prog, exactNum, inputs, createLedger(prog, exactNum));
 }
 
-/** Run the base case of a validated deal and report it period by period. */
+/** Run the base case of a validated deal (its assets at the prices the firms pay) and report it period by period. */
 export function runExact(deal: Deal): ScheduleReport {
-  const prog = compileDeal(deal);
+  const prog = compileDeal(pricedDeal(deal));
   return assertFiniteResult('schedule', reportLedger(prog, runExactProgram(prog)));
 }
 
@@ -172,5 +179,7 @@ export function reportLedger(prog: DealProgram, L: Ledger<Decimal>): ScheduleRep
       tranches: trancheTotals,
     },
     reconciled,
+    baseCase: baseCaseFunding(prog, L),
+    pricing: pricingSolution(prog.deal) ?? { rule: 'fixed' },
   };
 }

@@ -5,6 +5,7 @@ import { Decimal } from 'decimal.js';
 import type { Deal } from '../deal/schema.js';
 import { assetKindOf } from '../pool/asset-registry.js';
 import { compileDeal, type DealProgram } from '../engine/program.js';
+import { pricedDeal } from '../engine/pricing.js';
 import { floatNum } from '../money/num.js';
 import { createLedger, runWaterfall, type Ledger } from '../waterfall/run.js';
 import type { CopulaSpec } from '../credit/copula.js';
@@ -127,7 +128,9 @@ export function copulaOf(deal: Deal, stress: StressSpec): CopulaSpec {
   return { kind: 'gaussian', rho: shift(sim.rho, 'simulation.rho') };
 }
 
-export function compilePathModel(deal: Deal, stress: StressSpec): PathModel {
+export function compilePathModel(input: Deal, stress: StressSpec): PathModel {
+  // The assets at the prices the firms pay (cost-plus solved once per compile; fixed: as given).
+  const deal = pricedDeal(input);
   const prog = compileDeal(deal);
   const P = prog.periods.length;
   const nO = prog.obligors.length;

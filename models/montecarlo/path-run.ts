@@ -245,12 +245,15 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
     const month = months[o]!;
     // A loan repaid early cannot default afterwards.
     if (prepays && s.prepaidMonth[o]! > 0 && s.prepaidMonth[o]! <= month) continue;
-    defaultsCounted++;
     // Flows are in date order: find the first one due in or after the default month; what was
     // repaid before it is off the exposure, it and everything after it is missed.
     const end = flowStart[o + 1]!;
     const lo = flowStart[o]! + firstFlowFrom[flowRow[o]! + month]!;
-    let exposure = lo < end ? flowExposure[lo]! : 0;
+    // A name that has paid everything it owes cannot default: its latent crossing after the last
+    // flow (the deal runs on for recoveries) is no default, no loss and no recovery.
+    if (lo === end) continue;
+    defaultsCounted++;
+    let exposure = flowExposure[lo]!;
     for (let f = lo; f < end; f++) col[flowPeriod[f]!] = col[flowPeriod[f]!]! - flowAmount[f]!;
     // If the loan would have prepaid later, that prepayment is now missed too.
     if (prepays && s.prepaidMonth[o]! > month) {

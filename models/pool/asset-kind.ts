@@ -11,6 +11,7 @@ import { addMonthsIso, dayNumber } from '../market/inputs.js';
 // Two leaves of the cost floor (a pure IRR solver and a type), as models/crossborder already does.
 import { xirr } from '../cost/xirr.js';
 import type { CostFlow } from '../cost/all-in.js';
+import type { DayCount } from '../calendar/day-count.js';
 
 export interface AssetFlow {
   /** Contractual due date (unadjusted). */
@@ -87,10 +88,42 @@ export interface AssetKind<S extends z.ZodObject = z.ZodObject> {
    * (信托贷款). It sits in the deal's copula; its default takes the collections it holds.
    */
   counterparty?(a: z.output<S>): AssetCounterparty | null;
-  // Extension point: per-kind pricing hooks (e.g. issue 10's `cost-plus`, which solves an asset's
-  // rate or fee schedule from the liabilities) are added here as optional members and reached
-  // through assetKindOf(asset), like every member above; a kind that does not support a pricing
-  // rule simply leaves its hook out, and the caller says so with a path-named message.
+  /**
+   * Pool pricing "cost-plus" (成本加成定价, models/pool/pricing-rule.ts): how this kind's rate or fees
+   * are set at a solved annual rate. A kind that leaves it out does not support the rule (the
+   * validator says so, path-named).
+   */
+  readonly costPlus?: CostPlusHook<z.output<S>>;
+}
+
+/** What a cost-plus price needs to know of the deal besides the asset. */
+export interface CostPlusTerms {
+  /** The day the trust pays for the asset (charges on receivables bought at issue run from it). */
+  issueDate: string;
+  /** The deal's day count, for charges on receivables (a loan keeps its own bank convention). */
+  dayCount: DayCount;
+  /** Licence fees: the price repaid with the last fee, or in equal parts with every fee. */
+  licencePrincipal: 'bullet' | 'equal';
+  /**
+   * For each of the asset's payments due after issue, in order: the last day of the notes' accrual
+   * that it funds — the end of the deal period that collects it, or its own date when a later
+   * payment is collected in the same period. A charge on receivables runs over exactly the days
+   * of note interest it pays for.
+   */
+  fundsUntil: readonly string[];
+}
+
+export interface CostPlusHook<A> {
+  /** What the solved rate sets, for reports and messages, e.g. "rate.annualRate". */
+  readonly solves: string;
+  /** Why this asset cannot be priced cost-plus, as [path inside the asset, message] ([] if it can). */
+  problems(a: A): Array<[string, string]>;
+  /**
+   * The asset with its terms set at `annualRate` on its own payment dates and day count, exact to
+   * the fen. Depends only on what the rule keeps (dates, price, term), never on the terms it sets,
+   * so pricing a priced asset again gives the same asset.
+   */
+  at(a: A, annualRate: Decimal, terms: CostPlusTerms): A;
 }
 
 /** A pass-through agent of an asset (see AssetKind.counterparty); one id may serve several assets. */

@@ -9,7 +9,7 @@ import { fraction, identifier, integerBetween, isoDate, money, oneOf, strictObje
 import { addMonths } from '../calendar/schedule.js';
 import { addMonthsIso } from '../market/inputs.js';
 import { fen, outstandingIsExposure, paymentFlows, type AssetFlow, type AssetKind } from './asset-kind.js';
-import { LOAN_FREQUENCIES, PERIOD_MONTHS, loanFlows, loanRateSchema, loanTermProblems, rateOn } from './loan.js';
+import { LOAN_FREQUENCIES, PERIOD_MONTHS, fixedRate, fixedRateProblems, loanFlows, loanRateSchema, loanTermProblems, rateOn } from './loan.js';
 
 const agentSchema = strictObject({
   id: identifier(),
@@ -103,4 +103,10 @@ export const entrustedLoan: AssetKind<typeof schema> = {
     ...(a.agent.sector === undefined ? {} : { sector: a.agent.sector }),
     holdDays: a.agent.holdDays, recovery: a.agent.recovery ?? 0,
   }),
+  // Cost-plus: the loan's fixed rate is solved, as for a loan; the agent's fee comes out of it.
+  costPlus: {
+    solves: 'rate.annualRate',
+    problems: (a) => fixedRateProblems(a.rate, 'rate'),
+    at: (a, annualRate) => ({ ...a, rate: fixedRate(annualRate) }),
+  },
 };

@@ -11,7 +11,7 @@ import { integerBetween, isoDate, listOf, money, oneOf, strictObject, tagged } f
 import { addMonthsIso } from '../market/inputs.js';
 import type { CostFlow } from '../cost/all-in.js';
 import { paymentFlows, wholeMonths, type AssetFlow, type AssetKind } from './asset-kind.js';
-import { LOAN_FREQUENCIES, loanFlows, loanRateSchema, loanTermProblems } from './loan.js';
+import { LOAN_FREQUENCIES, fixedRate, fixedRateProblems, loanFlows, loanRateSchema, loanTermProblems } from './loan.js';
 
 const computedRentals = {
   termMonths: integerBetween(1, 360),
@@ -153,4 +153,13 @@ export const financeLease: AssetKind<typeof schema> = {
     return { funding: financed, startDate: a.startDate, termMonths, endDate: end, proceeds, payments };
   },
   check: leaseProblems,
+  // Cost-plus: the lease rate of computed rentals is solved (on the lease's own dates and
+  // convention); a rental table is written in the lease and cannot be.
+  costPlus: {
+    solves: 'rentals.rate.annualRate',
+    problems: (a) => (a.rentals.method === 'schedule'
+      ? [['rentals.method', 'cost-plus pricing solves the lease rate of computed rentals, but this lease gives a rental table (method "schedule"); use "equal-rent" or "equal-principal" with a rate, or price the pool "fixed"']]
+      : fixedRateProblems(a.rentals.rate, 'rentals.rate')),
+    at: (a, annualRate) => (a.rentals.method === 'schedule' ? a : { ...a, rentals: { ...a.rentals, rate: fixedRate(annualRate) } }),
+  },
 };

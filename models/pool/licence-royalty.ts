@@ -9,6 +9,8 @@ import {
   type AssetFlow, type AssetKind,
 } from './asset-kind.js';
 import type { CostFlow } from '../cost/all-in.js';
+import { accrualParts } from '../calendar/accrual.js';
+import type { CostPlusTerms } from './asset-kind.js';
 
 const paymentSchema = strictObject({ date: isoDate(), amount: money() });
 
@@ -38,6 +40,33 @@ export function royaltyFlows(asset: RoyaltyAsset): AssetFlow[] {
     balance = balance.minus(principal);
     return { date: p.date, interest: amount.minus(principal), principal, balanceAfter: balance };
   });
+}
+
+/**
+ * Licence fees at a cost-plus rate (许可使用费与票据兑付相匹配): on each of its own dates the firm
+ * pays its part of the price (all of it with the last fee, or equal parts) plus a charge of
+ * `annualRate` on the price still outstanding over the note accrual the fee funds
+ * (terms.fundsUntil: from the end of what the previous fee funded, the issue date for the first),
+ * on the deal's day count — so a fee due two weeks before a note payment pays that period's
+ * interest, as the licence fees in these programmes are set to match the notes.
+ */
+export function royaltyAtRate(a: RoyaltyAsset, annualRate: Decimal, terms: CostPlusTerms): RoyaltyAsset {
+  const price = new Decimal(a.purchasePrice);
+  const n = a.payments.length;
+  const part = fen(price.dividedBy(n));
+  let balance = price;
+  let from = terms.issueDate;
+  const payments = a.payments.map((p, k) => {
+    const until = terms.fundsUntil[k] ?? p.date;
+    const to = until > from ? until : from;
+    const yf = accrualParts(from, to, terms.dayCount).reduce((s, x) => s.plus(new Decimal(x.days).dividedBy(x.basis)), new Decimal(0));
+    const charge = fen(balance.times(annualRate).times(yf));
+    const principal = k === n - 1 ? balance : terms.licencePrincipal === 'equal' ? Decimal.min(part, balance) : new Decimal(0);
+    balance = balance.minus(principal);
+    from = to;
+    return { date: p.date, amount: principal.plus(charge).toNumber() };
+  });
+  return { ...a, payments };
 }
 
 export const licenceRoyalty: AssetKind<typeof schema> = {
@@ -78,5 +107,10 @@ export const licenceRoyalty: AssetKind<typeof schema> = {
     if (!price.greaterThan(0)) out.push(['purchasePrice', `must be more than 0: the trust pays the firm for the licence fees, got ${price.toFixed(2)}`]);
     else if (price.greaterThan(total)) out.push(['purchasePrice', `must not exceed the licence fees it buys (they add up to ${total.toFixed(2)}): the trust buys them at a discount, got ${price.toFixed(2)}`]);
     return out;
+  },
+  costPlus: {
+    solves: 'payments[].amount',
+    problems: () => [],
+    at: royaltyAtRate,
   },
 };

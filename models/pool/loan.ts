@@ -95,6 +95,14 @@ export function loanTermProblems(a: LoanTerms, deal: { meta: { issueDate: string
   return out;
 }
 
+/** Cost-plus solves a fixed rate: a rate floating on the LPR cannot be (its field named). */
+export function fixedRateProblems(rate: LoanRate, field: string): Array<[string, string]> {
+  return rate.type === 'fixed' ? [] : [[field, `cost-plus pricing solves a fixed rate, but this one floats on the LPR (${field}.type "benchmark"); give it a fixed rate (its value is replaced by the solved rate) or price the pool "fixed"`]];
+}
+
+/** A fixed rate at a solved value. */
+export const fixedRate = (annualRate: Decimal): LoanRate => ({ type: 'fixed', annualRate: annualRate.toNumber() });
+
 export const loan: AssetKind<typeof schema> = {
   kind: 'loan',
   label: 'IP-pledged loans',
@@ -120,4 +128,11 @@ export const loan: AssetKind<typeof schema> = {
     };
   },
   check: loanTermProblems,
+  // Cost-plus: the solved rate is the loan's fixed annual rate, on its own payment dates and the
+  // bank convention (annual rate / payments a year). A loan floating on the LPR keeps its spread.
+  costPlus: {
+    solves: 'rate.annualRate',
+    problems: (a) => fixedRateProblems(a.rate, 'rate'),
+    at: (a, annualRate) => ({ ...a, rate: fixedRate(annualRate) }),
+  },
 };

@@ -1,14 +1,16 @@
 // Deal storage: the shipped scenarios (read-only, one JSON file each in `scenarios/`) and the
 // deals users save (under a data folder, every saved version kept). Versions are written
-// atomically — a temp file in the same folder, flushed, then renamed — so a crash mid-write
-// never leaves a half-written deal, and saving never overwrites an earlier version.
+// atomically and exclusively — a temp file in the same folder, flushed, then hard-linked to its
+// final name, which fails if that name exists — so a crash mid-write never leaves a half-written
+// deal, and no save can ever replace an earlier version (not even one from another process).
 //
 // Layout of the data folder:
-//   <dataDir>/deals/<id>/v000001.json, v000002.json, …   (highest number = current)
+//   <dataDir>/deals/<id>/v000001.json, v000002.json, …, v1000000.json   (highest number = current)
+//   <dataDir>/deals/<id>/v000001.meta.json                              (who saved it, when)
 //
 // Ids are checked against the deal identifier rule before they touch a path, so a request
 // cannot name a file outside these folders.
-import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -37,7 +39,20 @@ export interface VersionInfo {
   version: number;
   savedAt: string;
   bytes: number;
+  /** The account that saved this version; null in local single-user mode (or if unrecorded). */
+  savedBy: string | null;
 }
+
+export interface SaveOptions {
+  /** The account saving (recorded beside the version). */
+  savedBy?: string | null;
+}
+
+/** Told after every save, with the version written (the deal index listens). */
+export type SaveListener = (id: string, saved: VersionInfo) => Promise<void> | void;
+
+/** Told after a deal moved to a new id (`to`) or out of the library (`to` null: deleted). */
+export type MoveListener = (from: string, to: string | null) => Promise<void> | void;
 
 export interface DealListEntry {
   id: string;
@@ -56,8 +71,13 @@ export interface DealStoreOptions {
   dataDir: string;
 }
 
-const VERSION_RE = /^v(\d{6})\.json$/;
+// Six digits at least; version 1,000,000 and beyond simply have more (v1000000.json), so they still
+// match and sort by number, never by name.
+const VERSION_RE = /^v(\d{6,15})\.json$/;
 const versionFile = (v: number) => `v${String(v).padStart(6, '0')}.json`;
+const metaFile = (v: number) => `v${String(v).padStart(6, '0')}.meta.json`;
+/** The highest version number a deal can reach (far beyond any real history; keeps file names finite). */
+export const MAX_VERSION = 999_999_999_999_999;
 
 export class DealStore {
   readonly scenariosDir: string;
@@ -65,6 +85,8 @@ export class DealStore {
   private readonly dealsDir: string;
   /** Saves of one id run one after another, so two saves never pick the same version number. */
   private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly listeners: SaveListener[] = [];
+  private readonly moveListeners: MoveListener[] = [];
 
   constructor(opts: DealStoreOptions) {
     this.scenariosDir = resolve(opts.scenariosDir);
@@ -72,12 +94,22 @@ export class DealStore {
     this.dealsDir = join(this.dataDir, 'deals');
   }
 
+  /** Call `fn` after every save (awaited before save() resolves, so a listing right after sees it). */
+  onSaved(fn: SaveListener): void {
+    this.listeners.push(fn);
+  }
+
+  /** Call `fn` after a deal is renamed or deleted. */
+  onMoved(fn: MoveListener): void {
+    this.moveListeners.push(fn);
+  }
+
   /** Every deal id: scenarios first (by file name), then user deals. */
   async list(): Promise<DealListEntry[]> {
     const scenarios = (await this.scenarioIds()).map((id): DealListEntry => ({ id, source: 'scenario', versions: 1 }));
     const taken = new Set(scenarios.map((s) => s.id));
     const users: DealListEntry[] = [];
-    for (const id of await this.userIds()) {
+    for (const id of await this.userDealIds()) {
       if (taken.has(id)) continue;
       const versions = (await this.history(id)).length;
       if (versions > 0) users.push({ id, source: 'user', versions });
@@ -105,7 +137,7 @@ export class DealStore {
   /** One saved version of a user deal, or null. */
   async readVersion(id: string, version: number): Promise<StoredDeal | null> {
     this.checkId(id);
-    if (!Number.isInteger(version) || version < 1 || version > 999_999) return null;
+    if (!Number.isInteger(version) || version < 1 || version > MAX_VERSION) return null;
     const file = this.inside(this.dealDir(id), versionFile(version));
     try {
       const [text, st] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
@@ -126,35 +158,87 @@ export class DealStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
       throw err;
     }
+    const have = new Set(names);
     const out: VersionInfo[] = [];
     for (const n of names) {
       const m = VERSION_RE.exec(n);
       if (!m) continue;
+      const version = Number(m[1]);
       const st = await stat(join(this.dealDir(id), n));
-      out.push({ version: Number(m[1]), savedAt: st.mtime.toISOString(), bytes: st.size });
+      const meta = have.has(metaFile(version)) ? await this.readMeta(id, version) : null;
+      out.push({ version, savedAt: st.mtime.toISOString(), bytes: st.size, savedBy: meta?.savedBy ?? null });
     }
     return out.sort((a, b) => a.version - b.version);
+  }
+
+  /** Version numbers on disk, unsorted (one directory read; no stat). */
+  async versionNumbers(id: string): Promise<number[]> {
+    this.checkId(id);
+    try {
+      return (await readdir(this.dealDir(id))).flatMap((n) => {
+        const m = VERSION_RE.exec(n);
+        return m ? [Number(m[1])] : [];
+      });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+      throw err;
+    }
   }
 
   /**
    * Save a new version of a user deal (the caller has validated the text). Scenarios are
    * read-only: save an edited scenario under a new id.
    */
-  async save(id: string, text: string): Promise<VersionInfo> {
+  async save(id: string, text: string, opts: SaveOptions = {}): Promise<VersionInfo> {
+    return this.write(id, text, opts, false);
+  }
+
+  /**
+   * Save version 1 of a deal that does not exist yet; refuses (code 'exists') if it does — even
+   * when many requests create the same id at once, exactly one succeeds.
+   */
+  async create(id: string, text: string, opts: SaveOptions = {}): Promise<VersionInfo> {
+    return this.write(id, text, opts, true);
+  }
+
+  private async write(id: string, text: string, opts: SaveOptions, mustBeNew: boolean): Promise<VersionInfo> {
     this.checkId(id);
     if (await this.isScenario(id)) {
-      throw new DealStoreError('read-only', `"${id}" is a shipped scenario and cannot be overwritten; save your changes under a new meta.id`);
+      const what = mustBeNew ? 'a shipped scenario has that id' : `"${id}" is a shipped scenario and cannot be overwritten; save your changes under a new meta.id`;
+      throw new DealStoreError(mustBeNew ? 'exists' : 'read-only', what);
     }
-    return this.withLock(id, async () => {
+    const saved = await this.withLock(id, async () => {
       const dir = this.dealDir(id);
       await mkdir(dir, { recursive: true });
-      const hist = await this.history(id);
-      const version = (hist[hist.length - 1]?.version ?? 0) + 1;
-      const final = this.inside(dir, versionFile(version));
-      await writeFileAtomic(final, text);
-      const st = await stat(final);
-      return { version, savedAt: st.mtime.toISOString(), bytes: st.size };
+      let version = (await this.versionNumbers(id)).reduce((a, b) => Math.max(a, b), 0) + 1;
+      if (mustBeNew && version > 1) throw new DealStoreError('exists', `a deal "${id}" already exists`);
+      for (;;) {
+        if (version > MAX_VERSION) throw new DealStoreError('read-only', `deal "${id}" has reached the last version number (${MAX_VERSION})`);
+        const final = this.inside(dir, versionFile(version));
+        // Another process may have taken this number since the directory was read: the exclusive
+        // write refuses, and a new deal is then refused; an existing one moves to the next number.
+        if (await writeFileExclusive(final, text)) {
+          const st = await stat(final);
+          const savedBy = opts.savedBy ?? null;
+          if (savedBy !== null) await writeFileAtomic(this.inside(dir, metaFile(version)), `${JSON.stringify({ savedBy })}\n`);
+          return { version, savedAt: st.mtime.toISOString(), bytes: st.size, savedBy };
+        }
+        if (mustBeNew) throw new DealStoreError('exists', `a deal "${id}" already exists`);
+        version++;
+      }
     });
+    // A listener (the index) reports its own failures; the version is saved whatever it does.
+    for (const fn of this.listeners) await Promise.resolve().then(() => fn(id, saved)).catch(() => undefined);
+    return saved;
+  }
+
+  private async readMeta(id: string, version: number): Promise<{ savedBy: string | null } | null> {
+    try {
+      const m = JSON.parse(await readFile(this.inside(this.dealDir(id), metaFile(version)), 'utf8')) as { savedBy?: unknown };
+      return { savedBy: typeof m.savedBy === 'string' ? m.savedBy : null };
+    } catch {
+      return null; // missing or unreadable: who saved it is simply not known
+    }
   }
 
   /**
@@ -174,6 +258,7 @@ export class DealStore {
       await rm(this.dealDir(to), { recursive: true, force: true });
       await rename(this.dealDir(from), this.dealDir(to));
     }));
+    await this.tellMoved(from, to);
   }
 
   /**
@@ -183,7 +268,7 @@ export class DealStore {
   async remove(id: string): Promise<{ keptAs: string; versions: number }> {
     this.checkId(id);
     if (await this.isScenario(id)) throw new DealStoreError('read-only', `"${id}" is a shipped scenario and cannot be deleted`);
-    return this.withLock(id, async () => {
+    const out = await this.withLock(id, async () => {
       const versions = (await this.history(id)).length;
       if (versions === 0) throw new DealStoreError('not-found', `no saved deal "${id}"`);
       const bin = join(this.dataDir, 'deleted');
@@ -192,6 +277,12 @@ export class DealStore {
       await rename(this.dealDir(id), this.inside(bin, name));
       return { keptAs: `deleted/${name}`, versions };
     });
+    await this.tellMoved(id, null);
+    return out;
+  }
+
+  private async tellMoved(from: string, to: string | null): Promise<void> {
+    for (const fn of this.moveListeners) await Promise.resolve().then(() => fn(from, to)).catch(() => undefined);
   }
 
   private async scenarioIds(): Promise<string[]> {
@@ -208,7 +299,8 @@ export class DealStore {
       .sort();
   }
 
-  private async userIds(): Promise<string[]> {
+  /** The deal folder's user-deal ids, sorted (one directory read; no version count). */
+  async userDealIds(): Promise<string[]> {
     try {
       const entries = await readdir(this.dealsDir, { withFileTypes: true });
       return entries.filter((e) => e.isDirectory() && isDealId(e.name)).map((e) => e.name).sort();
@@ -247,10 +339,10 @@ export class DealStore {
   }
 }
 
-/** Write `text` to `file` so that readers see either nothing or the whole file: temp + fsync + rename. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/** Write `text` to a fresh temp file beside `file`, flushed to disk; returns its name. */
+async function writeTemp(file: string, text: string, mode = 0o666): Promise<string> {
   const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  const fh = await open(tmp, 'wx');
+  const fh = await open(tmp, 'wx', mode);
   try {
     await fh.writeFile(text, 'utf8');
     await fh.sync();
@@ -260,10 +352,36 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     throw err;
   }
   await fh.close();
+  return tmp;
+}
+
+/**
+ * Write `text` to `file` so that readers see either nothing or the whole file: temp + fsync +
+ * rename. `mode` (e.g. 0o600 for secrets) applies from the first byte written.
+ */
+export async function writeFileAtomic(file: string, text: string, mode?: number): Promise<void> {
+  const tmp = await writeTemp(file, text, mode);
   try {
     await rename(tmp, file);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
     throw err;
+  }
+}
+
+/**
+ * Like writeFileAtomic, but never replaces an existing file: the temp file is hard-linked to the
+ * final name (link fails if the name exists, atomically). Returns false if `file` already existed.
+ */
+export async function writeFileExclusive(file: string, text: string): Promise<boolean> {
+  const tmp = await writeTemp(file, text);
+  try {
+    await link(tmp, file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  } finally {
+    await unlink(tmp).catch(() => undefined);
   }
 }

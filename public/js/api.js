@@ -1,7 +1,12 @@
 // fetch() wrapper for the JSON API: resolves to the body, or throws an Error carrying the
-// server's `error` message and `problems`.
+// server's `error` message and `problems`. On a shared (team-mode) server every request that
+// changes something carries the page's CSRF token (docs/security.md).
+const csrf = typeof document !== 'undefined' ? document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') : null;
+
 export async function api(path, opts = {}) {
   const init = { ...opts, headers: { Accept: 'application/json', ...(opts.headers ?? {}) } };
+  const method = (opts.method ?? 'GET').toUpperCase();
+  if (csrf && method !== 'GET' && method !== 'HEAD') init.headers['X-CSRF-Token'] = csrf;
   if (opts.json !== undefined) {
     init.body = JSON.stringify(opts.json);
     init.headers['Content-Type'] = 'application/json';

@@ -75,12 +75,22 @@ function render(r) {
     [t('compare.row.weightedCoupon'), (d) => pct(d.glance.weightedCoupon)],
   ];
   if (r.cost) {
+    // Every cost says whether it is before or after subsidy; the firms' and the issuer's side by side.
     const c = (d) => costFor(r.cost, d.id);
+    const text = (d) => (r.costText && r.costText[d.id]) || null;
+    const before = t('pricing.label.beforeSubsidy');
+    const after = t('pricing.label.afterSubsidy');
+    const assumed = (d) => (c(d).baseline && c(d).baseline.assumed ? t('compare.assumedBaseline') : '');
+    rows.push([t('pricing.rule.label'), (d) => (text(d) ? text(d).pricing : '—')]);
     rows.push([t('compare.row.trancheCost'), (d) => (c(d) ? c(d).tranches.map((x) => `${x.id}${x.offshore ? t('compare.offshore') : ''}: ${x.coupon === null ? t('compare.residual') : pct(x.coupon)} → ${pct(x.allInCostRate)}`).join('; ') : '—')]);
-    rows.push([t('compare.row.allIn'), (d) => (c(d) ? pct(c(d).allInCostRate) : '—')]);
-    rows.push([t('compare.row.afterSubsidy'), (d) => (c(d) ? pct(c(d).subsidyAdjustedCostRate) : '—')]);
-    rows.push([t('compare.row.baseline'), (d) => (c(d) ? `${pct(c(d).baselineSubsidyAdjustedCostRate ?? c(d).baselineCostRate)}${c(d).baseline && c(d).baseline.assumed ? t('compare.assumedBaseline') : ''}` : '—')]);
-    rows.push([t('compare.row.saving'), (d) => (c(d) ? pct(c(d).savingVsBaseline, 1) : '—')]);
+    rows.push([`${t('pricing.label.firms')}, ${before}`, (d) => (c(d) ? pct(c(d).allInCostRate) : '—')]);
+    rows.push([`${t('pricing.label.firms')}, ${after}`, (d) => (c(d) ? pct(c(d).subsidyAdjustedCostRate) : '—')]);
+    rows.push([t('pricing.label.issuer'), (d) => (c(d) ? `${pct(c(d).issuerCostRate)} (${t('pricing.label.notSubsidised')})` : '—')]);
+    rows.push([t('pricing.label.gap'), (d) => (text(d) ? text(d).gap : '—')]);
+    rows.push([`${t('pricing.label.baseline')}, ${before}`, (d) => (c(d) ? `${pct(c(d).baselineCostRate)}${assumed(d)}` : '—')]);
+    rows.push([`${t('pricing.label.baseline')}, ${after}`, (d) => (c(d) ? (c(d).baseline && c(d).baseline.spec && c(d).baseline.spec.subsidised ? pct(c(d).baselineSubsidyAdjustedCostRate) : `${pct(c(d).baselineCostRate)} (${t('pricing.label.notSubsidised')})`) : '—')]);
+    rows.push([`${t('pricing.label.saving')}, ${after}`, (d) => (c(d) ? pct(c(d).savingVsBaseline, 1) : '—')]);
+    rows.push([`${t('pricing.label.saving')}, ${before}`, (d) => (c(d) ? pct(c(d).savingBeforeSubsidy, 1) : '—')]);
   }
   rows.push(
     [t('compare.row.subordination'), (d) => pct(d.glance.subordinationShare, 1)],
@@ -110,14 +120,19 @@ function render(r) {
     { label: t('compare.chart.weightedCoupon'), data: ds.map((d) => (d.glance.weightedCoupon ?? NaN) * 100) },
   ];
   if (r.cost) {
-    costSets.splice(1, 1);
-    costSets.push({ label: t('compare.chart.allIn'), data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? c.allInCostRate * 100 : NaN; }) });
-    costSets.push({ label: t('compare.chart.afterSubsidy'), data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? c.subsidyAdjustedCostRate * 100 : NaN; }) });
-    costSets.push({ label: t('compare.chart.baseline'), data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? (c.baselineSubsidyAdjustedCostRate ?? c.baselineCostRate) * 100 : NaN; }) });
+    const series = (label, f) => ({ label, data: ds.map((d) => { const c = costFor(r.cost, d.id); return c ? f(c) * 100 : NaN; }) });
+    const before = t('pricing.label.beforeSubsidy');
+    const after = t('pricing.label.afterSubsidy');
+    costSets.splice(1, costSets.length - 1,
+      series(`${t('pricing.label.firms')}, ${before}`, (c) => c.allInCostRate),
+      series(`${t('pricing.label.firms')}, ${after}`, (c) => c.subsidyAdjustedCostRate),
+      series(t('pricing.label.issuer'), (c) => c.issuerCostRate),
+      series(`${t('pricing.label.baseline')}, ${before}`, (c) => c.baselineCostRate),
+      series(`${t('pricing.label.baseline')}, ${after}`, (c) => c.baselineSubsidyAdjustedCostRate));
   }
   chart('cost-chart', {
     type: 'bar',
-    data: { labels, datasets: costSets.map((x, i) => ({ ...x, backgroundColor: ['#1f5fa8', '#8cc2ee', '#c2772e', '#2e8b57', '#999'][i] })) },
+    data: { labels, datasets: costSets.map((x, i) => ({ ...x, backgroundColor: ['#1f5fa8', '#2e8b57', '#8cc2ee', '#7a5ca8', '#c2772e', '#e8b071'][i] })) },
     options: { animation: false, maintainAspectRatio: false, plugins: { title: { display: true, text: r.cost ? t('compare.chart.costTitle') : t('compare.chart.couponTitle') }, legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, title: { display: true, text: '%' } } } },
   });
   // Stacked enhancements (a guarantee behind an undertaking) back the same notes: show the largest

@@ -11,6 +11,7 @@ const textarea = document.getElementById('json');
 const statusEl = document.getElementById('valid-status');
 const fieldErrors = document.getElementById('field-errors');
 const problemsEl = document.getElementById('problems');
+const warningsEl = document.getElementById('warnings');
 const saveBtn = document.getElementById('save');
 const saveStatus = document.getElementById('save-status');
 const dirtyBadge = document.getElementById('dirty');
@@ -369,8 +370,14 @@ async function validate() {
     const r = await api('/api/validate', { method: 'POST', json: { text } });
     if (mine !== seq) return;
     problemsEl.replaceChildren(...r.messages.map((m) => el('li', {}, m)));
-    statusEl.textContent = r.valid ? t('editor.valid') : tn('editor.problems', r.messages.length);
-    statusEl.className = r.valid ? 'ok' : 'bad';
+    // Warnings (e.g. a base case that relies on enhancement) do not make the deal invalid.
+    const warnings = r.warningMessages || [];
+    warningsEl.replaceChildren(...warnings.map((m) => el('li', {}, m)));
+    statusEl.textContent = r.valid
+      ? (warnings.length ? t('pricing.editor.validWithWarnings', { n: warnings.length }) : t('editor.valid'))
+      : tn('editor.problems', r.messages.length);
+    statusEl.className = r.valid ? (warnings.length ? 'warn' : 'ok') : 'bad';
+    root.dataset.warnings = String(warnings.length);
     root.dataset.valid = String(r.valid);
   } catch (e) {
     if (mine !== seq) return;
@@ -419,7 +426,7 @@ async function loadHistory() {
         textarea.value = JSON.stringify(ver.deal, null, 2);
         changed();
       });
-      return el('li', {}, `v${v.version} — ${new Date(v.savedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')} `, btn);
+      return el('li', {}, `v${v.version} — ${new Date(v.savedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}${v.savedBy ? ` · ${t('auth.library.savedBy', { name: v.savedBy })}` : ''} `, btn);
     }));
   } catch {
     list.replaceChildren(el('li', { class: 'muted' }, t('editor.historyNotSaved')));

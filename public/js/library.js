@@ -2,6 +2,13 @@ import { api, el, showError } from './api.js';
 import { formatChineseAmount, pct, sizeText } from './fmt.js';
 import { t, tn, tz, lang } from './i18n.js';
 
+/** Deals per page (GET /api/deals pages through the deal index; the server allows up to 500). */
+const PAGE = 100;
+let offset = 0;
+let query = '';
+/** The shipped scenarios, offered as templates whatever page is shown. */
+let templates = [];
+
 const status = document.getElementById('library-status');
 const table = document.getElementById('library');
 const tbody = table.querySelector('tbody');
@@ -20,11 +27,17 @@ function row(d) {
   // Chinese pages lead with the deal's Chinese name when it has one; the English name keeps its lang.
   const zhFirst = lang === 'zh' && g && g.nameZh;
   const link = el('a', { href: `/deals/${encodeURIComponent(d.id)}`, lang: g && !zhFirst && lang === 'zh' ? 'en' : null }, zhFirst ? g.nameZh : g ? g.name : d.id);
-  const badge = el('span', { class: `badge ${d.source}` }, d.source === 'scenario' ? t('library.badge.scenario') : t('library.badge.saved', { version: d.version }));
+  const badge = el('span', { class: `badge ${d.source}`, title: d.savedBy ? t('auth.library.savedBy', { name: d.savedBy }) : null }, d.source === 'scenario' ? t('library.badge.scenario') : t('library.badge.saved', { version: d.version }));
+  if (!g && d.valid === null) {
+    return el('tr', { class: 'pending', dataset: { id: d.id } },
+      el('td', {}, check),
+      el('td', {}, link, ' ', badge),
+      el('td', { colspan: 8, class: 'muted' }, t('auth.library.pending')));
+  }
   if (!g) {
     return el('tr', { class: 'invalid', dataset: { id: d.id } },
       el('td', {}, check),
-      el('td', {}, link, ' ', badge, el('div', { class: 'muted small' }, t('library.invalidProblems', { n: d.problems.length, first: d.problems[0] ?? '' }))),
+      el('td', {}, link, ' ', badge, el('div', { class: 'muted small' }, t('library.invalidProblems', { n: d.problemCount ?? d.problems.length, first: d.problems[0] ?? '' }))),
       el('td', { colspan: 7 }, t('library.invalidNote')),
       el('td', {}, el('a', { href: `/deals/${encodeURIComponent(d.id)}/edit` }, t('library.edit'))));
   }
@@ -53,15 +66,30 @@ function row(d) {
 
 async function load() {
   try {
-    const { deals } = await api('/api/deals');
+    const page = await api(`/api/deals?offset=${offset}&limit=${PAGE}${query ? `&q=${encodeURIComponent(query)}` : ''}`);
+    const { deals, total } = page;
+    if (offset === 0 && !query) templates = deals.filter((d) => d.source === 'scenario' && d.valid);
     tbody.replaceChildren(...deals.map(row));
-    fromSel.replaceChildren(...deals.filter((d) => d.valid).map((d) => el('option', { value: d.id }, t(d.source === 'scenario' ? 'library.fromTemplate' : 'library.fromCopy', { name: d.glance.name }))));
-    status.textContent = tn('library.count', deals.length);
+    const copies = deals.filter((d) => d.valid && d.source === 'user');
+    fromSel.replaceChildren(...[...templates, ...copies].map((d) => el('option', { value: d.id }, t(d.source === 'scenario' ? 'library.fromTemplate' : 'library.fromCopy', { name: d.glance.name }))));
+    status.textContent = total === 0 ? t('auth.library.page.none') : t('auth.library.page.showing', { from: Math.min(offset + 1, total), to: offset + deals.length, total: total.toLocaleString() });
+    document.getElementById('page-prev').classList.toggle('hidden', offset === 0);
+    document.getElementById('page-next').classList.toggle('hidden', offset + deals.length >= total);
     table.classList.remove('hidden');
+    updateCompare();
   } catch (e) {
     showError(status, t('library.loadFailed', { error: e.message }));
   }
 }
+
+document.getElementById('page-prev').addEventListener('click', () => { offset = Math.max(0, offset - PAGE); load(); });
+document.getElementById('page-next').addEventListener('click', () => { offset += PAGE; load(); });
+let searchTimer = 0;
+document.getElementById('library-q').addEventListener('input', (ev) => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => { query = ev.target.value.trim(); offset = 0; load(); }, 250);
+});
+document.getElementById('library-search').addEventListener('submit', (ev) => ev.preventDefault());
 
 compareBtn.addEventListener('click', () => {
   const ids = [...tbody.querySelectorAll('input[type=checkbox]:checked')].map((c) => c.value);

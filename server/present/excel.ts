@@ -32,6 +32,8 @@ export async function scheduleWorkbook(report: ScheduleReport, lang: Lang = 'en'
     [t('schedule.netToFirms'), report.issuance.netToFirms],
     [t('schedule.reserveFunded'), report.issuance.reserveFundedByOriginator],
     [t('schedule.reconciled'), t(report.reconciled ? 'schedule.yes' : 'schedule.no')],
+    [t('pricing.excel.selfFunding'), t(report.baseCase.selfFunding ? 'schedule.yes' : 'schedule.no')],
+    [t('pricing.excel.enhancementDrawn'), report.baseCase.enhancementDrawsTotal],
   ];
   return writeXlsx([
     { name: t('schedule.sheet'), columns, rows: data, freezeColumns: 2, totalRow: true },

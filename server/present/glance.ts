@@ -5,8 +5,7 @@ import type { Deal, Tranche } from '../../models/deal/schema.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
 import { lprFixingOn } from '../../models/market/lpr.js';
 import { formatBp, formatRate } from '../../models/format.js';
-import { formatProblemIn, translate, type Lang } from '../../models/i18n/index.js';
-import type { LoadedDeal } from '../deals.js';
+import { translate, type Lang } from '../../models/i18n/index.js';
 
 export interface TrancheGlance {
   id: string;
@@ -69,16 +68,6 @@ export interface DealGlance {
   offshoreLegs: number;
 }
 
-export interface LibraryEntry {
-  id: string;
-  source: 'scenario' | 'user';
-  version: number | null;
-  savedAt: string;
-  valid: boolean;
-  problems: string[];
-  glance: DealGlance | null;
-}
-
 export function couponAtIssue(t: Tranche, issueDate: string, lang: Lang = 'en'): { label: string; rate: number | null } {
   const c = t.coupon;
   if (c.type === 'fixed') return { label: formatRate(c.rate), rate: c.rate };
@@ -136,13 +125,5 @@ export function glanceOf(deal: Deal, lang: Lang = 'en'): DealGlance {
     weightedCoupon: couponWeight > 0 ? couponSum / couponWeight : null,
     rail: (deal as { rail?: { kind?: string } }).rail?.kind ?? null,
     offshoreLegs: ((deal as { offshoreLegs?: unknown[] }).offshoreLegs ?? []).length,
-  };
-}
-
-export function libraryEntry(d: LoadedDeal, lang: Lang = 'en'): LibraryEntry {
-  return {
-    id: d.stored.id, source: d.stored.source, version: d.stored.version, savedAt: d.stored.savedAt,
-    valid: d.deal !== null, problems: d.problems.map((p) => formatProblemIn(lang, p)),
-    glance: d.deal ? glanceOf(d.deal, lang) : null,
   };
 }

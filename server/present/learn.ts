@@ -4,6 +4,7 @@
 import type { Deal, WaterfallStep } from '../../models/deal/schema.js';
 import type { ScheduleReport, SchedulePeriodReport } from '../../models/engine/exact.js';
 import { compileDeal } from '../../models/engine/program.js';
+import { pricedDeal } from '../../models/engine/pricing.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
 import { glanceOf, type DealGlance } from './glance.js';
 import { daysBetween } from '../../models/calendar/day-count.js';
@@ -84,7 +85,7 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
   const tr = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
   const p = report.periods[periodNumber - 1];
   if (!p) throw new Error(`period: must be between 1 and ${report.periods.length}, got ${periodNumber}`);
-  const prog = compileDeal(deal);
+  const prog = compileDeal(pricedDeal(deal));
   const steps: WalkStep[] = [];
   let cash = 0;
   const push = (titleKey: MessageKey, text: string, amounts: WalkAmount[], change: number) => {

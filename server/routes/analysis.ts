@@ -9,6 +9,8 @@ import type { ZeroLossBound } from '../../models/montecarlo/results.js';
 import { glossary } from '../present/glossary.js';
 import type { Lang } from '../../models/i18n/index.js';
 import { checkCalendarId, lookUpCalendar } from '../../models/calendar/year-view.js';
+import { costGapText, pricingText } from '../../models/cost/cost-gap-text.js';
+import type { CompareResult as CostComparison } from '../../models/cost/compare.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { projectRoot } from '../config.js';
@@ -36,6 +38,8 @@ export interface CompareResult {
   /** Cost comparison from models/cost/compare.ts (issue 6), or null with the reason. */
   cost: unknown;
   costUnavailable: string | null;
+  /** Per deal id, in the request's language: how its assets are priced and what separates the firms' cost from the issuer's. */
+  costText: Record<string, { pricing: string; gap: string }>;
 }
 
 /** ?ids=a,b,c (or repeated ids=) → 2..4 distinct deal ids. */
@@ -107,10 +111,15 @@ export function analysisApi(ctx: AppContext): Router {
       }),
       cost: null,
       costUnavailable: null,
+      costText: {},
     };
     if (engines.available('cost')) {
       try {
         out.cost = await ctx.costs.compare(loaded.map((l) => l.loaded));
+        const t = translator(requestLang(req));
+        for (const c of (out.cost as CostComparison | null)?.deals ?? []) {
+          if (c.costGap && c.pricing) out.costText[c.deal.id] = { pricing: pricingText(c.pricing, t), gap: costGapText(c.costGap, c.pricing, t) };
+        }
       } catch (err) {
         // The module does not load yet, or a deal it cannot cost: say why, keep the rest of the page.
         out.costUnavailable = err instanceof HttpError ? err.message.replace(/^engine: /, '') : `the cost comparison failed: ${(err as Error).message}`;

@@ -3,17 +3,18 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../app.js';
 import { handle, HttpError } from '../http-errors.js';
-import { formatProblem, parseJson, validateDeal, type Problem } from '../../models/deal/validate.js';
+import { formatProblem, parseJson, type Problem } from '../../models/deal/validate.js';
+import { checkDeal, checkDealText, type CheckResult } from '../../models/engine/check.js';
+import { formatWarning } from '../../models/engine/base-case.js';
 import { DealStoreError, dealIdRule } from '../../models/store/deal-store.js';
 import { scheduleCsv, scheduleRows } from '../../models/engine/schedule-table.js';
 import { dealJsonSchema } from '../../cli/commands/schema.js';
-import { libraryEntry, glanceOf } from '../present/glance.js';
+import { glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleWorkbook } from '../present/excel.js';
 import { withBom } from '../../models/sheets/csv.js';
-import type { ValidDeal } from '../deals.js';
 import { listEchoed } from '../../models/deal/schema-helpers.js';
-import { langOf } from '../language.js';
+import { langOf, requestLang } from '../language.js';
 import { formatProblemIn, structureProblem } from '../../models/i18n/index.js';
 
 /** A problem with its kind and values when a rule knows it ({ key, params }), for a client to show in its own language. */
@@ -41,6 +42,24 @@ export function invalidDeal(problems: Problem[]): HttpError {
   return new HttpError(422, `deal is not valid: ${first}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`, problems);
 }
 
+/** Largest page of GET /api/deals (the default page is smaller). */
+export const LIBRARY_PAGE = { default: 100, max: 500, maxQuery: 200 } as const;
+
+/** ?offset=&limit=&q= of GET /api/deals, checked. */
+function listQuery(req: Request): { offset: number; limit: number; q: string } {
+  const num = (name: string, lo: number, hi: number, fallback: number): number => {
+    const raw = req.query[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (typeof raw !== 'string' || !/^\d{1,9}$/.test(raw) || Number(raw) < lo || Number(raw) > hi) {
+      throw new HttpError(400, `${name}: must be a whole number from ${lo} to ${hi}, got ${JSON.stringify(String(raw).slice(0, 20))}`);
+    }
+    return Number(raw);
+  };
+  const q = req.query.q;
+  if (q !== undefined && (typeof q !== 'string' || q.length > LIBRARY_PAGE.maxQuery)) throw new HttpError(400, `q: must be text of at most ${LIBRARY_PAGE.maxQuery} characters`);
+  return { offset: num('offset', 0, 1e9, 0), limit: num('limit', 1, LIBRARY_PAGE.max, LIBRARY_PAGE.default), q: q ?? '' };
+}
+
 const param = (req: Request, name: string): string => {
   const v = (req.params as Record<string, string | undefined>)[name];
   return typeof v === 'string' ? v : '';
@@ -51,28 +70,22 @@ export function dealApi(ctx: AppContext): Router {
   const { deals } = ctx;
 
   /**
-   * "Name (copy)", or "Name (copy 2)", "(copy 3)"… when a deal already has that name; the Chinese
-   * name the same way, "名称（副本）", "（副本 2）", so copies differ in both languages.
+   * "Name (copy)", or "Name (copy 2)", "(copy 3)"… when a deal already has that name (from the
+   * index); the Chinese name the same way, "名称（副本）", "（副本 2）", so copies differ in both languages.
    */
   const distinctCopyName = async (name: string, field: 'name' | 'nameZh' = 'name'): Promise<string> => {
     const [open, word, close, re] = field === 'name' ? [' (', 'copy', ')', / \(copy(?: \d+)?\)$/] : ['（', '副本', '）', /（副本(?: \d+)?）$/];
     const base = name.replace(re, '');
-    const taken = new Set((await deals.loadAll()).map((d) => (d.raw as { meta?: Record<string, unknown> } | null)?.meta?.[field]).filter((x): x is string => typeof x === 'string'));
+    const taken = await ctx.library.names(field);
     for (let n = 1; ; n++) {
       const candidate = `${base}${open}${word}${n === 1 ? '' : ` ${n}`}${close}`;
       if (!taken.has(candidate)) return candidate;
     }
   };
 
-  r.get('/deals', handle(async (_req, res) => {
-    const all = await deals.loadAll();
-    const out = [];
-    for (const d of all) {
-      const e = libraryEntry(d, langOf(res));
-      const cost = d.deal ? await ctx.costs.summary(d as ValidDeal).catch(() => null) : null;
-      out.push({ ...e, cost: cost && cost.ok ? cost.cost : null, costProblem: cost && !cost.ok ? cost.error : null });
-    }
-    res.json({ deals: out, costAvailable: ctx.engines.available('cost') });
+  /** One page of the library from the deal index (no deal is read or costed to list it). */
+  r.get('/deals', handle(async (req, res) => {
+    res.type('application/json').send(await ctx.library.pageJson(listQuery(req), langOf(res), { costAvailable: ctx.engines.available('cost') }));
   }));
 
   /** Create a deal as a copy of another (a shipped scenario is the template). */
@@ -95,9 +108,19 @@ export function dealApi(ctx: AppContext): Router {
     copy.meta.id = id;
     copy.meta.name = typeof body.name === 'string' ? body.name : await distinctCopyName(String(copy.meta.name ?? fromId));
     if (typeof copy.meta.nameZh === 'string') copy.meta.nameZh = await distinctCopyName(copy.meta.nameZh, 'nameZh');
-    const v = validateDeal(copy);
+    const v = checkDeal(copy);
     if (!v.ok) throw invalidDeal(v.problems);
-    const saved = await deals.store.save(id, `${JSON.stringify(copy, null, 2)}\n`);
+    const text = `${JSON.stringify(copy, null, 2)}\n`;
+    const giveBack = await ctx.auth.beforeSave(res, Buffer.byteLength(text), (u) => ctx.library.index.bytesSavedBy(u));
+    let saved;
+    try {
+      saved = await deals.store.create(id, text, { savedBy: ctx.auth.actor(res) });
+    } catch (err) {
+      giveBack();
+      // Checked again while writing: of many creates of one id at once, exactly one wins.
+      if (err instanceof DealStoreError && err.code === 'exists') throw new HttpError(409, `id: a deal "${id}" already exists (choose another id, or edit it)`);
+      throw err;
+    }
     res.status(201).location(`/api/deals/${id}`).json({ id, version: saved.version, savedAt: saved.savedAt, from: fromId });
   }));
 
@@ -106,6 +129,7 @@ export function dealApi(ctx: AppContext): Router {
     res.json({
       id: d.stored.id, source: d.stored.source, version: d.stored.version, savedAt: d.stored.savedAt,
       valid: d.deal !== null, problems: d.problems, messages: d.problems.map((p) => formatProblemIn(langOf(res), p)),
+      warnings: d.warnings.map(({ path, message }) => ({ path, message })), warningMessages: d.warnings.map(formatWarning),
       deal: d.raw, glance: d.deal ? glanceOf(d.deal, langOf(res)) : null,
     });
   }));
@@ -114,28 +138,32 @@ export function dealApi(ctx: AppContext): Router {
   r.put('/deals/:id', handle(async (req, res) => {
     const id = deals.checkId(param(req, 'id'));
     const body = jsonBody(req);
-    const v = validateDeal(body);
+    const v = checkDeal(body, { lang: requestLang(req) });
     if (!v.ok) throw invalidDeal(v.problems);
     if (v.deal.meta.id !== id) throw new HttpError(400, `meta.id: must equal the id in the URL ("${id}"), got "${v.deal.meta.id}"`);
+    const text = `${JSON.stringify(body, null, 2)}\n`;
+    const giveBack = await ctx.auth.beforeSave(res, Buffer.byteLength(text), (u) => ctx.library.index.bytesSavedBy(u));
     try {
-      const saved = await deals.store.save(id, `${JSON.stringify(body, null, 2)}\n`);
-      res.status(saved.version === 1 ? 201 : 200).json({ id, version: saved.version, savedAt: saved.savedAt });
+      const saved = await deals.store.save(id, text, { savedBy: ctx.auth.actor(res) });
+      res.status(saved.version === 1 ? 201 : 200).json({ id, version: saved.version, savedAt: saved.savedAt, savedBy: saved.savedBy, warnings: v.warnings.map(({ path, message }) => ({ path, message })) });
     } catch (err) {
+      giveBack();
       if (err instanceof DealStoreError && err.code === 'read-only') throw new HttpError(409, `meta.id: ${err.message}`);
       throw err;
     }
   }));
 
   r.get('/deals/:id/history', handle(async (req, res) => {
-    const d = await deals.load(param(req, 'id'));
-    const versions = d.stored.source === 'user' ? await deals.store.history(d.stored.id) : [];
-    res.json({ id: d.stored.id, source: d.stored.source, versions });
+    const id = deals.checkId(param(req, 'id'));
+    const e = await ctx.library.index.entry(id);
+    if (!e) throw new HttpError(404, `id: no deal "${id}" (see GET /api/deals for the deals there are)`);
+    res.json({ id, source: e.source, versions: e.versions });
   }));
 
   r.get('/deals/:id/versions/:version', handle(async (req, res) => {
     const id = deals.checkId(param(req, 'id'));
     const raw = param(req, 'version');
-    if (!/^[1-9]\d{0,5}$/.test(raw)) throw new HttpError(400, `version: must be a whole number from 1, got ${JSON.stringify(raw.slice(0, 20))}`);
+    if (!/^[1-9]\d{0,14}$/.test(raw)) throw new HttpError(400, `version: must be a whole number from 1, got ${JSON.stringify(raw.slice(0, 20))}`);
     const v = await deals.store.readVersion(id, Number(raw));
     if (!v) throw new HttpError(404, `version: deal "${id}" has no saved version ${raw}`);
     const parsed = parseJson(v.text);
@@ -195,7 +223,7 @@ export function dealApi(ctx: AppContext): Router {
         throw err;
       }
     }
-    const saved = await deals.store.save(to, `${JSON.stringify(next, null, 2)}\n`);
+    const saved = await deals.store.save(to, `${JSON.stringify(next, null, 2)}\n`, { savedBy: ctx.auth.actor(res) });
     res.json({ id: to, from, version: saved.version, savedAt: saved.savedAt });
   }));
 
@@ -213,18 +241,23 @@ export function dealApi(ctx: AppContext): Router {
     }
   }));
 
-  /** Validate without saving: `{ text }` (the editor's JSON text) or the deal object itself. */
+  /**
+   * Validate without saving: `{ text }` (the editor's JSON text) or the deal object itself.
+   * Problems make the deal invalid; warnings (in the request's language) do not.
+   */
   r.post('/validate', handle((req, res) => {
     const body = jsonBody(req);
-    let result;
+    const lang = requestLang(req);
+    let result: CheckResult;
     if (typeof body.text === 'string' && Object.keys(body).length === 1) {
-      const parsed = parseJson(body.text);
-      result = parsed.ok ? validateDeal(parsed.value) : parsed;
+      result = checkDealText(body.text, { lang });
     } else {
-      result = validateDeal(body);
+      result = checkDeal(body, { lang });
     }
-    if (result.ok) res.json({ valid: true, problems: [], messages: [], id: result.deal.meta.id });
-    else res.json({ valid: false, problems: result.problems.map(withKind), messages: result.problems.map((p) => formatProblemIn(langOf(res), p)) });
+    const warnings = result.warnings.map(({ path, message }) => ({ path, message }));
+    const warningMessages = result.warnings.map(formatWarning);
+    if (result.ok) res.json({ valid: true, problems: [], messages: [], warnings, warningMessages, id: result.deal.meta.id });
+    else res.json({ valid: false, problems: result.problems.map(withKind), messages: result.problems.map((p) => formatProblemIn(langOf(res), p)), warnings, warningMessages });
   }));
 
   r.get('/schema', (_req, res) => {

@@ -6,7 +6,11 @@ import { handle, HttpError } from '../http-errors.js';
 import { glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleRows } from '../../models/engine/schedule-table.js';
-import { formatProblemIn } from '../../models/i18n/index.js';
+import { baseCaseWarnings } from '../../models/engine/base-case.js';
+import { formatProblemIn, translator } from '../../models/i18n/index.js';
+import { pricingText } from '../../models/cost/cost-gap-text.js';
+import { formatRate } from '../../models/format.js';
+import type { ValidDeal } from '../deals.js';
 import { learnStructure, learnStructures } from '../present/learn.js';
 import { glossary } from '../present/glossary.js';
 import { calendarView, walkthroughFor } from './analysis.js';
@@ -14,9 +18,9 @@ import { CALENDAR_IDS } from '../../models/calendar/business-days.js';
 import { CN_DATA_YEARS } from '../../models/calendar/holidays-cn.js';
 import { langOf } from '../language.js';
 import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
-import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS, type Deal } from '../../models/deal/schema.js';
+import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS } from '../../models/deal/schema.js';
 import type { Lang, Translate } from '../../models/i18n/index.js';
-import { enhancementKind } from '../../models/enhancements/registry.js';
+import type { Chosen } from '../library/library.js';
 
 /** Paths per trial the Size page starts with: enough that the shipped deals' answers are usable (the page warns when the range is still wide). */
 export const DEFAULT_SIZING_PATHS = 20_000;
@@ -24,7 +28,7 @@ export const DEFAULT_SIZING_PATHS = 20_000;
 const idParam = (req: Request): string => String((req.params as Record<string, string | undefined>).id ?? '');
 
 /** A deal's name in the page's language: its Chinese name on Chinese pages when it has one. */
-const dealName = (deal: Deal, lang: Lang): string => (lang === 'zh' && deal.meta.nameZh ? deal.meta.nameZh : deal.meta.name);
+const choiceName = (c: Chosen, lang: Lang): string => (lang === 'zh' && c.nameZh ? c.nameZh : c.name);
 
 export function pages(ctx: AppContext): Router {
   const r = Router();
@@ -43,9 +47,14 @@ export function pages(ctx: AppContext): Router {
     const { report } = await deals.schedule(d.stored.id);
     const lang = langOf(res);
     const glance = glanceOf(d.deal, lang);
+    const t = translator(lang);
+    const cost = await ctx.costs.summary(d as ValidDeal).catch(() => null);
     res.render('deal', {
       title: lang === 'zh' && d.deal.meta.nameZh ? d.deal.meta.nameZh : d.deal.meta.name, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
       glance, deal: d.deal, svg: dealDiagramSvg(d.deal, lang, glance), report, table: scheduleRows(report, lang),
+      warnings: baseCaseWarnings(report.baseCase, lang),
+      pricingText: pricingText(report.pricing, t),
+      firmsCost: cost && cost.ok ? t('pricing.deal.firmsCost', { before: formatRate(cost.cost.allInCostRate), after: formatRate(cost.cost.subsidyAdjustedCostRate), baseline: formatRate(cost.cost.baselineCostRate) }) : null,
     });
   }));
 
@@ -59,9 +68,8 @@ export function pages(ctx: AppContext): Router {
   }));
 
   r.get('/runs', handle(async (req, res) => {
-    const all = await deals.loadAll();
     const lang = langOf(res);
-    const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({ id: deal.meta.id, name: dealName(deal, lang), stresses: (deal.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })) }));
+    const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: choiceName(c, lang), stresses: c.choice.stresses }));
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' ? req.query.run : '';
     const problem = await engines.problem('montecarlo');
@@ -74,27 +82,26 @@ export function pages(ctx: AppContext): Router {
   }));
 
   r.get('/compare', handle(async (req, res) => {
-    const all = await deals.loadAll();
     const lang = langOf(res);
-    const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({ id: deal.meta.id, name: dealName(deal, lang) }));
+    const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: choiceName(c, lang) }));
     const q = typeof req.query.ids === 'string' ? req.query.ids.split(',').filter(Boolean) : [];
     const selected = q.length ? q : choices.filter((c) => c.id !== '').slice(0, 3).map((c) => c.id);
     res.render('compare', { title: res.locals.t('compare.title'), nav: 'compare', choices, selected, costAvailable: engines.available('cost'), limits: ctx.config.limits });
   }));
 
   r.get('/size', handle(async (req, res) => {
-    const all = await deals.loadAll();
     const lang = langOf(res);
     const t = res.locals.t as Translate;
-    const choices = all.flatMap((d) => (d.deal ? [d.deal] : [])).map((deal) => ({
-      id: deal.meta.id,
-      name: dealName(deal, lang),
-      stresses: (deal.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })),
-      sizable: [
-        ...deal.enhancements.map((e) => ({ id: e.id, label: `${e.name ?? e.id} (${lang === 'zh' ? enhancementKind(e.kind).labelZh : e.kind})` })),
-        ...deal.accounts.map((a) => ({ id: a.id, label: t('size.sizable.reserve', { name: a.name ?? a.id }) })),
-        ...deal.liabilities.tranches.filter((x) => x.class !== 'senior').map((x) => ({ id: x.id, label: t('size.sizable.tranche', { name: (lang === 'zh' && x.nameZh) || x.name || x.id, cls: t(`class.${x.class}`) }) })),
-      ],
+    const choices = (await ctx.library.choices()).map((c) => ({
+      id: c.id,
+      name: choiceName(c, lang),
+      stresses: c.choice.stresses,
+      sizable: c.choice.sizable.map((x) => ({
+        id: x.id,
+        label: x.what === 'enhancement' ? `${x.name} (${lang === 'zh' ? x.kindZh : x.kind})`
+          : x.what === 'reserve' ? t('size.sizable.reserve', { name: x.name })
+            : t('size.sizable.tranche', { name: (lang === 'zh' && x.nameZh) || x.name, cls: t(`class.${x.class}`) }),
+      })),
     })).filter((c) => c.sizable.length > 0);
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' && /^run-[a-z0-9-]{1,40}$/.test(req.query.run) ? req.query.run : '';

@@ -111,10 +111,13 @@ export function poolTapeApi(ctx: AppContext): Router {
       res.json({ id: target, saved: false, ...summary });
       return;
     }
+    const text = `${JSON.stringify(result.result.json, null, 2)}\n`;
+    const giveBack = await ctx.auth.beforeSave(res, Buffer.byteLength(text), (u) => ctx.library.index.bytesSavedBy(u));
     try {
-      const saved = await deals.store.save(target, `${JSON.stringify(result.result.json, null, 2)}\n`);
+      const saved = await deals.store.save(target, text, { savedBy: ctx.auth.actor(res) });
       res.status(saved.version === 1 ? 201 : 200).location(`/api/deals/${target}`).json({ id: target, saved: true, version: saved.version, savedAt: saved.savedAt, from: id, ...summary });
     } catch (err) {
+      giveBack();
       if (err instanceof DealStoreError && err.code === 'read-only') throw new HttpError(409, `saveAs: ${err.message}`);
       throw err;
     }

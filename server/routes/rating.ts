@@ -71,7 +71,7 @@ export function ratingApi(ctx: AppContext): Router {
     await engines.ready('montecarlo');
     try {
       const info = runs.submit({
-        dealId: d.deal.meta.id, dealName: d.deal.meta.name, stressName: null,
+        dealId: d.deal.meta.id, dealName: d.deal.meta.name, stressName: null, startedBy: ctx.auth.actor(res),
         job: { task: 'simulate', module: engines.path('montecarlo'), deal: d.deal, paths, seed, threads: config.threadsPerRun, stress: null },
       });
       res.status(202).location(`/api/runs/${info.id}`).json({ run: info, events: `/api/runs/${info.id}/events`, rating: url(info.id) });

@@ -57,7 +57,7 @@ export function runApi(ctx: AppContext): Router {
     let info: RunInfo;
     try {
       info = runs.submit({
-        dealId: deal.meta.id, dealName: deal.meta.name, stressName,
+        dealId: deal.meta.id, dealName: deal.meta.name, stressName, startedBy: ctx.auth.actor(res),
         job: { task: 'simulate', module: engines.path('montecarlo'), deal, paths, seed, threads: config.threadsPerRun, stress: stressName },
       });
     } catch (err) {
@@ -77,6 +77,7 @@ export function runApi(ctx: AppContext): Router {
 
   r.delete('/runs/:runId', handle((req, res) => {
     const id = runId(req);
+    ctx.auth.checkCancel(res, id, runs.get(id)?.info.startedBy ?? null);
     const info = runs.cancel(id);
     if (!info) throw new HttpError(404, `runId: no run "${id}"`);
     res.status(isTerminal(info.state) && info.state !== 'cancelled' ? 409 : 202).json({ run: info });

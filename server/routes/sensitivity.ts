@@ -49,7 +49,7 @@ export function sensitivityApi(ctx: AppContext): Router {
     await engines.ready('montecarlo');
     try {
       const info = runs.submit({
-        dealId: deal.meta.id, dealName: deal.meta.name, stressName: null,
+        dealId: deal.meta.id, dealName: deal.meta.name, stressName: null, startedBy: ctx.auth.actor(res),
         job: { task: 'sensitivity', module: config.sensitivityModule, deal, pdMultipliers: pd, rhos: rho, tranche, paths, seed, threads: config.threadsPerRun },
       });
       res.status(202).location(`/api/runs/${info.id}`).json({ run: info, events: `/api/runs/${info.id}/events` });

@@ -43,7 +43,7 @@ export function sizeApi(ctx: AppContext): Router {
       }
     }
     try {
-      const info = runs.submit({ dealId: deal.meta.id, dealName: deal.meta.name, stressName: stress, job: { task: 'size', module: engines.path('sizing'), deal, request } });
+      const info = runs.submit({ dealId: deal.meta.id, dealName: deal.meta.name, stressName: stress, startedBy: ctx.auth.actor(res), job: { task: 'size', module: engines.path('sizing'), deal, request } });
       res.status(202).location(`/api/runs/${info.id}`).json({ run: info, events: `/api/runs/${info.id}/events` });
     } catch (err) {
       if (err instanceof QueueFullError) throw new HttpError(429, err.message);

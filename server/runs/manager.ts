@@ -17,6 +17,8 @@ export interface RunInfo {
   paths: number;
   seed: number;
   stress: string | null;
+  /** The account that started it (team mode); null in local mode. */
+  startedBy: string | null;
   state: RunState;
   /** 1-based place in the queue while queued, else null. */
   position: number | null;
@@ -42,6 +44,8 @@ export interface RunRequest {
   dealName: string;
   stressName: string | null;
   job: WorkerJob;
+  /** The account starting it (team mode), counted against its limit of active runs. */
+  startedBy?: string | null;
 }
 
 export class QueueFullError extends Error {}
@@ -62,6 +66,8 @@ export interface RunManagerOptions {
   keep: number;
   /** How long a cancelled worker may take to stop before it is terminated. */
   cancelGraceMs?: number;
+  /** Runs one account may have queued or running at once (team mode). */
+  maxActivePerUser?: number;
   /** Where runs are kept across restarts (none: in memory only). Its expiry rule replaces `keep`. */
   store?: RunStore<RunInfo, StoredJob>;
   /** Told about run files that cannot be read or written (the server logs it). */
@@ -191,13 +197,21 @@ export class RunManager {
     if (this.running >= this.opts.maxConcurrent && this.queue.length >= this.opts.maxQueued) {
       throw new QueueFullError(`runs: the queue is full (${this.running} running, ${this.queue.length} waiting; at most ${this.opts.maxQueued} may wait) — try again when a run finishes`);
     }
+    const by = req.startedBy ?? null;
+    const perUser = this.opts.maxActivePerUser;
+    if (by !== null && perUser !== undefined) {
+      const active = [...this.runs.values()].filter((r) => r.info.startedBy === by && !isTerminal(r.info.state)).length;
+      if (active >= perUser) {
+        throw new QueueFullError(`runs: ${by} has ${active} runs queued or running; the limit is ${perUser} per user (IPABS_USER_RUNS) — wait for one to finish or cancel one`);
+      }
+    }
     const id = `run-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
     const j = req.job;
     const [paths, seed] = j.task === 'size' ? [j.request.paths, j.request.seed] : [j.paths, j.seed];
     const total = j.task === 'simulate' ? j.paths : j.task === 'sensitivity' ? j.paths * j.pdMultipliers.length * j.rhos.length : 0;
     const run: Run = {
       info: {
-        id, task: j.task, dealId: req.dealId, dealName: req.dealName, paths, seed, stress: req.stressName,
+        id, task: j.task, dealId: req.dealId, dealName: req.dealName, paths, seed, stress: req.stressName, startedBy: by,
         state: 'queued', position: null, done: 0, total,
         createdAt: new Date().toISOString(), startedAt: null, finishedAt: null, error: null,
       },

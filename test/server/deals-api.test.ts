@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import ExcelJS from 'exceljs';
-import { readdirSync } from 'node:fs';
+import { readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeApp, yuhangAs, yuhangJson, YUHANG, type TestApp } from './helpers.js';
 import { validateDealText, formatProblem } from '../../models/deal/validate.js';
@@ -226,6 +226,34 @@ describe('deal API (/api/deals, /api/validate, /api/schema)', () => {
       expect(extra.body.error).to.equal('body: unknown field "colour" (allowed: id, from, name)');
       const missing = await request(t.app).post('/api/deals').send({ from: YUHANG }).expect(400);
       expect(missing.body.error).to.match(/^id: is required/);
+    });
+  });
+
+  describe('concurrent creates and long histories', () => {
+    it('20 concurrent creates of one new id: exactly one 201, the other 19 answer 409', async () => {
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) =>
+        request(t.app).post('/api/deals').send({ id: 'raced', from: YUHANG, name: `Racer ${i}` })));
+      const statuses = answers.map((a) => a.status).sort();
+      expect(statuses).to.deep.equal([201, ...Array<number>(19).fill(409)]);
+      for (const a of answers.filter((x) => x.status === 409)) expect(a.body.error).to.equal('id: a deal "raced" already exists (choose another id, or edit it)');
+      const winner = answers.find((a) => a.status === 201)!;
+      const hist = await request(t.app).get('/api/deals/raced/history').expect(200);
+      expect(hist.body.versions.map((v: { version: number }) => v.version)).to.deep.equal([1]);
+      const d = await request(t.app).get('/api/deals/raced').expect(200);
+      expect(d.body.deal.meta.name).to.match(/^Racer \d+$/);
+      expect(winner.body.version).to.equal(1);
+    });
+
+    it('reads and lists versions past 999,999', async () => {
+      await request(t.app).post('/api/deals').send({ id: 'old-deal', from: YUHANG }).expect(201);
+      const dir = join(t.dataDir, 'deals', 'old-deal');
+      renameSync(join(dir, 'v000001.json'), join(dir, 'v999999.json'));
+      const a = await request(t.app).put('/api/deals/old-deal').send(yuhangAs('old-deal', { name: 'A' })).expect(200);
+      const b = await request(t.app).put('/api/deals/old-deal').send(yuhangAs('old-deal', { name: 'B' })).expect(200);
+      expect([a.body.version, b.body.version]).to.deep.equal([1_000_000, 1_000_001]);
+      const v = await request(t.app).get('/api/deals/old-deal/versions/1000000').expect(200);
+      expect(v.body.deal.meta.name).to.equal('A');
+      expect((await request(t.app).get('/api/deals/old-deal').expect(200)).body.deal.meta.name).to.equal('B');
     });
   });
 

@@ -12,7 +12,8 @@ describe('problems and errors in the request\'s language', () => {
   after(() => t.dispose());
 
   it('validates as you type in Chinese, with each problem\'s kind for other clients', async () => {
-    const broken = { ...yuhangJson(), liabilities: { tranches: [{ ...(yuhangJson() as { liabilities: { tranches: Array<Record<string, unknown>> } }).liabilities.tranches[0], coupon: { type: 'fixed', rate: 27 } }] } };
+    const deal = yuhangJson() as unknown as { liabilities: { tranches: Array<Record<string, unknown>> } };
+    const broken = { ...deal, liabilities: { tranches: [{ ...deal.liabilities.tranches[0], coupon: { type: 'fixed', rate: 27 } }] } };
     const zh = await request(t.app).post('/api/validate').set('Cookie', 'ipabs_lang=zh').send(broken).expect(200);
     expect(zh.body.messages).to.deep.equal(['liabilities.tranches[0].coupon.rate: 必须在 0 与 1 之间，实为 27']);
     expect(zh.body.problems[0]).to.include({ path: 'liabilities.tranches[0].coupon.rate', message: 'must be between 0 and 1, got 27', key: 'problem.between' });

@@ -94,7 +94,7 @@ describe('rating API (/api/deals/:id/rating)', function () {
 
   it('the Learn page works one tranche through, and the deal page has the Rating section', async () => {
     const learn = await request(t.app).get('/learn/rating').expect(200);
-    for (const s of ['Domestic rating: TDR and BDR', 'Step 2. Its break-even default rate in the base scenario: 18.08%', 'id="learn-breakeven"', 'credit substitution']) expect(learn.text).to.include(s);
+    for (const s of ['Domestic rating: TDR and BDR', 'Step 2. Its break-even default rate in the base scenario: 18.09%', 'id="learn-breakeven"', 'credit substitution']) expect(learn.text).to.include(s);
     const zh = await request(t.app).get('/learn/rating?lang=zh').expect(200);
     for (const s of ['目标违约率', '临界违约率', '安全距离', '压力乘数']) expect(zh.text).to.include(s);
     const deal = await request(t.app).get(`/deals/${FUTIAN}`).expect(200);

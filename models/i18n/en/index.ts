@@ -12,8 +12,10 @@ import { deal } from './deal.js';
 import { diagram } from './diagram.js';
 import { library } from './library.js';
 import { terms } from './terms.js';
+import { auth } from './auth.js';
 import { assets } from './assets.js';
 import { reports } from './reports.js';
+import { pricing } from './pricing.js';
 import { rating } from './rating.js';
 
 export const en = {
@@ -30,7 +32,9 @@ export const en = {
   ...diagram,
   ...library,
   ...terms,
+  ...auth,
   ...assets,
   ...reports,
+  ...pricing,
   ...rating,
 } as const;

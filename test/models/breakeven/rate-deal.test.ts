@@ -96,7 +96,8 @@ describe('rating a deal: the BDR table, credit substitution, the stresses on rea
   });
 
   it('a rate rise bites on a benchmark-linked coupon over fixed-rate loans: the senior needs more, and at +200 bp its coupons go unpaid on time', () => {
-    const d = deal('futian-n-plus-1-2023.json', { '/liabilities/tranches/0/coupon': { type: 'benchmark', benchmark: 'LPR1Y', spread: -0.0070 }, '/provenance/9/path': '/liabilities/tranches/0/coupon' });
+    const at = (loadRaw('futian-n-plus-1-2023.json').provenance as Array<{ path: string }>).findIndex((p) => p.path === '/liabilities/tranches/0/coupon/rate');
+    const d = deal('futian-n-plus-1-2023.json', { '/liabilities/tranches/0/coupon': { type: 'benchmark', benchmark: 'LPR1Y', spread: -0.0070 }, [`/provenance/${at}/path`]: '/liabilities/tranches/0/coupon' });
     const t = breakEvenTable(d, { scenarios: [scenario('base', []), scenario('up', [{ kind: 'rate-rise', bp: 50 }]), scenario('up-200', [{ kind: 'rate-rise', bp: 200 }])] });
     expect(t.scenarios[1]!.inert).to.equal(null);
     const senior = t.tranches[0]!;

@@ -129,7 +129,8 @@ describe('licence fees that add up to nothing (issue 16, defect 3: NaN collectio
 
   it('a firm that pays back less than its price is refused too (its funding cost has no rate: compare failed)', () => {
     expect(problemsOf(withChanges(loadRaw('ningbo-ecny-2024.json'), { '/pool/obligors/7/asset/payments/3/amount': '0' }))).to.deep.equal([
-      'pool.obligors[7].asset.purchasePrice: must not exceed the licence fees it buys (they add up to 236250.00): the trust buys them at a discount, got 15000000.00',
+      // The first three cost-plus fees on 15 M: 2.100001% × 90, 92, 92 days / 365 (pool.pricing).
+      'pool.obligors[7].asset.purchasePrice: must not exceed the licence fees it buys (they add up to 236465.87): the trust buys them at a discount, got 15000000.00',
     ]);
   });
 });

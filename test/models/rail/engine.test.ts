@@ -24,7 +24,8 @@ const allFirms = (file: string, field: string, value: unknown) =>
 describe('settlement rail in the engines', () => {
   describe('the days the servicer holds collections shift the period that collects them', () => {
     // Futian's loans pay on the 5th of Nov, Feb, May and Aug; the notes on the 20th a month later.
-    // Quarterly interest: Σ principal × rate / 4 = 6,434,500 / 4 = 1,608,625.00.
+    // Quarterly interest at the cost-plus rates (4.205608% + each firm's spread, pool.pricing):
+    // Σ principal × rate / 4 = (150 M × 4.205608% + 134,500 of spreads) / 4 = 6,442,912 / 4 = 1,610,728.00.
     it('a 30-day sweep still lands every payment in its own period: the same collections as with no rail', () => {
       const withRail = runExact(deal(FUTIAN));
       const raw = loadRaw(FUTIAN) as { rail?: unknown; provenance: Array<{ path: string }> };
@@ -32,13 +33,14 @@ describe('settlement rail in the engines', () => {
       if (!r.ok) throw new Error(JSON.stringify(r.problems));
       const noRail = runExact(r.deal);
       expect(withRail.periods.map((p) => p.collections)).to.deep.equal(noRail.periods.map((p) => p.collections));
-      expect(withRail.periods.map((p) => p.collections)).to.deep.equal([1_608_625, 1_608_625, 1_608_625, 151_608_625]);
+      expect(withRail.periods.map((p) => p.collections)).to.deep.equal([1_610_728, 1_610_728, 1_610_728, 151_610_728]);
     });
 
     it('a 45-day hold moves November (paid 11-06, arrives 12-21) and February (02-05 → 03-21) a period later: the undertaker covers period 1', () => {
       // May is paid 2024-05-06 after the May holidays and arrives 06-20, in time; August arrives 09-19.
-      const r = runExact(deal(FUTIAN, { '/rail/collectionLagDays': 45 }));
-      expect(r.periods.map((p) => p.collections)).to.deep.equal([0, 1_608_625, 3_217_250, 151_608_625]);
+      // Priced "fixed" at the shipped rates: cost-plus could not be met with nothing collected in period 1.
+      const r = runExact(deal(FUTIAN, { '/rail/collectionLagDays': 45, '/pool/pricing': { rule: 'fixed' } }));
+      expect(r.periods.map((p) => p.collections)).to.deep.equal([0, 1_610_728, 3_221_456, 151_610_728]);
       const p1 = r.periods[0]!;
       expect(p1.enhancementDraws).to.equal(p1.fees + p1.tranches.senior!.interest + p1.tranches.mezzanine!.interest);
       expect(r.reconciled).to.equal(true);
@@ -65,20 +67,24 @@ describe('settlement rail in the engines', () => {
       return railEffects(d, prog, reportLedger(prog, runExactProgram(prog)))!;
     };
 
-    it('bank rail, final period: 138,724,500 held 30 days at 1.5% forgone less 0.10% earned = 138,724,500 × 1.4% × 30/360 ≈ 161,845.25', () => {
+    // The licence fees (cost-plus, pool.pricing) pay 2.100001% a year on 138 M over the note period
+    // each funds (90, 92, 92 and 91 days), each firm's fee to the fen: 714,575.69, 730,455.14,
+    // 730,455.14 and 722,515.42 plus the 138 M principal.
+    const COLLECTED = [714_575.69, 730_455.14, 730_455.14, 138_722_515.42];
+    it('bank rail, final period: 138,722,515.42 held 30 days at 1.5% forgone less 0.10% earned = 138,722,515.42 × 1.4% × 30/360 ≈ 161,842.93', () => {
       const e = effects(deal(BANK));
-      expect(e.periods[3]!.collections).to.equal(138_724_500);
-      expect(e.periods[3]!.cashDrag).to.be.closeTo(161_845.25, 0.05); // ten firms, each rounded to the fen
-      // Each earlier quarter: 724,500 × 1.4% × 30/360 = 845.25.
-      expect(e.periods.slice(0, 3).map((p) => p.cashDrag)).to.deep.equal([845.25, 845.25, 845.25]);
+      expect(e.periods.map((p) => p.collections)).to.deep.equal(COLLECTED);
+      expect(e.periods[3]!.cashDrag).to.be.closeTo(161_842.93, 0.05); // ten firms, each rounded to the fen
+      // Each earlier quarter: 714,575.69 × 1.4% × 30/360 = 833.67; 730,455.14 × 1.4% × 30/360 = 852.20.
+      e.periods.slice(0, 3).forEach((p, k) => expect(p.cashDrag).to.be.closeTo([833.67, 852.20, 852.20][k]!, 0.05));
     });
 
     it('bank rail: expected commingling loss Σ P(servicer defaults in the period) × lag/days × collections', () => {
       const e = effects(deal(BANK));
       // Payment months 3, 6, 9, 12 on the monthly grid; periods of 90, 92, 92 and 91 days; PD 1% a year.
       const F = (m: number) => 1 - 0.99 ** (m / 12);
-      const hand = (F(3) - F(0)) * (30 / 90) * 724_500 + (F(6) - F(3)) * (30 / 92) * 724_500
-        + (F(9) - F(6)) * (30 / 92) * 724_500 + (F(12) - F(9)) * (30 / 91) * 138_724_500;
+      const hand = (F(3) - F(0)) * (30 / 90) * COLLECTED[0]! + (F(6) - F(3)) * (30 / 92) * COLLECTED[1]!
+        + (F(9) - F(6)) * (30 / 92) * COLLECTED[2]! + (F(12) - F(9)) * (30 / 91) * COLLECTED[3]!;
       expect(e.comminglingExpectedLoss).to.be.closeTo(hand, 1e-6);
       expect(e.comminglingExpectedLoss).to.be.closeTo(115_690, 1);
     });
@@ -91,11 +97,12 @@ describe('settlement rail in the engines', () => {
   });
 
   describe('commingling loss as a Monte Carlo path event (servicer in the copula)', () => {
-    it('a servicer that defaults in month 1 on the bank rail takes 30/90 of the first quarter\'s 724,500: 241,500.00 on every path', () => {
+    it('a servicer that defaults in month 1 on the bank rail takes 30/90 of the first quarter\'s 714,575.69: 238,191.90 on every path', () => {
       const d = deal(BANK, { ...allFirms(BANK, 'credit/annualDefaultProbability', 0), '/servicer/annualDefaultProbability': 1 });
       const r = simulatePathEffects(d, { paths: 500, seed: 3 });
-      expect(r.comminglingLoss.mean).to.be.closeTo(241_500, 1e-6);
-      expect(r.comminglingLoss.stdErr).to.be.closeTo(0, 1e-6);
+      expect(r.comminglingLoss.mean).to.be.closeTo(714_575.69 * 30 / 90, 0.005);
+      // The same amount on every path: a standard error of float rounding only (238,191.8967 is not a binary fraction).
+      expect(r.comminglingLoss.stdErr).to.be.below(0.005);
       expect(r.probabilityOfComminglingLoss).to.equal(1);
     });
 

@@ -47,6 +47,41 @@ describe('deal store (models/store/deal-store)', () => {
     expect(new Set(texts.map((t) => t?.text)).size).to.equal(12);
   });
 
+  it('keeps counting past version 999,999 without overwriting (v1000000.json, v1000001.json)', async () => {
+    mkdirSync(join(root, 'data', 'deals', 'long-lived'), { recursive: true });
+    writeFileSync(join(root, 'data', 'deals', 'long-lived', 'v999999.json'), '{"v":999999}');
+    const a = await store.save('long-lived', '{"v":"a"}');
+    const b = await store.save('long-lived', '{"v":"b"}');
+    expect([a.version, b.version]).to.deep.equal([1_000_000, 1_000_001]);
+    expect((await store.readVersion('long-lived', 1_000_000))?.text).to.equal('{"v":"a"}');
+    expect((await store.read('long-lived'))?.text).to.equal('{"v":"b"}');
+    expect((await store.history('long-lived')).map((h) => h.version)).to.deep.equal([999_999, 1_000_000, 1_000_001]);
+  });
+
+  it('creates a new deal exactly once however many creates race for its id', async () => {
+    const tries = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => store.create('contested', `{"n":${i}}`)));
+    const won = tries.filter((t) => t.status === 'fulfilled');
+    expect(won).to.have.length(1);
+    for (const t of tries) if (t.status === 'rejected') expect((t.reason as DealStoreError).code).to.equal('exists');
+    expect((await store.history('contested')).map((h) => h.version)).to.deep.equal([1]);
+  });
+
+  it('never replaces a version file written by another process in the meantime', async () => {
+    await store.save('shared', '{"v":1}');
+    // Another process writes version 2 between this store's directory read and its write.
+    const other = new DealStore({ scenariosDir: join(root, 'scenarios'), dataDir: join(root, 'data') });
+    const [x, y] = await Promise.all([store.save('shared', '{"by":"this"}'), other.save('shared', '{"by":"other"}')]);
+    expect([x.version, y.version].sort()).to.deep.equal([2, 3]);
+    const texts = [(await store.readVersion('shared', 2))?.text, (await store.readVersion('shared', 3))?.text].sort();
+    expect(texts).to.deep.equal(['{"by":"other"}', '{"by":"this"}']);
+  });
+
+  it('records who saved each version beside it', async () => {
+    await store.save('owned', '{"v":1}', { savedBy: 'alice' });
+    await store.save('owned', '{"v":2}');
+    expect((await store.history('owned')).map((h) => [h.version, h.savedBy])).to.deep.equal([[1, 'alice'], [2, null]]);
+  });
+
   it('refuses to overwrite a shipped scenario', async () => {
     try {
       await store.save('shipped-1', '{}');

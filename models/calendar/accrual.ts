@@ -1,7 +1,7 @@
 // Accrual as exact rationals: a year fraction is a sum of (days / basis) parts, so interest on a
 // Decimal balance is computed without binary fractions (91/365 is not a finite binary number).
-import { days30360, type DayCount } from '../calendar/day-count.js';
-import { parseIsoDate, toDayNumber } from '../calendar/iso-date.js';
+import { days30360, type DayCount } from './day-count.js';
+import { parseIsoDate, toDayNumber } from './iso-date.js';
 
 export interface AccrualPart { days: number; basis: number }
 

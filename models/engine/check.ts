@@ -1,0 +1,50 @@
+// The full check of a deal, for `ipabs validate`, the editor and every save: the format and
+// cross-field rules (models/deal/validate.ts), then what only running the deal can tell —
+// problems (a cost-plus price that cannot be met) that refuse the deal, and warnings (a base case
+// that relies on enhancement) that let it through but say so, naming periods and amounts.
+import type { Deal } from '../deal/schema.js';
+import { parseJson, validateDeal, type Problem } from '../deal/validate.js';
+import { readDealText } from '../deal/load.js';
+import type { Lang } from '../i18n/index.js';
+import { runExact, type ScheduleReport } from './exact.js';
+import { baseCaseWarnings, type DealWarning } from './base-case.js';
+import { priceDeal } from './pricing.js';
+
+export type { DealWarning } from './base-case.js';
+
+export type CheckResult =
+  | { ok: true; deal: Deal; warnings: DealWarning[]; report: ScheduleReport | null }
+  | { ok: false; problems: Problem[]; warnings: DealWarning[] };
+
+export interface CheckOptions {
+  /** Language of the warning messages (default English). */
+  lang?: Lang;
+  /** Run the base case for its warnings (default true; false: validate and price only, report null). */
+  baseCase?: boolean;
+}
+
+/**
+ * Validate a parsed deal, price it and run its base case. The deal returned has its assets at the
+ * prices the firms pay (cost-plus: solved from the notes; fixed: as given).
+ */
+export function checkDeal(input: unknown, opts: CheckOptions = {}): CheckResult {
+  const v = validateDeal(input);
+  if (!v.ok) return { ...v, warnings: [] };
+  const priced = priceDeal(v.deal);
+  if (!priced.ok) return { ok: false, problems: priced.problems, warnings: [] };
+  if (opts.baseCase === false) return { ok: true, deal: priced.deal, warnings: [], report: null };
+  const report = runExact(priced.deal);
+  return { ok: true, deal: priced.deal, warnings: baseCaseWarnings(report.baseCase, opts.lang), report };
+}
+
+export function checkDealText(text: string, opts: CheckOptions = {}): CheckResult {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { ...parsed, warnings: [] };
+  return checkDeal(parsed.value, opts);
+}
+
+/** Read a deal file and check it (a missing or unreadable file is a problem at path ''). */
+export function checkDealFile(path: string, opts: CheckOptions = {}): CheckResult {
+  const r = readDealText(path);
+  return r.ok ? checkDealText(r.text, opts) : { ...r, warnings: [] };
+}
