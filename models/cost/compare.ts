@@ -284,8 +284,8 @@ function trancheCosts(deal: Deal, prog: DealProgram, report: ScheduleReport, dis
       id: t.id, name: t.name ?? null, class: t.class, currency: t.currency, balance: Number(t.balance),
       coupon, benchmark: bench, spreadOverBenchmark: coupon === null ? null : coupon - bench.rate,
       feesAllocated: { upfront: r2(a.upfront), running: r2(a.running), enhancement: r2(a.enhancement), total: r2(feeTotal), annualRate: feeTotal / Number(t.balance) / years },
-      allInCostRate: xirr(issuer.get(t.id)!),
-      investorYield: xirr(investor.get(t.id)!),
+      allInCostRate: trancheRate(issuer.get(t.id)!),
+      investorYield: trancheRate(investor.get(t.id)!),
       offshore: false,
     };
   });
@@ -323,6 +323,24 @@ function legTranche(leg: NonNullable<Deal['offshoreLegs']>[number]): { tranche: 
 
 const totalsOf = (t: Partial<Record<string, Decimal>>): Record<string, number> =>
   Object.fromEntries(Object.entries(t).map(([k, v]) => [k, (v as Decimal).toNumber()]));
+
+/**
+ * A tranche's rate: the IRR of its flows; −1 (−100%) when its holder gets (almost) nothing back in
+ * the base case — a subordinated tranche wiped out by a deal that collects too little, whose rate
+ * is below the −99.9% the IRR search covers (or does not exist: nothing came back at all).
+ */
+export function trancheRate(flows: Array<{ date: string; amount: number }>): number {
+  const first = flows[0]?.amount ?? 0;
+  const back = flows.slice(1).reduce((s, f) => s + f.amount, 0);
+  const totalLoss = Math.abs(back) < 1e-9 * Math.abs(first) + 0.005;
+  if (totalLoss) return -1;
+  try {
+    return xirr(flows);
+  } catch (err) {
+    if (Math.sign(back) !== Math.sign(first) && Math.abs(back) < Math.abs(first)) return -1;
+    throw err;
+  }
+}
 
 /** The cost comparison of one deal (every number finite, or a NonFiniteResultError). */
 export function dealCost(input: Deal, opts: CompareOptions = {}): DealCost {

@@ -2,6 +2,7 @@
 import type { Deal } from '../deal/schema.js';
 import { LPR_FIRST_FIXING } from '../market/lpr.js';
 import { assetKindOf } from '../pool/asset-registry.js';
+import { FUNDING_TEXT } from '../deal/problem-text.js';
 
 /** The day each firm got its money: a loan's start, the issue date for receivables, a leg's first draw. */
 export function firmStartDates(deal: Deal): Array<{ path: string; date: string }> {
@@ -19,10 +20,17 @@ export function fundingProblems(deal: Deal): Array<[string, string]> {
     const early = firmStartDates(deal).find((s) => s.date < LPR_FIRST_FIXING);
     if (early) {
       const path = early.date === deal.meta.issueDate ? 'meta.issueDate' : early.path;
-      out.push([path, `the cost comparison prices the firms' bank-loan baseline (funding.baseline, by default 1Y LPR + 50 bp) off the reformed LPR, first fixed ${LPR_FIRST_FIXING}; ${early.path} starts ${early.date} (start on or after ${LPR_FIRST_FIXING})`]);
+      out.push([path, FUNDING_TEXT.defaultBaselineNeedsLpr(LPR_FIRST_FIXING, early.path, early.date)]);
     }
   }
   if (!f) return out;
+  // Fees paid up front on the principal (appraisal, and the guarantee fee for the whole term) must
+  // leave the firm part of its money: else its flows never change sign and it has no funding cost.
+  const longest = Math.max(0, ...firmStartDates(deal).map((st) => (Date.parse(deal.meta.maturityDate) - Date.parse(st.date)) / (365.25 * 86_400_000)));
+  for (const [path, fees] of [['funding.firmFees', f.firmFees], ['funding.baseline', f.baseline]] as const) {
+    const upfront = (fees?.appraisalFeeRate ?? 0) + (fees?.guaranteeFeeRate ?? 0) * longest;
+    if (upfront >= 0.5) out.push([path, FUNDING_TEXT.upfrontFirmFees(longest, upfront)]);
+  }
   if (f.baseline?.subsidised && !f.subsidy) {
     out.push(['funding.baseline.subsidised', 'is true but funding.subsidy is not given: say which subsidy the bank loan would get, or set subsidised to false']);
   }

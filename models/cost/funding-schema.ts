@@ -3,7 +3,7 @@
 // with, and the rate the trust's cash could earn (for a rail's cash drag).
 import { z } from 'zod';
 import {
-  fraction, integerBetween, money, oneOf, spread, strictObject, tagged, describeValue,
+  feeRate, fraction, integerBetween, money, oneOf, spread, strictObject, tagged, describeValue,
 } from '../deal/schema-helpers.js';
 
 const capFields = {
@@ -31,9 +31,9 @@ export const baselineSchema = strictObject({
   /** Months between interest payments (3: 按季结息, if left out). */
   paymentMonths: integerBetween(1, 12).optional(),
   /** Appraisal fee (评估费) as a share of the principal, up front. */
-  appraisalFeeRate: fraction().optional(),
+  appraisalFeeRate: feeRate().optional(),
   /** Guarantee fee (担保费) to a financing guarantor, annual rate on the principal, up front for the term. */
-  guaranteeFeeRate: fraction().optional(),
+  guaranteeFeeRate: feeRate().optional(),
   /** Whether the bank loan gets the deal's subsidy too (true: a like-for-like comparison). */
   subsidised: z.boolean({ error: (iss) => `must be true or false, got ${describeValue(iss.input)}` }),
 });
@@ -42,8 +42,8 @@ export const fundingSchema = strictObject({
   /** Fees each pool firm pays outside the trust, up front on its principal (not the "+k" legs: they pay the chain's fees). */
   firmFees: strictObject({
     /** Annual guarantee fee (e.g. to the originator's group guarantor), paid up front for the term. */
-    guaranteeFeeRate: fraction().optional(),
-    appraisalFeeRate: fraction().optional(),
+    guaranteeFeeRate: feeRate().optional(),
+    appraisalFeeRate: feeRate().optional(),
   }).optional(),
   subsidy: subsidySchema.optional(),
   baseline: baselineSchema.optional(),

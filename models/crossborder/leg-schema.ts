@@ -6,7 +6,7 @@
 // guarantors are names in the deal's copula, and its cost counts in the firms' all-in cost.
 import { z } from 'zod';
 import {
-  fraction, identifier, integerBetween, isoDate, listOf, money, numberBetween, oneOf, strictObject, text,
+  fraction, identifier, integerBetween, isoDate, listOf, money, numberBetween, oneOf, strictObject, text, feeRate,
 } from '../deal/schema-helpers.js';
 import { providerSchema } from '../enhancements/common.js';
 
@@ -84,10 +84,10 @@ export const offshoreLegSchema = strictObject({
     /** Gives the Hong Kong guarantor the cross-border counter-guarantee and holds the IP income right (e.g. ICBC Shenzhen). */
     onshoreBank: providerSchema,
     /** Annual rates on the outstanding principal, paid with the coupons. */
-    counterGuaranteeFee: fraction(),
-    hkGuaranteeFee: fraction(),
+    counterGuaranteeFee: feeRate(),
+    hkGuaranteeFee: feeRate(),
     /** Share of each batch, paid when drawn. */
-    arrangementFeeUpfront: fraction(),
+    arrangementFeeUpfront: feeRate(),
     /** Share of a claim a defaulted guarantor's estate pays (0 if left out). */
     recoveryOnDefaultedGuarantor: fraction().optional(),
   }),

@@ -52,6 +52,13 @@ export function numberBetween(lo: number, hi: number, what = 'a number') {
 /** A fraction such as a rate or probability, written as a decimal (0.027 for 2.7%). */
 export const fraction = () => numberBetween(0, 1, 'a fraction');
 
+/**
+ * A fee a firm pays, as a share of its principal (once, or a year): IP appraisal fees run about
+ * 0.3-1%, guarantee and arrangement fees 0.3-3% a year. At most 10% catches 0.997 typed for
+ * 0.997%, which left the firm nothing and its funding cost without a rate.
+ */
+export const feeRate = () => numberBetween(0, 0.1, 'a fee rate');
+
 /** A spread over a benchmark, as a decimal; may be negative (LPR − 20 bp). */
 export const spread = () => numberBetween(-0.1, 0.2, 'a decimal spread');
 

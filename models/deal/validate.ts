@@ -16,11 +16,13 @@ import { statusProblems } from './status-check.js';
 import { ratingInputProblems } from '../stress/index.js';
 import { generateSchedule } from '../calendar/schedule.js';
 import { jsonErrorOffset, lineAndColumn } from './json-position.js';
+import { flowsAfterIssue } from '../pool/asset-flows.js';
+import { xirr } from '../cost/xirr.js';
 import { adjustDate } from '../calendar/business-days.js';
 import { recoveryProblems } from '../credit/recovery.js';
 import { defaultProbabilityProblems } from '../credit/default-times.js';
 import { echo } from '../format.js';
-import { CREDIT_TEXT, DATE_TEXT, GUARD_TEXT } from './problem-text.js';
+import { CREDIT_TEXT, DATE_TEXT, DEAL_TEXT, GUARD_TEXT, POOL_TEXT } from './problem-text.js';
 
 export interface Problem {
   /** Where, e.g. `liabilities.tranches[1].coupon.rate` ('' for the whole file). */
@@ -179,7 +181,26 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   deal.pool.obligors.forEach((o, i) => guarded(`pool.obligors[${i}]`, add, () => {
     for (const m of [...defaultProbabilityProblems(o.credit, `pool.obligors[${i}].credit`), ...recoveryProblems(o.credit.recovery, `pool.obligors[${i}].credit.recovery`)]) addPrefixed(m);
     const kind = assetKindOf(o.asset);
+    const before = out.length;
     for (const [p, m] of kind.check(o.asset, deal)) add(`pool.obligors[${i}].asset.${p}`, m);
+    // What the trust pays against what it is still owed, where the price matters: the firm sold the
+    // asset (its funding cost is the yield on the price), or the asset is seasoned (some of it was
+    // paid before issue). A loan the originator made at issue is left out: its flows cost 1.5 ms
+    // each in decimals (1,000 of them made validation 2.7 s) and its price moves no firm's cost.
+    if (out.length === before && (kind.sellerBearsUpfrontFees || kind.fundingDate(o.asset, deal) < meta.issueDate)) {
+      const flows = flowsAfterIssue(deal, o.asset);
+      const owed = flows.reduce((s, f) => s.plus(f.interest).plus(f.principal), new Decimal(0));
+      const price = kind.purchasePrice(o.asset);
+      // A loan bought after its last payment, or seasoned at par with little left, or fees below the price.
+      if (owed.isZero()) add(`pool.obligors[${i}].asset`, POOL_TEXT.nothingOwed(meta.issueDate));
+      else if (price.greaterThan(owed)) add(`pool.obligors[${i}].asset`, POOL_TEXT.priceAboveOwed(price.toFixed(2), owed.toFixed(2), meta.issueDate));
+      else if (price.greaterThan(0)) {
+        // Nor so cheap that what it pays back is a yield beyond any market (a fee of 1e15 on a 15 M
+        // price): the firm's funding cost would have no rate the cost comparison can find.
+        const y = impliedYield(price, meta.issueDate, flows);
+        if (y === null || y > MAX_ASSET_YIELD) add(`pool.obligors[${i}].asset`, POOL_TEXT.yieldTooHigh(price.toFixed(2), owed.toFixed(2), y, MAX_ASSET_YIELD));
+      }
+    }
     const c = kind.counterparty?.(o.asset);
     if (!c) return;
     const same = JSON.stringify(c);
@@ -221,7 +242,7 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
     ? new Decimal(f.basis.amount)
     : (f.basis.on === 'senior-balance' ? senior : notes).times(f.basis.annualRate).toDecimalPlaces(2)), new Decimal(0));
   if (upfront.greaterThan(0) && !upfront.lessThan(notes)) {
-    add('fees', `the up-front fees add up to ${upfront.toFixed(2)}, at least what the notes raise (${notes.toFixed(2)}): the firms would receive nothing (up-front fees must be less than the issue amount)`);
+    add('fees', DEAL_TEXT.upfrontFeesTakeAll(upfront.toFixed(2), notes.toFixed(2)));
   }
 
   // Waterfall references.
@@ -304,7 +325,7 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
   if (sim?.copula === 't' && sim.nu === undefined) add('simulation.nu', 'is required when copula is "t" (degrees of freedom, greater than 2)');
   if (sim?.copula === 'sector' && !sim.sectorCorrelation) add('simulation.sectorCorrelation', 'is required when copula is "sector" ({ intra, inter })');
   if (sim?.copula === 'sector' && sim.sectorCorrelation && sim.sectorCorrelation.inter > sim.sectorCorrelation.intra) {
-    add('simulation.sectorCorrelation.inter', `the correlation across sectors cannot exceed the correlation within a sector (intra ${sim.sectorCorrelation.intra}), got ${sim.sectorCorrelation.inter}`);
+    add('simulation.sectorCorrelation.inter', DEAL_TEXT.sectorInterAboveIntra(sim.sectorCorrelation.intra, sim.sectorCorrelation.inter));
   }
 
   // Stresses the Monte Carlo engine can apply: a correlation shifted out of [0, 1) has no copula.
@@ -312,7 +333,7 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
 
   // Settlement rail, "+k" offshore legs (quota on every batch) and funding: see their modules.
   // The rail rolls every collection date on the calendar, so it waits for dates that are right.
-  const datesOk = out.length === datesAt || !out.slice(datesAt).some((p) => /^meta\.|\.date$|\.startDate$|\.termMonths$/.test(p.path));
+  const datesOk = !out.slice(datesAt).some((p) => /^meta\.|[dD]ate$|\.termMonths$/.test(p.path));
   if (datesOk) guarded('rail', add, () => { for (const [p, m] of railProblems(deal)) add(p, m); });
   guarded('offshoreLegs', add, () => { for (const [p, m] of offshoreLegProblems(deal)) add(p, m); });
   guarded('funding', add, () => { for (const [p, m] of fundingProblems(deal)) add(p, m); });
@@ -326,6 +347,18 @@ function crossCheck(deal: Deal, raw: unknown): Problem[] {
     if (resolvePointer(raw, pv.path) === undefined) add(`provenance[${i}].path`, `points at nothing in this deal: "${pv.path}" (a JSON Pointer to an existing field)`);
   });
   return out;
+}
+
+/** The most a pool asset may yield on its price, a year (1,000%): beyond it no market buys receivables. */
+const MAX_ASSET_YIELD = 10;
+
+/** The annual yield of buying flows for `price` on `date`, or null when it is beyond the IRR search (10,000%). */
+function impliedYield(price: Decimal, date: string, flows: ReadonlyArray<{ date: string; interest: Decimal; principal: Decimal }>): number | null {
+  try {
+    return xirr([{ date, amount: price.negated() }, ...flows.map((f) => ({ date: f.date, amount: f.interest.plus(f.principal) }))]);
+  } catch {
+    return null;
+  }
 }
 
 /** Why `date` cannot be rolled on the deal's calendar (outside its holiday data), or null. */

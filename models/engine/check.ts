@@ -9,6 +9,8 @@ import type { Lang } from '../i18n/index.js';
 import { runExact, type ScheduleReport } from './exact.js';
 import { baseCaseWarnings, type DealWarning } from './base-case.js';
 import { priceDeal } from './pricing.js';
+import { GUARD_TEXT } from '../deal/problem-text.js';
+import { echo } from '../format.js';
 
 export type { DealWarning } from './base-case.js';
 
@@ -30,11 +32,17 @@ export interface CheckOptions {
 export function checkDeal(input: unknown, opts: CheckOptions = {}): CheckResult {
   const v = validateDeal(input);
   if (!v.ok) return { ...v, warnings: [] };
-  const priced = priceDeal(v.deal);
-  if (!priced.ok) return { ok: false, problems: priced.problems, warnings: [] };
-  if (opts.baseCase === false) return { ok: true, deal: priced.deal, warnings: [], report: null };
-  const report = runExact(priced.deal);
-  return { ok: true, deal: priced.deal, warnings: baseCaseWarnings(report.baseCase, opts.lang), report };
+  // Like validateDeal, never throws: an engine that fails on a deal the checks let through is a
+  // defect (the fuzz test looks for these), reported as a problem rather than a crash or a 500.
+  try {
+    const priced = priceDeal(v.deal);
+    if (!priced.ok) return { ok: false, problems: priced.problems, warnings: [] };
+    if (opts.baseCase === false) return { ok: true, deal: priced.deal, warnings: [], report: null };
+    const report = runExact(priced.deal);
+    return { ok: true, deal: priced.deal, warnings: baseCaseWarnings(report.baseCase, opts.lang), report };
+  } catch (err) {
+    return { ok: false, problems: [{ path: '', message: GUARD_TEXT.internal(echo(err instanceof Error ? err.message : String(err), 200).replace(/^"|"$/g, '')) }], warnings: [] };
+  }
 }
 
 export function checkDealText(text: string, opts: CheckOptions = {}): CheckResult {

@@ -20,7 +20,7 @@ export interface EnhancementParty {
 
 /** A provider's own domestic (issuer) rating, as people write it: "AAA", "AA+", "aa-", "AA−". */
 export const issuerGrade = () => z.string({ error: (iss) => `must be a domestic issuer rating such as "AAA", "AA+" or "A-", got ${typeof iss.input}` })
-  .refine((s) => parseIssuerGrade(s) !== null, { error: (iss) => `must be a domestic issuer rating, one of ${ISSUER_GRADES.join(', ')}, got ${JSON.stringify(iss.input)}` })
+  .refine((s) => parseIssuerGrade(s) !== null, { error: (iss) => `must be a domestic issuer rating, one of ${ISSUER_GRADES.join(', ')}, got ${describeValue(iss.input)}` })
   .transform((s) => parseIssuerGrade(s) as IssuerGrade);
 
 /** A capacity: an amount in yuan, or "unlimited". */

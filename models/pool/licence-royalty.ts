@@ -9,6 +9,7 @@ import {
   type AssetFlow, type AssetKind,
 } from './asset-kind.js';
 import type { CostFlow } from '../cost/all-in.js';
+import { POOL_TEXT } from '../deal/problem-text.js';
 import { accrualParts } from '../calendar/accrual.js';
 import type { CostPlusTerms } from './asset-kind.js';
 
@@ -104,8 +105,8 @@ export const licenceRoyalty: AssetKind<typeof schema> = {
     // what the fees add up to, or nothing at all, has no funding cost (no rate of return exists).
     const total = a.payments.reduce((s, p) => s.plus(p.amount), new Decimal(0));
     const price = new Decimal(a.purchasePrice);
-    if (!price.greaterThan(0)) out.push(['purchasePrice', `must be more than 0: the trust pays the firm for the licence fees, got ${price.toFixed(2)}`]);
-    else if (price.greaterThan(total)) out.push(['purchasePrice', `must not exceed the licence fees it buys (they add up to ${total.toFixed(2)}): the trust buys them at a discount, got ${price.toFixed(2)}`]);
+    if (!price.greaterThan(0)) out.push(['purchasePrice', POOL_TEXT.royaltyPriceZero(price.toFixed(2))]);
+    else if (price.greaterThan(total)) out.push(['purchasePrice', POOL_TEXT.royaltyPriceAboveFees(total.toFixed(2), price.toFixed(2))]);
     return out;
   },
   costPlus: {

@@ -7,6 +7,7 @@ import { addMonths } from '../calendar/schedule.js';
 import { addMonthsIso } from '../market/inputs.js';
 import { LPR_FIRST_FIXING, lprOn } from '../market/lpr.js';
 import { fen, outstandingIsExposure, paymentFlows, type AssetFlow, type AssetKind } from './asset-kind.js';
+import { POOL_TEXT } from '../deal/problem-text.js';
 
 export const PERIOD_MONTHS = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 } as const;
 export const LOAN_FREQUENCIES = ['monthly', 'quarterly', 'semiannual', 'annual'] as const;
@@ -90,7 +91,7 @@ export function loanTermProblems(a: LoanTerms, deal: { meta: { issueDate: string
   const per = PERIOD_MONTHS[a.paymentFrequency];
   if (a.termMonths % per !== 0) out.push(['termMonths', `must be a whole number of ${a.paymentFrequency} periods (a multiple of ${per}), got ${a.termMonths}`]);
   if (a.rate.type === 'benchmark' && a.startDate < LPR_FIRST_FIXING) {
-    out.push(['startDate', `a loan priced off the LPR (rate.type "benchmark") must start on or after ${LPR_FIRST_FIXING}, the first reformed LPR fixing, got ${a.startDate}`]);
+    out.push(['startDate', POOL_TEXT.lprBeforeFirstFixing(LPR_FIRST_FIXING, a.startDate)]);
   }
   return out;
 }

@@ -26,6 +26,7 @@ import { createLever, LEVER_KINDS, type Lever, type LeverKind } from './levers.j
 import { breakEvenFee, type BreakEvenFee } from './break-even-fee.js';
 import { enhancementDrawTiming } from './draw-timing.js';
 import { assertFiniteResult } from '../engine/finite-guard.js';
+import { SIZING_TEXT } from '../deal/problem-text.js';
 
 export type SizingTarget =
   | { kind: 'rating'; rating: Rating }
@@ -186,17 +187,17 @@ export function checkSizingRequest(r: SizingRequest): void {
   }
   const fields = t.kind === 'rating' ? ['kind', 'rating'] : ['kind', 'max'];
   const extra = Object.keys(t).filter((k) => !fields.includes(k));
-  if (extra.length) throw new RangeError(`target: unknown field ${listEchoed(extra)} (allowed for kind "${t.kind}": ${fields.join(', ')})`);
+  if (extra.length) throw new RangeError(SIZING_TEXT.unknownTargetField(listEchoed(extra), String(t.kind), fields.join(', ')));
   if (t.kind === 'rating' && !isRating(t.rating)) throw new RangeError(`target.rating: must be one of ${RATING_ORDER.join(', ')}, got ${echo(t.rating)}`);
   if (t.kind === 'probability-of-loss' && !(typeof t.max === 'number' && t.max > 0 && t.max < 1)) {
     throw new RangeError(`target.max: a probability of loss must be strictly between 0 and 1 (0.001 = 0.1%), got ${echo(t.max)}`);
   }
   const tol = r.tolerance ?? DEFAULT_TOLERANCE;
   if (!(typeof tol === 'number' && Number.isFinite(tol) && tol >= 0.01)) throw new RangeError(`tolerance: must be an amount in yuan of at least 0.01 (one fen), got ${echo(tol)}`);
-  if (tol > Number(MAX_MONEY)) throw new RangeError(`tolerance: must be at most ${MAX_MONEY} yuan, got ${echo(tol)}`);
+  if (tol > Number(MAX_MONEY)) throw new RangeError(SIZING_TEXT.toleranceTooLarge(MAX_MONEY, echo(tol)));
   // The largest amount to try is money like any amount in a deal (1e308 passed here and failed in the worker).
   if (r.maxAmount !== undefined && (moneyProblem(r.maxAmount) !== null || !(Number(r.maxAmount) > 0))) {
-    throw new RangeError(`maxAmount: must be an amount in yuan above 0 and at most ${MAX_MONEY}, exact to the fen (e.g. 500000000), got ${echo(r.maxAmount)}`);
+    throw new RangeError(SIZING_TEXT.maxAmount(MAX_MONEY, echo(r.maxAmount)));
   }
   if (r.discountRate !== undefined && !(Number.isFinite(r.discountRate) && r.discountRate > -1 && r.discountRate <= 1)) {
     throw new RangeError(`discountRate: must be an annual rate above -1 and at most 1 (0.027 = 2.7%), got ${echo(r.discountRate)}`);

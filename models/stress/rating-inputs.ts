@@ -2,7 +2,7 @@
 // the defaults — changes to the stress catalogue, how defaults fall on the obligors, its own grade
 // table and TDR method. (The providers' own ratings sit on the providers, in `enhancements`.)
 import { z } from 'zod';
-import { identifier, listOf, numberBetween, oneOf, strictObject } from '../deal/schema-helpers.js';
+import { describeValue, identifier, listOf, numberBetween, oneOf, strictObject } from '../deal/schema-helpers.js';
 import { DEFAULT_CATALOGUE } from './default-catalogue.js';
 import { scenarioProblems, scenarioSchema, timingVectors, type Scenario } from './scenario.js';
 import {
@@ -21,7 +21,7 @@ export type DefaultAllocation = (typeof DEFAULT_ALLOCATIONS)[number];
 export const CONCENTRATED_POOL_MAX = 20;
 
 const domesticGrade = () => z.string({ error: (iss) => `must be a grade such as "AA+(sf)", got ${typeof iss.input}` })
-  .refine((s) => parseDomesticGrade(s) !== null, { error: (iss) => `must be one of ${DOMESTIC_GRADES.join(', ')}, got ${JSON.stringify(iss.input)}` });
+  .refine((s) => parseDomesticGrade(s) !== null, { error: (iss) => `must be one of ${DOMESTIC_GRADES.join(', ')}, got ${describeValue(iss.input)}` });
 
 export const ratingInputsSchema = strictObject({
   /** Start from the default catalogue (the default) or from none (only `scenarios`). */

@@ -77,6 +77,19 @@ describe('API on hostile requests (issue 16)', function () {
     expect(pl.body.error).to.equal('target: unknown field "rating" (allowed for kind "probability-of-loss": kind, max)');
   });
 
+  it('answers deals the validator used to throw on with their problems, not 500 (defect 2)', async () => {
+    const deep = `${'['.repeat(100_000)}1${']'.repeat(100_000)}`;
+    const text = JSON.stringify(yuhangAs('deep-one')).replace('"schemaVersion":1', `"schemaVersion":${deep}`);
+    const v = await request(t.app).post('/api/validate').send({ text }).expect(200);
+    expect(v.body.messages).to.deep.equal(['schemaVersion: must be 1, got [[[[…]]]]']);
+    const put = await request(t.app).put('/api/deals/deep-one').set('Content-Type', 'application/json').send(text).expect(422);
+    expect(put.body.problems).to.deep.equal([{ path: 'schemaVersion', message: 'must be 1, got [[[[…]]]]' }]);
+    const spaced = yuhangAs('spaced') as { liabilities: { tranches: Array<{ balance: unknown }> } };
+    spaced.liabilities.tranches[0]!.balance = ' 133000000.00';
+    const s2 = await request(t.app).put('/api/deals/spaced').send(spaced).expect(422);
+    expect(s2.body.problems[0].path).to.equal('liabilities.tranches[0].balance');
+  });
+
   it('keeps serving after all of it', async () => {
     await request(t.app).get('/api/deals').expect(200);
   });

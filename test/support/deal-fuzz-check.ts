@@ -1,8 +1,9 @@
-// What the fuzz test demands of every mutated deal (issue 16): validation never throws; every
+// What the fuzz test demands of every mutated deal (issue 16): the full check (checkDeal) never throws; every
 // refusal names a path and is not the validator's own "could not check" fallback; every accepted
 // deal schedules (reconciled to the fen), simulates and costs (the compare engine) with no NaN or
 // Infinity anywhere.
-import { formatProblem, validateDeal } from '../../models/deal/validate.js';
+import { formatProblem } from '../../models/deal/validate.js';
+import { checkDeal, type CheckResult } from '../../models/engine/check.js';
 import { runExact } from '../../models/engine/exact.js';
 import { firstNonFinite } from '../../models/engine/finite-guard.js';
 import { simulateHere } from '../../models/montecarlo/simulate.js';
@@ -16,9 +17,11 @@ const ROOT_PROBLEM = /^(unknown field|must be an object|malformed JSON)/;
 export interface FuzzOutcome { accepted: boolean; failure: string | null }
 
 export function checkMutatedDeal(doc: unknown, paths = 256, stressChoice = 0): FuzzOutcome {
-  let r: ReturnType<typeof validateDeal>;
+  // checkDeal is what `ipabs validate`, the editor and every save run: the format and cross-field
+  // rules, then pricing (cost-plus) and the base case.
+  let r: CheckResult;
   try {
-    r = validateDeal(doc);
+    r = checkDeal(doc);
   } catch (err) {
     return { accepted: false, failure: `validate threw: ${(err as Error).stack?.split('\n').slice(0, 4).join(' | ')}` };
   }
@@ -32,7 +35,7 @@ export function checkMutatedDeal(doc: unknown, paths = 256, stressChoice = 0): F
   }
   const deal = r.deal;
   try {
-    const s = runExact(deal);
+    const s = r.report ?? runExact(deal);
     if (!s.reconciled) return { accepted: true, failure: 'schedule does not reconcile' };
     const bad = firstNonFinite(s);
     if (bad) return { accepted: true, failure: `schedule ${bad.path} = ${bad.value}` };

@@ -5,12 +5,16 @@
 import fc from 'fast-check';
 import type { JsonValue } from './json-edit.js';
 
-export const MUTATION_OPS = ['replace', 'edge', 'edge', 'perturb', 'shift-date', 'money-text', 'enum', 'delete', 'duplicate', 'zero-fees'] as const;
+export const MUTATION_OPS = ['replace', 'edge', 'perturb', 'shift-date', 'money-text', 'enum', 'delete', 'duplicate', 'zero-fees'] as const;
 export type MutationOp = (typeof MUTATION_OPS)[number];
 export interface Mutation { op: MutationOp; pick: number; choice: number; targeted: boolean }
 
+// Weighted towards changes a deal may survive (edges, perturbed numbers, shifted dates), so that
+// enough mutated deals are valid for the engines to be exercised, not only the validator.
+const OP_WEIGHTS: Record<MutationOp, number> = { replace: 2, edge: 6, perturb: 4, 'shift-date': 3, 'money-text': 2, enum: 2, delete: 1, duplicate: 1, 'zero-fees': 1 };
+
 export const mutationArb: fc.Arbitrary<Mutation> = fc.record({
-  op: fc.constantFrom(...MUTATION_OPS),
+  op: fc.oneof(...MUTATION_OPS.map((op) => ({ arbitrary: fc.constant(op), weight: OP_WEIGHTS[op] }))),
   pick: fc.nat({ max: 1_000_000 }),
   choice: fc.nat({ max: 1_000_000 }),
   targeted: fc.boolean(),
@@ -135,8 +139,19 @@ export function applyMutation(doc: JsonValue, m: Mutation): string {
     return `zero-fees: ${n} payment amounts set to 0`;
   }
   const all = pointersOf(doc);
-  const targeted = m.targeted ? all.filter((p) => TARGETED.test(p)) : [];
-  const pool = targeted.length > 0 ? targeted : all;
+  // Each kind of change picks among the fields it fits (numbers for perturb, dates for shift-date…).
+  const valueAt = (p: string) => { const { parent, key } = parentOf(doc, p); return Array.isArray(parent) ? parent[Number(key)] : parent[key]; };
+  const fits: Partial<Record<MutationOp, (p: string) => boolean>> = {
+    perturb: (p) => { const v = valueAt(p); return typeof v === 'number' || (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)); },
+    'money-text': (p) => { const v = valueAt(p); return typeof v === 'number' || (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)); },
+    'shift-date': (p) => { const v = valueAt(p); return typeof v === 'string' && DATE_RE.test(v); },
+    enum: (p) => typeof valueAt(p) === 'string',
+    edge: (p) => EDGES[unescapeKey(p.slice(p.lastIndexOf('/') + 1))] !== undefined,
+  };
+  const fitting = fits[m.op] ? all.filter(fits[m.op]!) : all;
+  const candidates = fitting.length > 0 ? fitting : all;
+  const targeted = m.targeted ? candidates.filter((p) => TARGETED.test(p)) : [];
+  const pool = targeted.length > 0 ? targeted : candidates;
   // Pick a field name first, then one field of that name: a deal has hundreds of payment dates
   // and one maturity date, and both deserve the fuzzer's attention.
   const byName = new Map<string, string[]>();

@@ -35,4 +35,27 @@ describe('credit/special: gamma and beta functions', () => {
     expect(() => regularizedBeta(1.5, 2, 2)).to.throw('regularizedBeta: x must be in [0, 1], got 1.5');
     expect(() => inverseRegularizedBeta(0.5, -1, 2)).to.throw('inverseRegularizedBeta: a must be a finite number > 0, got -1');
   });
+
+  it('inverts narrow betas too (recovery mean 0.9, sd 0.009: the 97.7% quantile was 0.736, where I = 1e-42)', () => {
+    // Found by the issue-16 fuzzing: the damped Halley step crept from a poor start and the loop
+    // ended on a wrong x. The answer must put I(x) back at p, and agree with plain bisection.
+    const bisect = (p: number, a: number, b: number) => {
+      let lo = 0;
+      let hi = 1;
+      for (let i = 0; i < 100; i++) {
+        const m = (lo + hi) / 2;
+        if (regularizedBeta(m, a, b) < p) lo = m;
+        else hi = m;
+      }
+      return (lo + hi) / 2;
+    };
+    expect(inverseRegularizedBeta(0.9772498680518208, 999, 111)).to.be.closeTo(0.9172668860875683, 1e-12); // I(x) = Φ(2) to 5e-16
+    for (const [a, b] of [[999, 111], [111, 999], [9990, 99.9], [1110, 1.11], [6.3e6, 1.47e7]] as const) {
+      for (const p of [0.001, 0.0227501, 0.2, 0.5, 0.8, 0.9772499, 0.999]) {
+        const x = inverseRegularizedBeta(p, a, b);
+        expect(Math.abs(regularizedBeta(x, a, b) - p), `I⁻¹(${p}; ${a}, ${b})`).to.be.lessThan(1e-9);
+        expect(x, `I⁻¹(${p}; ${a}, ${b}) against bisection`).to.be.closeTo(bisect(p, a, b), 1e-10);
+      }
+    }
+  });
 });

@@ -1,6 +1,9 @@
 // Issue 16: the validator lists problems with their paths for hostile and odd deals — it never
 // throws — and refuses first whatever an engine would refuse.
 import { expect } from 'chai';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { projectRoot } from '../../../server/config.js';
 import { formatProblem, validateDeal, validateDealText } from '../../../models/deal/validate.js';
 import { moneyProblem } from '../../../models/deal/schema-helpers.js';
 import { royaltyFlows } from '../../../models/pool/licence-royalty.js';
@@ -69,6 +72,16 @@ describe('validation never throws (issue 16, defect 2)', () => {
     expect(ps).to.have.length(1);
     expect(ps[0]!.length).to.be.below(400);
     expect(ps[0]).to.match(/^meta\.id: must be an identifier .*, got "X{80}"… \(10,000,000 characters\)$/);
+  });
+
+  it('no schema message quotes its input raw (JSON.stringify of a 5,000-character value, or of deep nesting, was the message)', () => {
+    // A new field's error text must quote the value through describeValue/echo, which cut and bound it.
+    const files: string[] = [];
+    const walk = (dir: string) => { for (const f of readdirSync(dir)) { const p = join(dir, f); if (statSync(p).isDirectory()) walk(p); else if (p.endsWith('.ts')) files.push(p); } };
+    walk(join(projectRoot, 'models'));
+    const raw = files.filter((p) => /JSON\.stringify\(iss\.input\)/.test(readFileSync(p, 'utf8'))).map((p) => relative(projectRoot, p));
+    expect(raw).to.deep.equal([]);
+    expect(problemsOf(withChanges(loadRaw('ningbo-bank-rail-2024.json'), { '/enhancements/0/guarantors/0/domesticRating': 'a'.repeat(5000) }))[0]).to.match(/got "a{80}"… \(5,000 characters\)$/);
   });
 
   it('cuts and counts unknown field names instead of echoing them whole', () => {
