@@ -5,7 +5,7 @@ import { takeLang } from './lang.js';
 import { errorLineIn, messagesFor, translator, type Lang, type MessageKey, type Translate } from '../models/i18n/index.js';
 import {
   allocationHelp, calendarHelp, compareHelp, importPoolHelp, poolTemplateHelp, scheduleHelp, schemaHelp, sensitivityHelp,
-  simulateHelp, sizeHelp, validateHelp, rateHelp, breakevenHelp, userHelp,
+  simulateHelp, sizeHelp, validateHelp, rateHelp, breakevenHelp, programmeHelp, userHelp,
 } from './commands/help.js';
 import { capMessage, echo } from '../models/format.js';
 
@@ -26,6 +26,7 @@ export const commands: Record<string, Command> = {
   calendar: { load: async () => (await import('./commands/calendar.js')).calendarCommand, help: calendarHelp },
   'import-pool': { load: async () => (await import('./commands/import-pool.js')).importPoolCommand, help: importPoolHelp },
   'pool-template': { load: async () => (await import('./commands/import-pool.js')).poolTemplateCommand, help: poolTemplateHelp },
+  programme: { load: async () => (await import('./commands/programme.js')).programmeCommand, help: programmeHelp },
   schema: { load: async () => (await import('./commands/schema.js')).schemaCommand, help: schemaHelp },
   user: { load: async () => (await import('./commands/user.js')).userCommand, help: userHelp },
 };

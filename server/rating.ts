@@ -3,6 +3,7 @@
 // Monte Carlo run of the same pool (runs go through the run queue like any other), or, until one
 // exists, from the stress multipliers on the expected default rate.
 import type { Deal } from '../models/deal/schema.js';
+import { pricedDeal, PricingError } from '../models/engine/pricing.js';
 import type { RunInfo, RunManager } from './runs/manager.js';
 import type { SimulationResult } from '../models/montecarlo/results.js';
 import type { TdrMethod, TdrSet } from '../models/ratings/tdr.js';
@@ -40,8 +41,14 @@ export interface SeniorRating {
   runId: string | null;
 }
 
-/** What of a deal the simulated default distribution depends on: a run of another version with the same of these still counts. */
-function poolKey(deal: Deal): string {
+/**
+ * What of a deal the simulated default distribution depends on: a run of another version with the
+ * same of these still counts. The pool as priced: under cost-plus the notes set the firms' rates,
+ * and with them an amortizing loan's principal outstanding at default.
+ */
+function poolKey(input: Deal): string {
+  let deal = input;
+  try { deal = pricedDeal(input); } catch { /* a price that cannot be met: the deal as given (its rating fails with the reason) */ }
   const { issueDate, maturityDate, paymentFrequency, calendar, roll } = deal.meta;
   return JSON.stringify([issueDate, maturityDate, paymentFrequency, calendar, roll, deal.pool, deal.simulation ?? null, deal.rating?.grades ?? null, deal.rail ?? null]);
 }
@@ -61,7 +68,7 @@ export class Ratings {
       try {
         t = breakEvenTable(d.deal);
       } catch (err) {
-        if (err instanceof RangeError) throw new HttpError(422, err.message);
+        if (err instanceof RangeError || err instanceof PricingError) throw new HttpError(422, err.message);
         throw err;
       }
       remember(this.tables, key, t);

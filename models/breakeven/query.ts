@@ -1,6 +1,7 @@
 // One break-even question (ipabs breakeven): one tranche, one scenario, one varied quantity — the
 // default rate, the recovery rate or the tranche's coupon — with the waterfall on either side of it.
 import type { Deal } from '../deal/schema.js';
+import { pricedDeal } from '../engine/pricing.js';
 import { compileDeal } from '../engine/program.js';
 import { exactNum } from '../money/num.js';
 import { createLedger, runWaterfall } from '../waterfall/run.js';
@@ -58,7 +59,8 @@ const inUnit = (x: number | undefined, field: string, what: string) => {
 
 /** One tranche, one scenario, one varied quantity: the break-even value and the waterfall around it. */
 export function breakEven(deal: Deal, q: BreakEvenQuery): BreakEvenAnswer {
-  const prog = compileDeal(deal);
+  // The assets as priced: under cost-plus the firms' rates and fees are solved from the notes.
+  const prog = compileDeal(pricedDeal(deal));
   const t = trancheIndex(prog, q.tranche);
   inUnit(q.defaultRate, 'defaultRate', 'a default rate');
   inUnit(q.recovery, 'recovery', 'a recovery rate');

@@ -12,6 +12,7 @@
 // `breakEvenTable` is the deterministic part (no simulation; fast, same answer every time): the
 // function an optimizer calls. `domesticRating` combines it with a TDR table.
 import type { Deal } from '../deal/schema.js';
+import { pricedDeal } from '../engine/pricing.js';
 import { compileDeal, type DealProgram } from '../engine/program.js';
 import { allocationFor, catalogueFor, CONCENTRATED_POOL_MAX, inertReason, stressCaseOf, type DefaultAllocation, type InertReason, type Scenario, type StressEntry } from '../stress/index.js';
 import { BELOW_SCALE, gradeTableFor, type DomesticRating } from '../ratings/domestic-scale.js';
@@ -120,7 +121,8 @@ export function planFunction(prog: DealProgram, scenario: Scenario, vary: Vary, 
 
 /** Every tranche's BDR under every scenario of the catalogue (stand-alone: no external support). */
 export function breakEvenTable(deal: Deal, o: BreakEvenOptions = {}): BreakEvenTable {
-  const prog = compileDeal(deal);
+  // The assets as priced: under cost-plus the firms' rates and fees are solved from the notes.
+  const prog = compileDeal(pricedDeal(deal));
   const scenarios = o.scenarios ?? catalogueFor(deal.rating);
   const n = prog.obligors.length;
   const allocation = o.allocation ?? allocationFor(deal.rating, n);

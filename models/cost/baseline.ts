@@ -13,7 +13,7 @@ import {
   addMonthsIso, checkDate, checkFraction, checkInteger, checkMoney, checkNumber, dayNumber, fen, type IsoDate,
   type MoneyInput,
 } from '../market/inputs.js';
-import { lprFixingOn, type LprTenor } from '../market/lpr.js';
+import { loanBenchmarkOn, lprFixingOn, type LprTenor } from '../market/lpr.js';
 import { allInCost, type AllInCost, type CostFlow, type Subsidy } from './all-in.js';
 import { loanSchedule, type Amortization, type LoanDayCount, type LoanPayment } from './loan-schedule.js';
 
@@ -40,6 +40,11 @@ export interface BaselineLoanInput {
   guaranteeFeeRate?: number;
   otherUpfrontFees?: MoneyInput;
   subsidy?: Subsidy;
+  /**
+   * Price off the benchmark a loan starting then used (loanBenchmarkOn: the PBOC benchmark lending
+   * rate before the LPR reform) instead of refusing a start before 2019-08-20.
+   */
+  preReformBenchmark?: boolean;
 }
 
 export interface BaselineLoan extends AllInCost {
@@ -59,7 +64,7 @@ export function baselineBankLoan(i: BaselineLoanInput): BaselineLoan {
   const spread = checkNumber(i.spreadOverLpr, 'spreadOverLpr', -0.1, 0.2);
   let heldFlat = false;
   const lprAt = (d: IsoDate) => {
-    const f = lprFixingOn(d, tenor, 'startDate');
+    const f = i.preReformBenchmark ? loanBenchmarkOn(d, tenor, 'startDate') : lprFixingOn(d, tenor, 'startDate');
     heldFlat = heldFlat || f.heldFlat;
     return f.rate;
   };

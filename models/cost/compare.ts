@@ -30,7 +30,7 @@ import type { Deal, DealFunding } from '../deal/schema.js';
 import { compileDeal, type DealProgram } from '../engine/program.js';
 import { pricedDeal, pricingSolution, type CostPlusSolution } from '../engine/pricing.js';
 import { reportLedger, runExactProgram, type ScheduleReport } from '../engine/exact.js';
-import { lprOn } from '../market/lpr.js';
+import { LPR_FIRST_FIXING, loanBenchmarkOn } from '../market/lpr.js';
 import { addDaysIso } from '../market/inputs.js';
 import { daysBetween } from '../calendar/day-count.js';
 import { dealAllInCost, type Subsidy } from './all-in.js';
@@ -217,7 +217,9 @@ function coveredTranches(deal: Deal, enhancementId: string): Set<string> {
 function trancheCosts(deal: Deal, prog: DealProgram, report: ScheduleReport, distributionLag: number): { tranches: TrancheCost[]; issuerFlows: Array<{ date: string; amount: number }> } {
   const issue = deal.meta.issueDate;
   const ts = deal.liabilities.tranches;
-  const lpr = lprOn(issue, '1Y');
+  // The 1Y LPR at issue; before the LPR reform (2019-08-20) the PBOC benchmark lending rate.
+  const bench1y = loanBenchmarkOn(issue, '1Y');
+  const lpr = bench1y.rate;
   const isSenior = (id: string) => ts.find((t) => t.id === id)?.class === 'senior';
   const initial = new Map(ts.map((t) => [t.id, Number(t.balance)]));
   const seniorTotal = ts.reduce((s, t) => (t.class === 'senior' ? s + Number(t.balance) : s), 0);
@@ -277,8 +279,8 @@ function trancheCosts(deal: Deal, prog: DealProgram, report: ScheduleReport, dis
     const a = alloc.get(t.id)!;
     const coupon = t.coupon.type === 'fixed' ? t.coupon.rate : t.coupon.type === 'benchmark' ? prog.tranches[i]!.couponByPeriod[0]! : null;
     const bench = t.coupon.type === 'benchmark' && t.coupon.benchmark === 'LPR5Y'
-      ? { name: `5Y LPR on ${issue}`, rate: lprOn(issue, '5Y') }
-      : { name: `1Y LPR on ${issue}`, rate: lpr };
+      ? (() => { const b = loanBenchmarkOn(issue, '5Y'); return { name: `${b.name} on ${issue}`, rate: b.rate }; })()
+      : { name: `${bench1y.name} on ${issue}`, rate: lpr };
     const feeTotal = a.upfront + a.running + a.enhancement;
     return {
       id: t.id, name: t.name ?? null, class: t.class, currency: t.currency, balance: Number(t.balance),
@@ -381,7 +383,9 @@ function uncheckedDealCost(deal: Deal, opts: CompareOptions): DealCost {
     principal: f.funding, startDate: f.startDate, termMonths: Math.ceil(f.termMonths / step) * step,
     lprTenor: spec.lprTenor ?? '1Y', spreadOverLpr: spec.spreadOverLpr, paymentMonths: step,
     appraisalFeeRate: spec.appraisalFeeRate ?? 0, guaranteeFeeRate: spec.guaranteeFeeRate ?? 0, subsidy: baseSubsidy,
+    preReformBenchmark: true,
   }));
+  if (firms.some((f) => f.startDate < LPR_FIRST_FIXING)) notes.push(`firms funded before the LPR reform (${LPR_FIRST_FIXING}): their bank-loan baseline is priced off the PBOC benchmark lending rate then in force (1Y 4.35%) + the same spread`);
   const baseFlows = baselines.flatMap((b) => b.flows);
   const baselineCostRate = xirr(baseFlows);
   const baseSub = baselines.flatMap((b) => b.subsidy.flows);
@@ -434,7 +438,7 @@ function uncheckedDealCost(deal: Deal, opts: CompareOptions): DealCost {
     lowestFirm: { id: lowest.id, subsidyAdjustedCostRate: lowest.subsidyAdjustedCostRate },
     baseline: {
       spec, assumed, lprAtStart,
-      description: `IP-pledge bank loan at the ${spec.lprTenor ?? '1Y'} LPR on each firm's start (${lprText}) + ${Math.round(spec.spreadOverLpr * 10_000)} bp, interest every ${step} months, ` +
+      description: `IP-pledge bank loan at the ${spec.lprTenor ?? '1Y'} ${firms.every((f) => f.startDate < LPR_FIRST_FIXING) ? 'benchmark lending rate' : 'LPR'} on each firm's start (${lprText}) + ${Math.round(spec.spreadOverLpr * 10_000)} bp, interest every ${step} months, ` +
         `appraisal ${pct(spec.appraisalFeeRate ?? 0)}, guarantee ${pct(spec.guaranteeFeeRate ?? 0)} a year${spec.subsidised ? ', with the same subsidy' : ', no subsidy'}`,
     },
     baselineCostRate,

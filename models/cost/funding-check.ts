@@ -1,6 +1,6 @@
 // Checks of the deal's `funding` section that need the rest of the deal.
 import type { Deal } from '../deal/schema.js';
-import { LPR_FIRST_FIXING } from '../market/lpr.js';
+import { LPR_FIRST_FIXING, PBOC_BENCHMARK_FROM } from '../market/lpr.js';
 import { assetKindOf } from '../pool/asset-registry.js';
 import { FUNDING_TEXT } from '../deal/problem-text.js';
 
@@ -35,8 +35,9 @@ export function fundingProblems(deal: Deal): Array<[string, string]> {
     out.push(['funding.baseline.subsidised', 'is true but funding.subsidy is not given: say which subsidy the bank loan would get, or set subsidised to false']);
   }
   if (f.baseline) {
-    const early = firmStartDates(deal).find((s) => s.date < LPR_FIRST_FIXING);
-    if (early) out.push(['funding.baseline', `a bank loan priced off the LPR needs a start on or after ${LPR_FIRST_FIXING} (the first reformed LPR fixing); ${early.path} starts ${early.date}`]);
+    // Before the LPR reform the baseline is priced off the PBOC benchmark lending rate (from 2015-10-24).
+    const early = firmStartDates(deal).find((s) => s.date < PBOC_BENCHMARK_FROM);
+    if (early) out.push(['funding.baseline', `a bank loan needs a benchmark: the LPR from ${LPR_FIRST_FIXING}, the PBOC benchmark lending rate from ${PBOC_BENCHMARK_FROM}; ${early.path} starts ${early.date}`]);
   }
   return out;
 }

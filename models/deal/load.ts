@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { validateDealText, type Problem, type ValidationResult } from './validate.js';
 import { printable } from '../format.js';
 
-/** The text of a deal file, or a problem naming the file when it cannot be read. */
+/** The text of a deal (or programme) file, or a problem naming the file when it cannot be read. */
 export function readDealText(path: string): { ok: true; text: string } | { ok: false; problems: Problem[] } {
   try {
     return { ok: true, text: readFileSync(path, 'utf8') };

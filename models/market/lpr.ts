@@ -98,3 +98,32 @@ export function lprFixingOn(date: IsoDate, tenor: LprTenor, field = 'date'): Lpr
 export function lprOn(date: IsoDate, tenor: LprTenor): number {
   return lprFixingOn(date, tenor).rate;
 }
+
+/**
+ * Before the LPR reform new loans were priced off the PBOC benchmark lending rates (贷款基准利率):
+ * 1 year 4.35%, over 5 years 4.90%, in force from 2015-10-24 (PBOC announcement of 2015-10-23,
+ * the last change) until the reformed LPR replaced them for new loans on 2019-08-20 (PBOC
+ * announcement 〔2019〕第15号). Used only as a benchmark for deals and bank loans of that period.
+ */
+export const PBOC_BENCHMARK_FROM: IsoDate = '2015-10-24';
+const PBOC_BENCHMARK_BP: Readonly<Record<LprTenor, number>> = { '1Y': 435, '5Y': 490 };
+
+export interface LoanBenchmark extends LprFixing {
+  /** Which benchmark: the reformed LPR, or the PBOC benchmark lending rate before it. */
+  kind: 'lpr' | 'pboc-benchmark';
+  /** How a table names it, e.g. "1Y LPR" or "1Y benchmark lending rate". */
+  name: string;
+}
+
+/**
+ * The benchmark a loan starting on `date` was priced off: the LPR from 2019-08-20, the PBOC
+ * benchmark lending rate from 2015-10-24 until then; throws before that.
+ */
+export function loanBenchmarkOn(date: IsoDate, tenor: LprTenor, field = 'date'): LoanBenchmark {
+  checkDate(date, field);
+  if (dayNumber(date) >= dayNumber(LPR_FIRST_FIXING)) return { ...lprFixingOn(date, tenor, field), kind: 'lpr', name: `${tenor} LPR` };
+  if (dayNumber(date) < dayNumber(PBOC_BENCHMARK_FROM)) {
+    throw new Error(`${field}: no loan benchmark before ${PBOC_BENCHMARK_FROM} in this model (the PBOC benchmark lending rates from then until the LPR reform of ${LPR_FIRST_FIXING}, the LPR after), got ${date}`);
+  }
+  return { tenor, rate: PBOC_BENCHMARK_BP[tenor] / 10_000, fixingDate: PBOC_BENCHMARK_FROM, heldFlat: false, kind: 'pboc-benchmark', name: `${tenor} benchmark lending rate` };
+}

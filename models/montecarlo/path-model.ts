@@ -75,6 +75,8 @@ export interface PathModel {
   base: Ledger<number>;
   /** Names after the parties: the servicer (commingling) and the "+k" legs' chains (models/cost/path-extras.ts). */
   extras: PathExtras;
+  /** Every name in the copula, in order: obligors, enhancement parties (`party:<id>`), then the extras, agents and eligible pool. */
+  names: DefaultName[];
   /** Names after those: the assets' pass-through agents (entrusted and trust loans, asset-agents.ts). */
   agents: AssetAgentModel[];
   /** 循环购买: the eligible pool's name and per-path purchase profiles (null: a static pool). */
@@ -249,6 +251,7 @@ export function compilePathModel(input: Deal, stress: StressSpec): PathModel {
     base,
     extras: extra.extras,
     agents: agents.agents,
+    names,
     revolving, purchaseRate,
     alwaysRun: revolving !== null && (deal.revolving?.eligiblePool.credit.annualDefaultProbability ?? 0) * stress.pdMultiplier > 0,
     obligorBalance: prog.needsPoolBalance ? obligorBalances(prog) : null,

@@ -13,6 +13,18 @@ import { anyAgentDefault, applyAgentLosses, type AgentPathInputs } from './asset
 import { fillPurchaseProfiles } from './revolving-path.js';
 import { applyCommingling, createPathExtrasOutcome, evaluatePathExtras, type PathExtrasOutcome } from '../cost/path-extras.js';
 
+/**
+ * A path whose default months another model drew (a shelf programme's one copula across its
+ * issues): `s.months` and `s.defaulted` (obligors first, in name order) are already filled with
+ * `count` defaults, the systematic factor is given, and the waterfall always runs, after
+ * `beforeWaterfall` (e.g. to set a shared party's remaining capacity).
+ */
+export interface PresetDefaults {
+  count: number;
+  globalFactor: number;
+  beforeWaterfall?: (ledger: Ledger<number>) => void;
+}
+
 /** What one path produced (overwritten by every path). */
 export interface PathOutcome {
   /** Net pool loss (exposure at default less recovery) / pool principal. */
@@ -23,7 +35,7 @@ export interface PathOutcome {
   cumulativeDefaultRate: number;
   /** Per tranche: loss of present value of promised cash, at its own coupon, / original balance. */
   trancheLossRate: Float64Array;
-  /** Per tranche: principal not repaid plus interest unpaid at the end, in yuan. */
+  /** Per tranche: what the base case pays it (interest and principal) less what this path pays, in yuan: for a bullet note the principal and interest unpaid at the end. */
   trancheShortfall: Float64Array;
   tranchePrincipal: Float64Array;
   tranchePrincipalYears: Float64Array;
@@ -159,7 +171,15 @@ function summarizeLedger(m: PathModel, L: Ledger<number>, o: PathOutcome): void 
     const loss = m.promisedPV[t]! - pv;
     // Below 1e-8 of the balance a PV difference is fen rounding of a faster or slower repayment, not a loss.
     o.trancheLossRate[t] = init > 0 && loss > Math.max(0.01, 1e-8 * init) ? loss / init : 0;
-    o.trancheShortfall[t] = L.balance[(P - 1) * nT + t]! + L.interestShortfall[(P - 1) * nT + t]!;
+    // What the base case pays the tranche and this path does not. For a bullet note that is the
+    // principal and interest unpaid at the end; a pass-through note repaid later than in the base
+    // case is also paid more interest (a negative part), which the residual's reduction pays for.
+    let promisedLessPaid = 0;
+    for (let p = 0; p < P; p++) {
+      const i = p * nT + t;
+      promisedLessPaid += m.base.interestPaid[i]! + m.base.principalPaid[i]! - L.interestPaid[i]! - L.principalPaid[i]!;
+    }
+    o.trancheShortfall[t] = promisedLessPaid;
     o.tranchePrincipal[t] = prin;
     o.tranchePrincipalYears[t] = prinYears;
   }
@@ -201,10 +221,10 @@ function summarizeLedger(m: PathModel, L: Ledger<number>, o: PathOutcome): void 
  * streams, so a recovery stress does not move the defaults). `shift` is the importance-sampling
  * shift of the systematic factor. Returns the path's likelihood-ratio weight.
  */
-export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource, rngRecoveries: RandomSource, shift: number, rngOther?: RandomSource): number {
+export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource, rngRecoveries: RandomSource, shift: number, rngOther?: RandomSource, preset?: PresetDefaults): number {
   const dm = m.defaultModel;
-  const weight = dm.beginPath(rngDefaults, shift);
-  const nDef = dm.sampleDefaultMonths(rngDefaults, s.months, s.defaulted);
+  const weight = preset ? 1 : dm.beginPath(rngDefaults, shift);
+  const nDef = preset ? preset.count : dm.sampleDefaultMonths(rngDefaults, s.months, s.defaulted);
   const nO = m.obligors;
   const out = s.out;
   let obligorDefaults = 0;
@@ -218,7 +238,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   evaluatePathExtras(m.extras, s.months, m.periodOfMonth, m.periods, out.extras);
   const prepays = m.prepaymentSmm > 0;
   const agentHit = m.agents.length > 0 && anyAgentDefault(m.agents, s.months, m.periodOfMonth, m.periods);
-  if (obligorDefaults === 0 && !prepays && out.extras.servicerDefaultPeriod < 0 && !agentHit && !m.alwaysRun) {
+  if (obligorDefaults === 0 && !prepays && out.extras.servicerDefaultPeriod < 0 && !agentHit && !m.alwaysRun && !preset) {
     copyOutcome(s.baseOutcome, out);
     s.ranWaterfall = false;
     return weight;
@@ -234,7 +254,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   }
   s.cdr.fill(0);
   s.events.length = 0;
-  const globalFactor = dm.latent.factors[0]!;
+  const globalFactor = preset ? preset.globalFactor : dm.latent.factors[0]!;
   let poolLoss = 0;
   let late = 0;
   const { flowStart, flowPeriod, flowAmount, flowExposure, firstFlowFrom, flowRow } = m;
@@ -294,6 +314,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   if (rev) fillPurchaseProfiles(m.prog, rev, dm, m.periodOfMonth, m.recoveryMultiplier);
 
   resetLedger(s.ledger, floatNum);
+  preset?.beforeWaterfall?.(s.ledger);
   // The common case reuses the scratch's inputs object; pool-balance and revolving deals add theirs.
   const inputs: WaterfallInputs<number> = pool || rev ? {
     ...s.waterfallInputs,

@@ -7,9 +7,8 @@ import { z } from 'zod';
 import { Decimal } from 'decimal.js';
 import { fraction, identifier, integerBetween, isoDate, money, oneOf, strictObject, text } from '../deal/schema-helpers.js';
 import { addMonths } from '../calendar/schedule.js';
-import { addMonthsIso } from '../market/inputs.js';
-import { fen, outstandingIsExposure, paymentFlows, type AssetFlow, type AssetKind } from './asset-kind.js';
-import { LOAN_FREQUENCIES, PERIOD_MONTHS, fixedRate, fixedRateProblems, loanFlows, loanRateSchema, loanTermProblems, rateOn } from './loan.js';
+import { fen, outstandingIsExposure, type AssetFlow, type AssetKind } from './asset-kind.js';
+import { LOAN_FREQUENCIES, PERIOD_MONTHS, borrowerFlows, fixedRate, fixedRateProblems, loanFlows, loanRateSchema, loanTermProblems, rateOn } from './loan.js';
 
 const agentSchema = strictObject({
   id: identifier(),
@@ -76,14 +75,7 @@ export const entrustedLoan: AssetKind<typeof schema> = {
   prepayable: () => true,
   // The originator sold the loans at par; the agent's fee comes out of the interest, not the firm.
   sellerBearsUpfrontFees: false,
-  firmFlows: (a) => {
-    const principal = new Decimal(a.principal);
-    return {
-      funding: principal, startDate: a.startDate, termMonths: a.termMonths, endDate: addMonthsIso(a.startDate, a.termMonths),
-      proceeds: [{ date: a.startDate, amount: principal, kind: 'proceeds', label: a.channel === 'trust' ? 'trust loan principal (信托贷款)' : 'entrusted loan principal (委托贷款)' }],
-      payments: paymentFlows(loanFlows(a), 'loan interest', 'loan principal'),
-    };
-  },
+  firmFlows: (a) => borrowerFlows(a, a.channel === 'trust' ? 'trust loan principal (信托贷款)' : 'entrusted loan principal (委托贷款)'),
   check: (a, deal) => {
     const out = loanTermProblems(a, deal);
     // The fee comes out of the interest: an agent that would take more than the interest is an error.

@@ -6,7 +6,7 @@ import { BENCHMARKS, integerBetween, isoDate, money, oneOf, strictObject, tagged
 import { addMonths } from '../calendar/schedule.js';
 import { addMonthsIso } from '../market/inputs.js';
 import { LPR_FIRST_FIXING, lprOn } from '../market/lpr.js';
-import { fen, outstandingIsExposure, paymentFlows, type AssetFlow, type AssetKind } from './asset-kind.js';
+import { fen, outstandingIsExposure, paymentFlows, type AssetFirmFlows, type AssetFlow, type AssetKind } from './asset-kind.js';
 import { POOL_TEXT } from '../deal/problem-text.js';
 
 export const PERIOD_MONTHS = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 } as const;
@@ -81,6 +81,16 @@ export function loanFlows(asset: LoanTerms): AssetFlow[] {
   return flows;
 }
 
+/** A borrower's side of a loan-like asset: the principal on the start date, then every interest and principal payment. */
+export function borrowerFlows(a: LoanTerms, proceedsLabel: string): AssetFirmFlows {
+  const principal = new Decimal(a.principal);
+  return {
+    funding: principal, startDate: a.startDate, termMonths: a.termMonths, endDate: addMonthsIso(a.startDate, a.termMonths),
+    proceeds: [{ date: a.startDate, amount: principal, kind: 'proceeds', label: proceedsLabel }],
+    payments: paymentFlows(loanFlows(a), 'loan interest', 'loan principal'),
+  };
+}
+
 /** Checks shared by loan-like kinds: bought seasoned (started by issue), maturing within the deal, whole periods. */
 export function loanTermProblems(a: LoanTerms, deal: { meta: { issueDate: string; maturityDate: string } }): Array<[string, string]> {
   const out: Array<[string, string]> = [];
@@ -119,15 +129,7 @@ export const loan: AssetKind<typeof schema> = {
   prepayable: () => true,
   // The originator sold the loans at par; the borrowers' loan rate already pays for the deal.
   sellerBearsUpfrontFees: false,
-  // The borrower: the principal on the loan's start date, then every interest and principal payment.
-  firmFlows: (a) => {
-    const principal = new Decimal(a.principal);
-    return {
-      funding: principal, startDate: a.startDate, termMonths: a.termMonths, endDate: addMonthsIso(a.startDate, a.termMonths),
-      proceeds: [{ date: a.startDate, amount: principal, kind: 'proceeds', label: 'loan principal' }],
-      payments: paymentFlows(loanFlows(a), 'loan interest', 'loan principal'),
-    };
-  },
+  firmFlows: (a) => borrowerFlows(a, 'loan principal'),
   check: loanTermProblems,
   // Cost-plus: the solved rate is the loan's fixed annual rate, on its own payment dates and the
   // bank convention (annual rate / payments a year). A loan floating on the LPR keeps its spread.

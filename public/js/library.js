@@ -64,12 +64,31 @@ function row(d) {
     el('td', { class: 'actions' }, el('a', { href: `/deals/${encodeURIComponent(d.id)}/edit` }, t('library.edit')), ' ', el('a', { href: `/runs?deal=${encodeURIComponent(d.id)}` }, t('library.run'))));
 }
 
+// The library grouped by asset model (licence fees, pledged-IP micro-loans, finance leases, …),
+// each deal with the sources its facts come from.
+const MODEL_ORDER = ['licence', 'pledged-loan', 'finance-lease', 'entrusted-loan', 'factoring', 'mixed'];
+function groupedRows(deals) {
+  const modelOf = (d) => (d.glance ? d.glance.assetModel : 'invalid');
+  const models = [...new Set(deals.map(modelOf))].sort((a, b) => (MODEL_ORDER.indexOf(a) + 1 || 99) - (MODEL_ORDER.indexOf(b) + 1 || 99));
+  return models.flatMap((m) => {
+    const group = deals.filter((d) => modelOf(d) === m);
+    const head = el('tr', { class: 'group-head', dataset: { model: m } },
+      el('th', { colspan: 10, scope: 'rowgroup' }, `${t(`assets.model.${m}`)} · ${group.length}`));
+    return [head, ...group.map((d) => {
+      const tr = row(d);
+      const sources = d.glance ? d.glance.sources : [];
+      if (sources.length) tr.children[1].append(el('div', { class: 'muted small source' }, t('assets.library.source', { sources: sources.join('; ') })));
+      return tr;
+    })];
+  });
+}
+
 async function load() {
   try {
     const page = await api(`/api/deals?offset=${offset}&limit=${PAGE}${query ? `&q=${encodeURIComponent(query)}` : ''}`);
     const { deals, total } = page;
     if (offset === 0 && !query) templates = deals.filter((d) => d.source === 'scenario' && d.valid);
-    tbody.replaceChildren(...deals.map(row));
+    tbody.replaceChildren(...groupedRows(deals));
     const copies = deals.filter((d) => d.valid && d.source === 'user');
     fromSel.replaceChildren(...[...templates, ...copies].map((d) => el('option', { value: d.id }, t(d.source === 'scenario' ? 'library.fromTemplate' : 'library.fromCopy', { name: d.glance.name }))));
     status.textContent = total === 0 ? t('auth.library.page.none') : t('auth.library.page.showing', { from: Math.min(offset + 1, total), to: offset + deals.length, total: total.toLocaleString() });

@@ -5,7 +5,7 @@
 import { api, el } from './api.js';
 import { pct } from './fmt.js';
 import { follow, showProgress } from './follow.js';
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 const TRANCHE_COLORS = ['#1f5fa8', '#2e8b57', '#c2772e', '#7a5ca8', '#b3261e'];
 // Grades drawn as lines from the start; the others can be switched on in the legend.
@@ -43,7 +43,7 @@ function ratingsTable(r) {
 function bdrTable(r, descriptions) {
   return table(
     [t('rating.col.scenario'), { text: t('rating.web.col.description'), num: false }, ...r.tranches.map((x) => x.id)],
-    r.scenarios.map((s) => el('tr', { class: s.inert ? 'muted' : undefined, title: s.inert ? t(s.inert) : s.reason },
+    r.scenarios.map((s) => el('tr', { class: s.inert ? 'muted' : undefined, title: s.inert ? t(s.inert) : (lang === 'zh' && s.reasonZh) || s.reason },
       el('td', {}, s.name),
       el('td', {}, descriptions[s.name] ?? ''),
       ...r.tranches.map((x) => {

@@ -3,6 +3,7 @@
 import { Decimal } from 'decimal.js';
 import type { Deal, Tranche } from '../../models/deal/schema.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
+import { assetKindOf } from '../../models/pool/asset-registry.js';
 import { lprFixingOn } from '../../models/market/lpr.js';
 import { formatBp, formatRate } from '../../models/format.js';
 import { translate, type Lang } from '../../models/i18n/index.js';
@@ -66,6 +67,10 @@ export interface DealGlance {
   rail: string | null;
   /** "+k" offshore legs beside the trust (N+1). */
   offshoreLegs: number;
+  /** The pool's asset model (models/pool/asset-kind.ts ASSET_MODELS), or 'mixed' when its assets differ. */
+  assetModel: string;
+  /** Where the deal's facts come from: the distinct sources its provenance names, in order. */
+  sources: string[];
 }
 
 export function couponAtIssue(t: Tranche, issueDate: string, lang: Lang = 'en'): { label: string; rate: number | null } {
@@ -125,5 +130,14 @@ export function glanceOf(deal: Deal, lang: Lang = 'en'): DealGlance {
     weightedCoupon: couponWeight > 0 ? couponSum / couponWeight : null,
     rail: (deal as { rail?: { kind?: string } }).rail?.kind ?? null,
     offshoreLegs: ((deal as { offshoreLegs?: unknown[] }).offshoreLegs ?? []).length,
+    ...assetModelAndSources(deal),
   };
 }
+
+/** The pool's asset model and the deal's sources (for the library, grouped by asset model). */
+export function assetModelAndSources(deal: Deal): { assetModel: string; sources: string[] } {
+  const models = [...new Set(deal.pool.obligors.map((o) => assetKindOf(o.asset).model))];
+  const sources = [...new Set(deal.provenance.flatMap((p) => (p.kind === 'fact' && p.source ? [p.source] : [])))];
+  return { assetModel: models.length === 1 ? models[0]! : 'mixed', sources };
+}
+

@@ -19,6 +19,8 @@ export interface LearnStructure {
   title: string;
   titleZh: string;
   scenarioId: string;
+  /** Shipped deals of this structure that can be walked through too (?deal=id), the main one first. */
+  deals: string[];
   summary: string;
   /** Paragraphs explaining the structure before the numbers. */
   intro: string[];
@@ -26,27 +28,32 @@ export interface LearnStructure {
   parties: Array<{ name: string; otherName: string; role: string }>;
 }
 
-type Slug = 'exclusive-licence-abn' | 'n-plus-1-cross-border' | 'e-cny-issuance';
-const STRUCTURES: ReadonlyArray<{ slug: Slug; scenarioId: string; parties: number }> = [
-  { slug: 'exclusive-licence-abn', scenarioId: 'yuhang-abn-2023', parties: 6 },
-  { slug: 'n-plus-1-cross-border', scenarioId: 'futian-n-plus-1-2023', parties: 6 },
-  { slug: 'e-cny-issuance', scenarioId: 'ningbo-ecny-2024', parties: 4 },
+type Slug = 'exclusive-licence-abn' | 'n-plus-1-cross-border' | 'e-cny-issuance' | 'pledged-ip-micro-loans' | 'ip-finance-lease' | 'trust-loan-abn';
+/** Each structure, its main scenario first among the shipped deals walked with its text. */
+const STRUCTURES: ReadonlyArray<{ slug: Slug; deals: string[]; parties: number }> = [
+  { slug: 'exclusive-licence-abn', deals: ['yuhang-abn-2023', 'yuhang-abn-2023-2', 'xingye-guangzhou-licence-2019'], parties: 6 },
+  { slug: 'n-plus-1-cross-border', deals: ['futian-n-plus-1-2023'], parties: 6 },
+  { slug: 'e-cny-issuance', deals: ['ningbo-ecny-2024', 'ningbo-bank-rail-2024'], parties: 4 },
+  // The asset models of issue 13 (text in models/i18n/*/assets.ts).
+  { slug: 'pledged-ip-micro-loans', deals: ['nanshan-hti-ip5-2022', 'longhua-hti-ip1-2021'], parties: 5 },
+  { slug: 'ip-finance-lease', deals: ['wenke-lease-2019'], parties: 4 },
+  { slug: 'trust-loan-abn', deals: ['xinxin-factoring-2023-1'], parties: 4 },
 ];
 
 /** A structure's text in `lang` (the catalogue's learn.s.<slug>.* keys). */
-export function localizedStructure(slug: Slug, scenarioId: string, partyCount: number, lang: Lang): LearnStructure {
+export function localizedStructure(slug: Slug, deals: readonly string[], partyCount: number, lang: Lang): LearnStructure {
   const tr = (key: string, l: Lang = lang) => translate(l, `learn.s.${slug}.${key}` as MessageKey);
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   return {
-    slug, scenarioId, title: tr('title'), titleZh: tr('title', 'zh'), summary: tr('summary'),
+    slug, scenarioId: deals[0]!, deals: [...deals], title: tr('title'), titleZh: tr('title', 'zh'), summary: tr('summary'),
     intro: [tr('intro1'), tr('intro2'), tr('intro3')],
     parties: Array.from({ length: partyCount }, (_, i) => ({ name: tr(`p${i + 1}.name`), otherName: tr(`p${i + 1}.name`, other), role: tr(`p${i + 1}.role`) })),
   };
 }
 
-/** The three structures of the learn pages, in `lang`. */
+/** The structures of the learn pages, in `lang`. */
 export function learnStructures(lang: Lang = 'en'): LearnStructure[] {
-  return STRUCTURES.map((x) => localizedStructure(x.slug, x.scenarioId, x.parties, lang));
+  return STRUCTURES.map((x) => localizedStructure(x.slug, x.deals, x.parties, lang));
 }
 
 /** The structures in English (the API's default). */
@@ -93,6 +100,9 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
     steps.push({ n: steps.length + 1, title: tr(titleKey), titleZh: translate('zh', titleKey), text, amounts, change: r2(change), cashAfter: cash });
   };
 
+  if (p.callProceeds !== 0) {
+    push('assets.learn.call.title', tr('assets.learn.call.text'), [{ label: tr('assets.learn.call.amount'), amount: p.callProceeds }], p.callProceeds);
+  }
   if (p.broughtForward !== 0) {
     push('learn.step.broughtForward', tr('learn.step.broughtForwardText'), [{ label: tr('learn.amount.broughtForward'), amount: p.broughtForward }], p.broughtForward);
   }
@@ -108,6 +118,7 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
   const tranches = deal.liabilities.tranches;
   const tName = (id: string) => tranches.find((t) => t.id === id)?.name ?? id;
   const usedSources = new Set<string>();
+  const principalShown = new Set<string>();
   let reserveReleaseShown = false;
   // The waterfall of the period's status (循环期, 摊还期, 加速清偿, or after a trigger).
   const w = deal.waterfall;
@@ -152,7 +163,12 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
       }
       case 'pay-principal':
       case 'pay-principal-turbo': {
-        const amounts = st.tranches.map((id) => ({ label: tr('learn.amount.principal', { tranche: tName(id) }), amount: p.tranches[id]?.principal ?? 0 }));
+        // A tranche's principal for the period is shown once, at the first step that pays it.
+        const amounts = st.tranches.map((id) => {
+          const amount = principalShown.has(id) ? 0 : p.tranches[id]?.principal ?? 0;
+          principalShown.add(id);
+          return { label: tr('learn.amount.principal', { tranche: tName(id) }), amount };
+        });
         const total = amounts.reduce((s, a) => s + a.amount, 0);
         push(st.type === 'pay-principal' ? 'learn.step.principal' : 'learn.step.principalTurbo', tr(total === 0 ? 'learn.step.principalNone' : 'learn.step.principalText'), amounts, -total);
         break;
@@ -164,9 +180,16 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
         const text = p.residual === 0
           ? tr('learn.step.residualKept', { amount: formatMoney(p.carriedForward) })
           : tr('learn.step.residualPaid', { to: tr(st.to === 'originator' ? 'learn.residualTo.originator' : 'learn.residualTo.subordinated') });
-        push('learn.step.residual', text, [{ label: tr('learn.amount.released'), amount: p.residual }, { label: tr('learn.amount.kept'), amount: p.carriedForward }], -p.residual);
+        // A subordinated holder is first repaid its balance here (unless a principal step already did).
+        const sub = st.to === 'subordinated' && st.tranche && !principalShown.has(st.tranche) ? p.tranches[st.tranche]?.principal ?? 0 : 0;
+        if (st.tranche) principalShown.add(st.tranche);
+        const amounts = [...(sub ? [{ label: tr('learn.amount.principal', { tranche: tName(st.tranche!) }), amount: sub }] : []), { label: tr('learn.amount.released'), amount: p.residual }, { label: tr('learn.amount.kept'), amount: p.carriedForward }];
+        push('learn.step.residual', text, amounts, -(p.residual + sub));
         break;
       }
+      case 'buy-assets':
+        push('assets.learn.buy.title', p.purchases > 0 ? tr('assets.learn.buy.text', { principal: formatMoney(p.purchasedPrincipal), price: formatMoney(p.purchases) }) : tr('assets.learn.buy.none'), [{ label: tr('assets.learn.buy.amount'), amount: p.purchases }], -p.purchases);
+        break;
     }
   }
   if (!reserveReleaseShown && p.reserveRelease !== 0) {

@@ -131,11 +131,11 @@ export function analysisApi(ctx: AppContext): Router {
   }));
 
   r.get('/learn', (_req, res) => {
-    res.json({ structures: learnStructures(langOf(res)).map((s) => ({ slug: s.slug, title: s.title, titleZh: s.titleZh, scenarioId: s.scenarioId, summary: s.summary })) });
+    res.json({ structures: learnStructures(langOf(res)).map((s) => ({ slug: s.slug, title: s.title, titleZh: s.titleZh, scenarioId: s.scenarioId, deals: s.deals, summary: s.summary })) });
   });
 
   r.get('/learn/:structure', handle(async (req, res) => {
-    res.json(await walkthroughFor(ctx, String(req.params.structure ?? ''), req.query.period, langOf(res)));
+    res.json(await walkthroughFor(ctx, String(req.params.structure ?? ''), req.query.period, langOf(res), req.query.deal));
   }));
 
   r.get('/glossary', (_req, res) => {
@@ -151,13 +151,19 @@ export function analysisApi(ctx: AppContext): Router {
   return r;
 }
 
-/** The learn walkthrough for a structure slug and an optional ?period=n. */
-export async function walkthroughFor(ctx: AppContext, slug: string, periodQuery: unknown, lang: Lang = 'en'): Promise<Walkthrough & { legs: LegLesson[] }> {
+/** The learn walkthrough for a structure slug, an optional ?period=n and ?deal=id (a shipped deal of that structure). */
+export async function walkthroughFor(ctx: AppContext, slug: string, periodQuery: unknown, lang: Lang = 'en', dealQuery?: unknown): Promise<Walkthrough & { legs: LegLesson[] }> {
   const s = learnStructure(slug, lang);
   if (!s) throw new HttpError(404, `structure: no learn page "${slug.slice(0, 60)}" (structures: ${learnStructures().map((x) => x.slug).join(', ')})`);
-  const exists = await ctx.deals.store.read(s.scenarioId);
-  if (!exists) throw new HttpError(503, `scenario: ${s.scenarioId}.json is not available yet (it is being written); this walkthrough needs the real scenario's numbers`);
-  const { loaded, report } = await ctx.deals.schedule(s.scenarioId);
+  let dealId = s.scenarioId;
+  if (dealQuery !== undefined && dealQuery !== '') {
+    const q = String(dealQuery).slice(0, 80);
+    if (!s.deals.includes(q)) throw new HttpError(400, `deal: "${q}" is not a deal of this structure (deals: ${s.deals.join(', ')})`);
+    dealId = q;
+  }
+  const exists = await ctx.deals.store.read(dealId);
+  if (!exists) throw new HttpError(503, `scenario: ${dealId}.json is not available yet (it is being written); this walkthrough needs the real scenario's numbers`);
+  const { loaded, report } = await ctx.deals.schedule(dealId);
   let period = 1;
   if (periodQuery !== undefined && periodQuery !== '') {
     const n = typeof periodQuery === 'string' && /^\d{1,4}$/.test(periodQuery) ? Number(periodQuery) : NaN;

@@ -133,7 +133,7 @@ export function pages(ctx: AppContext): Router {
   r.get('/learn/:structure', handle(async (req, res) => {
     const slug = String(req.params.structure ?? '');
     try {
-      const walk = await walkthroughFor(ctx, slug, req.query.period, langOf(res));
+      const walk = await walkthroughFor(ctx, slug, req.query.period, langOf(res), req.query.deal);
       res.render('learn', { title: walk.structure.title, nav: 'learn', walk, missing: null, structure: walk.structure });
     } catch (err) {
       if (err instanceof HttpError && err.status === 503) {

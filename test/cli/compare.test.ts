@@ -21,7 +21,10 @@ describe('ipabs compare', () => {
     const r = await ipabs('compare', ...scenarioFiles(), '--json');
     expect(r.code, r.err).to.equal(0);
     const j = JSON.parse(r.out) as CompareJson;
-    expect(j.deals.map((d) => d.deal.id)).to.deep.equal(['futian-n-plus-1-2023', 'ningbo-bank-rail-2024', 'ningbo-ecny-2024', 'yuhang-abn-2023']);
+    expect(j.deals.map((d) => d.deal.id)).to.deep.equal([
+      'futian-n-plus-1-2023', 'longhua-hti-ip1-2021', 'nanshan-hti-ip5-2022', 'ningbo-bank-rail-2024', 'ningbo-ecny-2024',
+      'wenke-lease-2019', 'xingye-guangzhou-licence-2019', 'xinxin-factoring-2023-1', 'yuhang-abn-2023-2', 'yuhang-abn-2023',
+    ]);
     for (const d of j.deals) {
       expect(d.tranches.length).to.be.above(0);
       for (const t of d.tranches) expect(t).to.have.keys(['id', 'name', 'class', 'currency', 'balance', 'coupon', 'benchmark', 'spreadOverBenchmark', 'feesAllocated', 'allInCostRate', 'investorYield', 'offshore']);

@@ -72,9 +72,9 @@ describe('analysis API (/api/compare, /api/learn, /api/glossary, /api/calendar, 
       const nf = await request(t.app).get('/api/learn/<script>').expect(404);
       expect(nf.body.error).to.match(/^structure: no learn page/);
     });
-    it('lists the three structures', async () => {
+    it('lists the structures: the three deals of the brief, then pledged-IP micro-loans, finance leases and trust loans', async () => {
       const res = await request(t.app).get('/api/learn').expect(200);
-      expect(res.body.structures.map((s: { slug: string }) => s.slug)).to.deep.equal(['exclusive-licence-abn', 'n-plus-1-cross-border', 'e-cny-issuance']);
+      expect(res.body.structures.map((s: { slug: string }) => s.slug)).to.deep.equal(['exclusive-licence-abn', 'n-plus-1-cross-border', 'e-cny-issuance', 'pledged-ip-micro-loans', 'ip-finance-lease', 'trust-loan-abn']);
     });
   });
 

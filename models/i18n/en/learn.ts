@@ -2,7 +2,7 @@
 // "+1" leg and the rail note, the learn index, the glossary's explanations and the calendar page.
 export const learn = {
   'learn.index.title': 'Learn IP securitization',
-  'learn.index.lead': 'Three real structures from the case collections, each walked through one payment period with the scenario\'s own numbers from the exact engine.',
+  'learn.index.lead': 'Real structures from the case collections and the market, each walked through one payment period with the scenario\'s own numbers from the exact engine.',
   'learn.index.calendar': 'Business-day calendar',
   'learn.index.calendarText': 'Each year\'s holidays and make-up working days on the interbank, exchange and Hong Kong calendars, with the State Council notice.',
   'learn.index.glossary': 'Glossary',

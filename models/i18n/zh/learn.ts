@@ -4,7 +4,7 @@ import type { Translation } from '../types.js';
 
 export const learn: Translation<typeof en> = {
   'learn.index.title': '知识产权证券化入门',
-  'learn.index.lead': '三个来自案例汇编的真实结构，每个都用精确引擎计算的情景数据，逐步演示一个兑付期的现金流。',
+  'learn.index.lead': '来自案例汇编和市场的真实结构，每个都用精确引擎计算的情景数据，逐步演示一个兑付期的现金流。',
   'learn.index.calendar': '节假日与调休',
   'learn.index.calendarText': '银行间、交易所与香港日历每年的节假日与调休工作日，附国务院通知。',
   'learn.index.glossary': '术语表',

@@ -28,6 +28,22 @@ const pctOut = (x: number | undefined, to: Target): WriteValue => (x === undefin
 const dateOut = (iso: string | undefined, to: Target): WriteValue => (iso === undefined ? null : to === 'xlsx' ? excelDate(iso) : iso);
 const moneyOut = (v: number | string): number => Number(v);
 
+/** The asset kinds a tape row can carry; the other kinds (leases, entrusted loans, factoring) live in the deal file only. */
+export const TAPE_ASSET_KINDS: readonly string[] = ['loan', 'licence-royalty'];
+
+/** A pool the tape cannot carry: answered 422 by the server, exit 1 by the CLI. */
+export class TapeUnsupportedError extends Error {
+  readonly status = 422;
+}
+
+/** Refuse, naming the firm, a pool with an asset kind the tape has no columns for. */
+export function checkTapeKinds(obligors: readonly Obligor[], lang: Lang): void {
+  const i = obligors.findIndex((o) => !TAPE_ASSET_KINDS.includes(o.asset.kind));
+  if (i < 0) return;
+  const o = obligors[i]!;
+  throw new TapeUnsupportedError(translator(lang)('assets.tape.unsupported', { path: `pool.obligors[${i}].asset`, id: o.id, kind: o.asset.kind }));
+}
+
 /** One obligor as a tape row, in the order of TAPE_COLUMNS. */
 export function obligorRow(o: Obligor, lang: Lang, to: Target): WriteValue[] {
   const t = translator(lang);
@@ -77,6 +93,7 @@ export function tapeHeader(t: Translate): string[] {
 
 /** The tape as CSV text with a byte-order mark (blank template: the header row only). */
 export function poolTapeCsv(lang: Lang, obligors: readonly Obligor[] = []): string {
+  checkTapeKinds(obligors, lang);
   const t = translator(lang);
   const rows = obligors.map((o) => obligorRow(o, lang, 'csv').map((v) => (v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'boolean' ? String(v) : v)));
   return withBom(toCsv(tapeHeader(t), rows));
@@ -84,6 +101,7 @@ export function poolTapeCsv(lang: Lang, obligors: readonly Obligor[] = []): stri
 
 /** The tape as an Excel workbook: Pool (frozen header, drop-downs), Instructions, Lists. */
 export async function poolTapeXlsx(lang: Lang, obligors: readonly Obligor[] = []): Promise<Buffer> {
+  checkTapeKinds(obligors, lang);
   const t = translator(lang);
   const listsName = t('tape.sheet.lists');
   // The Lists sheet: sectors in column A, each choice list in its own column after it.

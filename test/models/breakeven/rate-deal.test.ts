@@ -120,3 +120,18 @@ describe('rating a deal: the BDR table, credit substitution, the stresses on rea
     expect(() => breakEvenTable(d, { tranches: ['equity'] })).to.throw('tranche: no tranche "equity" in futian-n-plus-1-2023 (tranches: senior, mezzanine, subordinated)');
   });
 });
+
+describe('break-even default rates of a cost-plus deal use the asset flows as priced', () => {
+  // Futian prices its loans cost-plus (break-even + 145 bp): raise the mezzanine coupon by 200 bp and
+  // the firms pay for it, so the mezzanine's BDR hardly moves; with the loans' rates fixed as given,
+  // the same 300,000 a year more comes out of the protection and its BDR falls by about 0.2% of the pool.
+  const bdr = (changes: Record<string, unknown>) => breakEvenTable(deal('futian-n-plus-1-2023.json', changes), { scenarios: base, tranches: ['mezzanine'] }).tranches[0]!.bdr;
+  it('cost-plus: a 200 bp higher mezzanine coupon is paid by the firms', () => {
+    expect(Math.abs(bdr({ '/liabilities/tranches/1/coupon/rate': 0.055 }) - bdr({}))).to.be.below(0.0005);
+  });
+  it('fixed: the same coupon comes out of the credit support', () => {
+    const fixed = { '/pool/pricing': { rule: 'fixed' } };
+    const drop = bdr(fixed) - bdr({ ...fixed, '/liabilities/tranches/1/coupon/rate': 0.055 });
+    expect(drop).to.be.within(0.0015, 0.003);
+  });
+});

@@ -189,7 +189,8 @@ describe('cost/compare: the all-in cost of funding, side by side', () => {
 
   it('names the deal when its costs cannot be worked out', () => {
     const d = loadScenario(`${SCENARIO_DIR}yuhang-abn-2023.json`);
-    const broken = { ...d, funding: { baseline: { kind: 'ip-pledge-bank-loan' as const, spreadOverLpr: 0.005, subsidised: false } }, meta: { ...d.meta, issueDate: '2019-01-02' } } as Deal;
+    // 2014: before the PBOC benchmark lending rate the model carries (and the LPR), so no benchmark.
+    const broken = { ...d, funding: { baseline: { kind: 'ip-pledge-bank-loan' as const, spreadOverLpr: 0.005, subsidised: false } }, meta: { ...d.meta, issueDate: '2014-01-02' } } as Deal;
     expect(() => compareDeals([broken])).to.throw(/^yuhang-abn-2023: /);
   });
 });

@@ -3,26 +3,14 @@ import { Decimal } from 'decimal.js';
 import { compilePathModel } from '../../../models/montecarlo/path-model.js';
 import { NO_STRESS } from '../../../models/montecarlo/stress.js';
 import { runExactProgram } from '../../../models/engine/exact.js';
-import { floatNum, exactNum, type Vec } from '../../../models/money/num.js';
-import { createLedger, runWaterfall, type Ledger } from '../../../models/waterfall/run.js';
+import { floatNum, exactNum } from '../../../models/money/num.js';
+import { createLedger, runWaterfall } from '../../../models/waterfall/run.js';
+import { maxLedgerGap } from '../../support/ledger-gap.js';
 import { loadScenario, scenarioFiles } from '../../support/scenarios.js';
 
 // The Monte Carlo engine runs the same waterfall as the exact engine, on doubles. With the same
 // collections the two must agree to the fen on every payment.
-const FIELDS = ['collections', 'broughtForward', 'reserveRelease', 'enhancementDraws', 'feePaid', 'interestPaid', 'principalPaid', 'balance', 'reserveTopUp', 'residual', 'carriedForward', 'partyDraw'] as const;
-
-function maxGap(a: Ledger<number>, b: Ledger<Decimal>): { field: string; index: number; gap: number } {
-  let worst = { field: '', index: -1, gap: 0 };
-  for (const f of FIELDS) {
-    const x = a[f] as Vec<number>;
-    const y = b[f] as Vec<Decimal>;
-    for (let i = 0; i < x.length; i++) {
-      const gap = Math.abs(x[i]! - (y[i] as Decimal).toNumber());
-      if (gap > worst.gap) worst = { field: f, index: i, gap };
-    }
-  }
-  return worst;
-}
+const maxGap = maxLedgerGap;
 
 describe('Monte Carlo path engine against the exact engine', () => {
   for (const file of scenarioFiles()) {

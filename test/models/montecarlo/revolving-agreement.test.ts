@@ -9,24 +9,12 @@ import { compilePathModel } from '../../../models/montecarlo/path-model.js';
 import { NO_STRESS } from '../../../models/montecarlo/stress.js';
 import { replayPaths } from '../../../models/montecarlo/path-replay.js';
 import { runExactProgram } from '../../../models/engine/exact.js';
-import { exactNum, type Vec } from '../../../models/money/num.js';
+import { exactNum } from '../../../models/money/num.js';
 import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../../../models/waterfall/run.js';
 import { revolvingDeal } from '../../support/revolving-deal.js';
+import { maxLedgerGap, STATUS_FIELDS } from '../../support/ledger-gap.js';
 
-const FIELDS = ['collections', 'broughtForward', 'reserveRelease', 'enhancementDraws', 'feePaid', 'interestPaid', 'principalPaid', 'balance', 'reserveTopUp', 'residual', 'carriedForward', 'partyDraw', 'purchases', 'purchasedPrincipal', 'callProceeds'] as const;
-
-function maxGap(a: Ledger<number>, b: Ledger<Decimal>): { field: string; index: number; gap: number } {
-  let worst = { field: '', index: -1, gap: 0 };
-  for (const f of FIELDS) {
-    const x = a[f] as Vec<number>;
-    const y = b[f] as Vec<Decimal>;
-    for (let i = 0; i < x.length; i++) {
-      const gap = Math.abs(x[i]! - (y[i] as Decimal).toNumber());
-      if (gap > worst.gap) worst = { field: f, index: i, gap };
-    }
-  }
-  return worst;
-}
+const maxGap = (a: Ledger<number>, b: Ledger<Decimal>) => maxLedgerGap(a, b, STATUS_FIELDS);
 
 const dec = (v: ArrayLike<number>): Decimal[] => Array.from(v, (x) => new Decimal(x));
 

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import { basename } from 'node:path';
 import { loadScenario, scenarioFiles } from '../../support/scenarios.js';
-import { poolTapeCsv, poolTapeXlsx } from '../../../models/pool/tape/template.js';
+import { poolTapeCsv, poolTapeXlsx, TAPE_ASSET_KINDS } from '../../../models/pool/tape/template.js';
 import { formatTapeProblems, licenceFeeSchedule, readPoolTape, type TapeResult } from '../../../models/pool/tape/parse.js';
 import { Decimal } from 'decimal.js';
 
@@ -17,7 +17,8 @@ const plain = (x: unknown) => JSON.parse(JSON.stringify(x, (_k, v) => (typeof v 
 
 describe('pool tape: a deal\'s pool written as a tape reads back unchanged', function () {
   this.timeout(20_000);
-  for (const file of scenarioFiles()) {
+  // The tape carries loans and licence fees; deals with other asset kinds are refused (below).
+  for (const file of scenarioFiles().filter((f) => loadScenario(f).pool.obligors.every((o) => TAPE_ASSET_KINDS.includes(o.asset.kind)))) {
     for (const lang of ['en', 'zh'] as const) {
       it(`${basename(file)} as XLSX and CSV in ${lang}`, async () => {
         const deal = loadScenario(file);
@@ -29,6 +30,16 @@ describe('pool tape: a deal\'s pool written as a tape reads back unchanged', fun
       });
     }
   }
+});
+
+describe('pool tape: asset kinds it does not carry', () => {
+  it('refuses a lease pool, naming the firm and its kind, rather than writing rows it could not read back', async () => {
+    const deal = loadScenario(scenarioFiles().find((f) => f.endsWith('wenke-lease-2019.json'))!);
+    expect(() => poolTapeCsv('en', deal.pool.obligors)).to.throw('pool.obligors[0].asset: the pool tape carries loans and licence-fee receivables; the asset of wk-01 is a finance-lease — edit it in the deal file (JSON)');
+    let err: unknown = null;
+    try { await poolTapeXlsx('zh', deal.pool.obligors); } catch (e) { err = e; }
+    expect((err as { status?: number }).status).to.equal(422);
+  });
 });
 
 describe('pool tape: licence fees from a rate', () => {
