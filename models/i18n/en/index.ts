@@ -17,6 +17,7 @@ import { assets } from './assets.js';
 import { reports } from './reports.js';
 import { pricing } from './pricing.js';
 import { rating } from './rating.js';
+import { cost } from './cost.js';
 
 export const en = {
   ...common,
@@ -37,4 +38,5 @@ export const en = {
   ...reports,
   ...pricing,
   ...rating,
+  ...cost,
 } as const;
