@@ -2,7 +2,7 @@ import { compareDeals, type CompareResult, type DealCost } from '../../models/co
 import { formatBp, formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { requireDeal } from './shared.js';
+import { nameIn, requireDeal } from './shared.js';
 import { ioLang } from '../lang.js';
 import { translator, type Lang, type MessageKey, type Translate } from '../../models/i18n/index.js';
 import { costGapText, costRows, pricingText } from '../../models/cost/cost-gap-text.js';
@@ -25,14 +25,12 @@ const pct = (x: number) => formatRate(x, 2);
 const bp = (x: number) => `${x >= 0 ? '+' : '−'}${formatBp(Math.abs(x))}`;
 const plural = (t: Translate, base: 'cost.cli.days' | 'cost.cli.batches', n: number) => t(n === 1 ? `${base}.one` : `${base}.other`, { n });
 
-/** The deal's own name in the reader's language (its Chinese name when it has one). */
-const dealName = (d: DealCost['deal'], lang: Lang) => printable(lang === 'zh' && d.nameZh ? d.nameZh : d.name);
 
 function formatDeal(d: DealCost, lang: Lang): string {
   const t = translator(lang);
   const zh = lang === 'zh';
   const lines: string[] = [
-    t('cost.cli.head', { name: dealName(d.deal, lang), id: d.deal.id, market: zh ? t(`market.${d.deal.market}` as MessageKey) : d.deal.market, currency: d.deal.currency, issue: d.deal.issueDate, maturity: d.deal.maturityDate }),
+    t('cost.cli.head', { name: printable(nameIn(d.deal, lang)), id: d.deal.id, market: zh ? t(`market.${d.deal.market}` as MessageKey) : d.deal.market, currency: d.deal.currency, issue: d.deal.issueDate, maturity: d.deal.maturityDate }),
     '',
     textTable(
       (['tranche', 'ccy', 'balance', 'coupon', 'benchmark', 'spread', 'fees', 'allIn', 'yield'] as const).map((k) => t(`cost.cli.col.${k}`)),

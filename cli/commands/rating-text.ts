@@ -1,5 +1,6 @@
 // The domestic rating and break-even answers as text for the terminal, in the reader's language.
 import { translator, type Lang, type Translate } from '../../models/i18n/index.js';
+import { nameIn } from './shared.js';
 import type { BreakEvenAnswer, DomesticRatingResult } from '../../models/breakeven/index.js';
 import { CONCENTRATED_POOL_MAX, describeScenario } from '../../models/stress/index.js';
 import { formatMoney, formatRate, textTable } from '../../models/format.js';
@@ -14,7 +15,7 @@ function allocationLine(t: Translate, r: { allocation: DomesticRatingResult['all
 export function formatRating(r: DomesticRatingResult, lang: Lang): string {
   const t = translator(lang);
   const set = r.tdrSet;
-  const lines = [t('rating.cli.title', { name: r.deal.name, id: r.deal.id })];
+  const lines = [t('rating.cli.title', { name: nameIn(r.deal, lang), id: r.deal.id })];
   lines.push(set.simulation
     ? t('rating.cli.run', { paths: set.simulation.paths.toLocaleString('en-US'), seed: set.simulation.seed, method: t(`rating.method.${r.tdrMethod}`), tolerance: pct(r.tolerance), arithmetic: r.arithmetic })
     : t('rating.cli.no-run', { rate: pct(set.baseCaseDefaultRate.value) }));
@@ -76,7 +77,7 @@ export function formatBreakEven(a: BreakEvenAnswer, lang: Lang): string {
   const show = (x: number) => (a.vary === 'coupon' ? formatRate(x, 4) : pct(x));
   const scenario = { name: a.scenario.name, stresses: a.scenario.stresses, reason: a.scenario.reason };
   const lines = [
-    t('breakeven.title', { name: a.deal.name, id: a.deal.id, tranche: a.tranche, what: t(`breakeven.what.${a.vary}`) }),
+    t('breakeven.title', { name: nameIn(a.deal, lang), id: a.deal.id, tranche: a.tranche, what: t(`breakeven.what.${a.vary}`) }),
     t('breakeven.scenario', { name: a.scenario.name, description: describeScenario(scenario, t) }),
     `${t(`rating.allocation.${a.allocation}`)}; ${t(a.standAlone ? 'breakeven.support.stand-alone' : 'breakeven.support.with')}`,
   ];

@@ -4,7 +4,7 @@ import type { SimulationResult } from '../../models/montecarlo/results.js';
 import { formatBp, formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { requireDeal } from './shared.js';
+import { requireDeal, nameIn, kindIn } from './shared.js';
 import { translator, type Lang } from '../../models/i18n/index.js';
 import { ioLang } from '../lang.js';
 
@@ -55,7 +55,7 @@ export function formatSimulation(r: SimulationResult, lang: Lang = 'en'): string
   const n = (x: number) => Math.round(x).toLocaleString('en-US');
   const run = r.run;
   const lines = [
-    `${printable(r.deal.name)} (${r.deal.id})`,
+    `${printable(nameIn(r.deal, lang))} (${r.deal.id})`,
     t('cli.sim.run', {
       paths: n(run.paths), seed: String(run.seed), threads: t(run.threads > 1 ? 'cli.sim.threads.other' : 'cli.sim.threads.one', { n: run.threads }),
       stress: run.stress.name, is: run.importanceShift ? t('cli.sim.is', { shift: run.importanceShift.toFixed(3) }) : '',
@@ -78,7 +78,7 @@ export function formatSimulation(r: SimulationResult, lang: Lang = 'en'): string
   }
   if (r.enhancements.length) {
     lines.push('', textTable([t('cli.sim.col.enhancement'), t('cli.sim.col.kind'), t('cli.sim.col.draw'), t('cli.sim.col.draw99'), t('cli.sim.col.exhausted')], r.enhancements.map((e) => [
-      e.id, e.kind, pm(e.expectedDraw, e.expectedDrawStdErr, formatMoney),
+      e.id, kindIn(e.kind, lang), pm(e.expectedDraw, e.expectedDrawStdErr, formatMoney),
       `${formatMoney(e.drawQuantiles['0.99'])} (${formatMoney(e.drawQuantileCI95['0.99'][0])}–${formatMoney(e.drawQuantileCI95['0.99'][1])})`,
       pm(e.exhaustionProbability, e.exhaustionProbabilityStdErr, pct),
     ])));

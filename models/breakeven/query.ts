@@ -38,7 +38,8 @@ export interface BreakEvenPeriod {
 }
 
 export interface BreakEvenAnswer extends SolveResult {
-  deal: { id: string; name: string };
+  /** The deal; nameZh its Chinese name when it has one. */
+  deal: { id: string; name: string; nameZh?: string };
   tranche: string;
   vary: Vary;
   scenario: ScenarioReport;
@@ -102,7 +103,7 @@ export function breakEven(deal: Deal, q: BreakEvenQuery): BreakEvenAnswer {
     };
   });
   return {
-    ...r, deal: { id: deal.meta.id, name: deal.meta.name }, tranche: q.tranche, vary: q.vary,
+    ...r, deal: { id: deal.meta.id, name: deal.meta.name, ...(deal.meta.nameZh ? { nameZh: deal.meta.nameZh } : {}) }, tranche: q.tranche, vary: q.vary,
     scenario: scenarioReport(scenario, deal), allocation, standAlone, defaultRate, recovery: q.recovery ?? null,
     currentCoupon: coupon.type === 'fixed' ? coupon.rate : coupon.type === 'benchmark' ? coupon.spread : null,
     periods,

@@ -105,7 +105,8 @@ export interface LayerBurden {
 }
 
 export interface SizingResult {
-  deal: { id: string; name: string };
+  /** The deal; nameZh its Chinese name when it has one. */
+  deal: { id: string; name: string; nameZh?: string };
   lever: { kind: LeverKind; id: string; label: string; what: Lever['what']; juniorTranche?: string; currentAmount: number; maxAmount: number };
   target: {
     kind: SizingTarget['kind'];
@@ -299,7 +300,7 @@ export async function sizeEnhancement(deal: Deal, req: SizingRequest): Promise<S
 
   const notesFen = deal.liabilities.tranches.reduce((s, t) => s + fenOf(Number(t.balance)), 0);
   const out: SizingResult = {
-    deal: { id: deal.meta.id, name: deal.meta.name },
+    deal: { id: deal.meta.id, name: deal.meta.name, ...(deal.meta.nameZh ? { nameZh: deal.meta.nameZh } : {}) },
     lever: { kind: lever.kind, id: lever.id, label: lever.label, what: lever.what, ...(lever.juniorTranche ? { juniorTranche: lever.juniorTranche } : {}), currentAmount: lever.currentFen / 100, maxAmount: lever.maxFen / 100 },
     target: {
       kind: req.target.kind, tranche: trancheId,

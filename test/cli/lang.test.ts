@@ -55,4 +55,24 @@ describe('ipabs --lang (命令行语言)', () => {
     const unknown = await ipabs('frobnicate', '--lang', 'zh');
     expect(unknown.err).to.contain('未知命令 "frobnicate"');
   });
+
+  it('describes every command in Chinese in the usage (a new command without cli.help.<name> in zh fails)', async () => {
+    const help = await ipabs('--lang', 'zh', 'help');
+    const lines = help.out.split('\n').filter((l) => l.startsWith('  ipabs '));
+    expect(lines.length).to.be.greaterThan(14);
+    for (const l of lines) expect(l.split(/\s{3,}/)[1] ?? '', l).to.match(/[\u4e00-\u9fff]/);
+  });
+
+  it('calls a deal by its Chinese name (meta.nameZh) and an enhancement by the market\'s term in Chinese output', async () => {
+    const sim = await ipabs('simulate', yuhang, '--paths', '500', '--lang', 'zh');
+    expect(sim.out.split('\n')[0]).to.equal('余杭区知识产权独占许可资产支持票据（2023年度第一期） (yuhang-abn-2023)');
+    expect(sim.out).to.match(/^undertaking\s+差额支付承诺\s/m);
+    const sched = await ipabs('schedule', yuhang, '--lang', 'zh');
+    expect(sched.out.split('\n')[0]).to.match(/^余杭区知识产权独占许可资产支持票据（2023年度第一期）（yuhang-abn-2023）/);
+    const rate = await ipabs('rate', `${SCENARIO_DIR}futian-n-plus-1-2023.json`, '--paths', '0', '--lang', 'zh');
+    expect(rate.out.split('\n')[0]).to.match(/^福田区深港跨境"N\+1"知识产权证券化（2023）（futian-n-plus-1-2023）/);
+    const en = await ipabs('simulate', yuhang, '--paths', '500', '--lang', 'en');
+    expect(en.out.split('\n')[0]).to.equal('Yuhang exclusive-licence IP ABN, first issue (2023) (yuhang-abn-2023)');
+    expect(en.out).to.match(/^undertaking\s+shortfall-undertaking\s/m);
+  });
 });
