@@ -2,7 +2,9 @@
 // progress event, `ipabs simulate` against a C program of the same model and on 2 threads against
 // 1: bench/processes.ts); then Monte Carlo speed and memory inside one process on the shipped
 // scenarios and the synthetic pool, on one thread and on all cores, plus plain vs importance
-// sampling for a rare senior loss; last, the library at scale (bench/library.ts: 5,000 saved deals).
+// sampling for a rare senior loss; the domestic rating's break-even tables (bench/rating.ts), the
+// design optimizer on Yuhang and Futian over three levers each (bench/design.ts); last, the library
+// at scale (bench/library.ts: 5,000 saved deals).
 // Options: --quick (fewer paths and repeats), --only NAME (one deal; --only library: just the library), --no-memory (skip the 10 M-path
 // run), --processes-only (just the whole-process part), --no-processes (skip it).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { textTable } from '../models/format.js';
 import { projectRoot } from '../server/config.js';
 import { cliStartup, compareWithC, firstProgress, median } from './processes.js';
 import { benchRating } from './rating.js';
+import { benchDesign } from './design.js';
 import { libraryBench } from './library.js';
 
 const args = process.argv.slice(2);
@@ -116,6 +119,7 @@ if (rare) {
 }
 
 benchRating(deals, repeats);
+await benchDesign(deals, quick);
 
 // Memory: a 10 M-path Yuhang run (all cores) must stay under 500 MB peak.
 const yuhang = deals.find((d) => d.name === 'yuhang-abn-2023');

@@ -5,7 +5,7 @@ import { takeLang } from './lang.js';
 import { errorLineIn, messagesFor, translator, type Lang, type MessageKey, type Translate } from '../models/i18n/index.js';
 import {
   allocationHelp, calendarHelp, compareHelp, importPoolHelp, poolTemplateHelp, scheduleHelp, schemaHelp, sensitivityHelp,
-  simulateHelp, sizeHelp, validateHelp, rateHelp, breakevenHelp, programmeHelp, userHelp,
+  simulateHelp, sizeHelp, validateHelp, rateHelp, breakevenHelp, priceHelp, optimizeHelp, programmeHelp, userHelp,
 } from './commands/help.js';
 import { capMessage, echo } from '../models/format.js';
 
@@ -22,6 +22,8 @@ export const commands: Record<string, Command> = {
   allocation: { load: async () => (await import('./commands/allocation.js')).allocationCommand, help: allocationHelp },
   compare: { load: async () => (await import('./commands/compare.js')).compareCommand, help: compareHelp },
   rate: { load: async () => (await import('./commands/rate.js')).rateCommand, help: rateHelp },
+  price: { load: async () => (await import('./commands/price.js')).priceCommand, help: priceHelp },
+  optimize: { load: async () => (await import('./commands/optimize.js')).optimizeCommand, help: optimizeHelp },
   breakeven: { load: async () => (await import('./commands/breakeven.js')).breakevenCommand, help: breakevenHelp },
   calendar: { load: async () => (await import('./commands/calendar.js')).calendarCommand, help: calendarHelp },
   'import-pool': { load: async () => (await import('./commands/import-pool.js')).importPoolCommand, help: importPoolHelp },

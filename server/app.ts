@@ -17,6 +17,7 @@ import { dealApi } from './routes/deals.js';
 import { runApi } from './routes/runs.js';
 import { analysisApi } from './routes/analysis.js';
 import { sizeApi } from './routes/size.js';
+import { designApi } from './routes/design.js';
 import { sensitivityApi } from './routes/sensitivity.js';
 import { ratingApi, ratingPages } from './routes/rating.js';
 import { isPoolTapeUpload, poolTapeApi } from './routes/pool-tape.js';
@@ -100,6 +101,7 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   app.use('/api', dealApi(ctx));
   app.use('/api', runApi(ctx));
   app.use('/api', sizeApi(ctx));
+  app.use('/api', designApi(ctx));
   app.use('/api', sensitivityApi(ctx));
   app.use('/api', ratingApi(ctx));
   app.use('/api', poolTapeApi(ctx));

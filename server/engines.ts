@@ -7,7 +7,7 @@ import { codeModule } from './config.js';
 import { HttpError } from './http-errors.js';
 
 export interface OptionalEngine {
-  key: 'montecarlo' | 'sizing' | 'cost';
+  key: 'montecarlo' | 'sizing' | 'cost' | 'design';
   title: string;
   /** Path from the project root. */
   file: string;
@@ -18,6 +18,7 @@ export const OPTIONAL_ENGINES: Record<OptionalEngine['key'], OptionalEngine> = {
   montecarlo: { key: 'montecarlo', title: 'Monte Carlo engine', file: 'models/montecarlo/simulate.ts', issue: 'the Monte Carlo engine' },
   sizing: { key: 'sizing', title: 'Enhancement sizing solver', file: 'models/sizing/solve.ts', issue: 'issue 3' },
   cost: { key: 'cost', title: 'Cost comparison', file: 'models/cost/compare.ts', issue: 'issue 6' },
+  design: { key: 'design', title: 'Design optimizer', file: 'models/design/optimize.ts', issue: 'issue 12' },
 };
 
 const RETRY_MS = 5_000;
@@ -37,7 +38,7 @@ export class Engines {
   }
 
   status(): Record<OptionalEngine['key'], boolean> {
-    return { montecarlo: this.available('montecarlo'), sizing: this.available('sizing'), cost: this.available('cost') };
+    return { montecarlo: this.available('montecarlo'), sizing: this.available('sizing'), cost: this.available('cost'), design: this.available('design') };
   }
 
   unavailableMessage(key: OptionalEngine['key']): string {

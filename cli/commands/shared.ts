@@ -1,11 +1,11 @@
 import type { Deal } from '../../models/deal/schema.js';
-import { checkDealFile } from '../../models/engine/check.js';
+import { checkDealFile } from '../../models/design/check.js';
 import { formatProblem } from '../../models/deal/validate.js';
 import { UsageError } from '../args.js';
 import type { Lang } from '../../models/i18n/index.js';
 import { enhancementKinds } from '../../models/enhancements/registry.js';
 
-/** Load a deal for a command (priced: cost-plus solved from the notes), or stop with its problems listed. */
+/** Load a deal for a command (priced: market coupons at their grade, cost-plus solved from the notes), or stop with its problems listed. */
 export function requireDeal(file: string | undefined, command: string): Deal {
   if (!file) throw new UsageError(`${command} needs a deal file`);
   const r = checkDealFile(file, { baseCase: false });

@@ -1,4 +1,4 @@
-import { checkDealFile } from '../../models/engine/check.js';
+import { checkDealFile } from '../../models/design/check.js';
 import { formatWarning } from '../../models/engine/base-case.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';

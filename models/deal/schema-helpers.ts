@@ -7,6 +7,8 @@ import { DATE_TEXT, MONEY_TEXT } from './problem-text.js';
 
 /** Loan and coupon benchmarks: the 1-year and 5-year loan prime rate (贷款市场报价利率). */
 export const BENCHMARKS = ['LPR1Y', 'LPR5Y'] as const;
+/** What a market-priced coupon (市场化定价) is written on: the government curve at the WAL (a fixed coupon) or the 1-year LPR (floating). */
+export const MARKET_BENCHMARKS = ['CGB', 'LPR1Y'] as const;
 
 // Values quoted in messages are cut to ECHO_MAX characters, escaped and depth-bounded (models/format.ts).
 const show = (v: unknown): string => echo(v);

@@ -2,7 +2,7 @@
 // Schema in docs/deal.schema.json is generated from it (`ipabs schema`).
 import { z } from 'zod';
 import {
-  BENCHMARKS, fraction, identifier, integerBetween, isoDate, listOf, money, numberBetween, oneOf, spread,
+  BENCHMARKS, MARKET_BENCHMARKS, fraction, identifier, integerBetween, isoDate, listOf, money, numberBetween, oneOf, spread,
   strictObject, tagged, text, describeValue,
 } from './schema-helpers.js';
 import { enhancementSchemas } from '../enhancements/registry.js';
@@ -102,6 +102,12 @@ const couponSchema = tagged('type', [
   strictObject({ type: z.literal('benchmark'), benchmark: oneOf(BENCHMARKS), spread: spread() }),
   /** No coupon: a subordinated / equity piece that takes the residual. */
   strictObject({ type: z.literal('none') }),
+  /**
+   * 市场化定价 Priced from the market: the government curve (or the 1-year LPR) plus the spread of
+   * the tranche's domestic grade at its WAL (models/market/spread-grid.ts), plus `premiumBp`.
+   * Engines see the priced coupon (`ipabs price` shows how it was found).
+   */
+  strictObject({ type: z.literal('market'), benchmark: oneOf(MARKET_BENCHMARKS).optional(), premiumBp: numberBetween(-200, 2000).optional() }),
 ] as const);
 
 const principalRuleSchema = tagged('type', [

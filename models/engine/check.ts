@@ -23,6 +23,18 @@ export interface CheckOptions {
   lang?: Lang;
   /** Run the base case for its warnings (default true; false: validate and price only, report null). */
   baseCase?: boolean;
+  /**
+   * Sets the coupons the deal leaves to be priced (`coupon: market`) before its assets are priced:
+   * models/design/check.ts passes the market pricing (a layer above the engine). A RangeError it
+   * throws is a problem of the deal, on the path its message starts with.
+   */
+  priceCoupons?: (deal: Deal) => Deal;
+}
+
+/** "liabilities.tranches[1].coupon: …" as a problem on that path. */
+function problemOf(err: RangeError): Problem {
+  const m = /^([^:\s]+): (.*)$/s.exec(err.message);
+  return { path: m ? m[1]! : '', message: m ? m[2]! : err.message };
 }
 
 /**
@@ -35,7 +47,17 @@ export function checkDeal(input: unknown, opts: CheckOptions = {}): CheckResult 
   // Like validateDeal, never throws: an engine that fails on a deal the checks let through is a
   // defect (the fuzz test looks for these), reported as a problem rather than a crash or a 500.
   try {
-    const priced = priceDeal(v.deal);
+    let deal = v.deal;
+    if (opts.priceCoupons) {
+      try {
+        deal = opts.priceCoupons(deal);
+      } catch (err) {
+        // A market tranche the grid cannot price is a problem of the deal, on its coupon's path.
+        if (err instanceof RangeError) return { ok: false, problems: [problemOf(err)], warnings: [] };
+        throw err;
+      }
+    }
+    const priced = priceDeal(deal);
     if (!priced.ok) return { ok: false, problems: priced.problems, warnings: [] };
     if (opts.baseCase === false) return { ok: true, deal: priced.deal, warnings: [], report: null };
     const report = runExact(priced.deal);

@@ -181,6 +181,10 @@ export function compileDeal(deal: Deal): DealProgram {
     const couponByPeriod = periods.map((p) => {
       if (t.coupon.type === 'fixed') return t.coupon.rate;
       if (t.coupon.type === 'none') return 0;
+      if (t.coupon.type === 'market') {
+        // Priced from the rating, which needs this very program: the design layer prices it first (models/design/market-coupons.ts).
+        throw new RangeError(`liabilities.tranches[${deal.liabilities.tranches.indexOf(t)}].coupon: a market coupon must be priced before the engines run the deal (ipabs price ${deal.meta.id} shows its price); price it with priceMarketCoupons`);
+      }
       return lprOn(p.accrualStart, t.coupon.benchmark === 'LPR1Y' ? '1Y' : '5Y') + t.coupon.spread;
     });
     const rule = t.principal;

@@ -89,6 +89,12 @@ export interface AssetKind<S extends z.ZodObject = z.ZodObject> {
    */
   counterparty?(a: z.output<S>): AssetCounterparty | null;
   /**
+   * The same asset with every amount (principal, price, scheduled payments) times `k`, each to the
+   * fen: the design optimizer's issue-size lever (models/design/levers.ts). A kind that leaves it
+   * out cannot be scaled, and the lever says so.
+   */
+  scaled?(a: z.output<S>, k: number): z.output<S>;
+  /**
    * Pool pricing "cost-plus" (成本加成定价, models/pool/pricing-rule.ts): how this kind's rate or fees
    * are set at a solved annual rate. A kind that leaves it out does not support the rule (the
    * validator says so, path-named).
@@ -127,6 +133,11 @@ export interface CostPlusHook<A> {
 }
 
 /** A pass-through agent of an asset (see AssetKind.counterparty); one id may serve several assets. */
+/** An amount in yuan (number or decimal string) times k, to the fen, as the decimal string the deal format takes. */
+export function scaleMoney(x: number | string, k: number): string {
+  return new Decimal(x).times(k).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
 export interface AssetCounterparty {
   id: string;
   name: string;

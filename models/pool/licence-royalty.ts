@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Decimal } from 'decimal.js';
 import { isoDate, listOf, money, oneOf, strictObject } from '../deal/schema-helpers.js';
 import {
-  datedPaymentProblems, effectiveInterestSplit, fen, outstandingIsExposure, paymentFlows, wholeMonths,
+  datedPaymentProblems, effectiveInterestSplit, fen, outstandingIsExposure, paymentFlows, scaleMoney, wholeMonths,
   type AssetFlow, type AssetKind,
 } from './asset-kind.js';
 import type { CostFlow } from '../cost/all-in.js';
@@ -80,6 +80,7 @@ export const licenceRoyalty: AssetKind<typeof schema> = {
   schema,
   flows: royaltyFlows,
   purchasePrice: (a) => new Decimal(a.purchasePrice),
+  scaled: (a, k) => ({ ...a, purchasePrice: scaleMoney(a.purchasePrice, k), payments: a.payments.map((p) => ({ ...p, amount: scaleMoney(p.amount, k) })) }),
   fundingDate: (_a, deal) => deal.meta.issueDate,
   exposureAtDefault: outstandingIsExposure,
   // A licensee pays its fees on their dates; it has no right to pay them off early.

@@ -6,7 +6,7 @@ import { BENCHMARKS, integerBetween, isoDate, money, oneOf, strictObject, tagged
 import { addMonths } from '../calendar/schedule.js';
 import { addMonthsIso } from '../market/inputs.js';
 import { LPR_FIRST_FIXING, lprOn } from '../market/lpr.js';
-import { fen, outstandingIsExposure, paymentFlows, type AssetFirmFlows, type AssetFlow, type AssetKind } from './asset-kind.js';
+import { fen, outstandingIsExposure, paymentFlows, scaleMoney, type AssetFirmFlows, type AssetFlow, type AssetKind } from './asset-kind.js';
 import { POOL_TEXT } from '../deal/problem-text.js';
 
 export const PERIOD_MONTHS = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 } as const;
@@ -124,6 +124,7 @@ export const loan: AssetKind<typeof schema> = {
   schema,
   flows: loanFlows,
   purchasePrice: (a) => new Decimal(a.purchasePrice ?? a.principal),
+  scaled: (a, k) => ({ ...a, principal: scaleMoney(a.principal, k), ...(a.purchasePrice !== undefined ? { purchasePrice: scaleMoney(a.purchasePrice, k) } : {}) }),
   fundingDate: (a) => a.startDate,
   exposureAtDefault: outstandingIsExposure,
   prepayable: () => true,

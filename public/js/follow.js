@@ -1,6 +1,7 @@
 // Follow a queued job (Monte Carlo run or sizing search) over server-sent events and keep a
 // progress bar and its label up to date. Calls onEnd(run) once the job is done, failed or cancelled.
 import { t } from './i18n.js';
+import { api, showError } from './api.js';
 
 const TYPES = ['state', 'queued', 'started', 'progress', 'done', 'failed', 'cancelled'];
 const TERMINAL = new Set(['done', 'failed', 'cancelled']);
@@ -41,4 +42,30 @@ export function follow(runId, { onState, onEnd, onLost }) {
     if (!ended && source.readyState === EventSource.CLOSED && onLost) onLost();
   };
   return { close: () => { ended = true; source.close(); } };
+}
+
+/**
+ * Start a queued job from a page: POST `body` to `url`, put the run's id in the address (`page` +
+ * `&run=`), show its state and follow it; on a refusal show the server's message and re-enable start.
+ */
+export async function submitJob({ url, body, page, startBtn, box, errBox, onState, watch }) {
+  errBox.classList.add('hidden');
+  try {
+    startBtn.disabled = true;
+    const r = await api(url, { method: 'POST', json: body });
+    history.replaceState(null, '', `${page}&run=${encodeURIComponent(r.run.id)}`);
+    onState(r.run);
+    watch(r.run.id);
+  } catch (e) {
+    box.classList.remove('hidden');
+    showError(errBox, e.message);
+    startBtn.disabled = false;
+  }
+}
+
+/** Cancel the run `runId` (DELETE /api/runs/:id); a refusal is shown in errBox. */
+export async function cancelJob(runId, cancelBtn, errBox) {
+  if (!runId) return;
+  cancelBtn.disabled = true;
+  try { await api(`/api/runs/${encodeURIComponent(runId)}`, { method: 'DELETE' }); } catch (e) { showError(errBox, e.message); }
 }

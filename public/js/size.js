@@ -1,7 +1,7 @@
 // Size page: start a sizing search (POST /api/size), follow it like a run, show the SizingResult.
 import { api, el, showError } from './api.js';
 import { formatChineseAmount, formatMoney, money, parseAmount, pct } from './fmt.js';
-import { follow, showProgress } from './follow.js';
+import { cancelJob, follow, showProgress, submitJob } from './follow.js';
 import { t, tz, lang } from './i18n.js';
 
 const cfg = JSON.parse(document.getElementById('size-config').textContent);
@@ -61,25 +61,10 @@ form.addEventListener('submit', async (ev) => {
   const body = { dealId: String(f.get('dealId')), enhancement: String(f.get('enhancement')), target, paths: Number(f.get('paths')), seed: Number(f.get('seed')), tolerance: tol.value };
   const stress = String(f.get('stress') ?? '');
   if (stress) body.stress = stress;
-  errBox.classList.add('hidden');
-  try {
-    startBtn.disabled = true;
-    const r = await api('/api/size', { method: 'POST', json: body });
-    history.replaceState(null, '', `/size?deal=${encodeURIComponent(body.dealId)}&run=${encodeURIComponent(r.run.id)}`);
-    onState(r.run);
-    watch(r.run.id);
-  } catch (e) {
-    box.classList.remove('hidden');
-    showError(errBox, e.message);
-    startBtn.disabled = false;
-  }
+  await submitJob({ url: '/api/size', body, page: `/size?deal=${encodeURIComponent(body.dealId)}`, startBtn, box, errBox, onState, watch });
 });
 
-cancelBtn.addEventListener('click', async () => {
-  if (!current) return;
-  cancelBtn.disabled = true;
-  try { await api(`/api/runs/${encodeURIComponent(current)}`, { method: 'DELETE' }); } catch (e) { showError(errBox, e.message); }
-});
+cancelBtn.addEventListener('click', () => { void cancelJob(current, cancelBtn, errBox); });
 
 const row = (k, v) => el('tr', {}, el('th', {}, k), el('td', {}, v));
 const num = (x) => Math.round(x).toLocaleString('en-US');

@@ -25,6 +25,7 @@ const POLICY: Array<{ method: string; path: RegExp; role: Role; action: string }
   { method: 'POST', path: /^\/api\/runs$/, role: 'viewer', action: 'starting a run' },
   { method: 'DELETE', path: /^\/api\/runs\/[^/]+$/, role: 'viewer', action: 'cancelling a run' },
   { method: 'POST', path: /^\/api\/size$/, role: 'viewer', action: 'starting a sizing search' },
+  { method: 'POST', path: /^\/api\/design$/, role: 'viewer', action: 'starting a design optimization' },
   { method: 'POST', path: /^\/api\/sensitivity$/, role: 'viewer', action: 'starting a sensitivity grid' },
   { method: 'POST', path: /^\/api\/deals\/[^/]+\/rating$/, role: 'viewer', action: 'starting a rating run' },
   { method: 'POST', path: /^\/api\/logout$/, role: 'viewer', action: 'signing out' },

@@ -77,6 +77,7 @@ export function couponAtIssue(t: Tranche, issueDate: string, lang: Lang = 'en'):
   const c = t.coupon;
   if (c.type === 'fixed') return { label: formatRate(c.rate), rate: c.rate };
   if (c.type === 'none') return { label: translate(lang, 'coupon.residual'), rate: null };
+  if (c.type === 'market') return { label: translate(lang, 'price.coupon.market'), rate: null };
   const tenor = c.benchmark === 'LPR1Y' ? '1Y' : '5Y';
   const sign = c.spread >= 0 ? '+' : '−';
   const base = `${c.benchmark} ${sign} ${formatBp(Math.abs(c.spread))}`;

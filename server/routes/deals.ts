@@ -4,7 +4,7 @@ import { Router, type Request } from 'express';
 import type { AppContext } from '../app.js';
 import { handle, HttpError } from '../http-errors.js';
 import { formatProblem, parseJson, type Problem } from '../../models/deal/validate.js';
-import { checkDeal, checkDealText, type CheckResult } from '../../models/engine/check.js';
+import { checkDeal, checkDealText, type CheckResult } from '../../models/design/check.js';
 import { formatWarning } from '../../models/engine/base-case.js';
 import { DealStoreError, dealIdRule } from '../../models/store/deal-store.js';
 import { scheduleCsv, scheduleRows } from '../../models/engine/schedule-table.js';

@@ -20,6 +20,8 @@ import { langOf } from '../language.js';
 import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
 import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS } from '../../models/deal/schema.js';
 import type { Lang, Translate } from '../../models/i18n/index.js';
+import { DOMESTIC_GRADES } from '../../models/ratings/domestic-scale.js';
+import { DEFAULT_DESIGN_PATHS } from './design.js';
 import type { Chosen } from '../library/library.js';
 
 /** Paths per trial the Size page starts with: enough that the shipped deals' answers are usable (the page warns when the range is still wide). */
@@ -110,6 +112,22 @@ export function pages(ctx: AppContext): Router {
       title: t('size.title'), nav: 'size', available: problem === null, unavailable: problem ?? '',
       choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '', runId: runQ,
       ratings: RATING_ORDER, limits: ctx.config.limits, defaultPaths: Math.min(DEFAULT_SIZING_PATHS, ctx.config.limits.maxSizingPaths),
+    });
+  }));
+
+  r.get('/design', handle(async (req, res) => {
+    const lang = langOf(res);
+    const t = res.locals.t as Translate;
+    const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: choiceName(c, lang) }));
+    const q = typeof req.query.deal === 'string' ? req.query.deal : '';
+    const runQ = typeof req.query.run === 'string' && /^run-[a-z0-9-]{1,40}$/.test(req.query.run) ? req.query.run : '';
+    const problem = await engines.problem('design');
+    const L = ctx.config.limits;
+    res.render('design', {
+      title: t('design.title'), nav: 'design', available: problem === null, unavailable: problem ?? '',
+      choices, selected: choices.some((c) => c.id === q) ? q : choices.find((c) => c.id.startsWith('futian'))?.id ?? choices[0]?.id ?? '', runId: runQ,
+      grades: DOMESTIC_GRADES, ratings: RATING_ORDER, limits: { minPaths: L.minPaths, maxPaths: L.maxSizingPaths },
+      defaultPaths: Math.min(DEFAULT_DESIGN_PATHS, L.maxSizingPaths),
     });
   }));
 

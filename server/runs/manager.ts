@@ -10,7 +10,7 @@ export type RunState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface RunInfo {
   id: string;
-  /** A Monte Carlo run, a sizing search (many runs; its progress is not reported) or a sensitivity grid. */
+  /** A Monte Carlo run, a sizing search (many runs; its progress is not reported), a sensitivity grid or a design optimization (progress in candidates). */
   task: WorkerJob['task'];
   dealId: string;
   dealName: string;
@@ -207,7 +207,7 @@ export class RunManager {
     }
     const id = `run-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
     const j = req.job;
-    const [paths, seed] = j.task === 'size' ? [j.request.paths, j.request.seed] : [j.paths, j.seed];
+    const [paths, seed] = j.task === 'size' || j.task === 'optimize' ? [j.request.paths, j.request.seed] : [j.paths, j.seed];
     const total = j.task === 'simulate' ? j.paths : j.task === 'sensitivity' ? j.paths * j.pdMultipliers.length * j.rhos.length : 0;
     const run: Run = {
       info: {

@@ -34,6 +34,14 @@ export type WorkerJob =
     paths: number;
     seed: number;
     threads: number;
+  }
+  | {
+    task: 'optimize';
+    /** Absolute path of the module exporting optimizeDesign(). */
+    module: string;
+    deal: unknown;
+    /** The optimizer's request as models/design/optimize.ts takes it (levers, constraints, paths, seed…). */
+    request: { paths: number; seed: number } & Record<string, unknown>;
   };
 
 export type WorkerMessage =

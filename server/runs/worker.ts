@@ -34,6 +34,9 @@ type SimulateFn = (deal: unknown, opts: {
   onProgress?: (done: number, total: number) => void; signal?: AbortSignal;
 }) => Promise<unknown>;
 type SizeFn = (deal: unknown, req: Record<string, unknown>) => Promise<unknown>;
+type OptimizeFn = (deal: unknown, req: Record<string, unknown> & {
+  onProgress?: (p: { done: number; total: number }) => void; signal?: AbortSignal;
+}) => Promise<unknown>;
 type SensitivityFn = (deal: unknown, pds: number[], rhos: number[], opts: {
   paths: number; seed: number; threads: number;
   onProgress?: (done: number, total: number) => void; signal?: AbortSignal;
@@ -70,6 +73,9 @@ async function run(job: WorkerJob): Promise<void> {
   } else if (job.task === 'sensitivity') {
     const grid = await load<SensitivityFn>(job.module, 'sensitivityGrid');
     result = await grid(job.deal, job.pdMultipliers, job.rhos, { paths: job.paths, seed: job.seed, threads: job.threads, onProgress: progress, signal: controller.signal });
+  } else if (job.task === 'optimize') {
+    const optimize = await load<OptimizeFn>(job.module, 'optimizeDesign');
+    result = await optimize(job.deal, { ...job.request, onProgress: (p) => progress(p.done, p.total), signal: controller.signal });
   } else {
     const size = await load<SizeFn>(job.module, 'sizeEnhancement');
     result = await size(job.deal, job.request);

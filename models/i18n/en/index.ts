@@ -18,6 +18,7 @@ import { reports } from './reports.js';
 import { pricing } from './pricing.js';
 import { rating } from './rating.js';
 import { cost } from './cost.js';
+import { design } from './design.js';
 
 export const en = {
   ...common,
@@ -39,4 +40,5 @@ export const en = {
   ...pricing,
   ...rating,
   ...cost,
+  ...design,
 } as const;
