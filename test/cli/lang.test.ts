@@ -71,6 +71,8 @@ describe('ipabs --lang (命令行语言)', () => {
     expect(sched.out.split('\n')[0]).to.match(/^余杭区知识产权独占许可资产支持票据（2023年度第一期）（yuhang-abn-2023）/);
     const rate = await ipabs('rate', `${SCENARIO_DIR}futian-n-plus-1-2023.json`, '--paths', '0', '--lang', 'zh');
     expect(rate.out.split('\n')[0]).to.match(/^福田区深港跨境"N\+1"知识产权证券化（2023）（futian-n-plus-1-2023）/);
+    const price = await ipabs('price', `${SCENARIO_DIR}futian-n-plus-1-2023.json`, '--lang', 'zh');
+    expect(price.out.split('\n')[0]).to.match(/^福田区深港跨境"N\+1"知识产权证券化（2023）（futian-n-plus-1-2023）/);
     const en = await ipabs('simulate', yuhang, '--paths', '500', '--lang', 'en');
     expect(en.out.split('\n')[0]).to.equal('Yuhang exclusive-licence IP ABN, first issue (2023) (yuhang-abn-2023)');
     expect(en.out).to.match(/^undertaking\s+shortfall-undertaking\s/m);
