@@ -51,6 +51,7 @@ describe('users\' main tasks in a browser, in English and in Chinese', function 
       expect(await page.locator('#library tr[data-id="futian-n-plus-1-2023"]').innerText()).to.contain(say(lang, '1.5亿 CNY', '1.5亿元'));
       await shot(page, `${lang}-structurer-1-library`);
       await page.fill('#create-form input[name=id]', id);
+      expect(await page.locator('#create-from option[value="futian-n-plus-1-2023"]').innerText()).to.contain(say(lang, 'Futian Shenzhen-Hong Kong', '福田区深港跨境'));
       await page.selectOption('#create-from', 'futian-n-plus-1-2023');
       await page.click('#create-form button[type=submit]');
       await page.waitForURL(url(`/deals/${id}/edit`));
