@@ -1,4 +1,5 @@
 import { cpus } from 'node:os';
+import { BELOW_LOWEST_RATING } from '../../models/ratings/idealized-loss.js';
 import { simulate, type SimulateOptions } from '../../models/montecarlo/simulate.js';
 import type { SimulationResult } from '../../models/montecarlo/results.js';
 import { formatBp, formatMoney, formatRate, printable, textTable } from '../../models/format.js';
@@ -68,7 +69,7 @@ export function formatSimulation(r: SimulationResult, lang: Lang = 'en'): string
     }),
     '',
     textTable([t('cli.sim.col.tranche'), t('cli.sim.col.balance'), t('cli.sim.col.el'), t('cli.sim.col.pl'), t('cli.sim.col.wal'), t('cli.sim.col.rating')], r.tranches.map((x) => [
-      x.id, formatMoney(x.initialBalance), pm(x.expectedLossRate, x.expectedLossRateStdErr, pct), pm(x.probabilityOfLoss, x.probabilityOfLossStdErr, pct), pm(x.walYears, x.walYearsStdErr, (v) => v.toFixed(3)), x.impliedRating,
+      x.id, formatMoney(x.initialBalance), pm(x.expectedLossRate, x.expectedLossRateStdErr, pct), pm(x.probabilityOfLoss, x.probabilityOfLossStdErr, pct), pm(x.walYears, x.walYearsStdErr, (v) => v.toFixed(3)), x.impliedRating === BELOW_LOWEST_RATING ? t('words.belowLowest') : x.impliedRating,
     ])),
   ];
   // A tranche that lost on no path: its rule-of-three bound, not a bare "0, Aaa".

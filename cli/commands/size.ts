@@ -3,7 +3,7 @@ import { describeTarget, leverWords, sizeEnhancement, sizingMessage, targetOf, f
 import { translator, type Lang, type Translate } from '../../models/i18n/index.js';
 import { ioLang } from '../lang.js';
 import { LEVER_KINDS, type LeverKind } from '../../models/sizing/levers.js';
-import { isRating, RATING_ORDER } from '../../models/ratings/idealized-loss.js';
+import { BELOW_LOWEST_RATING, isRating, RATING_ORDER } from '../../models/ratings/idealized-loss.js';
 import { formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
@@ -98,7 +98,7 @@ export function formatSizing(r: SizingResult, lang: Lang = 'en'): string {
   if (r.status !== 'unreachable') {
     lines.push(
       t('cli.size.range', { lo: money(r.uncertainty.lowAmount), hi: money(r.uncertainty.highAmount) }),
-      t('cli.size.at', { tranche: r.target.tranche, measure: t(`cli.size.measure.${r.target.kind}`), value: formatPercent(r.atRequired.value), se: formatPercent(r.atRequired.stdErr), wal: r.atRequired.walYears.toFixed(2), rating: r.atRequired.impliedRating }),
+      t('cli.size.at', { tranche: r.target.tranche, measure: t(`cli.size.measure.${r.target.kind}`), value: formatPercent(r.atRequired.value), se: formatPercent(r.atRequired.stdErr), wal: r.atRequired.walYears.toFixed(2), rating: r.atRequired.impliedRating === BELOW_LOWEST_RATING ? t('words.belowLowest') : r.atRequired.impliedRating }),
     );
     if (r.requiredShare !== undefined && r.requiredShare !== null) lines.push(t('cli.size.share', { share: formatPercent(r.requiredShare) }));
   }

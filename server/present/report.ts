@@ -16,6 +16,7 @@ import { projectRoot } from '../config.js';
 import { glanceOf, type DealGlance } from './glance.js';
 import type { MessageKey } from '../../models/i18n/index.js';
 import { dealDiagramSvg } from './diagram.js';
+import { BELOW_LOWEST_RATING } from '../../models/ratings/idealized-loss.js';
 import { baselineText, costNoteText } from '../../models/cost/cost-text.js';
 import { formatCell, simulationTables, type ResultTable } from './result-tables.js';
 import type { RunInfo } from '../runs/manager.js';
@@ -149,7 +150,7 @@ export function buildReport(o: {
       title: t('rep.ratings'),
       headers: [t('res.tr.id'), t('res.tr.el'), t('res.tr.wal'), t('res.tr.rating')],
       numeric: [false, true, true, false],
-      rows: r.tranches.map((x) => [x.id, `${formatCell(x.expectedLossRate * 1e4, 'bp')} ± ${formatCell(1.96 * x.expectedLossRateStdErr * 1e4, 'bp')}`, x.walYears.toFixed(3), x.impliedRating]),
+      rows: r.tranches.map((x) => [x.id, `${formatCell(x.expectedLossRate * 1e4, 'bp')} ± ${formatCell(1.96 * x.expectedLossRateStdErr * 1e4, 'bp')}`, x.walYears.toFixed(3), x.impliedRating === BELOW_LOWEST_RATING ? t('words.belowLowest') : x.impliedRating]),
     };
   }
   let domesticNote: string | null = o.domestic.problem;

@@ -73,6 +73,8 @@ describe('ipabs --lang (命令行语言)', () => {
     expect(rate.out.split('\n')[0]).to.match(/^福田区深港跨境"N\+1"知识产权证券化（2023）（futian-n-plus-1-2023）/);
     const price = await ipabs('price', `${SCENARIO_DIR}futian-n-plus-1-2023.json`, '--lang', 'zh');
     expect(price.out.split('\n')[0]).to.match(/^福田区深港跨境"N\+1"知识产权证券化（2023）（futian-n-plus-1-2023）/);
+    const futian = await ipabs('simulate', `${SCENARIO_DIR}futian-n-plus-1-2023.json`, '--paths', '2000', '--lang', 'zh');
+    expect(futian.out).to.match(/^subordinated\s+7,500,000\.00\s.*\sCaa 及以下$/m);
     const en = await ipabs('simulate', yuhang, '--paths', '500', '--lang', 'en');
     expect(en.out.split('\n')[0]).to.equal('Yuhang exclusive-licence IP ABN, first issue (2023) (yuhang-abn-2023)');
     expect(en.out).to.match(/^undertaking\s+shortfall-undertaking\s/m);

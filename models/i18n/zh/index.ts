@@ -18,6 +18,7 @@ import { reports } from './reports.js';
 import { pricing } from './pricing.js';
 import { rating } from './rating.js';
 import { cost } from './cost.js';
+import { words } from './words.js';
 import { design } from './design.js';
 
 export const zh = {
@@ -40,5 +41,6 @@ export const zh = {
   ...pricing,
   ...rating,
   ...cost,
+  ...words,
   ...design,
 };

@@ -1,0 +1,14 @@
+// 模型以数据给出、页面/下载/命令行显示的词：增信方式（与 models/enhancements 注册表的中文名一致）、低于理想化损失表最低级别。
+import type { Translation } from '../types.js';
+import type { words as en } from '../en/words.js';
+
+export const words: Translation<typeof en> = {
+  'words.kind.shortfall-undertaking': '差额支付承诺',
+  'words.kind.guarantee': '担保',
+  'words.kind.risk-compensation-fund': '风险补偿基金',
+  'words.kind.guarantee-insurance': '保证保险',
+  'words.kind.over-collateralization': '超额覆盖',
+  'words.kind.excess-spread': '超额利差',
+  'words.kind.subordination': '优先/次级分层',
+  'words.belowLowest': 'Caa 及以下',
+};
