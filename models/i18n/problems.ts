@@ -72,6 +72,17 @@ const RULES: readonly Rule[] = [
   [/^points at nothing in this deal: (?<pointer>.+?) \(a JSON Pointer to an existing field\)$/, 'problem.pointsAtNothing'],
   [/^batches must be in date order, got (?<date>\S+) after (?<previous>\S+)$/, 'problem.batchOrder'],
   [/^a deal (?<id>"[^"]*") already exists \(choose another id, or edit it\)$/, 'problem.exists'],
+  // The command line's usage errors.
+  [/^(?<command>[a-z-]+) needs a deal file$/, 'problem.cli.needsDeal'],
+  [/^(?<command>[a-z-]+) needs at least one deal file$/, 'problem.cli.needsDeals'],
+  [/^programme needs a programme file \(e\.g\. (?<example>[^)]+)\)$/, 'problem.cli.needsProgramme'],
+  [/^calendar needs a year \((?<year>\d+)\) or one or more dates \((?<date>[\d-]+)\)$/, 'problem.cli.needsYear'],
+  [/^option (?<option>--[\w-]+) needs a value$/, 'problem.cli.needsValue'],
+  [/^give the id of the tranche \(tranches: (?<list>.*)\)$/s, 'problem.cli.giveTranche'],
+  [/^give what to vary, one of (?<list>.+)$/s, 'problem.cli.giveVary'],
+  [/^give the id of the enhancement to size \(enhancements: (?<enhancements>[^;]*); reserve accounts: (?<accounts>.*)\)$/s, 'problem.cli.giveEnhancement'],
+  [/^(?<method>"[^"]*") needs a simulation of the pool; give --paths \(e\.g\. (?<paths>\d+)\) or use --tdr stress-multiplier$/, 'problem.cli.tdrNeedsPaths'],
+  [/^no such file: (?<file>.+)$/s, 'problem.cli.noSuchFile'],
   [/^no deal (?<id>"[^"]*") \(see GET \/api\/deals for the deals there are\)$/, 'problem.noDeal'],
 ];
 
@@ -123,7 +134,8 @@ export function errorLineIn(lang: Lang, line: string): string {
   const colon = line.indexOf(': ');
   if (colon > 0 && !/\s/.test(line.slice(0, colon))) {
     const r = problemMessageIn(lang, line.slice(colon + 2));
-    return `${line.slice(0, colon)}: ${r.text}`;
+    const where = line.slice(0, colon);
+    return `${where === '(deal)' ? translate(lang, 'common.dealScope') : where}: ${r.text}`;
   }
   return problemMessageIn(lang, line).text;
 }

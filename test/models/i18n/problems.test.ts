@@ -33,6 +33,18 @@ describe('problems in the reader\'s language (校验消息)', () => {
     expect(errorLineIn('zh', 'id: a deal "x" already exists (choose another id, or edit it)')).to.equal('id: 交易 "x" 已存在（请换一个编号，或编辑该交易）');
   });
 
+  it('says the command line\'s usage errors in Chinese, with their values', () => {
+    const zh = (line: string) => errorLineIn('zh', line);
+    expect(zh('simulate needs a deal file')).to.equal('simulate 需要一个交易文件');
+    expect(zh('compare needs at least one deal file')).to.equal('compare 至少需要一个交易文件');
+    expect(zh('--tranche: give the id of the tranche (tranches: senior, mezzanine)')).to.equal('--tranche: 请给出档次编号（档次：senior, mezzanine）');
+    expect(zh('--enhancement: give the id of the enhancement to size (enhancements: undertaking, guarantee; reserve accounts: none)'))
+      .to.equal('--enhancement: 请给出要测算的增信措施编号（增信措施：undertaking, guarantee；储备账户：none）');
+    expect(zh('option --paths needs a value')).to.equal('选项 --paths 需要一个值');
+    expect(zh('(deal): no such file: nope.json')).to.equal('（整个交易）: 文件不存在：nope.json');
+    expect(errorLineIn('en', 'simulate needs a deal file')).to.equal('simulate needs a deal file');
+  });
+
   it('knows at least nine in ten of the problems the fuzzer\'s deals provoke', function () {
     // 800 validations, about 4 s of CPU since validation checks prices against what is owed; the
     // machine is shared, so the wall-clock limit is generous.
