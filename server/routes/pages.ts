@@ -1,6 +1,7 @@
 // HTML pages. Each renders what it can on the server (escaped by EJS) and its script fetches the
 // same JSON API documented in docs/api.md for the rest (charts, validation, runs).
 import { Router, type Request } from 'express';
+import { dayNameIn } from '../../models/calendar/day-name.js';
 import type { AppContext } from '../app.js';
 import { handle, HttpError } from '../http-errors.js';
 import { glanceOf } from '../present/glance.js';
@@ -145,7 +146,9 @@ export function pages(ctx: AppContext): Router {
     const year = typeof req.query.year === 'string' && req.query.year !== '' ? req.query.year : String(thisYear);
     const view = calendarView(year, req.query.calendar === '' ? undefined : req.query.calendar);
     if (!('businessDays' in view)) throw new HttpError(400, `year: must be a year (YYYY), got ${JSON.stringify(year.slice(0, 40))}`);
-    res.render('calendar', { title: res.locals.t('calendar.title'), nav: 'learn', view, years: CN_DATA_YEARS, calendars: CALENDAR_IDS });
+    // Holiday names in the page's language (the Chinese alone on a Chinese page).
+    const named = { ...view, exceptions: view.exceptions.map((d) => ({ ...d, name: dayNameIn(d, res.locals.t) })) };
+    res.render('calendar', { title: res.locals.t('calendar.title'), nav: 'learn', view: named, years: CN_DATA_YEARS, calendars: CALENDAR_IDS });
   }));
 
   r.get('/learn/:structure', handle(async (req, res) => {

@@ -49,6 +49,13 @@ describe('ipabs --lang (命令行语言)', () => {
   it('names validation problems, calendar days and the usage in Chinese', async () => {
     const cal = await ipabs('calendar', '2024-09-29', '--lang', 'zh');
     expect(cal.out).to.contain('2024-09-29（周日）在 CN-IB：营业 — 调休上班');
+    // Holiday names in Chinese alone (the English output keeps the bilingual names).
+    expect(cal.out).to.contain('2024-09-29（周日）在 CN-IB：营业 — 调休上班，调休上班日（国庆节）');
+    const year = await ipabs('calendar', '2024', '--lang', 'zh');
+    expect(year.out).to.match(/^2024-02-04\s+周日\s+营业\s+调休上班\s+调休上班日（春节）$/m);
+    expect(year.out).not.to.match(/Spring Festival|make-up working day/);
+    const yearEn = await ipabs('calendar', '2024', '--lang', 'en');
+    expect(yearEn.out).to.match(/2024-02-04\s+Sun\s+open\s+makeup-workday\s+调休上班日 make-up working day \(春节 Spring Festival\)$/m);
     const help = await ipabs('--lang', 'zh', 'help');
     expect(help.out).to.contain('ipabs — 知识产权证券化与跨境结构模拟器');
     expect(help.out).to.contain('基准情景兑付计划（无违约）');

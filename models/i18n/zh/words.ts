@@ -11,4 +11,13 @@ export const words: Translation<typeof en> = {
   'words.kind.excess-spread': '超额利差',
   'words.kind.subordination': '优先/次级分层',
   'words.belowLowest': 'Caa 及以下',
+  'words.festival.new-year': '元旦',
+  'words.festival.spring-festival': '春节',
+  'words.festival.qingming': '清明节',
+  'words.festival.labour-day': '劳动节',
+  'words.festival.dragon-boat': '端午节',
+  'words.festival.mid-autumn': '中秋节',
+  'words.festival.national-day': '国庆节',
+  'words.festival.mid-autumn-national-day': '国庆节、中秋节',
+  'words.makeupOf': '调休上班日（{festival}）',
 };

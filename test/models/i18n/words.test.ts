@@ -3,7 +3,10 @@
 import { expect } from 'chai';
 import { enhancementKinds } from '../../../models/enhancements/registry.js';
 import { BELOW_LOWEST_RATING } from '../../../models/ratings/idealized-loss.js';
-import { translate, type MessageKey } from '../../../models/i18n/index.js';
+import { translate, translator, type MessageKey } from '../../../models/i18n/index.js';
+import { FESTIVAL_NAMES } from '../../../models/calendar/holidays-cn.js';
+import { describeDay } from '../../../models/calendar/business-days.js';
+import { dayNameIn } from '../../../models/calendar/day-name.js';
 
 describe('i18n: words the model gives as data', () => {
   it('names every registered enhancement kind: its id in English, the registry\'s Chinese label in Chinese', () => {
@@ -17,5 +20,17 @@ describe('i18n: words the model gives as data', () => {
   it('says the grade below the idealized table as the model writes it, and in Chinese', () => {
     expect(translate('en', 'words.belowLowest')).to.equal(BELOW_LOWEST_RATING);
     expect(translate('zh', 'words.belowLowest')).to.equal('Caa 及以下');
+  });
+
+  it('names holidays: the model\'s bilingual name in English, the Chinese alone in Chinese', () => {
+    for (const [id, name] of Object.entries(FESTIVAL_NAMES)) {
+      expect(translate('en', `words.festival.${id}` as MessageKey)).to.equal(name);
+      expect(name.startsWith(translate('zh', `words.festival.${id}` as MessageKey))).to.equal(true);
+    }
+    const day = describeDay('2024-02-04', 'CN-IB');
+    expect(day.festival).to.equal('spring-festival');
+    expect(dayNameIn(day, translator('en'))).to.equal(day.name);
+    expect(dayNameIn(day, translator('zh'))).to.equal('调休上班日（春节）');
+    expect(dayNameIn(describeDay('2024-10-01', 'CN-EX'), translator('zh'))).to.equal('国庆节');
   });
 });
