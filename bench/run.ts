@@ -6,7 +6,8 @@
 // design optimizer on Yuhang and Futian over three levers each (bench/design.ts); last, the library
 // at scale (bench/library.ts: 5,000 saved deals).
 // Options: --quick (fewer paths and repeats), --only NAME (one deal; --only library: just the library), --no-memory (skip the 10 M-path
-// run), --processes-only (just the whole-process part), --no-processes (skip it).
+// run), --processes-only (just the whole-process part), --no-processes (skip it), --rating-only (just the
+// domestic rating's break-even tables: bench/rating.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,11 @@ const deals: Array<{ name: string; deal: Deal; paths: number; target?: string }>
   }),
   { name: 'synthetic-1000', deal: load(join(root, 'bench', 'synthetic-1000.json')), paths: quick ? 20_000 : 100_000, target: '100,000 paths < 5 s on 1 thread' },
 ].filter((d) => !only || d.name === only);
+
+if (args.includes('--rating-only')) {
+  benchRating(deals, repeats);
+  process.exit(0);
+}
 
 async function timed(deal: Deal, paths: number, threads: number, importanceShift?: number | 'auto') {
   const t0 = process.hrtime.bigint();

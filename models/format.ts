@@ -31,10 +31,25 @@ export function formatBp(r: number): string {
   return `${+(r * 10000).toFixed(1)} bp`;
 }
 
-/** A plain text table with right-aligned numbers. */
+// East Asian wide and fullwidth characters (汉字, 全角标点, kana, hangul) take two columns of a terminal.
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** How many terminal columns a text takes: two for each wide character, one for the rest. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
+const padTo = (text: string, width: number, end: boolean): string => {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return end ? text + fill : fill + text;
+};
+
+/** A plain text table with right-aligned numbers; Chinese headers and cells line up in a terminal. */
 export function textTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (cells: string[]) => cells.map((c, i) => padTo(c, widths[i]!, i === 0)).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

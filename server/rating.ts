@@ -7,6 +7,7 @@ import { pricedDeal, PricingError } from '../models/engine/pricing.js';
 import type { RunInfo, RunManager } from './runs/manager.js';
 import type { SimulationResult } from '../models/montecarlo/results.js';
 import type { TdrMethod, TdrSet } from '../models/ratings/tdr.js';
+import { gradeSourceText } from '../models/ratings/domestic-scale.js';
 import { breakEvenTable, domesticRating, expectedTdrSet, type BreakEvenTable, type DomesticRatingResult } from '../models/breakeven/index.js';
 import { describeScenario } from '../models/stress/index.js';
 import type { Translate } from '../models/i18n/index.js';
@@ -23,6 +24,8 @@ export interface RatingView {
   tdrSource: TdrSource;
   /** Each scenario in words, in the reader's language. */
   descriptions: Record<string, string>;
+  /** Where the grade table's numbers come from, in the reader's language. */
+  gradeSource: string;
 }
 
 /** The compare page's figure: the most senior tranche's domestic rating and its cushion. */
@@ -141,6 +144,6 @@ export class Ratings {
       rating = domesticRating(table, set, 'stress-multiplier');
     }
     const descriptions = Object.fromEntries(rating.scenarios.map((s) => [s.name, describeScenario({ name: s.name, stresses: s.stresses, reason: s.reason }, t)]));
-    return { rating, tdrSource: source, descriptions };
+    return { rating, tdrSource: source, descriptions, gradeSource: gradeSourceText(t, set.gradeTable.source) };
   }
 }

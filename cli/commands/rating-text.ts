@@ -4,6 +4,7 @@ import { nameIn } from './shared.js';
 import type { BreakEvenAnswer, DomesticRatingResult } from '../../models/breakeven/index.js';
 import { CONCENTRATED_POOL_MAX, describeScenario } from '../../models/stress/index.js';
 import { formatMoney, formatRate, textTable } from '../../models/format.js';
+import { gradeSourceText } from '../../models/ratings/domestic-scale.js';
 
 export const pct = (x: number): string => formatRate(x, 2);
 const ratingText = (t: Translate, r: string) => (r === 'below BB(sf)' ? t('rating.below-scale') : r);
@@ -17,9 +18,9 @@ export function formatRating(r: DomesticRatingResult, lang: Lang): string {
   const set = r.tdrSet;
   const lines = [t('rating.cli.title', { name: nameIn(r.deal, lang), id: r.deal.id })];
   lines.push(set.simulation
-    ? t('rating.cli.run', { paths: set.simulation.paths.toLocaleString('en-US'), seed: set.simulation.seed, method: t(`rating.method.${r.tdrMethod}`), tolerance: pct(r.tolerance), arithmetic: r.arithmetic })
+    ? t('rating.cli.run', { paths: set.simulation.paths.toLocaleString('en-US'), seed: set.simulation.seed, method: t(`rating.method.${r.tdrMethod}`), tolerance: pct(r.tolerance), arithmetic: t(`rating.arithmetic.${r.arithmetic}`) })
     : t('rating.cli.no-run', { rate: pct(set.baseCaseDefaultRate.value) }));
-  lines.push(allocationLine(t, r), t('rating.grades.source', { source: set.gradeTable.source }), t('rating.scales'), '');
+  lines.push(allocationLine(t, r), t('rating.grades.source', { source: gradeSourceText(t, set.gradeTable.source) }), t('rating.scales'), '');
 
   lines.push(t('rating.table.tdr'));
   lines.push(textTable(
@@ -54,6 +55,7 @@ export function formatRating(r: DomesticRatingResult, lang: Lang): string {
       x.expectedLoss ? `${x.expectedLoss.rating} (${formatRate(x.expectedLoss.expectedLossRate, 4)})` : '—',
     ]),
   ));
+  if (r.tranches.some((x) => !x.expectedLoss)) lines.push(t('rating.el-needs-run'));
   for (const x of r.tranches) if (x.largestObligorsCovered !== null && x.largestObligorsCovered > 0) lines.push(t('rating.largest-covered', { tranche: x.id, n: x.largestObligorsCovered }));
 
   const supported = r.tranches.filter((x) => x.support);

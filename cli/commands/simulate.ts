@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import { BELOW_LOWEST_RATING } from '../../models/ratings/idealized-loss.js';
-import { simulate, type SimulateOptions } from '../../models/montecarlo/simulate.js';
+import { prestartSimulationWorkers, simulate, type SimulateOptions } from '../../models/montecarlo/simulate.js';
 import type { SimulationResult } from '../../models/montecarlo/results.js';
 import { formatBp, formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
@@ -33,8 +33,10 @@ export function simulateOptionsFrom(args: ReturnType<typeof parseArgs>, defaultP
 
 export async function simulateCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, simulationFlags());
-  const deal = requireDeal(args.positional[0], 'simulate');
   const opts = simulateOptionsFrom(args);
+  // Worker threads load their code while this one reads and checks the deal.
+  prestartSimulationWorkers(opts.threads ?? 1);
+  const deal = requireDeal(args.positional[0], 'simulate');
   let result: SimulationResult;
   try {
     result = await simulate(deal, opts);

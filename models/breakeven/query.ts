@@ -38,8 +38,7 @@ export interface BreakEvenPeriod {
 }
 
 export interface BreakEvenAnswer extends SolveResult {
-  /** The deal; nameZh its Chinese name when it has one. */
-  deal: { id: string; name: string; nameZh?: string };
+  deal: { id: string; name: string; nameZh: string | null };
   tranche: string;
   vary: Vary;
   scenario: ScenarioReport;
@@ -103,7 +102,7 @@ export function breakEven(deal: Deal, q: BreakEvenQuery): BreakEvenAnswer {
     };
   });
   return {
-    ...r, deal: { id: deal.meta.id, name: deal.meta.name, ...(deal.meta.nameZh ? { nameZh: deal.meta.nameZh } : {}) }, tranche: q.tranche, vary: q.vary,
+    ...r, deal: { id: deal.meta.id, name: deal.meta.name, nameZh: deal.meta.nameZh ?? null }, tranche: q.tranche, vary: q.vary,
     scenario: scenarioReport(scenario, deal), allocation, standAlone, defaultRate, recovery: q.recovery ?? null,
     currentCoupon: coupon.type === 'fixed' ? coupon.rate : coupon.type === 'benchmark' ? coupon.spread : null,
     periods,

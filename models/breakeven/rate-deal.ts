@@ -64,8 +64,7 @@ export interface TrancheBreakEven {
 }
 
 export interface BreakEvenTable {
-  /** The deal; nameZh its Chinese name when it has one. */
-  deal: { id: string; name: string; nameZh?: string };
+  deal: { id: string; name: string; nameZh: string | null };
   allocation: DefaultAllocation;
   /** Why this allocation: given by the deal or the caller, or chosen by pool size. */
   allocationSource: 'deal' | 'option' | 'concentrated-pool' | 'granular-pool';
@@ -174,7 +173,7 @@ export function breakEvenTable(deal: Deal, o: BreakEvenOptions = {}): BreakEvenT
   });
 
   return {
-    deal: { id: deal.meta.id, name: deal.meta.name, ...(deal.meta.nameZh ? { nameZh: deal.meta.nameZh } : {}) },
+    deal: { id: deal.meta.id, name: deal.meta.name, nameZh: deal.meta.nameZh ?? null },
     allocation, allocationSource, tolerance, arithmetic, poolPrincipal: pool, obligors: n,
     expectedDefaultRate: expectedDefaultRate(prog),
     scenarios: scenarios.map((s) => scenarioReport(s, deal)),

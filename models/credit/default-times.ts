@@ -193,7 +193,7 @@ export class DefaultTimeModel {
   /** Path counter at which each class's row was last computed (−1: never). */
   private readonly classRowStamp: Float64Array;
   private pathCounter = 0;
-  /** Per path: one uniform per name, and the defaulted names when the caller does not want them. */
+  /** Per path: the uniforms of the names that defaulted, and those names when the caller does not want them. */
   private readonly uniforms: Float64Array;
   private readonly defaultedScratch: Int32Array;
 
@@ -286,24 +286,11 @@ export class DefaultTimeModel {
     if (months.length < n) throw new RangeError(`months: needs room for ${n} names, got ${months.length}`);
     if (defaulted !== undefined && defaulted.length < n) throw new RangeError(`defaulted: needs room for ${n} names, got ${defaulted.length}`);
     const who = defaulted ?? this.defaultedScratch;
-    const u = this.uniforms;
-    rng.fillUniform(u, n);
-    const prob = this.classHorizonProbability;
+    const kept = this.uniforms;
     const classOf = this.classOf;
-    // Who defaults by the horizon: one comparison per name (most names survive).
-    let count = 0;
-    if (prob.length === 1) {
-      const p = prob[0]!;
-      for (let i = 0; i < n; i++) {
-        months[i] = NO_DEFAULT;
-        if (u[i]! < p) who[count++] = i;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        months[i] = NO_DEFAULT;
-        if (u[i]! < prob[classOf[i]!]!) who[count++] = i;
-      }
-    }
+    // Who defaults by the horizon: one uniform and one comparison per name (most names survive).
+    months.fill(NO_DEFAULT, 0, n);
+    const count = rng.drawBelow(this.classHorizonProbability, classOf, n, who, kept);
     // In which month: only for the names that default.
     const latent = this.latent;
     const H = this.horizonMonths;
@@ -313,10 +300,10 @@ export class DefaultTimeModel {
       let m: number;
       if (this.classSize[c]! >= ROW_CLASS_SIZE) {
         if (this.classRowStamp[c] !== this.pathCounter) this.fillClassRow(c);
-        m = this.monthInRow(c, u[i]!);
+        m = this.monthInRow(c, kept[j]!);
       } else {
         const g = this.classGroup[c]!;
-        const x = (latent.systematic[g]! + latent.idiosyncratic[g]! * inverseNormalCdf(u[i]!)) / latent.scale;
+        const x = (latent.systematic[g]! + latent.idiosyncratic[g]! * inverseNormalCdf(kept[j]!)) / latent.scale;
         m = firstAbove(this.thresholds, c * H, H, x);
       }
       // m === H only by rounding at the boundary u ≈ Φ(z): the name defaulted by the horizon.

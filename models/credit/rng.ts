@@ -36,6 +36,11 @@ export interface RandomSource {
   normal(): number;
   /** The next n uniforms into out[0 … n−1]: the same numbers as n calls of uniform(). */
   fillUniform(out: Float64Array, n: number): void;
+  /**
+   * The next n uniforms (the same numbers as fillUniform), keeping only the few below a level: for
+   * each i in order with u_i < level[classOf[i]], i goes to `who` and u_i to `kept`. Returns how many.
+   */
+  drawBelow(level: Float64Array, classOf: Int32Array, n: number, who: Int32Array, kept: Float64Array): number;
 }
 
 /** A seed: a safe integer, or a non-empty string (the number 42 and the string "42" are the same seed). */
@@ -126,6 +131,41 @@ export class BlockRng implements RandomSource {
     st[1] = b;
     st[2] = c;
     st[3] = d;
+  }
+
+  drawBelow(level: Float64Array, classOf: Int32Array, n: number, who: Int32Array, kept: Float64Array): number {
+    if (n > who.length || n > kept.length || n > classOf.length) throw new RangeError(`drawBelow: needs room for ${n} names, got ${Math.min(who.length, kept.length, classOf.length)}`);
+    const st = this.state;
+    let a = st[0]!;
+    let b = st[1]!;
+    let c = st[2]!;
+    let d = st[3]!;
+    let count = 0;
+    // The default sampler's loop over every name of every path: drawing and comparing in one pass
+    // (the same Tyche-i step as uniform()) saves storing a row of uniforms only to read it back.
+    const one = level.length === 1;
+    const level0 = level[0]!;
+    for (let i = 0; i < n; i++) {
+      b = (b << 25) ^ (b >>> 7) ^ c;
+      c = (c - d) | 0;
+      d = (d << 24) ^ (d >>> 8) ^ a;
+      a = (a - b) | 0;
+      b = (b << 20) ^ (b >>> 12) ^ c;
+      c = (c - d) | 0;
+      d = (d << 16) ^ (c >>> 16) ^ a;
+      a = (a - b) | 0;
+      const u = ((a >>> 0) + 0.5) * TWO_POW_MINUS_32;
+      if (u < (one ? level0 : level[classOf[i]!]!)) {
+        who[count] = i;
+        kept[count] = u;
+        count++;
+      }
+    }
+    st[0] = a;
+    st[1] = b;
+    st[2] = c;
+    st[3] = d;
+    return count;
   }
 }
 

@@ -2,7 +2,7 @@
 // in block order so that the same deal, seed and path count give the same numbers whatever the
 // thread count.
 import { createHash } from 'node:crypto';
-import { blockCount, blockPaths, PATHS_PER_BLOCK, seedKey, type Seed } from '../credit/rng.js';
+import { blockCount, blockPaths, seedKey, type Seed } from '../credit/rng.js';
 import type { Deal } from '../deal/schema.js';
 import { trancheFactorShift, type LargePoolSegment } from '../credit/importance-sampling.js';
 import { cumulativeDefaultProbability } from '../credit/default-times.js';
@@ -11,7 +11,7 @@ import { createSimulationContext, runBlock, type SimulationContext } from './blo
 import { parseStress, type StressSpec } from './stress.js';
 import { buildResult, type SimulationResult } from './results.js';
 import type { FromWorker, JobInit, ToWorker } from './worker.js';
-import { borrowWorkers, discardWorkers, prestartWorkers, returnWorkers } from './worker-pool.js';
+import { borrowWorkers, discardWorkers, prestartWorkers, returnWorkers, type PooledWorker } from './worker-pool.js';
 export { closeWorkerPool } from './worker-pool.js';
 import type { PathModel } from './path-model.js';
 import { assertFiniteResult } from '../engine/finite-guard.js';
@@ -80,9 +80,12 @@ let lastContext: { key: string; ctx: SimulationContext; busy: boolean } | null =
 
 interface Prepared { stress: StressSpec; main: SimulationContext; shift: number; blocks: number; scalars: Float64Array[]; release: () => void }
 
-function prepare(deal: Deal, opts: SimulateOptions): Prepared {
+function runStress(deal: Deal, opts: SimulateOptions): StressSpec {
+  return typeof opts.stress === 'object' ? opts.stress : parseStress(opts.stress ?? 'base', deal);
+}
+
+function prepare(deal: Deal, opts: SimulateOptions, stress: StressSpec = runStress(deal, opts)): Prepared {
   checkSimulateOptions(opts);
-  const stress = typeof opts.stress === 'object' ? opts.stress : parseStress(opts.stress ?? 'base', deal);
   const key = contextKey(deal, stress);
   let entry = lastContext;
   if (!entry || entry.key !== key || entry.busy) {
@@ -111,19 +114,35 @@ function finish(p: Prepared, opts: SimulateOptions, hist: Histograms, threads: n
 }
 
 export async function simulate(deal: Deal, opts: SimulateOptions): Promise<SimulationResult> {
+  checkSimulateOptions(opts);
   const threads = opts.threads ?? 1;
-  if (threads > 1 && Number.isSafeInteger(threads) && threads <= MAX_THREADS && Number.isSafeInteger(opts.paths) && opts.paths > PATHS_PER_BLOCK) {
-    prestartWorkers(helperCount(threads, Math.ceil(opts.paths / PATHS_PER_BLOCK)));
-  }
-  const p = prepare(deal, opts);
+  const stress = runStress(deal, opts);
+  const helpers = helperCount(threads, blockCount(opts.paths));
+  // The workers compile the deal while this thread does the same, rather than after it.
+  const crew = helpers > 0 ? hireWorkers(helpers, { key: contextKey(deal, stress), deal, stress, seed: opts.seed, paths: opts.paths }) : null;
+  let p: Prepared;
   try {
-    const hist = threads === 1 || p.blocks === 1
-      ? await runHere(p.main, opts, p.blocks, p.scalars, p.shift)
-      : await runOnWorkers(p.main, deal, p.stress, opts, p.blocks, p.scalars, p.shift, threads);
+    p = prepare(deal, opts, stress);
+  } catch (err) {
+    if (crew) discardWorkers(crew.workers);
+    throw err;
+  }
+  try {
+    const hist = crew
+      ? await runOnWorkers(p.main, crew, opts, p.blocks, p.scalars, p.shift)
+      : await runHere(p.main, opts, p.blocks, p.scalars, p.shift);
     return finish(p, opts, hist, threads);
   } finally {
     p.release();
   }
+}
+
+/**
+ * Start the worker threads a run on `threads` threads will use, without waiting: a caller that
+ * has other work first (reading and checking the deal) lets them load their modules meanwhile.
+ */
+export function prestartSimulationWorkers(threads: number): void {
+  if (Number.isSafeInteger(threads) && threads > 1 && threads <= MAX_THREADS) prestartWorkers(threads - 1);
 }
 
 /**
@@ -157,16 +176,23 @@ async function runHere(ctx: SimulationContext, opts: SimulateOptions, blocks: nu
   return ctx.hist;
 }
 
+interface Crew { job: number; workers: PooledWorker[] }
+
+/** Borrow workers and send them the job, so they start compiling the deal at once. */
+function hireWorkers(n: number, init: JobInit): Crew {
+  const crew = borrowWorkers(n);
+  for (const pw of crew.workers) pw.send({ type: 'job', job: crew.job, init } satisfies ToWorker);
+  return crew;
+}
+
 function runOnWorkers(
-  ctx: SimulationContext, deal: Deal, stress: StressSpec, opts: SimulateOptions, blocks: number,
-  scalars: Float64Array[], shift: number, threads: number,
+  ctx: SimulationContext, crew: Crew, opts: SimulateOptions, blocks: number, scalars: Float64Array[], shift: number,
 ): Promise<Histograms> {
   // The calling thread is one of the threads: it has the deal compiled already, so T threads
   // start only T − 1 workers. Its blocks add into ctx.hist; the workers' histograms are added to it
   // (sums of quantized weights: exact in any order).
   const hist = ctx.hist;
-  const init: JobInit = { key: contextKey(deal, stress), deal, stress, seed: opts.seed, paths: opts.paths, shift };
-  const { job, workers } = borrowWorkers(helperCount(threads, blocks));
+  const { job, workers } = crew;
   return new Promise<Histograms>((resolve, reject) => {
     let nextBlock = 0;
     let done = 0;
@@ -211,7 +237,7 @@ function runOnWorkers(
     for (const pw of workers) {
       let finishSent = false;
       const feed = () => {
-        if (nextBlock < blocks) pw.send({ type: 'block', job, block: nextBlock++ } satisfies ToWorker);
+        if (nextBlock < blocks) pw.send({ type: 'block', job, block: nextBlock++, shift } satisfies ToWorker);
         else if (!finishSent) { finishSent = true; pw.send({ type: 'finish', job } satisfies ToWorker); }
       };
       pw.onFailure = fail;
@@ -229,13 +255,12 @@ function runOnWorkers(
           maybeResolve();
         } else fail(new Error(msg.message));
       };
-      pw.send({ type: 'job', job, init } satisfies ToWorker);
     }
     setImmediate(runHereStep);
   });
 }
 
-/** Worker threads a run on `threads` threads starts beside the calling thread. */
+/** Worker threads a run on `threads` threads starts beside the calling thread (none for a single block). */
 function helperCount(threads: number, blocks: number): number {
   return Math.max(0, Math.min(threads, blocks) - 1);
 }

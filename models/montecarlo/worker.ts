@@ -7,10 +7,10 @@ import { createHistograms } from './accumulate.js';
 import { createSimulationContext, runBlock, type SimulationContext } from './block.js';
 import type { StressSpec } from './stress.js';
 
-export interface JobInit { key: string; deal: Deal; stress: StressSpec; seed: Seed; paths: number; shift: number }
+export interface JobInit { key: string; deal: Deal; stress: StressSpec; seed: Seed; paths: number }
 export type ToWorker =
   | { type: 'job'; job: number; init: JobInit }
-  | { type: 'block'; job: number; block: number }
+  | { type: 'block'; job: number; block: number; shift: number }
   | { type: 'finish'; job: number };
 export type FromWorker =
   | { type: 'ready'; job: number }
@@ -39,7 +39,7 @@ port.on('message', (msg: ToWorker) => {
       throw new Error(`worker got ${msg.type} for job ${msg.job} without its job message`);
     } else if (msg.type === 'block') {
       const { init, ctx } = current;
-      const scalars = runBlock(ctx, init.seed, msg.block, init.paths, init.shift);
+      const scalars = runBlock(ctx, init.seed, msg.block, init.paths, msg.shift);
       port.postMessage({ type: 'block', job: msg.job, block: msg.block, scalars } satisfies FromWorker, [scalars.buffer as ArrayBuffer]);
     } else {
       const { hist } = current.ctx;

@@ -15,6 +15,7 @@
 //
 // This scale is NOT the Moody's-style expected-loss scale of the implied ratings
 // (idealized-loss.ts): pages and the CLI label the two "domestic (TDR/BDR)" and "Moody's-style EL".
+import type { Translate } from '../i18n/index.js';
 
 /** The domestic structured-finance grades, best first. ASCII hyphen, as agencies' reports print them. */
 export const DOMESTIC_GRADES = [
@@ -169,6 +170,10 @@ const [maaMinus, maPlus] = linear(4.1, 3.0, 3);
 const [maMinus, mbbbPlus] = linear(3.0, 2.3, 3);
 const [mbbbMinus] = linear(2.3, 1.5, 3);
 
+/** Where the default table's numbers come from (said in the reader's language by `gradeSourceKey`). */
+export const DEFAULT_GRADE_SOURCE = 'ASSUMPTION: third-party open-source implementation of the Chinese agencies\' TDR/BDR method as quoted in DOMAIN.md (AAA/AA/A/BBB probabilities; AAA, AA+, AA, A, BBB, BB multipliers), not an agency\'s published table; the other notches interpolated by ipabs (models/ratings/domestic-scale.ts)';
+const DEAL_GRADE_SOURCE = 'the deal\'s own table (rating.grades)';
+
 export const DEFAULT_GRADE_TABLE: GradeTable = defineGradeTable([
   { grade: 'AAA(sf)', targetDefaultProbability: 0.001, stressMultiplier: 5.0, probabilityBasis: 'third-party', multiplierBasis: 'third-party' },
   { grade: 'AA+(sf)', targetDefaultProbability: r4(paaPlus!), stressMultiplier: 4.5, probabilityBasis: 'interpolated', multiplierBasis: 'third-party' },
@@ -181,9 +186,14 @@ export const DEFAULT_GRADE_TABLE: GradeTable = defineGradeTable([
   { grade: 'BBB(sf)', targetDefaultProbability: 0.050, stressMultiplier: 2.3, probabilityBasis: 'third-party', multiplierBasis: 'third-party' },
   { grade: 'BBB-(sf)', targetDefaultProbability: r4(pbbbMinus), stressMultiplier: r4(mbbbMinus!), probabilityBasis: 'interpolated', multiplierBasis: 'interpolated' },
   { grade: 'BB(sf)', targetDefaultProbability: r4(pbb), stressMultiplier: 1.5, probabilityBasis: 'interpolated', multiplierBasis: 'third-party' },
-], 'ASSUMPTION: third-party open-source implementation of the Chinese agencies\' TDR/BDR method as quoted in DOMAIN.md (AAA/AA/A/BBB probabilities; AAA, AA+, AA, A, BBB, BB multipliers), not an agency\'s published table; the other notches interpolated by ipabs (models/ratings/domestic-scale.ts)');
+], DEFAULT_GRADE_SOURCE);
 
 /** The grade table a deal uses: its own `rating.grades`, else the default. */
 export function gradeTableFor(rows: readonly unknown[] | undefined): GradeTable {
-  return rows ? defineGradeTable(rows, 'the deal\'s own table (rating.grades)', 'rating.grades') : DEFAULT_GRADE_TABLE;
+  return rows ? defineGradeTable(rows, DEAL_GRADE_SOURCE, 'rating.grades') : DEFAULT_GRADE_TABLE;
+}
+
+/** A grade table's source in the reader's language (a source ipabs does not know is said as given). */
+export function gradeSourceText(t: Translate, source: string): string {
+  return source === DEFAULT_GRADE_SOURCE ? t('rating.grades.source.default') : source === DEAL_GRADE_SOURCE ? t('rating.grades.source.deal') : source;
 }

@@ -344,7 +344,8 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
               const t = st.tranches[i]!;
               const amt = num.min(avail, num.min(at(prinDue, t), at(bal, t)));
               if (!num.isPositive(amt)) continue;
-              avail = payPrincipal(num, L, bal, prinDue, p * nT, t, amt, avail);
+              payPrincipal(num, L, bal, prinDue, p * nT, t, amt);
+              avail = num.sub(avail, amt);
             }
             break;
           case 'pay-principal-turbo':
@@ -352,7 +353,8 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
               const t = st.tranches[i]!;
               const amt = num.min(avail, at(bal, t));
               if (!num.isPositive(amt)) continue;
-              avail = payPrincipal(num, L, bal, prinDue, p * nT, t, amt, avail);
+              payPrincipal(num, L, bal, prinDue, p * nT, t, amt);
+              avail = num.sub(avail, amt);
             }
             break;
           case 'fund-reserve': {
@@ -377,7 +379,10 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
             // A subordinated holder is repaid its balance first; what is above it is its return.
             if (st.to === 'subordinated' && st.tranche >= 0) {
               const amt = num.min(avail, at(bal, st.tranche));
-              if (num.isPositive(amt)) avail = payPrincipal(num, L, bal, prinDue, p * nT, st.tranche, amt, avail);
+              if (num.isPositive(amt)) {
+                payPrincipal(num, L, bal, prinDue, p * nT, st.tranche, amt);
+                avail = num.sub(avail, amt);
+              }
             }
             L.residual[p] = num.add(at(L.residual, p), avail);
             avail = num.zero;
@@ -530,11 +535,10 @@ function restorePeriod<T>(L: Ledger<T>, num: Num<T>, p: number, nT: number, nA: 
   s.purchaseShort.fill(0);
 }
 
-function payPrincipal<T>(num: Num<T>, L: Ledger<T>, bal: Vec<T>, prinDue: Vec<T>, off: number, t: number, amt: T, avail: T): T {
+function payPrincipal<T>(num: Num<T>, L: Ledger<T>, bal: Vec<T>, prinDue: Vec<T>, off: number, t: number, amt: T): void {
   bal[t] = num.sub(at(bal, t), amt);
   prinDue[t] = num.max(num.zero, num.sub(at(prinDue, t), amt));
   L.principalPaid[off + t] = num.add(at(L.principalPaid, off + t), amt);
-  return num.sub(avail, amt);
 }
 
 /** Interest for one period: balance × rate × Σ days/basis, rounded to the fen. */

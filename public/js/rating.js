@@ -35,7 +35,7 @@ function ratingsTable(r) {
       el('td', { class: 'rating-grade' }, el('strong', {}, ratingText(x.domesticRating))),
       el('td', {}, t(`rating.web.basis.${x.ratingBasis}`)),
       el('td', { class: 'num' }, x.cushionAtRating === null ? '—' : pct(x.cushionAtRating)),
-      el('td', {}, x.expectedLoss ? `${x.expectedLoss.rating} (${pct(x.expectedLoss.expectedLossRate, 4)})` : '—'))),
+      x.expectedLoss ? el('td', {}, `${x.expectedLoss.rating} (${pct(x.expectedLoss.expectedLossRate, 4)})`) : el('td', { title: t('rating.el-needs-run') }, '—'))),
     { id: 'rating-table' }, t('rating.table.ratings'),
   );
 }
@@ -142,7 +142,7 @@ function render(box, view, opts) {
       el('h4', {}, t('rating.table.bdr')), bdrTable(r, view.descriptions),
       el('p', { class: 'muted small' }, t('rating.web.inert-note')),
       el('h4', {}, t('rating.table.tdr')), tdrTable(r),
-      el('p', { class: 'muted small' }, t('rating.grades.source', { source: r.tdrSet.gradeTable.source })),
+      el('p', { class: 'muted small' }, t('rating.grades.source', { source: view.gradeSource ?? r.tdrSet.gradeTable.source })),
       ...supportList(r)),
     el('p', { class: 'small' }, el('a', { href: '/learn/rating' }, t('rating.web.learn'))),
   );

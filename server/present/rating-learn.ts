@@ -3,7 +3,7 @@
 // it, the catalogue's binding scenario, the grade it reaches and its credit substitution. Every
 // number is the engines'; this module only picks and orders them.
 import type { AppContext } from '../app.js';
-import type { MessageKey, Translate } from '../../models/i18n/index.js';
+import type { Lang, MessageKey, Translate } from '../../models/i18n/index.js';
 import { breakEven, type BreakEvenAnswer, type RatedTranche } from '../../models/breakeven/index.js';
 import type { GradeRow } from '../../models/ratings/domestic-scale.js';
 import { formatMoney, formatRate } from '../../models/format.js';
@@ -27,7 +27,7 @@ export interface RatingLesson {
 
 const pct = (x: number) => formatRate(x, 2);
 
-export async function ratingLesson(ctx: AppContext, t: Translate): Promise<RatingLesson> {
+export async function ratingLesson(ctx: AppContext, t: Translate, lang: Lang): Promise<RatingLesson> {
   const { loaded, report } = await ctx.deals.schedule(RATING_LESSON.scenarioId);
   const deal = loaded.deal;
   const view: RatingView = ctx.ratings.view(loaded, t);
@@ -59,7 +59,7 @@ export async function ratingLesson(ctx: AppContext, t: Translate): Promise<Ratin
   ];
   const bdrOf = (name: string) => (x.bdrByScenario[name] === undefined ? '—' : pct(x.bdrByScenario[name]!));
   return {
-    dealId: deal.meta.id, dealName: deal.meta.name, tranche: x, grades: [...r.tdrSet.gradeTable.rows], tdr: r.tdr,
+    dealId: deal.meta.id, dealName: lang === 'zh' && deal.meta.nameZh ? deal.meta.nameZh : deal.meta.name, tranche: x, grades: [...r.tdrSet.gradeTable.rows], tdr: r.tdr,
     answer, steps, periods: answer.periods,
     timing: t('rating.learn.timing', { front: bdrOf('front-loaded-20'), back: bdrOf('back-loaded-20'), base: bdrOf('base') }),
     result: t('rating.learn.result', { rating: x.domesticRating === 'below BB(sf)' ? t('rating.below-scale') : x.domesticRating, basis: t(`rating.web.basis.${x.ratingBasis}`) }),

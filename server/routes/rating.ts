@@ -1,6 +1,8 @@
 // /api/deals/:id/rating: the domestic rating (TDR/BDR) of a deal. GET answers at once with the exact
 // break-even table and the target default rates of the newest matching Monte Carlo run (or the
 // stress multipliers until there is one); POST starts that run in the run queue.
+// /api/deals/:id/breakeven: one break-even question (ipabs breakeven): one tranche, one scenario, the
+// default rate, the recovery rate or the tranche's coupon varied, with the waterfall on either side.
 import { Router, type Request } from 'express';
 import type { AppContext } from '../app.js';
 import { handle, HttpError } from '../http-errors.js';
@@ -8,6 +10,9 @@ import { jsonBody, onlyFields } from './deals.js';
 import { checkPoolSize } from './run-inputs.js';
 import { QueueFullError } from '../runs/manager.js';
 import { TDR_METHODS, type TdrMethod } from '../../models/ratings/tdr.js';
+import { breakEven, VARIES } from '../../models/breakeven/index.js';
+import { DEFAULT_ALLOCATIONS, describeScenario } from '../../models/stress/index.js';
+import { PricingError } from '../../models/engine/pricing.js';
 import { translator } from '../../models/i18n/index.js';
 import { requestLang } from '../language.js';
 import { ratingLesson } from '../present/rating-learn.js';
@@ -37,6 +42,39 @@ function query(req: Request, ctx: AppContext) {
   };
 }
 
+const echo = (v: unknown) => JSON.stringify(String(v).slice(0, 40));
+
+function oneOf<T extends string>(v: unknown, allowed: readonly T[], field: string): T | undefined {
+  if (v === undefined) return undefined;
+  if (!(allowed as readonly unknown[]).includes(v)) throw new HttpError(400, `${field}: must be one of ${allowed.join(', ')}, got ${echo(v)}`);
+  return v as T;
+}
+
+function fractionParam(v: unknown, field: string): number | undefined {
+  if (v === undefined) return undefined;
+  const x = typeof v === 'string' && /^\d*\.?\d+$/.test(v.trim()) ? Number(v) : NaN;
+  if (!(x >= 0 && x <= 1)) throw new HttpError(400, `${field}: must be a fraction between 0 and 1 (0.2 = 20%), got ${echo(v)}`);
+  return x;
+}
+
+const BREAKEVEN_FIELDS = ['tranche', 'vary', 'scenario', 'defaultRate', 'recovery', 'allocation', 'withSupport'];
+
+function breakEvenQuery(req: Request) {
+  const q = req.query as Record<string, unknown>;
+  const unknown = Object.keys(q).filter((k) => !BREAKEVEN_FIELDS.includes(k));
+  if (unknown.length) throw new HttpError(400, `query: unknown field ${echo(unknown[0])} (allowed: ${BREAKEVEN_FIELDS.join(', ')})`);
+  if (typeof q.tranche !== 'string' || q.tranche === '') throw new HttpError(400, 'tranche: give the id of the tranche');
+  const vary = oneOf(q.vary, VARIES, 'vary');
+  if (!vary) throw new HttpError(400, `vary: give what to vary, one of ${VARIES.join(', ')}`);
+  if (q.scenario !== undefined && typeof q.scenario !== 'string') throw new HttpError(400, `scenario: must be the name of a scenario, got ${echo(q.scenario)}`);
+  return {
+    tranche: q.tranche, vary, scenario: q.scenario as string | undefined,
+    defaultRate: fractionParam(q.defaultRate, 'defaultRate'), recovery: fractionParam(q.recovery, 'recovery'),
+    allocation: oneOf(q.allocation, DEFAULT_ALLOCATIONS, 'allocation'),
+    withSupport: oneOf(q.withSupport, ['true', 'false'] as const, 'withSupport') === 'true',
+  };
+}
+
 export function ratingApi(ctx: AppContext): Router {
   const r = Router();
   const { deals, runs, engines, config, ratings } = ctx;
@@ -46,6 +84,23 @@ export function ratingApi(ctx: AppContext): Router {
     const o = query(req, ctx);
     const d = await deals.loadValid(id);
     res.json(ratings.view(d, translator(requestLang(req)), o));
+  }));
+
+  r.get('/deals/:id/breakeven', handle(async (req, res) => {
+    const id = deals.checkId(String(req.params.id ?? ''));
+    const q = breakEvenQuery(req);
+    const d = await deals.loadValid(id);
+    const t = translator(requestLang(req));
+    try {
+      const answer = breakEven(d.deal, q);
+      const s = answer.scenario;
+      res.json({ ...answer, description: describeScenario({ name: s.name, stresses: s.stresses, reason: s.reason }, t) });
+    } catch (err) {
+      // The question's fields (tranche, scenario, a rate) name themselves; a price the notes cannot meet is the deal's.
+      if (err instanceof PricingError) throw new HttpError(422, err.message);
+      if (err instanceof RangeError) throw new HttpError(400, err.message);
+      throw err;
+    }
   }));
 
   r.post('/deals/:id/rating', handle(async (req, res) => {
@@ -88,8 +143,9 @@ export function ratingApi(ctx: AppContext): Router {
 export function ratingPages(ctx: AppContext): Router {
   const r = Router();
   r.get('/learn/rating', handle(async (req, res) => {
-    const t = translator(requestLang(req));
-    res.render('learn-rating', { title: t('rating.learn.title'), nav: 'learn', lesson: await ratingLesson(ctx, t) });
+    const lang = requestLang(req);
+    const t = translator(lang);
+    res.render('learn-rating', { title: t('rating.learn.title'), nav: 'learn', lesson: await ratingLesson(ctx, t, lang) });
   }));
   return r;
 }

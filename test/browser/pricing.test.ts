@@ -43,7 +43,7 @@ describe('firms\' cost and self-funding in a browser (headless Chromium)', funct
     const rows = await s.page.locator('#compare-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText)));
     const row = (label: string) => rows.find((r) => r[0] === label);
     expect(row('Pricing of the assets')![1]).to.equal('cost-plus: 4.2056% a year, the notes\' break-even 2.7556% + 145 bp margin (7 firm(s) pay a spread on top)');
-    expect(row('Pricing of the assets')![2]).to.equal('fixed: the loan rates or licence fees the deal gives');
+    expect(row('Pricing of the assets')![2]).to.equal('fixed: the rates, rentals, licence fees or prices the deal gives');
     expect(row('Cost to the firms (all-in), before subsidy')!.slice(1)).to.deep.equal(['5.88%', '4.29%']);
     expect(row('Cost to the firms (all-in), after subsidy')!.slice(1)).to.deep.equal(['1.82%', '4.29%']);
     expect(row('Cost to the issuer (the notes, with their fees)')!.slice(1)).to.deep.equal(['5.16% (no subsidy applies)', '4.20% (no subsidy applies)']);

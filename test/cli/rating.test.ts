@@ -54,6 +54,17 @@ describe('ipabs rate and ipabs breakeven', () => {
     for (const s of ['Target default rates (TDR)', 'Break-even default rates (BDR)', 'severe-combined', 'AAA(sf)', 'Credit substitution', "EL rating (Moody's-style)"]) expect(en.out).to.include(s);
     const zh = await ipabs('rate', yuhang, ...quick, '--lang', 'zh');
     for (const s of ['目标违约率', '临界违约率', '压力情景', '安全距离', '压力乘数', '信用替代']) expect(zh.out).to.include(s);
+    // The deal's Chinese name, the grade table's source in Chinese, no English sentence left over.
+    expect(zh.out).to.include('余杭区知识产权独占许可资产支持票据');
+    expect(zh.out).to.include('等级表：假设：');
+    expect(zh.out).to.not.match(/ASSUMPTION|arithmetic|certified/);
+    // Columns line up in a terminal: each row of the ratings table is as wide (in columns) as its rule.
+    const lines = zh.out.split('\n');
+    const rule = lines.findIndex((l, i) => i > 0 && lines[i - 1]!.startsWith('证券档次') && /^-+( +-+)+$/.test(l));
+    expect(rule, 'the ratings table').to.be.above(0);
+    const ends = (l: string) => [...l].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+    expect(ends(lines[rule - 1]!)).to.equal(lines[rule]!.length);
+    expect(ends(lines[rule + 1]!)).to.equal(lines[rule]!.length);
   });
 
   it('rate --paths 0 rates on stress multipliers without a simulation, and refuses the Monte Carlo TDR without one', async () => {

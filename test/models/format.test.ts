@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { neutralizeCell, safeCell, toCsv } from '../../models/format.js';
+import { displayWidth, neutralizeCell, safeCell, textTable, toCsv } from '../../models/format.js';
 import { scheduleCsv } from '../../models/engine/schedule-table.js';
 import { runExact } from '../../models/engine/exact.js';
 import { loadScenario, scenarioFiles } from '../support/scenarios.js';
@@ -59,5 +59,24 @@ describe('spreadsheet cells are neutralized against formula injection (CSV injec
       const src = readFileSync(p, 'utf8');
       expect(/\b(toCsv|safeCell|neutralizeCell|scheduleCsv)\b/.test(src), `${relative(projectRoot, p)} writes a spreadsheet without neutralizeCell/safeCell/toCsv`).to.equal(true);
     }
+  });
+});
+
+describe('plain text tables line up in a terminal in Chinese as in English', () => {
+  it('counts a Chinese character or full-width punctuation as two columns', () => {
+    expect(displayWidth('AAA(sf)')).to.equal(7);
+    expect(displayWidth('临界违约率')).to.equal(10);
+    expect(displayWidth('评级（穆迪式）')).to.equal(14);
+    expect(displayWidth('低于 BB(sf)')).to.equal(11);
+  });
+
+  it('pads a Chinese header and its numbers to the same width, so every column ends where the rule ends', () => {
+    const text = textTable(['证券档次', '临界违约率', '自身评级'], [['senior', '16.02%', 'A-(sf)'], ['次级', '0.98%', '低于 BB(sf)']]);
+    const lines = text.split('\n');
+    // 证券档次 is 8 columns wide (wider than "senior"), 临界违约率 10, 低于 BB(sf) 11.
+    expect(lines[1]).to.equal('--------  ----------  -----------');
+    expect(lines.map(displayWidth)).to.deep.equal([33, 33, 33, 33]);
+    expect(lines[2]).to.equal('senior        16.02%       A-(sf)');
+    expect(lines[3]).to.equal('次级           0.98%  低于 BB(sf)');
   });
 });

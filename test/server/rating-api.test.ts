@@ -30,6 +30,9 @@ describe('rating API (/api/deals/:id/rating)', function () {
   it('describes the scenarios in Chinese for a Chinese reader', async () => {
     const res = await request(t.app).get(`/api/deals/${FUTIAN}/rating`).set('Accept-Language', 'zh-CN').expect(200);
     expect(res.body.descriptions['recovery-zero']).to.equal('零回收');
+    expect(res.body.gradeSource).to.match(/^假设：.*并非评级机构公布的表格/);
+    const en = await request(t.app).get(`/api/deals/${FUTIAN}/rating`).set('Accept-Language', 'en').expect(200);
+    expect(en.body.gradeSource).to.equal(en.body.rating.tdrSet.gradeTable.source);
   });
 
   it('POST starts a Monte Carlo run in the queue (202), and GET then reads the TDR off it', async () => {
@@ -82,6 +85,11 @@ describe('rating API (/api/deals/:id/rating)', function () {
     ['paths out of range', () => request(t.app).post(`/api/deals/${FUTIAN}/rating`).send({ paths: 10 }), 400, 'paths: must be a whole number between 100 and 200000, got 10'],
     ['an unknown field', () => request(t.app).post(`/api/deals/${FUTIAN}/rating`).send({ paths: 1000, stress: 'severe' }), 400, /^body: unknown field "stress" \(allowed: paths, seed\)/],
     ['an unknown deal', () => request(t.app).get('/api/deals/ghost/rating'), 404, /^id: no deal "ghost"/],
+    ['a break-even question on a tranche that does not exist', () => request(t.app).get(`/api/deals/${FUTIAN}/breakeven?tranche=junior&vary=default-rate`), 400, 'tranche: no tranche "junior" in futian-n-plus-1-2023 (tranches: senior, mezzanine, subordinated)'],
+    ['a break-even question varying something else', () => request(t.app).get(`/api/deals/${FUTIAN}/breakeven?tranche=senior&vary=coupons`), 400, 'vary: must be one of default-rate, recovery, coupon, got "coupons"'],
+    ['a break-even question under an unknown scenario', () => request(t.app).get(`/api/deals/${FUTIAN}/breakeven?tranche=senior&vary=default-rate&scenario=meltdown`), 400, /^scenario: unknown scenario "meltdown" \(this deal's scenarios: base, front-loaded-10, /],
+    ['a break-even question with a recovery above 1', () => request(t.app).get(`/api/deals/${FUTIAN}/breakeven?tranche=senior&vary=coupon&recovery=1.5`), 400, 'recovery: must be a fraction between 0 and 1 (0.2 = 20%), got "1.5"'],
+    ['a break-even question with a field it does not know', () => request(t.app).get(`/api/deals/${FUTIAN}/breakeven?tranche=senior&vary=coupon&coupon=0.05`), 400, 'query: unknown field "coupon" (allowed: tranche, vary, scenario, defaultRate, recovery, allocation, withSupport)'],
   ];
   for (const [what, send, status, msg] of bad) {
     it(`refuses ${what} with ${status} and keeps serving`, async () => {
@@ -92,11 +100,33 @@ describe('rating API (/api/deals/:id/rating)', function () {
     });
   }
 
+  it('GET /breakeven answers one question: the BDR of a tranche under a scenario, as the table has it, with the waterfall on either side', async () => {
+    const table = (await request(t.app).get(`/api/deals/${FUTIAN}/rating`).expect(200)).body.rating;
+    const mezz = table.tranches.find((x: { id: string }) => x.id === 'mezzanine');
+    for (const scenario of ['base', 'severe-combined']) {
+      const a = (await request(t.app).get(`/api/deals/${FUTIAN}/breakeven?tranche=mezzanine&vary=default-rate&scenario=${scenario}`).expect(200)).body;
+      expect(a.status).to.equal('found');
+      expect(a.value).to.equal(mezz.bdrByScenario[scenario]);
+      expect(a.bracket[1] - a.bracket[0]).to.be.at.most(1e-4);
+      // Paid in full at the BDR, short just past it, in the last period (the notes are bullets).
+      expect(a.periods).to.have.length(4);
+      expect(a.periods.slice(0, 3).every((p: { shortfallPast: number }) => p.shortfallPast === 0)).to.equal(true);
+      expect(a.periods[3].shortfallPast).to.be.above(0);
+    }
+    const zh = (await request(t.app).get(`/api/deals/${FUTIAN}/breakeven?tranche=senior&vary=default-rate&scenario=recovery-zero`).set('Accept-Language', 'zh-CN').expect(200)).body;
+    expect(zh.description).to.equal('零回收');
+    // 20% of the pool defaulting is past the senior's base BDR (18.09%): it needs some recovery to be paid.
+    const rec = (await request(t.app).get(`/api/deals/${FUTIAN}/breakeven?tranche=senior&vary=recovery&defaultRate=0.2`).expect(200)).body;
+    expect(rec.status).to.equal('found');
+    expect(rec.defaultRate).to.equal(0.2);
+    expect(rec.value).to.be.within(0.01, 1);
+  });
+
   it('the Learn page works one tranche through, and the deal page has the Rating section', async () => {
     const learn = await request(t.app).get('/learn/rating').expect(200);
     for (const s of ['Domestic rating: TDR and BDR', 'Step 2. Its break-even default rate in the base scenario: 18.09%', 'id="learn-breakeven"', 'credit substitution']) expect(learn.text).to.include(s);
     const zh = await request(t.app).get('/learn/rating?lang=zh').expect(200);
-    for (const s of ['目标违约率', '临界违约率', '安全距离', '压力乘数']) expect(zh.text).to.include(s);
+    for (const s of ['目标违约率', '临界违约率', '安全距离', '压力乘数', '福田区深港跨境']) expect(zh.text).to.include(s);
     // The enhancement's kind in the market's term, not its id (the English page keeps the id).
     expect(zh.text).to.include('hti-undertaking（差额支付承诺）在资产池零回款时可独立足额兑付');
     expect(zh.text).not.to.include('（shortfall-undertaking）');

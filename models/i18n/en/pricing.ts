@@ -19,7 +19,7 @@ export const pricing = {
   'pricing.editor.warnings': '{n} warning(s)',
   'pricing.editor.validWithWarnings': 'Valid ✓ with {n} warning(s)',
   'pricing.rule.label': 'Pricing of the assets',
-  'pricing.rule.fixed': 'fixed: the loan rates or licence fees the deal gives',
+  'pricing.rule.fixed': 'fixed: the rates, rentals, licence fees or prices the deal gives',
   'pricing.rule.costPlus': 'cost-plus: {rate} a year, the notes\' break-even {breakEven} + {margin} bp margin',
   'pricing.rule.costPlusResidual': 'cost-plus: {rate} a year, the lowest that leaves {residual} of residual (break-even {breakEven})',
   'pricing.label.beforeSubsidy': 'before subsidy',

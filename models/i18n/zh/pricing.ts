@@ -21,7 +21,7 @@ export const pricing: Translation<typeof en> = {
   'pricing.editor.warnings': '{n} 条警告',
   'pricing.editor.validWithWarnings': '有效 ✓，{n} 条警告',
   'pricing.rule.label': '资产定价',
-  'pricing.rule.fixed': '固定（fixed）：按交易给定的贷款利率或许可费',
+  'pricing.rule.fixed': '固定（fixed）：按交易给定的利率、租金、许可费或价款',
   'pricing.rule.costPlus': '成本加成（cost-plus）：年化 {rate}，即票据盈亏平衡利率 {breakEven} + {margin} 个基点利差',
   'pricing.rule.costPlusResidual': '成本加成（cost-plus）：年化 {rate}，为留存 {residual} 剩余收益所需的最低利率（盈亏平衡 {breakEven}）',
   'pricing.label.beforeSubsidy': '贴息前',

@@ -10,6 +10,10 @@ export const TAPE_COLUMN_KEYS = [
   'frequency', 'amortization', 'licence', 'appraisedValue', 'inventionPatents', 'utilityModelPatents',
   'designPatents', 'trademarks', 'copyrights', 'pd', 'recovery', 'recoveryStdDev', 'recoveryLagMonths',
   'recoveryBasis', 'appraiser',
+  // The other asset kinds' own columns (leases, entrusted and trust loans, factoring), after the common ones.
+  'purchasePrice', 'leaseStructure', 'rentalSchedule', 'deposit', 'handlingFee', 'purchaseOption',
+  'channel', 'agentId', 'agentName', 'agentNameZh', 'agentFeeRate', 'agentPd', 'agentHoldDays', 'agentRecovery', 'agentSector',
+  'receivables',
 ] as const;
 export type TapeColumnKey = (typeof TAPE_COLUMN_KEYS)[number];
 
@@ -47,7 +51,39 @@ export const TAPE_COLUMNS: readonly TapeColumn[] = [
   { key: 'recoveryLagMonths', required: 'always', type: 'integer', width: 10 },
   { key: 'recoveryBasis', required: 'no', type: 'text', width: 14 },
   { key: 'appraiser', required: 'no', type: 'text', width: 24 },
+  { key: 'purchasePrice', required: 'no', type: 'money', width: 16 },
+  { key: 'leaseStructure', required: 'no', type: 'text', width: 16 },
+  { key: 'rentalSchedule', required: 'no', type: 'text', width: 40 },
+  { key: 'deposit', required: 'no', type: 'money', width: 14 },
+  { key: 'handlingFee', required: 'no', type: 'money', width: 14 },
+  { key: 'purchaseOption', required: 'no', type: 'money', width: 12 },
+  { key: 'channel', required: 'no', type: 'text', width: 14 },
+  { key: 'agentId', required: 'no', type: 'text', width: 16 },
+  { key: 'agentName', required: 'no', type: 'text', width: 24 },
+  { key: 'agentNameZh', required: 'no', type: 'text', width: 24 },
+  { key: 'agentFeeRate', required: 'no', type: 'number', width: 10 },
+  { key: 'agentPd', required: 'no', type: 'number', width: 10 },
+  { key: 'agentHoldDays', required: 'no', type: 'integer', width: 10 },
+  { key: 'agentRecovery', required: 'no', type: 'number', width: 10 },
+  { key: 'agentSector', required: 'no', type: 'text', width: 16 },
+  { key: 'receivables', required: 'no', type: 'text', width: 48 },
 ];
+
+/**
+ * The columns each asset kind fills beyond the common ones (name, sector, amount, IP, credit):
+ * any other of these columns must be empty on its row. The kinds' tags are those of
+ * models/pool/asset-registry.ts; a kind missing here is not carried by the tape.
+ */
+export const KIND_COLUMNS = {
+  'loan': ['rate', 'startDate', 'termMonths', 'frequency', 'amortization', 'purchasePrice'],
+  'licence-royalty': ['rate', 'feeSchedule', 'startDate', 'termMonths', 'frequency', 'licence'],
+  'finance-lease': ['leaseStructure', 'rate', 'startDate', 'termMonths', 'frequency', 'amortization', 'rentalSchedule', 'deposit', 'handlingFee', 'purchaseOption', 'purchasePrice'],
+  'entrusted-loan': ['channel', 'rate', 'startDate', 'termMonths', 'frequency', 'amortization', 'purchasePrice', 'agentId', 'agentName', 'agentNameZh', 'agentFeeRate', 'agentPd', 'agentHoldDays', 'agentRecovery', 'agentSector'],
+  'factoring': ['receivables', 'startDate', 'rate'],
+} as const satisfies Record<string, readonly TapeColumnKey[]>;
+export type TapeAssetKind = keyof typeof KIND_COLUMNS;
+/** Every column some kind owns: on a row of another kind it must be empty. */
+export const KIND_SPECIFIC_COLUMNS: readonly TapeColumnKey[] = [...new Set(Object.values(KIND_COLUMNS).flat())];
 
 export const headerKey = (k: TapeColumnKey) => `tape.col.${k}` as MessageKey;
 export const helpKey = (k: TapeColumnKey) => `tape.help.${k}` as MessageKey;
@@ -58,9 +94,20 @@ export const helpKey = (k: TapeColumnKey) => `tape.help.${k}` as MessageKey;
  */
 export interface Choice<T extends string = string> { value: T; label: MessageKey; also: string[] }
 
-export const ASSET_TYPES: readonly Choice<'loan' | 'licence-royalty'>[] = [
+export const ASSET_TYPES: readonly Choice<TapeAssetKind>[] = [
   { value: 'loan', label: 'tape.opt.loan', also: ['贷款', '小额贷款', 'micro-loan', 'ip-pledged loan'] },
   { value: 'licence-royalty', label: 'tape.opt.licence-royalty', also: ['licence fee', 'license fee', 'royalty', 'licence', 'license-royalty', '许可费', '许可使用费', '知识产权许可费'] },
+  { value: 'finance-lease', label: 'tape.opt.finance-lease', also: ['lease', 'ip finance lease', 'leaseback', '融资租赁', '知识产权融资租赁', '租赁', '售后回租'] },
+  { value: 'entrusted-loan', label: 'tape.opt.entrusted-loan', also: ['entrusted loan', 'trust loan', 'entrusted or trust loan', '委托贷款', '信托贷款', '委贷'] },
+  { value: 'factoring', label: 'tape.opt.factoring', also: ['factored receivables', 'receivables', 'supply-chain receivables', '保理', '应收账款', '供应链应收账款'] },
+];
+export const LEASE_STRUCTURE_CHOICES: readonly Choice<'sale-and-leaseback' | 'direct'>[] = [
+  { value: 'sale-and-leaseback', label: 'tape.opt.sale-and-leaseback', also: ['leaseback', 'sale and leaseback', '回租', '售后回租'] },
+  { value: 'direct', label: 'tape.opt.direct', also: ['direct lease', '直租', '直接租赁'] },
+];
+export const CHANNEL_CHOICES: readonly Choice<'entrusted' | 'trust'>[] = [
+  { value: 'entrusted', label: 'tape.opt.entrusted', also: ['entrusted loan', 'bank', '委托贷款', '委贷'] },
+  { value: 'trust', label: 'tape.opt.trust', also: ['trust loan', 'trust company', '信托贷款', '信托'] },
 ];
 export const FREQUENCY_CHOICES: readonly Choice<'monthly' | 'quarterly' | 'semiannual' | 'annual'>[] = [
   { value: 'monthly', label: 'tape.opt.monthly', also: ['按月', '每月', '月'] },
@@ -70,7 +117,7 @@ export const FREQUENCY_CHOICES: readonly Choice<'monthly' | 'quarterly' | 'semia
 ];
 export const AMORTIZATION_CHOICES: readonly Choice<'equal-principal' | 'annuity' | 'interest-only-bullet'>[] = [
   { value: 'equal-principal', label: 'tape.opt.equal-principal', also: ['等额本金'] },
-  { value: 'annuity', label: 'tape.opt.annuity', also: ['等额本息'] },
+  { value: 'annuity', label: 'tape.opt.annuity', also: ['等额本息', 'equal rent', 'equal-rent', '等额租金'] },
   { value: 'interest-only-bullet', label: 'tape.opt.interest-only-bullet', also: ['bullet', '先息后本', '到期还本', '按期付息到期还本'] },
 ];
 export const LICENCE_CHOICES: readonly Choice<'exclusive' | 'sole' | 'non-exclusive'>[] = [
@@ -88,4 +135,5 @@ export const MONTHS_PER_PERIOD = { monthly: 1, quarterly: 3, semiannual: 6, annu
 /** The columns whose cells are one of a list of choices. */
 export const CHOICE_COLUMNS: Partial<Record<TapeColumnKey, readonly Choice[]>> = {
   assetType: ASSET_TYPES, frequency: FREQUENCY_CHOICES, amortization: AMORTIZATION_CHOICES, licence: LICENCE_CHOICES, recoveryBasis: RECOVERY_BASIS_CHOICES,
+  leaseStructure: LEASE_STRUCTURE_CHOICES, channel: CHANNEL_CHOICES,
 };

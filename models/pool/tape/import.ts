@@ -8,6 +8,7 @@ import type { Deal } from '../../deal/schema.js';
 import type { TapeColumnKey } from './columns.js';
 import { amountJson, cellRef, type ObligorJson, type TapeResult } from './parse.js';
 import type { TapeProblem } from './read.js';
+import { assetKind } from '../asset-registry.js';
 
 type TapeOk = Extract<TapeResult, { ok: true }>;
 type Json = Record<string, unknown>;
@@ -28,9 +29,11 @@ export interface PoolImport {
 
 export interface ImportSource { file: string; importedOn: string }
 
+/** What the trust pays for a tape row's asset, as its kind prices it (0 for an asset its kind refuses: the deal check then names it). */
 const purchase = (o: ObligorJson): Decimal => {
-  const a = o.asset as Json;
-  return new Decimal(String(a.kind === 'loan' ? (a.purchasePrice ?? a.principal) : a.purchasePrice));
+  const k = assetKind(String((o.asset as Json).kind));
+  const a = k.schema.safeParse(o.asset);
+  return a.success ? k.purchasePrice(a.data) : new Decimal(0);
 };
 
 /**
@@ -54,12 +57,20 @@ export function splitInProportion(old: readonly Decimal[], total: Decimal): Deci
 }
 
 /** Which tape column a deal field of an obligor comes from (`asset.startDate` → startDate). */
-function columnOf(field: string, usedSchedule: boolean): TapeColumnKey {
+function columnOf(field: string, usedSchedule: boolean, kind: string): TapeColumnKey {
   const f = field.replace(/\[\d+\]/g, '');
   if (f.startsWith('asset.payments')) return usedSchedule ? 'feeSchedule' : 'termMonths';
+  if (f.startsWith('asset.rentals.payments')) return 'rentalSchedule';
+  if (f === 'asset.purchasePrice') return kind === 'licence-royalty' ? 'amount' : 'purchasePrice';
   const map: Array<[string, TapeColumnKey]> = [
     ['asset.startDate', 'startDate'], ['asset.termMonths', 'termMonths'], ['asset.paymentFrequency', 'frequency'],
-    ['asset.rate', 'rate'], ['asset.amortization', 'amortization'], ['asset.principal', 'amount'], ['asset.purchasePrice', 'amount'],
+    ['asset.rentals.termMonths', 'termMonths'], ['asset.rentals.paymentFrequency', 'frequency'], ['asset.rentals.rate', 'rate'], ['asset.rentals', 'amortization'],
+    ['asset.financedAmount', 'amount'], ['asset.deposit', 'deposit'], ['asset.handlingFee', 'handlingFee'], ['asset.purchaseOption', 'purchaseOption'],
+    ['asset.structure', 'leaseStructure'], ['asset.channel', 'channel'], ['asset.agent.id', 'agentId'], ['asset.agent.name', 'agentName'],
+    ['asset.agent.nameZh', 'agentNameZh'], ['asset.agent.feeRate', 'agentFeeRate'], ['asset.agent.annualDefaultProbability', 'agentPd'],
+    ['asset.agent.holdDays', 'agentHoldDays'], ['asset.agent.recovery', 'agentRecovery'], ['asset.agent.sector', 'agentSector'], ['asset.agent', 'agentId'],
+    ['asset.receivables', 'receivables'], ['asset.purchaseDate', 'startDate'], ['asset.price.annualRate', 'rate'], ['asset.price', 'amount'],
+    ['asset.rate', 'rate'], ['asset.amortization', 'amortization'], ['asset.principal', 'amount'],
     ['asset.licence', 'licence'], ['ip.appraisedValue', 'appraisedValue'], ['ip.patents', 'inventionPatents'],
     ['credit.annualDefaultProbability', 'pd'], ['credit.recovery.mean', 'recovery'], ['credit.recovery.stdDev', 'recoveryStdDev'],
     ['credit.recovery.lagMonths', 'recoveryLagMonths'], ['credit.recovery.basis', 'recoveryBasis'], ['sector', 'sector'], ['id', 'id'],
@@ -73,7 +84,7 @@ function placeProblem(p: Problem, tape: TapeOk, dealFile: string, usedSchedule: 
   if (m) {
     const i = Number(m[1]);
     const field = m[2] ?? '';
-    const col = columnOf(field, usedSchedule[i] ?? false);
+    const col = columnOf(field, usedSchedule[i] ?? false, String((tape.obligors[i]?.asset as Json | undefined)?.kind ?? ''));
     const c = tape.columns[col] ?? tape.columns.name ?? null;
     return { where: cellRef(tape.sheet, c ?? null, tape.rows[i] ?? 0), key: 'tape.err.deal', params: { field: field || 'obligor', message: p.message } };
   }

@@ -7,9 +7,10 @@ import { findSector, sectorLabel, SECTORS } from '../sectors.js';
 import { translator, type Lang, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { columnLetter } from '../../sheets/workbook.js';
 import {
-  AMORTIZATION_CHOICES, ASSET_TYPES, CHOICE_COLUMNS, FREQUENCY_CHOICES, headerKey, LICENCE_CHOICES, MONTHS_PER_PERIOD,
-  RECOVERY_BASIS_CHOICES, TAPE_COLUMNS, type Choice, type TapeColumnKey,
+  AMORTIZATION_CHOICES, ASSET_TYPES, CHANNEL_CHOICES, CHOICE_COLUMNS, FREQUENCY_CHOICES, headerKey, KIND_COLUMNS, KIND_SPECIFIC_COLUMNS,
+  LEASE_STRUCTURE_CHOICES, LICENCE_CHOICES, MONTHS_PER_PERIOD, RECOVERY_BASIS_CHOICES, TAPE_COLUMNS, type Choice, type TapeColumnKey,
 } from './columns.js';
+import { assetKind } from '../asset-registry.js';
 import {
   dateFromText, isBlank, readAmount, readChoice, readDate, readPercent, readRate, readText, readWhole, shown,
   type Parsed, type TapeCell,
@@ -79,6 +80,8 @@ const FREQ_NAMES = choiceNames(FREQUENCY_CHOICES);
 const AMORT_NAMES = choiceNames(AMORTIZATION_CHOICES);
 const LICENCE_NAMES = choiceNames(LICENCE_CHOICES);
 const BASIS_NAMES = choiceNames(RECOVERY_BASIS_CHOICES);
+const STRUCTURE_NAMES = choiceNames(LEASE_STRUCTURE_CHOICES);
+const CHANNEL_NAMES = choiceNames(CHANNEL_CHOICES);
 
 
 /** Read a pool tape file (XLSX or CSV bytes) into obligors, or every problem found. */
@@ -200,21 +203,35 @@ export function parseTapeGrid(grid: TapeGrid): TapeResult {
     let asset: Record<string, unknown> | undefined;
     let scheduleGiven = false;
     const kindLabel = kind ? translator('en')(ASSET_TYPES.find((a) => a.value === kind)!.label) : '';
+    // Another kind's columns stay empty on this row (a deposit on a loan row is a mistake, not ignored).
+    if (kind) for (const k of KIND_SPECIFIC_COLUMNS) if (!(KIND_COLUMNS[kind] as readonly TapeColumnKey[]).includes(k)) mustBeEmpty(k, kindLabel);
+    /** The loan-like terms of a loan, an entrusted loan or a lease with computed rentals. */
+    const loanTerms = (amortizations: ReadonlyArray<{ value: 'equal-principal' | 'annuity' | 'interest-only-bullet'; names: readonly string[] }>) => {
+      const rate = get('rate', readRate, true, kindLabel);
+      const start = get('startDate', readDate, true, kindLabel);
+      const term = get('termMonths', (c) => readWhole(c, 1, 360), true, kindLabel);
+      const freq = get('frequency', choice(FREQ_NAMES), true, kindLabel);
+      const amort = get('amortization', choice(amortizations), true, kindLabel);
+      if (term !== undefined && freq !== undefined && term % MONTHS_PER_PERIOD[freq] !== 0) fail('termMonths', { key: 'tape.err.termPeriods', params: { got: term, per: MONTHS_PER_PERIOD[freq] } });
+      return rate && start && term !== undefined && freq && amort ? { rate, startDate: start, termMonths: term, paymentFrequency: freq, amortization: amort } : undefined;
+    };
+    const optionalMoney = (key: TapeColumnKey) => {
+      const v = get(key, readAmount, false);
+      return v === undefined ? {} : { [key]: amountJson(v) };
+    };
     if (kind === 'loan') {
       const rate = get('rate', readRate, true, kindLabel);
       const start = get('startDate', readDate, true, kindLabel);
       const term = get('termMonths', (c) => readWhole(c, 1, 360), true, kindLabel);
       const freq = get('frequency', choice(FREQ_NAMES), true, kindLabel);
       const amort = get('amortization', choice(AMORT_NAMES), true, kindLabel);
-      mustBeEmpty('feeSchedule', kindLabel);
-      mustBeEmpty('licence', kindLabel);
+      const price = optionalMoney('purchasePrice');
       if (term !== undefined && freq !== undefined && term % MONTHS_PER_PERIOD[freq] !== 0) fail('termMonths', { key: 'tape.err.termPeriods', params: { got: term, per: MONTHS_PER_PERIOD[freq] } });
       if (amount && rate && start && term !== undefined && freq && amort) {
-        asset = { kind: 'loan', principal: amountJson(amount), startDate: start, termMonths: term, paymentFrequency: freq, rate, amortization: amort };
+        asset = { kind: 'loan', principal: amountJson(amount), startDate: start, termMonths: term, paymentFrequency: freq, rate, amortization: amort, ...price };
       }
     } else if (kind === 'licence-royalty') {
       const licence = get('licence', choice(LICENCE_NAMES), true, kindLabel);
-      mustBeEmpty('amortization', kindLabel);
       const scheduleCell = cellOf('feeSchedule');
       let payments: Array<{ date: string; amount: number | string }> | undefined;
       if (!isBlank(scheduleCell) && !bad(scheduleCell)) {
@@ -234,6 +251,62 @@ export function parseTapeGrid(grid: TapeGrid): TapeResult {
         else if (amount && rate !== undefined && start && term !== undefined && freq) payments = licenceFeeSchedule(amount, rate, start, term, MONTHS_PER_PERIOD[freq]);
       }
       if (amount && licence && payments) asset = { kind: 'licence-royalty', licence, purchasePrice: amountJson(amount), payments };
+    } else if (kind === 'finance-lease') {
+      const structure = get('leaseStructure', choice(STRUCTURE_NAMES), true, kindLabel);
+      const extras = { ...optionalMoney('deposit'), ...optionalMoney('handlingFee'), ...optionalMoney('purchaseOption'), ...optionalMoney('purchasePrice') };
+      const tableCell = cellOf('rentalSchedule');
+      let rentals: Record<string, unknown> | undefined;
+      let start: string | undefined;
+      if (!isBlank(tableCell) && !bad(tableCell)) {
+        // A rental table (租金支付表) instead of the computed rentals: the lease start is still needed.
+        for (const k of ['rate', 'termMonths', 'frequency', 'amortization'] as const) {
+          if (!isBlank(cellOf(k)) && !bad(cellOf(k))) fail(k, { key: 'tape.err.tableOrTerms', params: {} });
+        }
+        scheduleGiven = true;
+        start = get('startDate', readDate, true, kindLabel);
+        const table = readRentalTable(tableCell);
+        if (!table.ok) fail('rentalSchedule', table);
+        else rentals = { method: 'schedule', payments: table.value };
+      } else if (!bad(tableCell)) {
+        const terms = loanTerms(LEASE_AMORT_NAMES);
+        if (terms) {
+          start = terms.startDate;
+          rentals = { method: terms.amortization === 'annuity' ? 'equal-rent' : 'equal-principal', termMonths: terms.termMonths, paymentFrequency: terms.paymentFrequency, rate: terms.rate };
+        }
+      }
+      if (amount && structure && start && rentals) asset = { kind: 'finance-lease', structure, financedAmount: amountJson(amount), startDate: start, rentals, ...extras };
+    } else if (kind === 'entrusted-loan') {
+      const channel = get('channel', choice(CHANNEL_NAMES), true, kindLabel);
+      const terms = loanTerms(AMORT_NAMES);
+      const price = optionalMoney('purchasePrice');
+      const agentId = get('agentId', (c) => readText(c, 64), true, kindLabel);
+      if (agentId !== undefined && !ID_RE.test(agentId)) fail('agentId', { key: 'tape.err.badId', params: { got: agentId } });
+      const agentName = get('agentName', (c) => readText(c, 200), true, kindLabel);
+      const agentNameZh = get('agentNameZh', (c) => readText(c, 200), false);
+      const feeRate = get('agentFeeRate', (c) => readPercent(c, 0, 100), true, kindLabel);
+      const agentPd = get('agentPd', (c) => readPercent(c, 0, 100), true, kindLabel);
+      const holdDays = get('agentHoldDays', (c) => readWhole(c, 0, 366), true, kindLabel);
+      const agentRecovery = get('agentRecovery', (c) => readPercent(c, 0, 100), false);
+      const agentSector = get('agentSector', (c) => readText(c, 100), false);
+      if (amount && channel && terms && agentId && agentName && feeRate !== undefined && agentPd !== undefined && holdDays !== undefined) {
+        const agent = {
+          id: agentId, name: agentName, ...(agentNameZh ? { nameZh: agentNameZh } : {}), feeRate, annualDefaultProbability: agentPd,
+          ...(agentSector ? { sector: agentSector } : {}), holdDays, ...(agentRecovery !== undefined ? { recovery: agentRecovery } : {}),
+        };
+        asset = { kind: 'entrusted-loan', channel, agent, principal: amountJson(amount), ...terms, ...price };
+      }
+    } else if (kind === 'factoring') {
+      const receivables = get('receivables', readReceivables, true, kindLabel);
+      const purchaseDate = get('startDate', readDate, true, kindLabel);
+      const discount = get('rate', (c) => readPercent(c, 0, 100), false);
+      if (amount && receivables && purchaseDate) {
+        const price = discount === undefined ? { type: 'fixed', amount: amountJson(amount) } : { type: 'discount-rate', annualRate: discount };
+        const candidate = { kind: 'factoring', receivables: receivables.map((r) => ({ debtor: r.debtor, face: r.face, dueDate: r.date })), price, purchaseDate };
+        // With a discount rate the amount is what it makes the price: both given, they must agree.
+        const priced = discount === undefined ? null : discountedPrice(candidate);
+        if (priced && !priced.equals(amount)) fail('amount', { key: 'tape.err.discountPrice', params: { got: amount.toFixed(2), price: priced.toFixed(2), rate: +(discount! * 100).toPrecision(12) } });
+        else asset = candidate;
+      }
     }
 
     if (!rowOk || !asset || id === undefined || name === undefined || sector === undefined || !appraised || pd === undefined || recovery === undefined || recoveryStdDev === undefined || lag === undefined) continue;
@@ -257,6 +330,59 @@ export function parseTapeGrid(grid: TapeGrid): TapeResult {
   if (dataRows === 0 && problems.length === 0) add(cellRef(sheet, null, 2), 'tape.err.noRows');
   if (problems.length) return { ok: false, problems };
   return { ok: true, format: grid.format, sheet, obligors, rows, fromSchedule, columns };
+}
+
+const LEASE_AMORT_NAMES = AMORT_NAMES.filter((a) => a.value !== 'interest-only-bullet');
+
+/** The price a discount rate gives a factoring row's receivables (null if the kind cannot price them, e.g. a due date before purchase). */
+function discountedPrice(asset: Record<string, unknown>): Decimal | null {
+  const k = assetKind('factoring');
+  const parsed = k.schema.safeParse(asset);
+  return parsed.success ? k.purchasePrice(parsed.data) : null;
+}
+
+/** Entries "date a b …" separated by ";" (or lines): the date, then what `rest` makes of the words after it. */
+function readEntries<T>(c: TapeCell, rest: (words: string, n: number, entry: string) => Parsed<T>, entryKey: MessageKey): Parsed<Array<{ date: string } & T>> {
+  const text = c.kind === 'text' ? c.value : '';
+  const entries = text.split(/[;；\n]+/).map((s) => s.trim()).filter(Boolean);
+  const out: Array<{ date: string } & T> = [];
+  for (let i = 0; i < entries.length; i++) {
+    const m = /^(\S+?)\s+(\S.*)$/.exec(entries[i]!);
+    const date = m ? dateFromText(m[1]!) : null;
+    if (!m || !date || !date.ok) return { ok: false, key: entryKey, params: { n: i + 1, got: entries[i]!.slice(0, 40) } };
+    const r = rest(m[2]!, i + 1, entries[i]!);
+    if (!r.ok) return r;
+    const prev = out[out.length - 1];
+    if (prev && date.value < prev.date) return { ok: false, key: 'tape.err.feeOrder', params: { n: i + 1, date: date.value, prev: prev.date } };
+    out.push({ date: date.value, ...r.value });
+  }
+  if (out.length === 0) return { ok: false, key: entryKey, params: { n: 1, got: shown(c) } };
+  if (out.length > 1000) return { ok: false, key: 'tape.err.feeTooMany', params: { got: out.length } };
+  return { ok: true, value: out };
+}
+
+const amountWord = (w: string) => readAmount({ kind: 'text', value: w, fromCsv: true });
+
+/** A lease's rental table: "2019-06-15 6000000 1360000; …" (date, principal part, interest part). */
+export function readRentalTable(c: TapeCell): Parsed<Array<{ date: string; principal: number | string; interest: number | string }>> {
+  return readEntries(c, (words, n, entry) => {
+    const parts = words.split(/\s+/);
+    const p = parts.length === 2 ? amountWord(parts[0]!) : null;
+    const i = parts.length === 2 ? amountWord(parts[1]!) : null;
+    if (!p || !i || !p.ok || !i.ok) return { ok: false, key: 'tape.err.rentalEntry', params: { n, got: entry.slice(0, 40) } };
+    return { ok: true, value: { principal: amountJson(p.value), interest: amountJson(i.value) } };
+  }, 'tape.err.rentalEntry');
+}
+
+/** Factored receivables: "2023-09-30 3000000 Buyer A Co.; …" (due date, face, the debtor's name). */
+export function readReceivables(c: TapeCell): Parsed<Array<{ date: string; face: number | string; debtor: string }>> {
+  if (c.kind !== 'text') return { ok: false, key: 'tape.err.receivableEntry', params: { n: 1, got: shown(c) } };
+  return readEntries(c, (words, n, entry) => {
+    const m = /^(\S+)\s+(\S.*)$/.exec(words);
+    const face = m ? amountWord(m[1]!) : null;
+    if (!m || !face || !face.ok || face.value.isZero() || m[2]!.length > 200) return { ok: false, key: 'tape.err.receivableEntry', params: { n, got: entry.slice(0, 40) } };
+    return { ok: true, value: { face: amountJson(face.value), debtor: m[2]!.trim() } };
+  }, 'tape.err.receivableEntry');
 }
 
 /** A JSON amount: a number when it is exact as one, else a decimal string (both valid deal money). */

@@ -2,6 +2,7 @@
 // Excel workbook — headers in the chosen language and frozen, drop-downs for the choices, real
 // numbers, percentages and dates, an instructions sheet and the lists of allowed values — or as
 // CSV (UTF-8 with a byte-order mark, for Excel on Chinese Windows).
+import { Decimal } from 'decimal.js';
 import type { Obligor } from '../../deal/schema.js';
 import { translator, type Lang, type Translate } from '../../i18n/index.js';
 import { toCsv } from '../../format.js';
@@ -9,11 +10,12 @@ import { withBom } from '../../sheets/csv.js';
 import { excelDate, writeXlsx, type ColumnSpec, type SheetSpec, type WriteValue } from '../../sheets/workbook.js';
 import { findSector, SECTORS } from '../sectors.js';
 import {
-  AMORTIZATION_CHOICES, ASSET_TYPES, CHOICE_COLUMNS, FREQUENCY_CHOICES, headerKey, helpKey, LICENCE_CHOICES, RECOVERY_BASIS_CHOICES,
-  TAPE_COLUMNS, type Choice, type TapeColumnKey,
+  AMORTIZATION_CHOICES, ASSET_TYPES, CHANNEL_CHOICES, CHOICE_COLUMNS, FREQUENCY_CHOICES, headerKey, helpKey, KIND_COLUMNS, LEASE_STRUCTURE_CHOICES,
+  LICENCE_CHOICES, RECOVERY_BASIS_CHOICES, TAPE_COLUMNS, type Choice, type TapeColumnKey,
 } from './columns.js';
+import { assetKindOf } from '../asset-registry.js';
 
-const PERCENT_COLUMNS: ReadonlySet<TapeColumnKey> = new Set(['rate', 'pd', 'recovery', 'recoveryStdDev']);
+const PERCENT_COLUMNS: ReadonlySet<TapeColumnKey> = new Set(['rate', 'pd', 'recovery', 'recoveryStdDev', 'agentFeeRate', 'agentPd', 'agentRecovery']);
 /** Rows of the template that get the drop-downs and formats (a pool is rarely larger). */
 const TEMPLATE_ROWS = 2000;
 
@@ -27,9 +29,16 @@ type Target = 'xlsx' | 'csv';
 const pctOut = (x: number | undefined, to: Target): WriteValue => (x === undefined ? null : to === 'xlsx' ? x : Number((x * 100).toPrecision(12)));
 const dateOut = (iso: string | undefined, to: Target): WriteValue => (iso === undefined ? null : to === 'xlsx' ? excelDate(iso) : iso);
 const moneyOut = (v: number | string): number => Number(v);
+const optionalMoney = (v: number | string | undefined): WriteValue => (v === undefined ? null : moneyOut(v));
+const fixed2 = (v: number | string) => new Decimal(v).toFixed(2);
 
-/** The asset kinds a tape row can carry; the other kinds (leases, entrusted loans, factoring) live in the deal file only. */
-export const TAPE_ASSET_KINDS: readonly string[] = ['loan', 'licence-royalty'];
+type AssetRate = { type: 'fixed'; annualRate: number } | { type: 'benchmark'; benchmark: string; spread: number };
+/** A loan or lease rate as the tape writes it: a percentage, or "LPR1Y+80bp". */
+const rateOut = (r: AssetRate, to: Target): WriteValue =>
+  (r.type === 'fixed' ? pctOut(r.annualRate, to) : `${r.benchmark}${r.spread < 0 ? '-' : '+'}${+(Math.abs(r.spread) * 10_000).toFixed(2)}bp`);
+
+/** The asset kinds a tape row can carry (columns.ts KIND_COLUMNS); a kind added later without columns lives in the deal file only. */
+export const TAPE_ASSET_KINDS: readonly string[] = Object.keys(KIND_COLUMNS);
 
 /** A pool the tape cannot carry: answered 422 by the server, exit 1 by the CLI. */
 export class TapeUnsupportedError extends Error {
@@ -38,10 +47,17 @@ export class TapeUnsupportedError extends Error {
 
 /** Refuse, naming the firm, a pool with an asset kind the tape has no columns for. */
 export function checkTapeKinds(obligors: readonly Obligor[], lang: Lang): void {
-  const i = obligors.findIndex((o) => !TAPE_ASSET_KINDS.includes(o.asset.kind));
-  if (i < 0) return;
-  const o = obligors[i]!;
-  throw new TapeUnsupportedError(translator(lang)('assets.tape.unsupported', { path: `pool.obligors[${i}].asset`, id: o.id, kind: o.asset.kind }));
+  const t = translator(lang);
+  obligors.forEach((o, i) => {
+    const path = `pool.obligors[${i}].asset`;
+    if (!TAPE_ASSET_KINDS.includes(o.asset.kind)) {
+      throw new TapeUnsupportedError(t('assets.tape.unsupported', { path, id: o.id, kind: o.asset.kind, kinds: ASSET_TYPES.map((a) => t(a.label)).join(lang === 'zh' ? '、' : ', ') }));
+    }
+    // A debtor's name is the last word of its entry; ";" would split it into two receivables.
+    const a = o.asset;
+    const debtor = a.kind === 'factoring' ? a.receivables.find((r) => /[;；\n]/.test(r.debtor)) : undefined;
+    if (debtor) throw new TapeUnsupportedError(t('assets.tape.debtorSeparator', { path, debtor: debtor.debtor.slice(0, 60) }));
+  });
 }
 
 /** One obligor as a tape row, in the order of TAPE_COLUMNS. */
@@ -67,14 +83,51 @@ export function obligorRow(o: Obligor, lang: Lang, to: Target): WriteValue[] {
     recoveryBasis: o.credit.recovery.basis ? label(t, RECOVERY_BASIS_CHOICES, o.credit.recovery.basis) : null,
     appraiser: o.ip.appraiser ?? null,
   };
+  const loanTerms = (x: { rate: AssetRate; startDate: string; termMonths: number; paymentFrequency: string }, amortization: string) => ({
+    rate: rateOut(x.rate, to),
+    startDate: dateOut(x.startDate, to),
+    termMonths: x.termMonths,
+    frequency: label(t, FREQUENCY_CHOICES, x.paymentFrequency),
+    amortization: label(t, AMORTIZATION_CHOICES, amortization),
+  });
   if (a.kind === 'loan') {
+    Object.assign(cells, { amount: moneyOut(a.principal), ...loanTerms(a, a.amortization), purchasePrice: optionalMoney(a.purchasePrice) });
+  } else if (a.kind === 'finance-lease') {
+    const r = a.rentals;
+    Object.assign(cells, {
+      amount: moneyOut(a.financedAmount),
+      leaseStructure: label(t, LEASE_STRUCTURE_CHOICES, a.structure),
+      ...(r.method === 'schedule'
+        ? { startDate: dateOut(a.startDate, to), rentalSchedule: r.payments.map((p) => `${p.date} ${fixed2(p.principal)} ${fixed2(p.interest)}`).join('; ') }
+        : loanTerms({ ...r, startDate: a.startDate }, r.method === 'equal-rent' ? 'annuity' : 'equal-principal')),
+      deposit: optionalMoney(a.deposit),
+      handlingFee: optionalMoney(a.handlingFee),
+      purchaseOption: optionalMoney(a.purchaseOption),
+      purchasePrice: optionalMoney(a.purchasePrice),
+    });
+  } else if (a.kind === 'entrusted-loan') {
+    const g = a.agent;
     Object.assign(cells, {
       amount: moneyOut(a.principal),
-      rate: a.rate.type === 'fixed' ? pctOut(a.rate.annualRate, to) : `${a.rate.benchmark}${a.rate.spread < 0 ? '-' : '+'}${+(Math.abs(a.rate.spread) * 10_000).toFixed(2)}bp`,
-      startDate: dateOut(a.startDate, to),
-      termMonths: a.termMonths,
-      frequency: label(t, FREQUENCY_CHOICES, a.paymentFrequency),
-      amortization: label(t, AMORTIZATION_CHOICES, a.amortization),
+      channel: label(t, CHANNEL_CHOICES, a.channel),
+      ...loanTerms(a, a.amortization),
+      purchasePrice: optionalMoney(a.purchasePrice),
+      agentId: g.id,
+      agentName: g.name,
+      agentNameZh: g.nameZh ?? null,
+      agentFeeRate: pctOut(g.feeRate, to),
+      agentPd: pctOut(g.annualDefaultProbability, to),
+      agentHoldDays: g.holdDays,
+      agentRecovery: pctOut(g.recovery, to),
+      agentSector: g.sector ?? null,
+    });
+  } else if (a.kind === 'factoring') {
+    Object.assign(cells, {
+      // The price the trust pays: the agreed amount, or what the discount rate makes it (read back, they must agree).
+      amount: moneyOut(assetKindOf(a).purchasePrice(a).toFixed(2)),
+      rate: a.price.type === 'discount-rate' ? pctOut(a.price.annualRate, to) : null,
+      startDate: dateOut(a.purchaseDate, to),
+      receivables: a.receivables.map((x) => `${x.dueDate} ${fixed2(x.face)} ${x.debtor}`).join('; '),
     });
   } else if (a.kind === 'licence-royalty') {
     Object.assign(cells, {

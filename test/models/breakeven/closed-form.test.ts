@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { validateDeal } from '../../../models/deal/validate.js';
 import type { Deal } from '../../../models/deal/schema.js';
-import { breakEvenTable, RATE_TOLERANCE } from '../../../models/breakeven/index.js';
+import { breakEven, breakEvenTable, COUPON_TOLERANCE, RATE_TOLERANCE } from '../../../models/breakeven/index.js';
 import { onePeriodDeal, type OnePeriodOptions } from '../../support/one-period-deal.js';
 
 function deal(o: OnePeriodOptions): Deal {
@@ -71,4 +71,38 @@ describe('break-even default rate: closed forms', () => {
       expect(Math.abs(exact.bdr - float.bdr)).to.be.at.most(RATE_TOLERANCE);
     }
   });
+
+  // The same one-period deal, the other two quantities the solver varies, at a default rate held fixed.
+  // Collections at default rate d and recovery R: 100 (1 + y)(1 − d) + 100 d R against the senior's 80 (1 + c).
+  for (const [d, truth] of [[0.5, 0.6], [0.4, 0.5], [0.25, 0.2]] as const) {
+    it(`break-even recovery at a ${d * 100}% default rate, 20% subordination, no coupon: R = 1 − 20% / d = ${truth * 100}%`, () => {
+      const a = breakEven(deal({ subordination: 0.2, recovery: 0.9 }), { tranche: 'senior', vary: 'recovery', defaultRate: d });
+      expect(a.status).to.equal('found');
+      // The lowest recovery found paid: at most one tolerance above the true one.
+      expect(a.value).to.be.at.least(truth - 1e-12);
+      expect(a.value).to.be.at.most(truth + RATE_TOLERANCE);
+    });
+  }
+
+  it('needs no recovery when the default rate (15%) is within the subordination (20%)', () => {
+    const within = breakEven(deal({ subordination: 0.2, recovery: 0.5 }), { tranche: 'senior', vary: 'recovery', defaultRate: 0.15 });
+    expect(within.status).to.equal('never-fails');
+  });
+
+  for (const [d, R, y, truth] of [[0.1, 0.4, 0, 14 / 80], [0.1, 0.4, 0.02, 15.8 / 80], [0.3, 0, 0, -0.1 / 80]] as const) {
+    const says = truth < 0 ? 'short at any coupon, even 0 (70 in against 80 of principal)' : `c = (collections − 80) / 80 = ${(truth * 100).toFixed(4)}%`;
+    it(`break-even senior coupon at default rate ${d * 100}%, recovery ${R * 100}%, asset income ${y * 100}%: ${says}`, () => {
+      const a = breakEven(deal({ subordination: 0.2, recovery: R, seniorCoupon: 0.03, assetYield: y }), { tranche: 'senior', vary: 'coupon', defaultRate: d });
+      if (truth < 0) {
+        // 30% of defaults, nothing recovered: 70 comes in against 80 of principal; no coupon saves it.
+        expect(a.status).to.equal('fails-anyway');
+        return;
+      }
+      expect(a.status).to.equal('found');
+      expect(a.currentCoupon).to.equal(0.03);
+      // The highest coupon found paid: at most one tolerance (0.01 bp) below the true one.
+      expect(a.value).to.be.at.most(truth + 1e-12);
+      expect(a.value).to.be.at.least(truth - COUPON_TOLERANCE);
+    });
+  }
 });

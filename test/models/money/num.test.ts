@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
 import { Decimal } from 'decimal.js';
 import { exactNum, floatNum } from '../../../models/money/num.js';
 
@@ -15,5 +16,16 @@ describe('money arithmetic', () => {
     const exact = exactNum.fen(exactNum.ratio(exactNum.times(new Decimal(133_000_000), 0.027), 92, 365));
     expect(exact.toFixed(2)).to.equal('905128.77');
     expect(floatNum.fen(floatNum.ratio(133_000_000 * 0.027, 92, 365))).to.equal(905128.77);
+  });
+
+  it('keeps the float and the exact arithmetic in different V8 hidden classes (else every Monte Carlo double is boxed)', function () {
+    this.timeout(20_000);
+    // Sharing one hidden class makes `zero` an "any value" field for V8, and the waterfall on doubles
+    // then allocates a heap number for every amount it carries round a loop (see num.ts).
+    const src = new URL('../../../models/money/num.ts', import.meta.url).href;
+    const r = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e',
+      `import { exactNum, floatNum } from ${JSON.stringify(src)}; console.log(%HaveSameMap(exactNum, floatNum))`], { encoding: 'utf8' });
+    expect(r.stderr).to.equal('');
+    expect(r.stdout.trim()).to.equal('false');
   });
 });
