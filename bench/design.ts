@@ -5,7 +5,7 @@
 // probability of exhaustion of an 8- or 14-firm pool are read off ~20 tail paths, enough for their
 // 95% intervals (which the constraints use) to be usable; fewer paths widen those intervals and
 // push the answer to more capacity. Target: under 60 s each on the 2-core machine.
-import type { Deal } from '../models/deal/schema.js';
+import type { Deal } from '../models/deal-format/schema.js';
 import { optimizeDesign, type OptimizeRequest } from '../models/design/optimize.js';
 import { formatMoney, textTable } from '../models/format.js';
 

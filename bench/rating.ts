@@ -1,7 +1,7 @@
 // npm run bench, the domestic rating part: a full TDR/BDR break-even table (every scenario of the
 // deal's catalogue, every tranche, certified by the exact engine) of the Yuhang and Futian deals on
 // this thread, Monte Carlo for the TDR excluded. Target: under 2 s each.
-import type { Deal } from '../models/deal/schema.js';
+import type { Deal } from '../models/deal-format/schema.js';
 import { breakEvenTable, type BreakEvenTable } from '../models/breakeven/index.js';
 import { textTable } from '../models/format.js';
 

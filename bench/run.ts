@@ -11,8 +11,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { validateDeal, formatProblem } from '../models/deal/validate.js';
-import type { Deal } from '../models/deal/schema.js';
+import { validateDeal, formatProblem } from '../models/deal-format/validate.js';
+import type { Deal } from '../models/deal-format/schema.js';
 import { simulate } from '../models/montecarlo/simulate.js';
 import { textTable } from '../models/format.js';
 import { projectRoot } from '../server/config.js';

@@ -8,7 +8,6 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { summarizeDealText, type DealSummary } from '../server/library/summary.js';
 import { codeStamp } from '../server/library/summarizer.js';
-import { dealCost } from '../models/cost/compare.js';
 import type { IndexEntry } from '../models/store/deal-index.js';
 
 export interface SeedOptions {
@@ -26,7 +25,7 @@ export const seededName = (i: number) => `Seeded deal ${i}`;
 export async function seedLibrary(dataDir: string, n: number, opts: SeedOptions): Promise<string[]> {
   const prefix = opts.prefix ?? 'seed';
   const stamp = codeStamp();
-  const summaries: DealSummary[] = opts.templates.map((t) => summarizeDealText(JSON.stringify(t), dealCost));
+  const summaries: DealSummary[] = opts.templates.map((t) => summarizeDealText(JSON.stringify(t)));
   await mkdir(join(dataDir, 'index'), { recursive: true });
   const ids: string[] = [];
   const batch = 100;

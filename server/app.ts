@@ -3,13 +3,12 @@
 import express, { type Express } from 'express';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { defaultConfig, projectRoot, type ConfigOverrides, type ServerConfig } from './config.js';
+import { defaultConfig, projectRoot, type ConfigOverrides } from './config.js';
 import { DealStore } from '../models/store/deal-store.js';
 import { DealService } from './deals.js';
 import { Library } from './library/library.js';
 import { RunManager, type RunInfo, type StoredJob } from './runs/manager.js';
 import { RunStore } from './runs/run-store.js';
-import { Engines } from './engines.js';
 import { Costs } from './costs.js';
 import { Ratings } from './rating.js';
 import { errorHandler, HttpError, refuseDeclaredOversize } from './http-errors.js';
@@ -29,21 +28,7 @@ import { language } from './language.js';
 import { Auth } from './auth/auth.js';
 import { authApi, authPages } from './auth/routes.js';
 import { clip } from '../models/format.js';
-
-export interface AppContext {
-  config: ServerConfig;
-  deals: DealService;
-  /** The deal index: what the library and the deal choosers list, without reading any deal. */
-  library: Library;
-  runs: RunManager;
-  engines: Engines;
-  costs: Costs;
-  /** Prints reports to PDF in the headless Chromium (started on first use). */
-  pdf: PdfPrinter;
-  ratings: Ratings;
-  /** Local or team mode: who is asking and what they may do (server/auth/). */
-  auth: Auth;
-}
+import type { AppContext } from './context.js';
 
 export interface IpabsApp {
   app: Express;
@@ -55,7 +40,6 @@ export interface IpabsApp {
 export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) => void = (m) => console.error(m)): IpabsApp {
   const config = defaultConfig(overrides);
   const store = new DealStore({ scenariosDir: config.scenariosDir, dataDir: config.dataDir });
-  const engines = new Engines({ montecarlo: config.simulateModule, sizing: config.sizingModule, cost: config.costModule });
   const runs = new RunManager({
     maxConcurrent: config.maxConcurrentRuns, maxQueued: config.maxQueuedRuns, keep: config.keptRuns, log,
     maxActivePerUser: config.userLimits.activeRuns,
@@ -65,10 +49,9 @@ export function createApp(overrides: ConfigOverrides = {}, log: (msg: string) =>
   const ctx: AppContext = {
     config,
     deals: new DealService(store),
-    library: new Library(store, engines, log),
+    library: new Library(store, log),
     runs,
-    engines,
-    costs: new Costs(engines),
+    costs: new Costs(),
     pdf: new PdfPrinter(),
     ratings: new Ratings(runs),
     auth: new Auth({ team: config.team, dataDir: config.dataDir, sessionHours: config.sessionHours, userLimits: config.userLimits }),

@@ -52,14 +52,15 @@ export interface ServerConfig {
   /** Threads each run may use inside its worker (the Monte Carlo engine's own option). */
   threadsPerRun: number;
   limits: Limits;
-  /** Module that exports simulate() (tests point this at a stand-in to exercise the queue). */
+  /**
+   * The engine modules a run's worker thread imports (by file: a worker cannot be handed a
+   * function): simulate(), sizeEnhancement(), sensitivityGrid() and optimizeDesign() of the library. Tests point one
+   * at a stand-in with the same export to exercise the run queue.
+   */
   simulateModule: string;
-  /** Module that exports sizeEnhancement(). */
   sizingModule: string;
-  /** Module that exports sensitivityGrid(). */
   sensitivityModule: string;
-  /** Module with the cost comparison. */
-  costModule: string;
+  designModule: string;
 }
 
 const thisFile = fileURLToPath(import.meta.url);
@@ -119,7 +120,7 @@ export function defaultConfig(overrides: ConfigOverrides = {}): ServerConfig {
     simulateModule: codeModule('models/montecarlo/simulate.ts'),
     sizingModule: codeModule('models/sizing/solve.ts'),
     sensitivityModule: codeModule('models/montecarlo/sensitivity.ts'),
-    costModule: codeModule('models/cost/compare.ts'),
+    designModule: codeModule('models/design/optimize.ts'),
     ...overrides,
     limits: { ...defaultLimits, ...overrides.limits },
   };

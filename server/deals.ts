@@ -1,9 +1,9 @@
 // The server's view of the deal store: read, validate, run the base case, with small caches
 // keyed by the stored version so repeated page views do not re-run the engine.
 import { DealStore, DealStoreError, isDealId, dealIdRule, type StoredDeal } from '../models/store/deal-store.js';
-import { formatProblem, parseJson, type Problem } from '../models/deal/validate.js';
+import { formatProblem, parseJson, type Problem } from '../models/deal-format/validate.js';
 import { checkDeal, type DealWarning } from '../models/design/check.js';
-import type { Deal } from '../models/deal/schema.js';
+import type { Deal } from '../models/deal-format/schema.js';
 import { runExact, type ScheduleReport } from '../models/engine/exact.js';
 import { HttpError } from './http-errors.js';
 

@@ -1,6 +1,6 @@
 // Errors that become HTTP answers. Every message reads `field: what is wrong (what is allowed)`.
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Problem } from '../models/deal/validate.js';
+import type { Problem } from '../models/deal-format/validate.js';
 import { errorLineIn, problemMessageIn } from '../models/i18n/index.js';
 import { langOf } from './language.js';
 import { capMessage } from '../models/format.js';

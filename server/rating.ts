@@ -2,7 +2,7 @@
 // computed here and cached per stored deal version; the target default rates come from a finished
 // Monte Carlo run of the same pool (runs go through the run queue like any other), or, until one
 // exists, from the stress multipliers on the expected default rate.
-import type { Deal } from '../models/deal/schema.js';
+import type { Deal } from '../models/deal-format/schema.js';
 import { pricedDeal, PricingError } from '../models/engine/pricing.js';
 import type { RunInfo, RunManager } from './runs/manager.js';
 import type { SimulationResult } from '../models/montecarlo/results.js';

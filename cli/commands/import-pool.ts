@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { translator } from '../../models/i18n/index.js';
 import { ioLang } from '../lang.js';
-import { parseJson, formatProblem } from '../../models/deal/validate.js';
+import { parseJson, formatProblem } from '../../models/deal-format/validate.js';
 import { formatTapeProblem, readPoolTape } from '../../models/pool/tape/parse.js';
 import { importPool } from '../../models/pool/tape/import.js';
 import { poolTapeCsv, poolTapeXlsx } from '../../models/pool/tape/template.js';

@@ -1,6 +1,6 @@
 // ipabs optimize FILE --objective firms-cost: the cheapest structure for the firms that meets the
 // constraints, searched over the levers' ranges (models/design/optimize.ts).
-import type { Deal } from '../../models/deal/schema.js';
+import type { Deal } from '../../models/deal-format/schema.js';
 import { nameIn } from './shared.js';
 import { optimizeDesign, OBJECTIVES, type Objective, type OptimizeResult, type FrontierRow } from '../../models/design/optimize.js';
 import { LEVER_NAMES, type LeverName, type LeverSpec } from '../../models/design/levers.js';

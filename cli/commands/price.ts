@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { nameIn } from './shared.js';
 import { cpus } from 'node:os';
-import type { Deal } from '../../models/deal/schema.js';
-import { loadDealFile } from '../../models/deal/load.js';
-import { formatProblem } from '../../models/deal/validate.js';
+import type { Deal } from '../../models/deal-format/schema.js';
+import { loadDealFile } from '../../models/deal-format/load.js';
+import { formatProblem } from '../../models/deal-format/validate.js';
 import { priceMarketCoupons, type MarketPricing } from '../../models/design/market-coupons.js';
 import { simulatedTdr } from '../../models/design/pool-tdr.js';
 import { DEFAULT_SPREAD_GRID, gridProblems, spreadGridSchema, type SpreadGrid } from '../../models/market/spread-grid.js';
@@ -81,7 +81,7 @@ export function formatPricing(p: MarketPricing, deal: Deal, grid: SpreadGrid, la
   const lines = [t('price.cli.title', { name: nameIn(deal.meta, lang), id: deal.meta.id })];
   lines.push(sim ? t('price.cli.tdr.simulated', { method: p.tdrMethod, paths: sim.paths.toLocaleString('en-US'), seed: sim.seed }) : t('price.cli.tdr.stress-multiplier'));
   const curve = p.tranches.find((x) => x.price)?.price?.curvePoint;
-  if (curve) lines.push(t('price.cli.curve', { date: curve.date, days: curve.staleDays, issue: deal.meta.issueDate, source: curve.source }));
+  if (curve) lines.push(t(curve.staleDays >= 0 ? 'price.cli.curve' : 'price.cli.curveAfter', { date: curve.date, days: Math.abs(curve.staleDays), issue: deal.meta.issueDate, source: curve.source }));
   lines.push(t('price.cli.grid', { id: grid.id }), t(p.settled ? 'price.cli.settled' : 'price.cli.unsettled', { n: p.rounds }), '');
   lines.push(textTable(
     [t('price.col.tranche'), t('price.col.grade'), t('price.col.basis'), t('price.col.wal'), t('price.col.curve'), t('price.col.spread'), t('price.col.premium'), t('price.col.yield'), t('price.col.benchmark'), t('price.col.coupon'), t('price.col.inDeal')],

@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import { loadProgrammeFile } from '../../models/programme/load.js';
 import { partyExposures, type PartyExposure } from '../../models/programme/exposure.js';
 import { simulateProgramme, type ProgrammeSimulation } from '../../models/programme/simulate.js';
-import { formatProblem } from '../../models/deal/validate.js';
+import { formatProblem } from '../../models/deal-format/validate.js';
 import { formatMoney, formatRate, textTable } from '../../models/format.js';
 import { translator, type Translate } from '../../models/i18n/index.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';

@@ -1,6 +1,6 @@
-import type { Deal } from '../../models/deal/schema.js';
+import type { Deal } from '../../models/deal-format/schema.js';
 import { checkDealFile } from '../../models/design/check.js';
-import { formatProblem } from '../../models/deal/validate.js';
+import { formatProblem } from '../../models/deal-format/validate.js';
 import { UsageError } from '../args.js';
 import type { Lang } from '../../models/i18n/index.js';
 import { enhancementKinds } from '../../models/enhancements/registry.js';

@@ -5,7 +5,7 @@
 // engine and the Monte Carlo paths use, in decimals (Num<Decimal>) or doubles (Num<number>).
 import { floatNum, type Num, type Vec } from '../money/num.js';
 import type { DealProgram } from '../engine/program.js';
-import { createLedger, resetLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../waterfall/run.js';
+import { createLedger, resetLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../engine/waterfall.js';
 import { recoveryPeriod, type PooledPlan, type ScenarioPlan } from './scenario-plan.js';
 
 export interface DefaultOutcome<T> {

@@ -1,10 +1,10 @@
 // One break-even question (ipabs breakeven): one tranche, one scenario, one varied quantity — the
 // default rate, the recovery rate or the tranche's coupon — with the waterfall on either side of it.
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { pricedDeal } from '../engine/pricing.js';
 import { compileDeal } from '../engine/program.js';
 import { exactNum } from '../money/num.js';
-import { createLedger, runWaterfall } from '../waterfall/run.js';
+import { createLedger, runWaterfall } from '../engine/waterfall.js';
 import { allocationFor, catalogueFor, type DefaultAllocation } from '../stress/index.js';
 import { defaultScenarioInputs } from './default-run.js';
 import { expectedDefaultRate } from './expected-default.js';

@@ -11,7 +11,7 @@
 //
 // `breakEvenTable` is the deterministic part (no simulation; fast, same answer every time): the
 // function an optimizer calls. `domesticRating` combines it with a TDR table.
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { pricedDeal } from '../engine/pricing.js';
 import { compileDeal, type DealProgram } from '../engine/program.js';
 import { allocationFor, catalogueFor, CONCENTRATED_POOL_MAX, inertReason, stressCaseOf, type DefaultAllocation, type InertReason, type Scenario, type StressEntry } from '../stress/index.js';

@@ -15,7 +15,7 @@
 //   outstanding); a vector gives one share per payment period.
 // - Prepayment (loans only): a share 1 − (1 − CPR)^(months/12) of what is still performing repays
 //   its principal at the start of each period.
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import type { DealProgram, ProgramTranche } from '../engine/program.js';
 import { monthlyPrepaymentRate } from '../credit/recovery.js';
 import { toDayNumber } from '../calendar/iso-date.js';

@@ -4,7 +4,7 @@
 // ratings lend it — the weakest party's, since each pays only its share (按份责任).
 import type { DealProgram } from '../engine/program.js';
 import { exactNum } from '../money/num.js';
-import { createLedger, runWaterfall } from '../waterfall/run.js';
+import { createLedger, runWaterfall } from '../engine/waterfall.js';
 import { floorFromIssuerGrade, gradeRank, type DomesticGrade, type IssuerGrade } from '../ratings/domestic-scale.js';
 import { paidInFull } from './default-run.js';
 

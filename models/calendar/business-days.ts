@@ -32,9 +32,9 @@ import { HK_DATA_FIRST_DATE, HK_DATA_LAST_DATE, HK_HOLIDAY_INDEX } from './holid
 
 export type { IsoDate } from './iso-date.js';
 
-export type CalendarId = 'CN-IB' | 'CN-EX' | 'HK' | 'CN-IB+HK' | 'NONE';
+export const CALENDAR_IDS = ['CN-IB', 'CN-EX', 'HK', 'CN-IB+HK', 'NONE'] as const;
 
-export const CALENDAR_IDS: readonly CalendarId[] = ['CN-IB', 'CN-EX', 'HK', 'CN-IB+HK', 'NONE'];
+export type CalendarId = (typeof CALENDAR_IDS)[number];
 
 export const CALENDAR_DESCRIPTIONS: Readonly<Record<CalendarId, string>> = {
   'CN-IB': '银行间市场 China interbank market: weekdays except State Council holidays, plus make-up working weekends',
@@ -44,15 +44,9 @@ export const CALENDAR_DESCRIPTIONS: Readonly<Record<CalendarId, string>> = {
   NONE: 'Weekends only (no holidays): synthetic deals and tests',
 };
 
-export type RollConvention = 'following' | 'modified-following' | 'preceding' | 'modified-preceding' | 'unadjusted';
+export const ROLL_CONVENTIONS = ['following', 'modified-following', 'preceding', 'modified-preceding', 'unadjusted'] as const;
 
-export const ROLL_CONVENTIONS: readonly RollConvention[] = [
-  'following',
-  'modified-following',
-  'preceding',
-  'modified-preceding',
-  'unadjusted',
-];
+export type RollConvention = (typeof ROLL_CONVENTIONS)[number];
 
 export function isCalendarId(x: unknown): x is CalendarId {
   return typeof x === 'string' && (CALENDAR_IDS as readonly string[]).includes(x);

@@ -21,9 +21,9 @@
  */
 import { isLeapYear, parseIsoDate, toDayNumber, type IsoDate } from './iso-date.js';
 
-export type DayCount = 'ACT/365F' | 'ACT/360' | 'ACT/ACT-ISDA' | '30/360';
+export const DAY_COUNTS = ['ACT/365F', 'ACT/360', 'ACT/ACT-ISDA', '30/360'] as const;
 
-export const DAY_COUNTS: readonly DayCount[] = ['ACT/365F', 'ACT/360', 'ACT/ACT-ISDA', '30/360'];
+export type DayCount = (typeof DAY_COUNTS)[number];
 
 export function isDayCount(x: unknown): x is DayCount {
   return typeof x === 'string' && (DAY_COUNTS as readonly string[]).includes(x);

@@ -8,3 +8,5 @@ export * from './holidays-hk.js';
 export * from './business-days.js';
 export * from './day-count.js';
 export * from './schedule.js';
+export * from './accrual.js';
+export * from './year-view.js';

@@ -58,6 +58,23 @@ export function toDayNumber(s: IsoDate): number {
   return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
 
+/** A date checked where it comes in: returns it, or throws `field: must be a real date written YYYY-MM-DD, got …`. */
+export function checkDate(value: unknown, field: string): IsoDate {
+  if (isValidIsoDate(value)) return value;
+  const got = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
+  throw new Error(`${field}: must be a real date written YYYY-MM-DD, got ${got}`);
+}
+
+/** toDayNumber of a date checked first; a wrong date's message names `field`. */
+export function dayNumber(date: IsoDate, field = 'date'): number {
+  return toDayNumber(checkDate(date, field));
+}
+
+/** Actual days from `start` to `end` (negative if end is earlier). */
+export function daysFrom(start: IsoDate, end: IsoDate): number {
+  return dayNumber(end, 'end date') - dayNumber(start, 'start date');
+}
+
 export function fromDayNumber(n: number): IsoDate {
   if (!Number.isInteger(n)) throw new Error(`Day number must be an integer, got ${n}`);
   const d = new Date(n * MS_PER_DAY);

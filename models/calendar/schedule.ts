@@ -74,7 +74,7 @@ export function isEndOfMonth(date: IsoDate): boolean {
  * With `endOfMonth` and a month-end `date`, the result is the month end
  * (2024-02-29 + 1 → 2024-03-31).
  */
-export function addMonths(date: IsoDate, n: number, endOfMonth: boolean): IsoDate {
+export function addMonths(date: IsoDate, n: number, endOfMonth = false): IsoDate {
   if (!Number.isInteger(n)) throw new Error(`addMonths: n must be an integer, got ${n}`);
   const { year, month, day } = parseIsoDate(date);
   const total = year * 12 + (month - 1) + n;

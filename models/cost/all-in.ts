@@ -15,29 +15,15 @@
 // The subsidy is received `lagDays` after the payment it refunds (0 by default: programmes pay
 // after the fact, often yearly; a lag raises the subsidised cost a little).
 import { Decimal } from 'decimal.js';
-import {
-  addDaysIso, checkDate, checkFraction, checkInteger, checkMoney, dayNumber, fen, type IsoDate, type MoneyInput,
-} from '../market/inputs.js';
-import { xirr } from './xirr.js';
-
-export const COST_FLOW_KINDS = [
-  'proceeds', 'principal', 'interest', 'upfront-fee', 'running-fee', 'guarantee-fee', 'counter-guarantee-fee',
-  'tax', 'hedge', 'fx-spread', 'subsidy', 'other',
-] as const;
-export type CostFlowKind = (typeof COST_FLOW_KINDS)[number];
+import { checkFraction, checkInteger, checkMoney, fen, type MoneyInput } from '../market/inputs.js';
+import { addDays, checkDate, dayNumber, type IsoDate } from '../calendar/iso-date.js';
+import { xirr } from '../money/xirr.js';
+import { COST_FLOW_KINDS, type CostFlow, type CostFlowKind } from '../money/cost-flow.js';
 
 /** Kinds that are always money the firm pays (amount ≤ 0). */
 const PAID_KINDS: readonly CostFlowKind[] = [
   'principal', 'interest', 'upfront-fee', 'running-fee', 'guarantee-fee', 'counter-guarantee-fee', 'tax',
 ];
-
-export interface CostFlow {
-  date: IsoDate;
-  /** Signed from the firm's side: + received, − paid. */
-  amount: MoneyInput;
-  kind: CostFlowKind;
-  label?: string;
-}
 
 /** Interest and service fees: what Futian-style subsidies refund. */
 export const INTEREST_AND_FEES: readonly CostFlowKind[] = [
@@ -150,7 +136,7 @@ export function subsidyFlows(flows: readonly CostFlow[], subsidy: Subsidy): Subs
       }
       usedByBucket.set(bucket, used.plus(amount));
     }
-    if (amount.greaterThan(0)) out.push({ date: addDaysIso(r.date, lag), amount, kind: 'subsidy', label: r.label });
+    if (amount.greaterThan(0)) out.push({ date: addDays(r.date, lag), amount, kind: 'subsidy', label: r.label });
   }
   return { flows: out, total: out.reduce((s, f) => s.plus(f.amount as Decimal), new Decimal(0)), capped, uncapped };
 }

@@ -9,12 +9,12 @@
 // Fees are paid up front: appraisal as an amount or a share of the principal; guarantee fee as an
 // annual rate on the principal × term in months / 12.
 import { Decimal } from 'decimal.js';
-import {
-  addMonthsIso, checkDate, checkFraction, checkInteger, checkMoney, checkNumber, dayNumber, fen, type IsoDate,
-  type MoneyInput,
-} from '../market/inputs.js';
+import { checkFraction, checkInteger, checkMoney, checkNumber, fen, type MoneyInput } from '../market/inputs.js';
+import { checkDate, dayNumber, type IsoDate } from '../calendar/iso-date.js';
+import { addMonths } from '../calendar/schedule.js';
 import { loanBenchmarkOn, lprFixingOn, type LprTenor } from '../market/lpr.js';
-import { allInCost, type AllInCost, type CostFlow, type Subsidy } from './all-in.js';
+import { allInCost, type AllInCost, type Subsidy } from './all-in.js';
+import type { CostFlow } from '../money/cost-flow.js';
 import { loanSchedule, type Amortization, type LoanDayCount, type LoanPayment } from './loan-schedule.js';
 
 export interface BaselineLoanInput {
@@ -73,7 +73,7 @@ export function baselineBankLoan(i: BaselineLoanInput): BaselineLoan {
   const rateFor = (periodStart: IsoDate): number => {
     let reset = start;
     for (let y = 1; y * 12 < term; y++) {
-      const anniversary = addMonthsIso(start, 12 * y);
+      const anniversary = addMonths(start, 12 * y);
       if (dayNumber(anniversary) <= dayNumber(periodStart)) reset = anniversary;
     }
     return lprAt(reset) + spread;

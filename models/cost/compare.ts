@@ -26,22 +26,22 @@
 // savingVsBaseline = 1 − (the deal's cost to the firms after subsidy) / (the baseline's cost to the
 // firms, after subsidy if it is subsidised); savingBeforeSubsidy compares the two before subsidy.
 import { Decimal } from 'decimal.js';
-import type { Deal, DealFunding } from '../deal/schema.js';
+import type { Deal, DealFunding } from '../deal-format/schema.js';
 import { compileDeal, type DealProgram } from '../engine/program.js';
 import { pricedDeal, pricingSolution, type CostPlusSolution } from '../engine/pricing.js';
 import { reportLedger, runExactProgram, type ScheduleReport } from '../engine/exact.js';
 import { LPR_FIRST_FIXING, loanBenchmarkOn } from '../market/lpr.js';
-import { addDaysIso } from '../market/inputs.js';
+import { addDays } from '../calendar/iso-date.js';
 import { daysBetween } from '../calendar/day-count.js';
 import { dealAllInCost, type Subsidy } from './all-in.js';
 import { baselineBankLoan } from './baseline.js';
-import { xirr } from './xirr.js';
+import { xirr } from '../money/xirr.js';
 import { allocateToFirms, firmFeeFlows, firmFundings, type FirmFunding } from './firm-flows.js';
 import { railEffects, type RailEffects } from '../rail/deal-effects.js';
 import { legCashFlows, legFxRisk, legInvestorYield } from '../crossborder/leg-flows.js';
 import { chainFeeStack } from '../crossborder/counter-guarantee.js';
-import { drawLeg } from '../crossborder/leg-check.js';
-import { simulatePathEffects, type PathEffects } from './path-effects.js';
+import { drawLeg } from '../deal-format/leg-check.js';
+import { simulatePathEffects, type PathEffects } from '../montecarlo/path-effects.js';
 import type { Seed } from '../credit/rng.js';
 import { assertFiniteResult } from '../engine/finite-guard.js';
 import { translator } from '../i18n/index.js';
@@ -275,7 +275,7 @@ function trancheCosts(deal: Deal, prog: DealProgram, report: ScheduleReport, dis
       const residual = t.id === residualTranche ? rp.residual : 0;
       const paidOut = tp.interest + tp.principal + residual;
       issuer.get(t.id)!.push({ date: rp.date, amount: -(paidOut + running.get(t.id)! + enhFee.get(t.id)!) });
-      investor.get(t.id)!.push({ date: addDaysIso(rp.date, distributionLag), amount: paidOut });
+      investor.get(t.id)!.push({ date: addDays(rp.date, distributionLag), amount: paidOut });
       startBal.set(t.id, tp.balance);
     }
   });

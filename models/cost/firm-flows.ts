@@ -10,11 +10,11 @@
 // - a "+k" firm: its offshore leg in yuan (batches, coupons, withholding taxes, chain fees, hedge,
 //   conversion spread; offshore-leg.ts).
 import { Decimal } from 'decimal.js';
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { assetPurchasePrice } from '../pool/asset-flows.js';
 import { assetKindOf } from '../pool/asset-registry.js';
 import { fen } from '../market/inputs.js';
-import type { CostFlow } from './all-in.js';
+import type { CostFlow } from '../money/cost-flow.js';
 import { legCostFlows } from '../crossborder/leg-flows.js';
 
 export interface FirmFunding {

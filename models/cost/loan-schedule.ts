@@ -2,9 +2,9 @@
 // micro-loan, for the all-in cost and the bank-loan baseline. Dates are unadjusted (whole months
 // from the start, clamped to month end); deals get their business-day schedule from the engine.
 import { Decimal } from 'decimal.js';
-import {
-  addMonthsIso, checkDate, checkInteger, checkMoney, checkNumber, daysFrom, fen, type IsoDate, type MoneyInput,
-} from '../market/inputs.js';
+import { checkInteger, checkMoney, checkNumber, fen, type MoneyInput } from '../market/inputs.js';
+import { checkDate, daysFrom, type IsoDate } from '../calendar/iso-date.js';
+import { addMonths } from '../calendar/schedule.js';
 
 export const AMORTIZATIONS = ['bullet', 'interest-only', 'equal-principal'] as const;
 /**
@@ -57,7 +57,7 @@ export function loanSchedule(t: LoanTerms): LoanPayment[] {
   let prev = start;
   const equal = t.amortization === 'equal-principal' ? principal.dividedBy(periods).toDecimalPlaces(2, Decimal.ROUND_DOWN) : null;
   for (let k = 1; k <= periods; k++) {
-    const date = addMonthsIso(start, k * step);
+    const date = addMonths(start, k * step);
     const days = daysFrom(prev, date);
     const rate = rateFor(prev);
     const interest = fen(balance.times(rate).times(days).dividedBy(basis));

@@ -9,7 +9,7 @@
 //   probabilities", Statistics and Computing 14 (2004) 251-260).
 // - Gamma: G. Marsaglia & W. W. Tsang, "A simple method for generating gamma variables",
 //   ACM TOMS 26 (2000) 363-372.
-import type { RandomSource } from './rng.js';
+import type { RandomSource } from './random-source.js';
 
 const SQRT1_2 = Math.SQRT1_2;
 const INV_SQRT_2PI = 0.39894228040143267794;

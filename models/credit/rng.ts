@@ -13,6 +13,7 @@
 // puts the extreme normal at about ±6.3 — far beyond anything a credit model resolves.
 import seedrandom from 'seedrandom';
 import { inverseNormalCdf } from './normal.js';
+import type { RandomSource } from './random-source.js';
 
 /** Paths per block: the unit of work of a thread and of reproducibility. */
 export const PATHS_PER_BLOCK = 4096;
@@ -28,20 +29,7 @@ export const STREAM_OTHER = 2;
 
 const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
-/** What the samplers need from a random stream. */
-export interface RandomSource {
-  /** Uniform on (0, 1): never 0, never 1. */
-  uniform(): number;
-  /** Standard normal, by inversion of one uniform. */
-  normal(): number;
-  /** The next n uniforms into out[0 … n−1]: the same numbers as n calls of uniform(). */
-  fillUniform(out: Float64Array, n: number): void;
-  /**
-   * The next n uniforms (the same numbers as fillUniform), keeping only the few below a level: for
-   * each i in order with u_i < level[classOf[i]], i goes to `who` and u_i to `kept`. Returns how many.
-   */
-  drawBelow(level: Float64Array, classOf: Int32Array, n: number, who: Int32Array, kept: Float64Array): number;
-}
+export type { RandomSource };
 
 /** A seed: a safe integer, or a non-empty string (the number 42 and the string "42" are the same seed). */
 export type Seed = number | string;

@@ -17,8 +17,9 @@
 // - Conversion spread c: each conversion is done at mid · (1 − c) when the firm sells foreign
 //   currency (the proceeds) and at mid · (1 + c) when it buys it (debt service).
 import seedrandom from 'seedrandom';
-import { checkDate, checkFraction, checkNumber, daysFrom, type IsoDate } from '../market/inputs.js';
-import { xirr } from '../cost/xirr.js';
+import { checkFraction, checkNumber } from '../market/inputs.js';
+import { checkDate, daysFrom, type IsoDate } from '../calendar/iso-date.js';
+import { xirr } from '../money/xirr.js';
 
 export const PIP = 0.0001;
 

@@ -1,11 +1,11 @@
 // A deal's "+k" offshore leg as cash flows: the firm's CNY cost flows (offshoreLegFlows), the
 // investors' flows in the loan currency, and the FX risk of what is left unhedged.
 import { Decimal } from 'decimal.js';
-import type { OffshoreLeg } from '../deal/schema.js';
-import type { CostFlow } from '../cost/all-in.js';
+import type { OffshoreLegSpec as OffshoreLeg } from './leg-schema.js';
+import type { CostFlow } from '../money/cost-flow.js';
 import { offshoreLegFlows, type OffshoreLeg as LegCashFlows } from './offshore-leg.js';
 import { foreignLoanCnyCost } from './fx.js';
-import { xirr } from '../cost/xirr.js';
+import { xirr } from '../money/xirr.js';
 
 /** Each batch in the loan currency: its yuan amount at the spot rate of the first draw, to the cent. */
 export function legForeignDraws(leg: OffshoreLeg): Array<{ date: string; amount: number }> {

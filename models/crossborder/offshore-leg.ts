@@ -20,10 +20,10 @@
 //   fixed at the first draw, shown as a `hedge` flow h·amount·(F_t − E[S_t]); each conversion pays
 //   the spread c, shown as an `fx-spread` flow. Proceeds are sold at E[S_t]·(1 − c).
 import { Decimal } from 'decimal.js';
-import {
-  addMonthsIso, checkDate, checkFraction, checkInteger, checkNumber, daysFrom, dayNumber, fen, type IsoDate,
-} from '../market/inputs.js';
-import type { CostFlow } from '../cost/all-in.js';
+import { checkFraction, checkInteger, checkNumber, fen } from '../market/inputs.js';
+import { checkDate, daysFrom, dayNumber, type IsoDate } from '../calendar/iso-date.js';
+import { addMonths } from '../calendar/schedule.js';
+import type { CostFlow } from '../money/cost-flow.js';
 import { expectedFxRate, forwardRate, moneyMarketBasis } from './fx.js';
 import { interestTaxRules, offshoreInterestPayment, type LenderTaxStatus, type TaxBorneBy } from './withholding.js';
 
@@ -121,7 +121,7 @@ export function offshoreLegFlows(i: OffshoreLegInput): OffshoreLeg {
   // Interest periods from the first draw.
   const ends: IsoDate[] = [];
   for (let k = 1; ; k++) {
-    const d = addMonthsIso(first, k * step);
+    const d = addMonths(first, k * step);
     if (dayNumber(d) >= dayNumber(maturity)) {
       ends.push(maturity);
       break;

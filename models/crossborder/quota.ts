@@ -18,10 +18,9 @@
 // equivalent" regardless of their small net assets (the 2018 Zhongguancun pilot and 2020 Shanghai
 // FTZ pilot had USD 5 M). Modelled as: quota = max(macro-prudential cap, facilitation quota).
 import { Decimal } from 'decimal.js';
-import {
-  addMonthsIso, checkDate, checkMoney, checkNumber, dayNumber, formatFactor, formatYuan,
-  type IsoDate, type MoneyInput,
-} from '../market/inputs.js';
+import { checkMoney, checkNumber, formatFactor, formatYuan, type MoneyInput } from '../market/inputs.js';
+import { checkDate, dayNumber, type IsoDate } from '../calendar/iso-date.js';
+import { addMonths } from '../calendar/schedule.js';
 
 /** RMB borrowed offshore (CNH) is cross-border RMB financing: no exchange-rate factor. */
 export const RMB_CURRENCIES = ['CNY', 'CNH'] as const;
@@ -148,7 +147,7 @@ export function tenorFactor(drawDate: IsoDate, maturityDate: IsoDate, field = 'm
   const start = dayNumber(drawDate, 'drawDate');
   const end = dayNumber(maturityDate, field);
   if (end <= start) throw new Error(`${field}: must be after the drawdown date ${drawDate}, got ${maturityDate}`);
-  return end <= dayNumber(addMonthsIso(drawDate, 12)) ? TENOR_FACTOR_SHORT : TENOR_FACTOR_LONG;
+  return end <= dayNumber(addMonths(drawDate, 12)) ? TENOR_FACTOR_SHORT : TENOR_FACTOR_LONG;
 }
 
 export function riskWeight(debt: ForeignDebt, field = 'debt'): RiskWeight {

@@ -24,7 +24,8 @@
 // then the fen is adjusted so that the rounded taxes leave the lender exactly N (or, when rounding
 // skips N, the smallest G that leaves at least N; `exact` says which).
 import { Decimal } from 'decimal.js';
-import { checkDate, checkFraction, checkMoney, dayNumber, fen, type IsoDate, type MoneyInput } from '../market/inputs.js';
+import { checkFraction, checkMoney, fen, type MoneyInput } from '../market/inputs.js';
+import { checkDate, dayNumber, type IsoDate } from '../calendar/iso-date.js';
 
 export const STATUTORY_WITHHOLDING_RATE = 0.1;
 export const HK_ARRANGEMENT_INTEREST_RATE = 0.07;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Decimal } from 'decimal.js';
 import { echo } from '../format.js';
+import { isValidIsoDate } from '../calendar/iso-date.js';
 import { DATE_TEXT, MONEY_TEXT } from './problem-text.js';
 
 /** Loan and coupon benchmarks: the 1-year and 5-year loan prime rate (贷款市场报价利率). */
@@ -124,14 +125,6 @@ export function money() {
 }
 export type MoneyInput = number | string;
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-export function isValidIsoDate(s: string): boolean {
-  const m = ISO_RE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
 /**
  * The dates a deal may use. The engines count days and months past the deal's dates (loans of up to
  * 30 years, recoveries up to 10 years after a default) and write dates with four-digit years, so

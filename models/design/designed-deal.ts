@@ -1,6 +1,6 @@
 // The best design as a deal file of its own: a new id and name, the priced coupons, and the
 // provenance the optimizer wrote (fields it changed lost their shipped provenance).
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 
 export function designedDealFile(best: Deal, base: Deal): Deal {
   const id = `${base.meta.id}-optimized`.slice(0, 64);

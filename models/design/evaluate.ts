@@ -3,8 +3,8 @@
 // once), the priced deal run through the Monte Carlo engine on the common paths (same seed, same
 // path count for every candidate), the firms' all-in cost after subsidy (models/cost/compare.ts),
 // and every constraint checked.
-import type { Deal } from '../deal/schema.js';
-import { validateDeal, formatProblem } from '../deal/validate.js';
+import type { Deal } from '../deal-format/schema.js';
+import { validateDeal, formatProblem } from '../deal-format/validate.js';
 import { costPlusRule } from '../pool/pricing-rule.js';
 import { runExact } from '../engine/exact.js';
 import { daysBetween } from '../calendar/day-count.js';

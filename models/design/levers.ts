@@ -15,7 +15,7 @@
 //   frequency        付息频率: the notes' payment frequency (monthly, quarterly, semiannual, annual)
 //
 // A lever the deal does not have (no mezzanine, no guarantee, …) is refused with what it offers.
-import type { Deal, Tranche } from '../deal/schema.js';
+import type { Deal, Tranche } from '../deal-format/schema.js';
 import { fenToYuan, splitFen, yuanToFen } from '../sizing/levers.js';
 import { assetKindOf } from '../pool/asset-registry.js';
 import { assetPurchasePrice } from '../pool/asset-flows.js';
@@ -58,6 +58,11 @@ function juniorIndices(d: Deal): { senior: number; mezz: number | null; sub: num
 }
 
 const capacityEnhancement = (d: Deal, kind: 'guarantee' | 'shortfall-undertaking') => d.enhancements.findIndex((e) => e.kind === kind);
+/** The reserve account the lever sizes: the first one a cover-shortfall step draws on (-1: none). */
+const reserveIndex = (d: Deal) => {
+  const steps = [...d.waterfall.normal, ...(d.waterfall.afterTrigger ?? [])];
+  return d.accounts.findIndex((a) => steps.some((s) => s.type === 'cover-shortfall' && s.sources.includes(a.id)));
+};
 
 /** Why a lever does not fit the deal, or null when it does. */
 export function leverProblem(d: Deal, name: LeverName): string | null {
@@ -74,8 +79,7 @@ export function leverProblem(d: Deal, name: LeverName): string | null {
       if (!movable(ts[mezz]!) || !movable(ts[sub]!)) return 'a tranche amortizes to scheduled balances in yuan, which moving balance would break';
       return null;
     case 'reserve': {
-      const drawn = (id: string) => [...d.waterfall.normal, ...(d.waterfall.afterTrigger ?? [])].some((s) => s.type === 'cover-shortfall' && s.sources.includes(id));
-      if (!d.accounts.some((a) => drawn(a.id))) return `the deal has no reserve account drawn by a cover-shortfall step (accounts: ${d.accounts.map((a) => a.id).join(', ') || 'none'})`;
+      if (reserveIndex(d) < 0) return `the deal has no reserve account drawn by a cover-shortfall step (accounts: ${d.accounts.map((a) => a.id).join(', ') || 'none'})`;
       return null;
     }
     case 'guarantee':
@@ -117,7 +121,7 @@ export function dealLevers(d: Deal): DesignLever[] {
         break;
       }
       case 'reserve': {
-        const a = d.accounts[0]!;
+        const a = d.accounts[reserveIndex(d)]!;
         const cur = Number(a.initialBalance);
         out.push({ name, unit: 'yuan', current: cur, target: a.id, defaultRange: { kind: 'interval', min: 0, max: Math.max(cur, Math.round(notes * 0.05)) } });
         break;
@@ -247,7 +251,8 @@ export function applyDesign(base: Deal, design: Design): Deal {
   }
   if (design.reserve !== undefined) {
     const amount = fenToYuan(Math.round(Number(design.reserve) * 100));
-    d = { ...d, accounts: d.accounts.map((a, i) => (i === 0 ? { ...a, initialBalance: amount, target: { type: 'fixed' as const, amount } } : a)) };
+    const r = reserveIndex(d);
+    d = { ...d, accounts: d.accounts.map((a, i) => (i === r ? { ...a, initialBalance: amount, target: { type: 'fixed' as const, amount } } : a)) };
   }
   if (design.frequency !== undefined) d = { ...d, meta: { ...d.meta, paymentFrequency: design.frequency as DesignFrequency } };
   return d;

@@ -12,7 +12,7 @@
 // The TDR per grade: by default the stress multipliers on the pool's expected default rate — no
 // simulation, so the price is the same at every load — or the TDR table the caller gives (the
 // optimizer's Monte Carlo TDR, read once from the pool on common random numbers).
-import type { Deal, Tranche } from '../deal/schema.js';
+import type { Deal, Tranche } from '../deal-format/schema.js';
 import { runExact } from '../engine/exact.js';
 import { pricedDeal, PricingError } from '../engine/pricing.js';
 import { breakEvenTable, domesticRating, expectedTdrSet, type DomesticRatingResult } from '../breakeven/rate-deal.js';

@@ -15,7 +15,7 @@
 // Ranking: feasible first; then the firms' all-in cost after subsidy; on a tie (a pool priced
 // "fixed": the firms pay what their assets say whatever the notes cost) the issuer's cost of the
 // notes; then the smaller total enhancement capacity (less committed), then the lever values.
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import type { Seed } from '../credit/rng.js';
 import { SimulationCancelled } from '../montecarlo/simulate.js';
 import type { SpreadGrid } from '../market/spread-grid.js';
@@ -194,9 +194,11 @@ export async function optimizeDesign(deal: Deal, req: OptimizeRequest): Promise<
   for (const s of levers) lattice = lattice.flatMap((d) => levels(s.range, points).map((v) => ({ ...d, [s.name]: v })));
   const continuousCount = levers.filter((s) => s.range.kind === 'interval' && s.range.max > s.range.min).length;
   // About four moves a lever and direction per halving, from up to three starting points.
-  let expected = 2 + lattice.length + 3 * continuousCount * 2 * Math.max(1, refine) * 2;
+  // Progress counts candidates (the shipped design, the lattice, the refinement), as the result's
+  // evaluations do, so the page's "N candidates evaluated" and the result agree.
+  let expected = 1 + lattice.length + 3 * continuousCount * 2 * Math.max(1, refine) * 2;
   const report = (phase: 'tdr' | 'lattice' | 'refine') => {
-    const done = memo.size + 1;
+    const done = memo.size;
     expected = Math.max(expected, done);
     req.onProgress?.({ phase, done, total: expected });
   };
@@ -234,7 +236,7 @@ export async function optimizeDesign(deal: Deal, req: OptimizeRequest): Promise<
     }
   }
 
-  req.onProgress?.({ phase: 'refine', done: memo.size + 1, total: memo.size + 1 });
+  req.onProgress?.({ phase: 'refine', done: memo.size, total: memo.size });
   const all = ranked();
   const bestC = all[0]!.feasible ? all[0]! : null;
   const closestC = bestC ? null : all.filter((c) => c.status === 'ok')[0] ?? all[0]!;

@@ -2,7 +2,7 @@
 // default rates (who defaults, when, on what exposure), not on the notes — so one Monte Carlo run
 // of the pool serves every coupon and every structure built on it. Market coupons are set to a
 // placeholder for the run (they change no default).
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import type { Seed } from '../credit/rng.js';
 import { simulate } from '../montecarlo/simulate.js';
 import type { TdrMethod, TdrSet } from '../ratings/tdr.js';

@@ -5,7 +5,7 @@
 //   on the shortfall undertaker (差额支付) or a guarantor reconciles perfectly and still relies on
 //   enhancement when nobody defaults: the notes cost more than the assets pay.
 import { Decimal } from 'decimal.js';
-import type { Ledger } from '../waterfall/run.js';
+import type { Ledger } from './waterfall.js';
 import type { DealProgram } from './program.js';
 import { formatMoney } from '../format.js';
 import { translator, type Lang, type MessageKey, type MessageParams } from '../i18n/index.js';

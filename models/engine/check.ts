@@ -1,10 +1,10 @@
 // The full check of a deal, for `ipabs validate`, the editor and every save: the format and
-// cross-field rules (models/deal/validate.ts), then what only running the deal can tell —
+// cross-field rules (models/deal-format/validate.ts), then what only running the deal can tell —
 // problems (a cost-plus price that cannot be met) that refuse the deal, and warnings (a base case
 // that relies on enhancement) that let it through but say so, naming periods and amounts.
-import type { Deal } from '../deal/schema.js';
-import { parseJson, validateDeal, type Problem } from '../deal/validate.js';
-import { readDealText } from '../deal/load.js';
+import type { Deal } from '../deal-format/schema.js';
+import { parseJson, validateDeal, type Problem } from '../deal-format/validate.js';
+import { readDealText } from '../deal-format/load.js';
 import type { Lang } from '../i18n/index.js';
 import { runExact, type ScheduleReport } from './exact.js';
 import { baseCaseWarnings, type DealWarning } from './base-case.js';

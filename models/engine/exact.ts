@@ -1,10 +1,10 @@
 // The exact engine: the base case (nobody defaults) run through the waterfall in decimal.js,
 // every amount to the fen, with a reconciliation line per period.
 import { Decimal } from 'decimal.js';
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { exactNum } from '../money/num.js';
 import { compileDeal, type DealProgram } from './program.js';
-import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../waterfall/run.js';
+import { createLedger, runWaterfall, type Ledger, type StepTrace, type WaterfallInputs } from './waterfall.js';
 import { baseCaseFunding, type BaseCaseFunding } from './base-case.js';
 import { pricedDeal, pricingSolution, type CostPlusSolution } from './pricing.js';
 import { STATUS_NAMES, type StatusName } from './status-program.js';
@@ -84,8 +84,8 @@ export function baseCaseInputs(prog: DealProgram): WaterfallInputs<Decimal> {
   return { collections: prog.scheduledCollections.slice() };
 }
 
-export function runExactProgram(prog: DealProgram, inputs: WaterfallInputs<Decimal> = baseCaseInputs(prog)): Ledger<Decimal> {
-  return runWaterfall(prog, exactNum, inputs, createLedger(prog, exactNum));
+export function runExactProgram(prog: DealProgram, inputs: WaterfallInputs<Decimal> = baseCaseInputs(prog), trace?: StepTrace<Decimal>[]): Ledger<Decimal> {
+  return runWaterfall(prog, exactNum, inputs, createLedger(prog, exactNum), trace);
 }
 
 /** Run the base case of a validated deal (its assets at the prices the firms pay) and report it period by period. */

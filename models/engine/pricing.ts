@@ -11,14 +11,14 @@
 // assets' terms set at the solved rates, so every engine and report downstream (schedule, Monte
 // Carlo, the firms' all-in cost) sees what the firms really pay.
 import { Decimal } from 'decimal.js';
-import type { Deal } from '../deal/schema.js';
-import type { Problem } from '../deal/validate.js';
+import type { Deal } from '../deal-format/schema.js';
+import type { Problem } from '../deal-format/validate.js';
 import { assetKindOf } from '../pool/asset-registry.js';
 import { flowsAfterIssue } from '../pool/asset-flows.js';
 import { costPlusRule, type CostPlusRule } from '../pool/pricing-rule.js';
 import { exactNum } from '../money/num.js';
 import { formatMoney } from '../format.js';
-import { createLedger, runWaterfall } from '../waterfall/run.js';
+import { createLedger, runWaterfall } from './waterfall.js';
 import { compileDeal } from './program.js';
 import { baseCaseFunding, type BaseCaseFunding } from './base-case.js';
 

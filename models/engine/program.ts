@@ -3,9 +3,9 @@
 // collections per period, and waterfall steps resolved to indices. The exact engine and the
 // Monte Carlo path engine both run this program through the same waterfall.
 import { Decimal } from 'decimal.js';
-import type { Deal, WaterfallStep } from '../deal/schema.js';
+import type { Deal, WaterfallStep } from '../deal-format/schema.js';
 import { generateSchedule, type SchedulePeriod } from '../calendar/schedule.js';
-import { arrivalDate, collectionLagDays } from '../rail/deal-rail.js';
+import { arrivalDate, collectionLagDays } from '../deal-format/arrival.js';
 import { toDayNumber } from '../calendar/iso-date.js';
 import { lprOn } from '../market/lpr.js';
 import { assetPurchasePrice, flowsAfterIssue } from '../pool/asset-flows.js';

@@ -1,9 +1,9 @@
 // The deal's status machinery compiled once: the revolving window and the representative asset's
 // cash per yuan for a purchase on each payment date (循环购买), the status events resolved to
-// indices, and the clean-up call (清仓回购). The waterfall (models/waterfall/run.ts) runs it on
+// indices, and the clean-up call (清仓回购). The waterfall (models/engine/waterfall.ts) runs it on
 // either number type; see models/deal/status-schema.ts for the rules.
 import { Decimal } from 'decimal.js';
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import type { StatusField } from '../deal/status-schema.js';
 import { perYuan, representativeFlows } from '../pool/revolving.js';
 import { PERIOD_MONTHS } from '../pool/loan.js';

@@ -27,7 +27,13 @@ export const issuerGrade = () => z.string({ error: (iss) => `must be a domestic 
 export const capacity = () => z.union([z.literal('unlimited'), money()], {
   error: (iss) => `must be an amount in yuan or "unlimited", got ${describeValue(iss.input)}`,
 });
-export const capacityOrNull = (c: string | number): string | null => (c === 'unlimited' ? null : String(c));
+/**
+ * "No cap" has one representation past the deal file: null. A deal writes "unlimited" (a
+ * loss-sharing payer may also leave its capacity out); this is the one place that reads the word.
+ */
+export const capacityOrNull = (c: string | number | undefined): string | null => (c === undefined || c === 'unlimited' ? null : String(c));
+/** A capacity as a plain-number limit for the Monte Carlo loops: null (no cap) is Infinity there, so Math.min needs no test. */
+export const capacityLimit = (c: string | null): number => (c === null ? Infinity : Number(c));
 
 /** The counterparty behind an enhancement. */
 export const providerSchema = strictObject({
@@ -74,6 +80,23 @@ export interface EnhancementKind<S extends z.ZodObject = z.ZodObject> {
   protection?(e: z.output<S>, deal: DealView): Protection;
   /** Problems that need the rest of the deal (e.g. an unknown tranche id), as [path inside the entry, message]. */
   checkInDeal?(e: z.output<S>, deal: DealView): Array<[string, string]>;
+  /**
+   * Kinds whose parties' caps the sizing solver can turn (sizing/levers.ts, the capacity lever):
+   * the entry with each party's cap set (yuan, in the order of `parties`), and what the amount is
+   * called (the catalogue's size.lever.* keys).
+   */
+  readonly capacityLever?: CapacityLever<z.output<S>>;
+  /** Kinds that protect one tranche by the tranches under it (the subordination lever): that tranche's id. */
+  protects?(e: z.output<S>): string;
+  /** What the parties are called on the structure diagram (the catalogue's diagram.role.* keys); none: the kind's label. */
+  readonly partyRole?: 'guarantor' | 'undertaker';
+}
+
+export interface CapacityLever<E> {
+  readonly what: 'guarantee-cap' | 'undertaking-capacity';
+  /** Words for messages: "guarantee cap", "shortfall-undertaking capacity". */
+  readonly label: string;
+  withCaps(e: E, caps: readonly string[]): E;
 }
 
 /** The part of a deal internal enhancements look at (a `Deal` is one; kept structural to avoid an import cycle). */

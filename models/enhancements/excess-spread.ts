@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { fraction, identifier, strictObject, text } from '../deal/schema-helpers.js';
 import type { DealView, EnhancementKind, Protection } from './common.js';
+import { daysFrom } from '../calendar/iso-date.js';
 
 const schema = strictObject({
   id: identifier(),
@@ -17,8 +18,7 @@ export type ExcessSpread = z.output<typeof schema>;
 
 /** Years from issue to expected maturity, actual days / 365 (the common ABS convention). */
 export function termYears(deal: DealView): number {
-  const day = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / 86_400_000;
-  return Math.max(0, day(deal.meta.maturityDate) - day(deal.meta.issueDate)) / 365;
+  return Math.max(0, daysFrom(deal.meta.issueDate, deal.meta.maturityDate)) / 365;
 }
 
 /**

@@ -5,7 +5,7 @@
 // bank's share stays with the trust; insurer and guarantor pay into it.
 import { z } from 'zod';
 import { fraction, money, strictObject } from '../deal/schema-helpers.js';
-import { enhancementBase, type EnhancementKind, type EnhancementParty } from './common.js';
+import { capacityOrNull, enhancementBase, type EnhancementKind, type EnhancementParty } from './common.js';
 import {
   coverLossByRule, createLossRuleState, payerCaps, payerSchema, sharesAddToOne, timingSchema,
   uniquePayerIds, type LossRule, type LossRuleState, type Payer, type Timing,
@@ -60,7 +60,7 @@ function parties(e: GuaranteeInsurance): EnhancementParty[] {
     id: p.payer.id,
     name: p.payer.name,
     share: p.share,
-    capacity: p.payer.capacity === undefined || p.payer.capacity === 'unlimited' ? null : String(p.payer.capacity),
+    capacity: capacityOrNull(p.payer.capacity),
     annualDefaultProbability: p.payer.annualDefaultProbability,
   }));
 }

@@ -37,6 +37,12 @@ export const guarantee: EnhancementKind<typeof schema> = {
     sector: g.sector,
     domesticRating: g.domesticRating,
   })),
+  capacityLever: {
+    what: 'guarantee-cap',
+    label: 'guarantee cap',
+    withCaps: (e, caps) => ({ ...e, guarantors: e.guarantors.map((g, i) => ({ ...g, capacity: caps[i]! })) }),
+  },
+  partyRole: 'guarantor',
   check: (e) => {
     const total = e.guarantors.reduce((s, g) => s + g.share, 0);
     return Math.abs(total - 1) > 1e-9

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import {
   fraction, identifier, integerBetween, money, strictObject, tagged, text,
 } from '../deal/schema-helpers.js';
-import { capacity, type LossEvent, type LossPayment } from './common.js';
+import { capacity, capacityLimit, capacityOrNull, type LossEvent, type LossPayment } from './common.js';
 
 /** An object keyed by identifiers (`{ "fund": 0.54, "bank": 0.26 }`), with house error messages. */
 export function recordOf<T extends z.ZodType>(value: T, what: string) {
@@ -86,7 +86,7 @@ export function payerCaps(p: Payer): Caps {
   return {
     perLoan: p.perLoanCap === undefined ? Infinity : Number(p.perLoanCap),
     annual: p.annualCap === undefined ? Infinity : Number(p.annualCap),
-    aggregate: p.capacity === undefined || p.capacity === 'unlimited' ? Infinity : Number(p.capacity),
+    aggregate: capacityLimit(capacityOrNull(p.capacity)),
     aggregateShareOfPool: p.capacityShareOfPool ?? Infinity,
   };
 }

@@ -25,4 +25,10 @@ export const shortfallUndertaking: EnhancementKind<typeof schema> = {
     sector: e.provider.sector,
     domesticRating: e.provider.domesticRating,
   }],
+  capacityLever: {
+    what: 'undertaking-capacity',
+    label: 'shortfall-undertaking capacity',
+    withCaps: (e, caps) => ({ ...e, capacity: caps[0]! }),
+  },
+  partyRole: 'undertaker',
 };

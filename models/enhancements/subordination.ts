@@ -40,6 +40,7 @@ export const subordination: EnhancementKind<typeof schema> = {
   labelZh: '优先/次级分层',
   schema,
   parties: () => [],
+  protects: (e) => e.protects,
   protection: (e, deal): Protection => ({
     share: subordinationShare(deal.liabilities.tranches, e.protects),
     basis: `tranches junior to "${e.protects}" / all notes`,

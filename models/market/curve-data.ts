@@ -7,7 +7,7 @@
 // that point alone and the curve is flat in tenor on that date (stated in `note`). Add a snapshot
 // (and its source) to price deals of another date more closely; a deal dated long after the last
 // snapshot is priced off it and the answer says how many days away it is (staleDays).
-import type { IsoDate } from './inputs.js';
+import type { IsoDate } from '../calendar/iso-date.js';
 
 export interface CurvePoint {
   /** Tenor in years. */
@@ -37,6 +37,21 @@ export const CGB_CURVE: Curve = {
   name: 'ChinaBond government bond yield curve',
   nameZh: '中债国债收益率曲线',
   snapshots: [
+    {
+      date: '2019-04-02', kind: 'fact', points: [{ years: 1, rate: 0.0239 }],
+      source: 'worldgovernmentbonds.com, China 1-year government bond, page of 16 Sep 2019: 6-month low 2.390% on 2 Apr 2019',
+      note: 'one-year point only: flat in tenor',
+    },
+    {
+      date: '2019-09-09', kind: 'fact', points: [{ years: 1, rate: 0.02624 }],
+      source: 'worldgovernmentbonds.com, China 1-year government bond, page of 16 Sep 2019: 1-week high 2.624% on 9 Sep 2019',
+      note: 'one-year point only: flat in tenor',
+    },
+    {
+      date: '2021-07-26', kind: 'fact', points: [{ years: 1, rate: 0.01905 }],
+      source: 'worldgovernmentbonds.com, China 1-year government bond, yearly range: 2021 low 1.905% on 26 Jul 2021',
+      note: 'one-year point only: flat in tenor',
+    },
     {
       date: '2022-04-22', kind: 'fact', points: [{ years: 1, rate: 0.0194 }],
       source: 'worldgovernmentbonds.com, China 1-year government bond, historical data (1-month low 1.940% on 22 Apr 2022)',

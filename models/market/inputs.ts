@@ -1,11 +1,8 @@
-// Input checks and small date/money helpers shared by the market, cross-border, rail and cost
-// models. Every check names the field, says what was wrong and what is allowed, and never
-// falls back to a default silently.
+// Input checks and small money helpers shared by the market, cross-border, rail and cost models
+// (dates are calendar/iso-date.ts). Every check names the field, says what was wrong and what is
+// allowed, and never falls back to a default silently.
 import { Decimal } from 'decimal.js';
-import { isValidIsoDate } from '../deal/schema-helpers.js';
 
-/** A calendar date written YYYY-MM-DD. */
-export type IsoDate = string;
 /** An amount of money in yuan: a Decimal, a decimal string or a number. */
 export type MoneyInput = Decimal | string | number;
 
@@ -19,49 +16,6 @@ const show = (v: unknown): string => {
     return String(v);
   }
 };
-
-/** Checks a date and returns it; throws `field: must be a real date written YYYY-MM-DD, got …`. */
-export function checkDate(value: unknown, field: string): IsoDate {
-  if (typeof value !== 'string' || !isValidIsoDate(value)) {
-    throw new Error(`${field}: must be a real date written YYYY-MM-DD, got ${show(value)}`);
-  }
-  return value;
-}
-
-const MS_PER_DAY = 86_400_000;
-
-/** Days since 1970-01-01 (UTC arithmetic, so no time zone can shift a date). */
-export function dayNumber(date: IsoDate, field = 'date'): number {
-  checkDate(date, field);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
-}
-
-export function fromDayNumber(n: number): IsoDate {
-  const d = new Date(n * MS_PER_DAY);
-  const y = d.getUTCFullYear();
-  return `${String(y).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-}
-
-/** Actual days from `start` to `end` (negative if end is earlier). */
-export function daysFrom(start: IsoDate, end: IsoDate): number {
-  return dayNumber(end, 'end date') - dayNumber(start, 'start date');
-}
-
-export function addDaysIso(date: IsoDate, n: number): IsoDate {
-  return fromDayNumber(dayNumber(date) + n);
-}
-
-/** Whole months later, clamped to the month's end (2024-01-31 + 1 month = 2024-02-29). */
-export function addMonthsIso(date: IsoDate, months: number): IsoDate {
-  checkDate(date, 'date');
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = total - ny * 12;
-  const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
-  return `${String(ny).padStart(4, '0')}-${String(nm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
 
 /** A non-negative amount in yuan as a Decimal; throws naming the field otherwise. */
 export function checkMoney(value: unknown, field: string, opts: { allowNegative?: boolean } = {}): Decimal {

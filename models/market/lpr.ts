@@ -10,7 +10,7 @@
 // 2025-07-21) and the figures in the project brief (1Y 3.65 Jan 2023, 3.55 Jun 2023, 3.45 Aug 2023,
 // 3.35 Jul 2024, 3.10 Oct 2024, 3.00 May 2025); the 2025-08-20, 2025-09-22 and 2025-10-20
 // fixings left both rates unchanged (3.00 / 3.50).
-import { checkDate, dayNumber, type IsoDate } from './inputs.js';
+import { checkDate, dayNumber, type IsoDate } from '../calendar/iso-date.js';
 
 export type LprTenor = '1Y' | '5Y';
 export const LPR_TENORS: readonly LprTenor[] = ['1Y', '5Y'];

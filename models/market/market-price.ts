@@ -4,7 +4,7 @@
 //   coupon — or the 1-year LPR on the issue date, giving a floating coupon LPR1Y + (yield − LPR)
 //   that resets with the LPR afterwards. Both give the same yield at issue.
 // - `premiumBp` adds a spread the grid does not know (a first issue, a thin investor base).
-import { checkDate, dayNumber, type IsoDate } from './inputs.js';
+import { checkDate, dayNumber, type IsoDate } from '../calendar/iso-date.js';
 import { CGB_CURVE, type Curve, type CurveSnapshot } from './curve-data.js';
 import { lprFixingOn } from './lpr.js';
 import { DEFAULT_SPREAD_GRID, gridSpreadBp, interpolate, type SpreadGrid } from './spread-grid.js';

@@ -6,7 +6,7 @@
 // `recovery` of it from the estate and loses the rest. A new agent takes over at once, so later
 // periods are collected in full. The held cash counts the scheduled payments of its loans that are
 // still performing on the path (a defaulted loan's missed payments were never collected).
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import type { DealProgram } from '../engine/program.js';
 import { toDayNumber } from '../calendar/iso-date.js';
 import { NO_DEFAULT, stressDefaultProbability, type DefaultName } from '../credit/default-times.js';

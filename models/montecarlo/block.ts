@@ -1,7 +1,7 @@
 // Run one block of paths: the unit of work that threads share. A block's result depends only on
 // (deal, stress, seed, block), never on which thread ran it.
 import { blockPaths, createBlockRng, STREAM_DEFAULTS, STREAM_OTHER, STREAM_RECOVERIES, type RandomSource, type Seed } from '../credit/rng.js';
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { accumulatePath, createHistograms, statLayout, type Histograms, type StatLayout } from './accumulate.js';
 import { compilePathModel, type PathModel } from './path-model.js';
 import { createPathScratch, runPath, type PathScratch } from './path-run.js';

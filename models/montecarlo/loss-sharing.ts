@@ -1,6 +1,6 @@
 // Bridge from the deal's loss-sharing enhancements (risk-compensation funds, guarantee
 // insurance) to the path engine: their payer indices in the path model's party list.
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { allocateLosses, prepareLossAllocation, type LossAllocationPlan } from '../enhancements/loss-allocation.js';
 import { enhancementKind } from '../enhancements/registry.js';
 import type { LossEvent } from '../enhancements/common.js';

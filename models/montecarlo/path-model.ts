@@ -2,19 +2,20 @@
 // default model (obligors and enhancement parties in one copula), each obligor's contractual
 // flows in flat typed arrays, discount factors, and the base case (no defaults) for reuse.
 import { Decimal } from 'decimal.js';
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { assetKindOf } from '../pool/asset-registry.js';
 import { compileDeal, type DealProgram } from '../engine/program.js';
 import { pricedDeal } from '../engine/pricing.js';
 import { floatNum } from '../money/num.js';
-import { createLedger, runWaterfall, type Ledger } from '../waterfall/run.js';
+import { createLedger, runWaterfall, type Ledger } from '../engine/waterfall.js';
+import { capacityLimit } from '../enhancements/common.js';
 import type { CopulaSpec } from '../credit/copula.js';
 import { createDefaultTimeModel, stressDefaultProbability, type DefaultName, type DefaultTimeModel } from '../credit/default-times.js';
 import { RecoveryModel } from '../credit/recovery.js';
 import { monthlyPrepaymentRate } from '../credit/recovery.js';
 import type { StressSpec } from './stress.js';
 import { lossSharingEntries, type LossSharingEntry } from './loss-sharing.js';
-import { buildPathExtras, type PathExtras } from '../cost/path-extras.js';
+import { buildPathExtras, type PathExtras } from './path-extras.js';
 import { buildAssetAgents, type AssetAgentModel } from './asset-agents.js';
 import { buildRevolvingPath, eligiblePoolName, obligorBalances, type RevolvingPathModel } from './revolving-path.js';
 
@@ -73,7 +74,7 @@ export interface PathModel {
   lossSharing: LossSharingEntry[];
   /** The base-case ledger (floats), reused for paths in which no obligor defaults. */
   base: Ledger<number>;
-  /** Names after the parties: the servicer (commingling) and the "+k" legs' chains (models/cost/path-extras.ts). */
+  /** Names after the parties: the servicer (commingling) and the "+k" legs' chains (models/montecarlo/path-extras.ts). */
   extras: PathExtras;
   /** Every name in the copula, in order: obligors, enhancement parties (`party:<id>`), then the extras, agents and eligible pool. */
   names: DefaultName[];
@@ -227,7 +228,7 @@ export function compilePathModel(input: Deal, stress: StressSpec): PathModel {
   });
   const notesTotal = prog.issueAmount.toNumber();
   const drawScale = Float64Array.from(prog.enhancements.map((e) => {
-    const caps = e.parties.map((p) => (p.capacity === null ? Infinity : Number(p.capacity)));
+    const caps = e.parties.map((p) => capacityLimit(p.capacity));
     const total = caps.reduce((s, c) => s + c, 0);
     return Number.isFinite(total) && total > 0 ? total : notesTotal * 1.2;
   }));
@@ -246,7 +247,7 @@ export function compilePathModel(input: Deal, stress: StressSpec): PathModel {
     baseCollections, discount, promisedPV,
     years: Float64Array.from(prog.periods.map((p) => p.years)),
     drawScale,
-    partyCapacity: Float64Array.from(prog.parties.map((p) => (p.capacity === null ? Infinity : Number(p.capacity)))),
+    partyCapacity: Float64Array.from(prog.parties.map((p) => capacityLimit(p.capacity))),
     lossSharing: lossSharingEntries(deal),
     base,
     extras: extra.extras,

@@ -6,8 +6,8 @@
 // Runs on the calling thread.
 import { blockCount, blockPaths, type Seed } from '../credit/rng.js';
 import { NO_DEFAULT } from '../credit/default-times.js';
-import type { Deal } from '../deal/schema.js';
-import type { Ledger } from '../waterfall/run.js';
+import type { Deal } from '../deal-format/schema.js';
+import type { Ledger } from '../engine/waterfall.js';
 import { allocateLosses } from './loss-sharing.js';
 import { blockStreams, createSimulationContext } from './block.js';
 import { checkSimulateOptions } from './simulate.js';

@@ -6,12 +6,12 @@ import type { RandomSource } from '../credit/rng.js';
 import { NO_DEFAULT } from '../credit/default-times.js';
 import { recoveryAmount } from '../credit/recovery.js';
 import { floatNum } from '../money/num.js';
-import { createLedger, resetLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../waterfall/run.js';
+import { createLedger, resetLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../engine/waterfall.js';
 import type { PathModel } from './path-model.js';
 import { allocateLosses, type LossEvent } from './loss-sharing.js';
 import { anyAgentDefault, applyAgentLosses, type AgentPathInputs } from './asset-agents.js';
 import { fillPurchaseProfiles } from './revolving-path.js';
-import { applyCommingling, createPathExtrasOutcome, evaluatePathExtras, type PathExtrasOutcome } from '../cost/path-extras.js';
+import { applyCommingling, createPathExtrasOutcome, evaluatePathExtras, type PathExtrasOutcome } from './path-extras.js';
 
 /**
  * A path whose default months another model drew (a shelf programme's one copula across its

@@ -14,7 +14,7 @@
 import type { DealProgram } from '../engine/program.js';
 import type { DefaultName, DefaultTimeModel } from '../credit/default-times.js';
 import { stressDefaultProbability } from '../credit/default-times.js';
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 
 export interface RevolvingPathModel {
   /** Copula name index of the eligible pool. */

@@ -1,7 +1,7 @@
 // Sensitivity grid (敏感性分析): tranche expected loss across default-probability multipliers and
 // asset correlations. Every cell uses the same seed, so differences between cells come from the
 // assumptions, not from sampling noise (common random numbers).
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { simulate, type SimulateOptions } from './simulate.js';
 import type { StressSpec } from './stress.js';
 

@@ -3,7 +3,7 @@
 // thread count.
 import { createHash } from 'node:crypto';
 import { blockCount, blockPaths, seedKey, type Seed } from '../credit/rng.js';
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { trancheFactorShift, type LargePoolSegment } from '../credit/importance-sampling.js';
 import { cumulativeDefaultProbability } from '../credit/default-times.js';
 import { addHistograms, createHistograms, type Histograms } from './accumulate.js';

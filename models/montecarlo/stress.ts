@@ -1,7 +1,7 @@
 // Stresses: a default-probability multiplier, a recovery multiplier, a correlation shift and, for
 // revolving deals, a purchase-rate multiplier (循环购买率), named in the deal (`stresses`) or written
 // on the command line: `pd=2x,recovery=0.5x,rho=+0.1,purchase=0.5x`.
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { echo } from '../format.js';
 
 export interface StressSpec {

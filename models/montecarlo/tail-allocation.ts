@@ -17,7 +17,7 @@
 // is borne by: loss-sharing payers (in time), cover-shortfall payers, the tranches (promised − paid),
 // fee providers and the originator. `unattributed` is what is left (0 for bullet notes; interest
 // saved or added when pass-through principal is paid earlier or later than scheduled).
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import type { Seed } from '../credit/rng.js';
 import { replayPaths } from './path-replay.js';
 import type { StressSpec } from './stress.js';

@@ -1,7 +1,7 @@
 // A pooled worker thread: for each job it compiles the deal (cached by key, so a repeated run
 // of the same deal skips it), then runs the blocks the main thread hands it.
 import { parentPort } from 'node:worker_threads';
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import type { Seed } from '../credit/rng.js';
 import { createHistograms } from './accumulate.js';
 import { createSimulationContext, runBlock, type SimulationContext } from './block.js';

@@ -2,9 +2,8 @@
 // nobody defaults. Each kind computes its own (models/pool/<kind>.ts); the engines map them onto
 // the deal's payment periods.
 import type { Decimal } from 'decimal.js';
-import type { Asset, Deal } from '../deal/schema.js';
-import type { AssetFlow } from './asset-kind.js';
-import { assetKindOf } from './asset-registry.js';
+import type { AssetDealView, AssetFlow } from './asset-kind.js';
+import { assetKindOf, type AssetEntry as Asset } from './asset-registry.js';
 
 export type { AssetFlow } from './asset-kind.js';
 export { royaltyFlows } from './licence-royalty.js';
@@ -20,6 +19,6 @@ export function assetPurchasePrice(asset: Asset): Decimal {
 }
 
 /** Flows still owed to the trust at issue: loans bought seasoned skip what was paid before. */
-export function flowsAfterIssue(deal: Deal, asset: Asset): AssetFlow[] {
+export function flowsAfterIssue(deal: AssetDealView, asset: Asset): AssetFlow[] {
   return assetFlows(asset).filter((f) => f.date > deal.meta.issueDate);
 }

@@ -7,10 +7,11 @@
 import type { z } from 'zod';
 import { Decimal } from 'decimal.js';
 import { FEN_ROUNDING } from '../money/num.js';
-import { addMonthsIso, dayNumber } from '../market/inputs.js';
+import { dayNumber } from '../calendar/iso-date.js';
+import { addMonths } from '../calendar/schedule.js';
 // Two leaves of the cost floor (a pure IRR solver and a type), as models/crossborder already does.
-import { xirr } from '../cost/xirr.js';
-import type { CostFlow } from '../cost/all-in.js';
+import { xirr } from '../money/xirr.js';
+import type { CostFlow } from '../money/cost-flow.js';
 import type { DayCount } from '../calendar/day-count.js';
 
 export interface AssetFlow {
@@ -156,7 +157,7 @@ export const fen = (d: Decimal): Decimal => d.toDecimalPlaces(2, FEN_ROUNDING);
 /** Whole months from `start` to `end`, rounded to the nearest (at least 1). */
 export function wholeMonths(start: string, end: string): number {
   let m = 0;
-  while (dayNumber(addMonthsIso(start, m + 1)) <= dayNumber(end) + 15) m++;
+  while (dayNumber(addMonths(start, m + 1)) <= dayNumber(end) + 15) m++;
   return Math.max(1, m);
 }
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { Decimal } from 'decimal.js';
 import { fraction, identifier, integerBetween, isoDate, money, oneOf, strictObject, text } from '../deal/schema-helpers.js';
 import { addMonths } from '../calendar/schedule.js';
-import { fen, outstandingIsExposure, type AssetFlow, type AssetKind } from './asset-kind.js';
+import { fen, outstandingIsExposure, scaleMoney, type AssetFlow, type AssetKind } from './asset-kind.js';
 import { LOAN_FREQUENCIES, PERIOD_MONTHS, borrowerFlows, fixedRate, fixedRateProblems, loanFlows, loanRateSchema, loanTermProblems, rateOn } from './loan.js';
 
 const agentSchema = strictObject({
@@ -70,6 +70,7 @@ export const entrustedLoan: AssetKind<typeof schema> = {
   schema,
   flows: entrustedLoanFlows,
   purchasePrice: (a) => new Decimal(a.purchasePrice ?? a.principal),
+  scaled: (a, k) => ({ ...a, principal: scaleMoney(a.principal, k), ...(a.purchasePrice !== undefined ? { purchasePrice: scaleMoney(a.purchasePrice, k) } : {}) }),
   fundingDate: (a) => a.startDate,
   exposureAtDefault: outstandingIsExposure,
   prepayable: () => true,

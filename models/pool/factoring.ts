@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { Decimal } from 'decimal.js';
 import { fraction, isoDate, listOf, money, strictObject, tagged, text } from '../deal/schema-helpers.js';
-import { daysFrom } from '../market/inputs.js';
-import type { CostFlow } from '../cost/all-in.js';
-import { datedPaymentProblems, fen, outstandingIsExposure, paymentFlows, wholeMonths, type AssetFlow, type AssetKind } from './asset-kind.js';
+import { daysFrom } from '../calendar/iso-date.js';
+import type { CostFlow } from '../money/cost-flow.js';
+import { datedPaymentProblems, fen, outstandingIsExposure, paymentFlows, scaleMoney, wholeMonths, type AssetFlow, type AssetKind } from './asset-kind.js';
 
 const receivableSchema = strictObject({
   /** Who owes it (the firm's buyer, 买方 / 核心企业). */
@@ -71,6 +71,11 @@ export const factoring: AssetKind<typeof schema> = {
   schema,
   flows: (a) => factoringFlows(a, a.purchaseDate),
   purchasePrice: (a) => receivablePrices(a, a.purchaseDate).reduce((s, p) => s.plus(p), new Decimal(0)),
+  scaled: (a, k) => ({
+    ...a,
+    receivables: a.receivables.map((r) => ({ ...r, face: scaleMoney(r.face, k) })),
+    price: a.price.type === 'fixed' ? { ...a.price, amount: scaleMoney(a.price.amount, k) } : a.price,
+  }),
   fundingDate: (a) => a.purchaseDate,
   exposureAtDefault: outstandingIsExposure,
   // A buyer pays its invoice on the due date; nothing to prepay.

@@ -8,9 +8,9 @@
 import { z } from 'zod';
 import { Decimal } from 'decimal.js';
 import { integerBetween, isoDate, listOf, money, oneOf, strictObject, tagged } from '../deal/schema-helpers.js';
-import { addMonthsIso } from '../market/inputs.js';
-import type { CostFlow } from '../cost/all-in.js';
-import { paymentFlows, wholeMonths, type AssetFlow, type AssetKind } from './asset-kind.js';
+import { addMonths } from '../calendar/schedule.js';
+import type { CostFlow } from '../money/cost-flow.js';
+import { paymentFlows, scaleMoney, wholeMonths, type AssetFlow, type AssetKind } from './asset-kind.js';
 import { LOAN_FREQUENCIES, fixedRate, fixedRateProblems, loanFlows, loanRateSchema, loanTermProblems } from './loan.js';
 
 const computedRentals = {
@@ -80,7 +80,7 @@ export function leaseRentals(a: FinanceLeaseAsset): AssetFlow[] {
 
 function leaseEnd(a: FinanceLeaseAsset): string {
   const r = a.rentals;
-  return r.method === 'schedule' ? r.payments[r.payments.length - 1]!.date : addMonthsIso(a.startDate, r.termMonths);
+  return r.method === 'schedule' ? r.payments[r.payments.length - 1]!.date : addMonths(a.startDate, r.termMonths);
 }
 
 function leaseProblems(a: FinanceLeaseAsset, deal: { meta: { issueDate: string; maturityDate: string } }): Array<[string, string]> {
@@ -119,6 +119,26 @@ function outstandingAt(a: FinanceLeaseAsset, date: string): Decimal {
   return leaseRentals(a).filter((f) => f.date <= date).reduce((s, f) => s.minus(f.principal), new Decimal(a.financedAmount));
 }
 
+/**
+ * The lease with every amount times k, each to the fen (the design optimizer's issue-size lever). A
+ * rental table's principal parts are scaled one by one and the last takes the rounding, so that they
+ * still amortize the scaled financed amount exactly.
+ */
+function scaledLease(a: FinanceLeaseAsset, k: number): FinanceLeaseAsset {
+  const financedAmount = scaleMoney(a.financedAmount, k);
+  const opt = (x: string | number | undefined) => (x === undefined ? undefined : scaleMoney(x, k));
+  let rentals = a.rentals;
+  if (rentals.method === 'schedule') {
+    const payments = rentals.payments.map((p) => ({ ...p, principal: scaleMoney(p.principal, k), interest: scaleMoney(p.interest, k) }));
+    const others = payments.slice(0, -1).reduce((s, p) => s.plus(p.principal), ZERO);
+    payments[payments.length - 1]!.principal = new Decimal(financedAmount).minus(others).toFixed(2);
+    rentals = { ...rentals, payments };
+  }
+  const out: FinanceLeaseAsset = { ...a, financedAmount, rentals };
+  for (const f of ['deposit', 'handlingFee', 'purchaseOption', 'purchasePrice'] as const) if (a[f] !== undefined) out[f] = opt(a[f]);
+  return out;
+}
+
 export const financeLease: AssetKind<typeof schema> = {
   kind: 'finance-lease',
   label: 'IP finance-lease rentals',
@@ -129,6 +149,7 @@ export const financeLease: AssetKind<typeof schema> = {
   schema,
   flows: leaseRentals,
   purchasePrice: (a) => new Decimal(a.purchasePrice ?? a.financedAmount),
+  scaled: scaledLease,
   fundingDate: (a) => a.startDate,
   // The deposit is set off against what the firm owes: the trust loses only the rest before recovery.
   exposureAtDefault: (a, outstanding) => Decimal.max(0, outstanding.minus(amount(a.deposit))),

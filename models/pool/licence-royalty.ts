@@ -8,7 +8,7 @@ import {
   datedPaymentProblems, effectiveInterestSplit, fen, outstandingIsExposure, paymentFlows, scaleMoney, wholeMonths,
   type AssetFlow, type AssetKind,
 } from './asset-kind.js';
-import type { CostFlow } from '../cost/all-in.js';
+import type { CostFlow } from '../money/cost-flow.js';
 import { POOL_TEXT } from '../deal/problem-text.js';
 import { accrualParts } from '../calendar/accrual.js';
 import type { CostPlusTerms } from './asset-kind.js';

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { Decimal } from 'decimal.js';
 import { BENCHMARKS, integerBetween, isoDate, money, oneOf, strictObject, tagged, fraction, spread } from '../deal/schema-helpers.js';
 import { addMonths } from '../calendar/schedule.js';
-import { addMonthsIso } from '../market/inputs.js';
 import { LPR_FIRST_FIXING, lprOn } from '../market/lpr.js';
 import { fen, outstandingIsExposure, paymentFlows, scaleMoney, type AssetFirmFlows, type AssetFlow, type AssetKind } from './asset-kind.js';
 import { POOL_TEXT } from '../deal/problem-text.js';
@@ -85,7 +84,7 @@ export function loanFlows(asset: LoanTerms): AssetFlow[] {
 export function borrowerFlows(a: LoanTerms, proceedsLabel: string): AssetFirmFlows {
   const principal = new Decimal(a.principal);
   return {
-    funding: principal, startDate: a.startDate, termMonths: a.termMonths, endDate: addMonthsIso(a.startDate, a.termMonths),
+    funding: principal, startDate: a.startDate, termMonths: a.termMonths, endDate: addMonths(a.startDate, a.termMonths),
     proceeds: [{ date: a.startDate, amount: principal, kind: 'proceeds', label: proceedsLabel }],
     payments: paymentFlows(loanFlows(a), 'loan interest', 'loan principal'),
   };

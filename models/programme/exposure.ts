@@ -4,7 +4,7 @@
 // that issue — added up, and against its capacity for the whole programme.
 import { Decimal } from 'decimal.js';
 import { runExact } from '../engine/exact.js';
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { enhancementKind } from '../enhancements/registry.js';
 import type { LoadedProgramme } from './load.js';
 

@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Decimal } from 'decimal.js';
-import type { Deal } from '../deal/schema.js';
-import { formatPath, formatProblem, parseJson, resolvePointer, validateDealText, type Problem } from '../deal/validate.js';
+import type { Deal } from '../deal-format/schema.js';
+import { formatPath, formatProblem, parseJson, resolvePointer, validateDealText, type Problem } from '../deal-format/validate.js';
 import { enhancementKind } from '../enhancements/registry.js';
 import type { EnhancementParty } from '../enhancements/common.js';
 import { programmeSchema, type Programme } from './schema.js';
-import { readDealText } from '../deal/load.js';
+import { readDealText } from '../deal-format/load.js';
 
 export interface ProgrammeIssue {
   /** The deal file as written in the programme, and where it was read from. */

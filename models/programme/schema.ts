@@ -4,7 +4,7 @@
 // share (a guarantor or undertaker standing behind every issue).
 import { z } from 'zod';
 import { describeValue, identifier, integerBetween, isoDate, listOf, money, strictObject, text } from '../deal/schema-helpers.js';
-import { provenanceSchema } from '../deal/schema.js';
+import { provenanceSchema } from '../deal-format/schema.js';
 
 export const programmeSchema = strictObject({
   $schema: z.string().optional(),

@@ -14,13 +14,13 @@
 //   the collections that defaulted firms no longer pay. Zero on a programmed e-CNY rail.
 // Cash carried over from one period to the next is not counted (it earns the trust's account
 // rate on either rail).
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import type { DealProgram } from '../engine/program.js';
 import type { ScheduleReport } from '../engine/exact.js';
 import { flowsAfterIssue } from '../pool/asset-flows.js';
 import { cumulativeDefaultProbability } from '../credit/default-times.js';
 import { daysBetween } from '../calendar/day-count.js';
-import { arrivalDate, paidDate } from './deal-rail.js';
+import { arrivalDate, paidDate } from '../deal-format/arrival.js';
 import { cashDrag, comminglingShare, interestOnRail, isProgrammable, paymentFees } from './rail.js';
 
 export interface RailPeriodEffect {

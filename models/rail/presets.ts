@@ -1,5 +1,5 @@
 // Default rails. Each value is either cited or marked ASSUMPTION: change it in the deal file.
-import { railSchema, type Rail } from './schema.js';
+import { railSchema, type Rail } from '../deal/rail-schema.js';
 
 /**
  * The big banks' listed demand-deposit rate (活期存款挂牌利率): 0.05%, the rate of all six large state

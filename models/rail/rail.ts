@@ -13,10 +13,9 @@
 // Accrual: deposits accrue daily at annual rate / 360 (日利率 = 年利率 ÷ 360, 中国人民银行关于人民币存贷款
 // 计结息问题的通知, 银发〔2005〕129号), rounded to the fen once per call.
 import { Decimal } from 'decimal.js';
-import {
-  addDaysIso, checkDate, checkFraction, checkInteger, checkMoney, dayNumber, fen, type IsoDate, type MoneyInput,
-} from '../market/inputs.js';
-import type { Rail } from './schema.js';
+import { checkFraction, checkInteger, checkMoney, fen, type MoneyInput } from '../market/inputs.js';
+import { addDays, checkDate, dayNumber, type IsoDate } from '../calendar/iso-date.js';
+import type { Rail } from '../deal/rail-schema.js';
 
 /** First day e-CNY in real-name wallets earns interest. */
 export const ECNY_INTEREST_FROM: IsoDate = '2026-01-01';
@@ -57,7 +56,7 @@ export function interestOnRail(rail: Rail, h: HoldingPeriod): Decimal {
   const before = Math.max(0, Math.min(e, switchDay) - s);
   const after = days - before;
   if (before > 0) rateDays = rateDays.plus(new Decimal(railRateOn(rail, start)).times(before));
-  if (after > 0) rateDays = rateDays.plus(new Decimal(railRateOn(rail, addDaysIso(start, before))).times(after));
+  if (after > 0) rateDays = rateDays.plus(new Decimal(railRateOn(rail, addDays(start, before))).times(after));
   return fen(amount.times(rateDays).dividedBy(DEPOSIT_DAY_BASIS));
 }
 
@@ -117,7 +116,7 @@ export function comminglingExposure(rail: Rail, collections: readonly Collection
   collections.forEach((c, i) => {
     const day = dayNumber(checkDate(c.date, `collections[${i}].date`));
     const amount = checkMoney(c.amount, `collections[${i}].amount`);
-    if (day <= dd && dd < day + rail.collectionLagDays) held.push({ date: c.date, amount, dueToTrust: addDaysIso(c.date, rail.collectionLagDays) });
+    if (day <= dd && dd < day + rail.collectionLagDays) held.push({ date: c.date, amount, dueToTrust: addDays(c.date, rail.collectionLagDays) });
   });
   const atRisk = held.reduce((s, h) => s.plus(h.amount), new Decimal(0));
   return rail.collectionLagDays === 0 ? { atRisk, held, note: 'collections reach the trust the day they arrive' } : { atRisk, held };

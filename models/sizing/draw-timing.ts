@@ -1,7 +1,7 @@
 // When an enhancement pays, on average: its expected draw on each payment date (cover-shortfall
 // draws from the waterfall, and loss-sharing payments by the month they reach the trust), over
 // the same paths as `simulate` with the same seed. The break-even fee discounts these.
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import type { Seed } from '../credit/rng.js';
 import type { ProgramStep } from '../engine/program.js';
 import { replayPaths } from '../montecarlo/path-replay.js';

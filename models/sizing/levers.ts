@@ -8,8 +8,9 @@
 //   subordination  the balance of the most junior tranche (次级), taken from the protected senior
 //                  tranche so that the notes still add up to what the pool was funded with;
 //   reserve        a reserve account (储备账户): its initial balance and a fixed target, both the amount.
-import type { Deal, Tranche } from '../deal/schema.js';
-import type { Enhancement } from '../deal/schema.js';
+import type { Deal, Tranche } from '../deal-format/schema.js';
+import type { Enhancement } from '../deal-format/schema.js';
+import { enhancementKind } from '../enhancements/registry.js';
 
 export const LEVER_KINDS = ['capacity', 'subordination', 'reserve'] as const;
 /** The subordination lever leaves the protected tranche at least this share of its balance. */
@@ -79,7 +80,7 @@ function describeIds(deal: Deal): string {
 /** What an id names in the deal, and the lever that fits it. */
 export function defaultLever(deal: Deal, id: string): LeverKind {
   const e = deal.enhancements.find((x) => x.id === id);
-  if (e) return e.kind === 'subordination' ? 'subordination' : 'capacity';
+  if (e) return enhancementKind(e.kind).protects ? 'subordination' : 'capacity';
   if (deal.accounts.some((a) => a.id === id)) return 'reserve';
   if (deal.liabilities.tranches.some((t) => t.id === id)) return 'subordination';
   throw new RangeError(`enhancement: unknown id "${id}" (${describeIds(deal)})`);
@@ -112,26 +113,18 @@ function capacityLever(deal: Deal, id: string, maxFen: number): Lever {
   if (!e) {
     throw new RangeError(`enhancement: unknown id "${id}" for the capacity lever; it sizes a guarantee or a shortfall-payment undertaking (${describeIds(deal)})`);
   }
-  const senior = seniorTranche(deal).id;
-  if (e.kind === 'shortfall-undertaking') {
+  const kind = enhancementKind(e.kind);
+  const lever = kind.capacityLever;
+  if (lever) {
+    // Keep the parties' caps in their ratio; with an unlimited or zero cap among them, use their shares.
+    const parties = kind.parties(e);
+    const caps = parties.map((p) => (p.capacity === null ? NaN : yuanToFen(p.capacity)));
+    const capped = caps.every((c) => Number.isFinite(c));
+    const weights = capped && caps.some((c) => c > 0) ? caps : parties.map((p) => p.share);
     return {
-      kind: 'capacity', id, label: 'shortfall-undertaking capacity', what: 'undertaking-capacity', protectedTranche: senior, enhancementIndex: index,
-      currentFen: e.capacity === 'unlimited' ? maxFen : yuanToFen(e.capacity), maxFen,
-      apply: (fen) => withEnhancement(deal, index, { ...e, capacity: fenToYuan(fen) }),
-    };
-  }
-  if (e.kind === 'guarantee') {
-    // Keep the guarantors' caps in their ratio; with an unlimited or zero cap among them, use their shares.
-    const caps = e.guarantors.map((g) => (g.capacity === 'unlimited' ? NaN : yuanToFen(g.capacity)));
-    const byCaps = caps.every((c) => Number.isFinite(c)) && caps.some((c) => c > 0);
-    const weights = byCaps ? caps : e.guarantors.map((g) => g.share);
-    return {
-      kind: 'capacity', id, label: 'guarantee cap', what: 'guarantee-cap', protectedTranche: senior, enhancementIndex: index,
-      currentFen: byCaps ? caps.reduce((s, c) => s + c, 0) : maxFen, maxFen,
-      apply: (fen) => {
-        const parts = splitFen(fen, weights);
-        return withEnhancement(deal, index, { ...e, guarantors: e.guarantors.map((g, i) => ({ ...g, capacity: fenToYuan(parts[i]!) })) });
-      },
+      kind: 'capacity', id, label: lever.label, what: lever.what, protectedTranche: seniorTranche(deal).id, enhancementIndex: index,
+      currentFen: capped ? caps.reduce((s, c) => s + c, 0) : maxFen, maxFen,
+      apply: (fen) => withEnhancement(deal, index, lever.withCaps(e, splitFen(fen, weights).map(fenToYuan)) as Enhancement),
     };
   }
   throw new RangeError(
@@ -163,8 +156,9 @@ function subordinationLever(deal: Deal, id: string, maxFen: number): Lever {
   const entry = deal.enhancements.find((x) => x.id === id);
   let protectedId: string;
   if (entry) {
-    if (entry.kind !== 'subordination') throw new RangeError(`enhancement: "${id}" is a ${entry.kind}; the subordination lever needs a subordination entry or the tranche to protect`);
-    protectedId = entry.protects;
+    const protects = enhancementKind(entry.kind).protects;
+    if (!protects) throw new RangeError(`enhancement: "${id}" is a ${entry.kind}; the subordination lever needs a subordination entry or the tranche to protect`);
+    protectedId = protects(entry);
   } else if (deal.liabilities.tranches.some((t) => t.id === id)) protectedId = id;
   else throw new RangeError(`enhancement: unknown id "${id}" for the subordination lever; give a subordination entry or the tranche to protect (${describeIds(deal)})`);
   const ts = deal.liabilities.tranches;

@@ -14,7 +14,7 @@
 // which EL + 1.96 s.e. does (highAmount). The required amount would move within about this range
 // with another seed; it says nothing about model risk (PDs, correlation, recoveries).
 import type { Seed } from '../credit/rng.js';
-import type { Deal } from '../deal/schema.js';
+import type { Deal } from '../deal-format/schema.js';
 import { simulate } from '../montecarlo/simulate.js';
 import type { SimulationResult, ZeroLossBound } from '../montecarlo/results.js';
 import { DERIVED_IDEALIZED_LOSS_TABLE } from '../ratings/derived-table.js';
@@ -23,6 +23,7 @@ import { echo, formatMoney, formatRate } from '../format.js';
 import { listEchoed, MAX_MONEY, moneyProblem } from '../deal/schema-helpers.js';
 import { translate, type Lang } from '../i18n/index.js';
 import { createLever, LEVER_KINDS, type Lever, type LeverKind } from './levers.js';
+import { enhancementKind } from '../enhancements/registry.js';
 import { breakEvenFee, type BreakEvenFee } from './break-even-fee.js';
 import { enhancementDrawTiming } from './draw-timing.js';
 import { assertFiniteResult } from '../engine/finite-guard.js';
@@ -344,7 +345,7 @@ async function guarantorFigures(deal: Deal, lever: Lever, fen: number, r: Simula
   const timing = enhancementDrawTiming(sized, e.id, { paths: req.paths, seed: req.seed, stress: req.stress });
   const rate = req.discountRate ?? defaultDiscountRate(deal, lever.protectedTranche);
   const sizedEntry = sized.enhancements[lever.enhancementIndex!]!;
-  const caps = sizedEntry.kind === 'guarantee' ? sizedEntry.guarantors.map((g) => g.capacity) : sizedEntry.kind === 'shortfall-undertaking' ? [sizedEntry.capacity] : [];
+  const caps = enhancementKind(sizedEntry.kind).parties(sizedEntry).map((p) => p.capacity);
   return {
     enhancementId: e.id,
     kind: e.kind,
@@ -358,7 +359,7 @@ async function guarantorFigures(deal: Deal, lever: Lever, fen: number, r: Simula
     exhaustionProbabilityStdErr: est.exhaustionProbabilityStdErr,
     parties: r.parties.filter((p) => p.enhancementId === e.id).map((p, i) => {
       const c = caps[i];
-      return { id: p.id, name: p.name, capacity: c === undefined || c === 'unlimited' ? null : Number(c), expectedPaid: p.expectedPaid, defaultProbability: p.defaultProbability };
+      return { id: p.id, name: p.name, capacity: c === undefined || c === null ? null : Number(c), expectedPaid: p.expectedPaid, defaultProbability: p.defaultProbability };
     }),
     breakEvenFee: (() => {
       const fee = breakEvenFee(timing.periods, rate);

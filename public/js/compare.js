@@ -28,7 +28,7 @@ function chart(id, config) {
   document.getElementById(id).dataset.points = String(n);
 }
 
-/** Per deal, the cost figures issue 6's comparison reports (null until it exists). */
+/** Per deal, the cost figures the cost comparison reports (null when it could not cost the deals). */
 function costFor(cost, id) {
   if (!cost || !Array.isArray(cost.deals)) return null;
   return cost.deals.find((d) => d.deal && d.deal.id === id) ?? null;

@@ -29,6 +29,8 @@ function leverText(unit, v) {
   if (unit === 'yuan') return money(Number(v));
   return t(`design.freq.${v}`);
 }
+/** A domestic grade as the page's language writes it (below the scale: 低于 BB(sf) in Chinese). */
+const gradeText = (g) => (g === 'below BB(sf)' ? t('rating.below-scale') : g || '—');
 /** What the min/max inputs start with: a share in %, an amount as people write it (1.463亿, 200万). */
 const inputValue = (unit, v) => (unit === 'share' ? String(+(Number(v) * 100).toFixed(4)) : Number(v) >= 1e4 ? formatChineseAmount(Number(v)) : String(v));
 
@@ -81,7 +83,10 @@ function readForm() {
       if (!r.ok) throw new Error(t('design.err.number', { lever: t(`design.lever.${name}`), which: t(`design.col.${which}`), got: JSON.stringify(raw) }));
       return unit === 'share' ? r.value / 100 : r.value;
     };
-    levers.push({ name, min: read('min'), max: read('max') });
+    const lo = read('min');
+    const hi = read('max');
+    if (lo > hi) throw new Error(t('design.err.minAboveMax', { lever: t(`design.lever.${name}`), min: leverText(unit, lo), max: leverText(unit, hi) }));
+    levers.push({ name, min: lo, max: hi });
   }
   if (!levers.length) throw new Error(t('design.err.noLever'));
   const constraints = [];
@@ -93,10 +98,18 @@ function readForm() {
     if (!r.ok) throw new Error(t('design.err.amount', { field: t('design.c.maxDraw999'), got: JSON.stringify(draw) }));
     constraints.push({ kind: 'draw999', enhancement: null, max: r.value });
   }
-  const ex = String(f.get('maxExhaustion') ?? '').trim();
-  if (ex) constraints.push({ kind: 'exhaustion', enhancement: null, max: Number(ex) / 100 });
-  const cost = String(f.get('maxCost') ?? '').trim();
-  if (cost) constraints.push({ kind: 'firms-cost', max: Number(cost) / 100 });
+  /** A percentage the user typed (0–100), or an error naming the field. */
+  const percent = (field, key) => {
+    const raw = String(f.get(field) ?? '').trim();
+    if (!raw) return null;
+    const x = Number(raw.replace(/%$/, ''));
+    if (!Number.isFinite(x) || x < 0 || x > 100) throw new Error(t('design.err.percent', { field: t(key), got: JSON.stringify(raw) }));
+    return x / 100;
+  };
+  const ex = percent('maxExhaustion', 'design.c.maxExhaustion');
+  if (ex !== null) constraints.push({ kind: 'exhaustion', enhancement: null, max: ex });
+  const cost = percent('maxCost', 'design.c.maxCost');
+  if (cost !== null) constraints.push({ kind: 'firms-cost', max: cost });
   return { dealId: dealSel.value, levers, constraints, paths: Number(f.get('paths')), seed: Number(f.get('seed')), points: Number(f.get('points')), refine: Number(f.get('refine')) };
 }
 
@@ -113,7 +126,7 @@ function onState(run) {
   barText.textContent = label(run);
   const active = run.state === 'queued' || run.state === 'running';
   cancelBtn.disabled = !active;
-  startBtn.disabled = active || form.dataset.disabled === '1';
+  startBtn.disabled = active;
   if (run.state === 'failed') showError(errBox, run.error || t('design.failed'));
 }
 
@@ -134,7 +147,7 @@ form.addEventListener('submit', async (ev) => {
 
 cancelBtn.addEventListener('click', () => { void cancelJob(current, cancelBtn, errBox); });
 
-const elText = (c) => (c && c.seniorEl ? `${pct(c.seniorEl.value, 4)} ± ${pct(1.96 * c.seniorEl.stdErr, 4)}` : '—');
+const elText = (c) => (c && c.seniorEl ? `${pct(c.seniorEl.value, 4)} ± ${pct(c.seniorEl.stdErr, 4)}` : '—');
 
 /** What binds, in the page's language (the CLI's bindingText). */
 function bindingText(b, r) {
@@ -143,7 +156,7 @@ function bindingText(b, r) {
     const unit = (r.levers.find((l) => l.name === b.lever) || {}).unit || 'yuan';
     return t(`design.binding.bound.${b.end || 'lower'}`, { lever: t(`design.lever.${b.lever}`), value: leverText(unit, b.value) });
   }
-  if (b.kind === 'market-price') return t('design.binding.market-price', { tranche: b.tranche || '', grade: String(b.value || '') });
+  if (b.kind === 'market-price') return t('design.binding.market-price', { tranche: b.tranche || '', grade: gradeText(String(b.value || '')) });
   if (b.kind === 'invalid') return t('design.binding.invalid', { detail: b.detail });
   return t(`design.binding.${b.kind}`, { id: b.enhancement || '', value: val(b.value, b.kind), limit: val(b.limit, b.kind) });
 }
@@ -159,10 +172,11 @@ function compareTable(r) {
     line('design.row.firmsCostBefore', (c) => pct(c.firmsCostBeforeSubsidy, 3)),
     line('design.row.issuerCost', (c) => pct(c.issuerCost, 3)),
     line('design.row.seniorShare', (c) => (senior(c) ? pct(senior(c).share, 2) : '—')),
-    line('design.row.seniorGrade', (c) => c.seniorGrade || '—'),
+    line('design.row.seniorGrade', (c) => gradeText(c.seniorGrade)),
     line('design.row.seniorEl', elText),
-    ...r.levers.map((l) => el('tr', {}, el('th', {}, t(`design.lever.${l.name}`)), el('td', { class: 'num' }, leverText(l.unit, l.current)), el('td', { class: 'num' }, leverText(l.unit, other ? other.design[l.name] : null)))),
-    ...r.shipped.tranches.map((x) => line('design.row.coupon', (c) => { const y = c.tranches.find((z) => z.id === x.id); return y ? `${pct(y.coupon, 3)} · ${y.grade} · ${pct(y.share, 1)}` : '—'; }, { tranche: x.id })),
+    // The senior share has its row above (from the notes); the other levers beside it.
+    ...r.levers.filter((l) => l.name !== 'senior-share').map((l) => el('tr', {}, el('th', {}, t(`design.lever.${l.name}`)), el('td', { class: 'num' }, leverText(l.unit, l.current)), el('td', { class: 'num' }, leverText(l.unit, other ? other.design[l.name] : null)))),
+    ...r.shipped.tranches.map((x) => line('design.row.coupon', (c) => { const y = c.tranches.find((z) => z.id === x.id); return y ? `${pct(y.coupon, 3)} · ${gradeText(y.grade)} · ${pct(y.share, 1)}` : '—'; }, { tranche: x.id })),
     ...r.shipped.enhancements.map((e) => line('design.row.enhancement', (c) => { const y = c.enhancements.find((z) => z.id === e.id); return y ? `${money(y.capacity ?? 0)} / ${money(y.draw999)} / ${pct(y.exhaustion, 3)}` : '—'; }, { id: e.id })),
   ];
   document.querySelector('#design-compare tbody').replaceChildren(...rows);

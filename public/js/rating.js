@@ -3,7 +3,7 @@
 // rate of each grade, and the tables behind them. Data: GET /api/deals/:id/rating; a Monte Carlo
 // estimate of the TDR starts with POST /api/deals/:id/rating (a run in the server's queue).
 import { api, el } from './api.js';
-import { pct } from './fmt.js';
+import { formatMoney, parsePercent, pct } from './fmt.js';
 import { follow, showProgress } from './follow.js';
 import { lang, t } from './i18n.js';
 
@@ -89,6 +89,63 @@ function supportList(r) {
   return items.length ? [el('h4', {}, t('rating.support.title')), el('ul', { id: 'support-list' }, ...items)] : [];
 }
 
+/** One break-even question, as `ipabs breakeven` asks it: a tranche, what to vary, a scenario and the default rate held fixed. */
+function askForm(r, opts) {
+  const id = (s) => `breakeven-${s}`;
+  const select = (name, options) => el('select', { id: id(name), name }, ...options.map(([value, text]) => el('option', { value }, text)));
+  const tranche = select('tranche', r.tranches.map((x) => [x.id, x.id]));
+  const vary = select('vary', ['default-rate', 'recovery', 'coupon'].map((v) => [v, t(`breakeven.what.${v}`)]));
+  const scenario = select('scenario', r.scenarios.map((s) => [s.name, s.name]));
+  const rate = el('input', { id: id('default-rate'), name: 'defaultRate', inputmode: 'decimal', size: '6', placeholder: (r.expectedDefaultRate * 100).toFixed(2), title: t('rating.ask.default-rate-hint', { rate: pct(r.expectedDefaultRate) }) });
+  const rateLabel = el('label', { for: id('default-rate') }, t('rating.ask.default-rate'), ' ', rate, ' %');
+  const out = el('div', { id: id('answer'), 'aria-live': 'polite' });
+  const button = el('button', { type: 'submit' }, t('rating.ask.solve'));
+  const form = el('form', { id: id('form'), class: 'inline-form' },
+    el('label', { for: id('tranche') }, t('rating.col.tranche'), ' ', tranche), ' ',
+    el('label', { for: id('vary') }, t('rating.ask.vary'), ' ', vary), ' ',
+    el('label', { for: id('scenario') }, t('rating.col.scenario'), ' ', scenario), ' ',
+    rateLabel, ' ', button);
+  const syncRate = () => { rateLabel.classList.toggle('hidden', vary.value === 'default-rate'); };
+  vary.addEventListener('change', syncRate);
+  syncRate();
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const q = new URLSearchParams({ tranche: tranche.value, vary: vary.value, scenario: scenario.value });
+    if (vary.value !== 'default-rate' && rate.value.trim() !== '') {
+      const p = parsePercent(rate.value);
+      if (!p.ok || p.value > 1) { out.replaceChildren(el('p', { class: 'error-box', role: 'alert' }, t('rating.ask.bad-rate', { value: rate.value }))); return; }
+      q.set('defaultRate', String(p.value));
+    }
+    button.disabled = true;
+    try {
+      const a = await api(`/api/deals/${encodeURIComponent(opts.dealId)}/breakeven?${q}`);
+      out.replaceChildren(...answerView(a));
+    } catch (e) {
+      out.replaceChildren(el('p', { class: 'error-box', role: 'alert' }, e.message));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return el('details', { id: 'breakeven-ask' }, el('summary', {}, t('rating.ask.title')), el('p', { class: 'muted small' }, t('rating.ask.lead')), form, out);
+}
+
+function answerView(a) {
+  const show = (x) => (a.vary === 'coupon' ? pct(x, 4) : pct(x));
+  const lines = [t('breakeven.scenario', { name: a.scenario.name, description: a.description })];
+  if (a.defaultRate !== null) lines.push(t('breakeven.fixed-default', { rate: pct(a.defaultRate) }));
+  return [
+    el('p', { class: 'muted small' }, lines.join('; ')),
+    el('p', { id: 'breakeven-value' }, el('strong', {}, t(`breakeven.answer.${a.vary}.${a.status}`, { value: show(a.value), next: show(a.bracket[1]), current: a.currentCoupon === null ? '—' : pct(a.currentCoupon, 4) }))),
+    table(
+      [t('breakeven.col.period'), { text: t('breakeven.col.date'), num: false }, t('breakeven.col.collections'), t('breakeven.col.paid'), t('breakeven.col.collections-past'), t('breakeven.col.paid-past'), t('breakeven.col.short-past')],
+      a.periods.map((p) => el('tr', {},
+        el('td', {}, String(p.period)), el('td', {}, p.date),
+        ...[p.collections[0], p.paid[0], p.collections[1], p.paid[1], p.shortfallPast].map((v) => el('td', { class: 'num' }, formatMoney(v))))),
+      { id: 'breakeven-periods' }, t('breakeven.col.collections'),
+    ),
+  ];
+}
+
 let chartHandle = null;
 function drawChart(canvas, r) {
   const labels = r.scenarios.map((s) => s.name);
@@ -144,6 +201,7 @@ function render(box, view, opts) {
       el('h4', {}, t('rating.table.tdr')), tdrTable(r),
       el('p', { class: 'muted small' }, t('rating.grades.source', { source: view.gradeSource ?? r.tdrSet.gradeTable.source })),
       ...supportList(r)),
+    askForm(r, opts),
     el('p', { class: 'small' }, el('a', { href: '/learn/rating' }, t('rating.web.learn'))),
   );
   box.replaceChildren(...children);

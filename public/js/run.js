@@ -33,7 +33,7 @@ function showState(run) {
   showProgress(bar, barText, run);
   const active = run.state === 'queued' || run.state === 'running';
   cancelBtn.disabled = !active;
-  startBtn.disabled = active || form.dataset.disabled === '1';
+  startBtn.disabled = active;
   if (run.state === 'failed') showError(errBox, run.error || t('run.failed'));
 }
 

@@ -38,7 +38,7 @@ function onState(run) {
   showProgress(bar, barText, run);
   const active = run.state === 'queued' || run.state === 'running';
   cancelBtn.disabled = !active;
-  startBtn.disabled = active || form.dataset.disabled === '1';
+  startBtn.disabled = active;
   if (run.state === 'failed') showError(errBox, run.error || t('size.failed'));
 }
 

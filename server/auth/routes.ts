@@ -2,9 +2,9 @@
 //   GET /login (page) · POST /api/login · POST /api/logout · GET /api/me · POST /api/me/password
 //   GET|POST /api/users · PATCH|DELETE /api/users/:name (admin)
 import { Router, type Request, type Response } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
-import { jsonBody, onlyFields } from '../routes/deals.js';
+import { jsonBody, onlyFields } from '../request-body.js';
 import { AccountError, info, isRole, type Role } from '../../models/store/accounts.js';
 import { hashPassword, PASSWORD_MAX, verifyPassword } from '../../models/store/password.js';
 import { SESSION_COOKIE } from './session.js';

@@ -3,7 +3,6 @@
 // here reads, validates or costs a deal: summaries are made by the summary worker on save.
 import { DealIndex, type IndexEntry, type ListQuery } from '../../models/store/deal-index.js';
 import type { DealStore } from '../../models/store/deal-store.js';
-import type { Engines } from '../engines.js';
 import { SummaryWorker } from './summarizer.js';
 import type { DealChoice, DealSummary } from './summary.js';
 import type { DealGlance } from '../present/glance.js';
@@ -36,8 +35,8 @@ export class Library {
   /** Each row's JSON per language, kept with its entry. */
   private readonly rows: Record<Lang, WeakMap<IndexEntry<DealSummary>, { key: string; summary: DealSummary | null; json: string }>> = { en: new WeakMap(), zh: new WeakMap() };
 
-  constructor(store: DealStore, engines: Engines, log: (msg: string) => void) {
-    this.worker = new SummaryWorker({ costModule: () => (engines.available('cost') ? engines.path('cost') : null) });
+  constructor(store: DealStore, log: (msg: string) => void) {
+    this.worker = new SummaryWorker();
     this.index = new DealIndex<DealSummary>({
       store,
       summarizer: this.worker,

@@ -9,15 +9,11 @@ import { fileURLToPath } from 'node:url';
 import type { StoredDeal } from '../../models/store/deal-store.js';
 import type { Summarizer } from '../../models/store/deal-index.js';
 import type { DealSummary } from './summary.js';
-
-export interface SummaryJob { seq: number; text: string; costModule: string | null }
-export type SummaryReply = { seq: number; ok: true; summary: DealSummary } | { seq: number; ok: false; error: string };
+import type { SummaryJob, SummaryReply } from './summary-protocol.js';
 
 interface Pending { job: SummaryJob; resolve: (s: DealSummary) => void; reject: (e: Error) => void }
 
 export interface SummaryWorkerOptions {
-  /** The cost engine's module, or null while it is not available. */
-  costModule: () => string | null;
   /** Longest a single summary may take before its worker is stopped. */
   timeoutMs?: number;
 }
@@ -41,14 +37,14 @@ export class SummaryWorker implements Summarizer<DealSummary> {
   private seq = 0;
   private closed = false;
 
-  constructor(private readonly opts: SummaryWorkerOptions) {
+  constructor(private readonly opts: SummaryWorkerOptions = {}) {
     this.stamp = codeStamp();
   }
 
   summarize(stored: StoredDeal, urgent: boolean): Promise<DealSummary> {
     if (this.closed) return Promise.reject(new Error('the server is shutting down'));
     return new Promise((resolve, reject) => {
-      const job: SummaryJob = { seq: ++this.seq, text: stored.text, costModule: this.opts.costModule() };
+      const job: SummaryJob = { seq: ++this.seq, text: stored.text };
       (urgent ? this.urgent : this.background).push({ job, resolve, reject });
       this.next();
     });

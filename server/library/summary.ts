@@ -2,11 +2,12 @@
 // problems, the glance, the all-in cost, and what the run and sizing pages offer for it. Made in a
 // worker thread (summary-worker.ts) when a version is saved or the index is rebuilt — never while
 // a listing waits.
-import { formatProblem, parseJson, validateDeal } from '../../models/deal/validate.js';
-import type { Deal, Tranche } from '../../models/deal/schema.js';
+import { formatProblem, parseJson, validateDeal } from '../../models/deal-format/validate.js';
+import type { Deal, Tranche } from '../../models/deal-format/schema.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
 import { glanceOf, type DealGlance } from '../present/glance.js';
 import type { CostGlance } from '../costs.js';
+import { dealCost } from '../../models/cost/compare.js';
 
 /** Problems kept per invalid deal (the deal page lists them all). */
 export const SUMMARY_PROBLEMS = 10;
@@ -36,10 +37,6 @@ export interface DealSummary {
   choice: DealChoice | null;
 }
 
-export interface CostFunction {
-  (deal: Deal): { allInCostRate: number; subsidyAdjustedCostRate: number; baselineCostRate: number; savingVsBaseline: number };
-}
-
 export function choiceOf(deal: Deal): DealChoice {
   return {
     stresses: (deal.stresses ?? []).map((s) => ({ name: s.name, description: s.description ?? '' })),
@@ -51,8 +48,8 @@ export function choiceOf(deal: Deal): DealChoice {
   };
 }
 
-/** The summary of one deal text; `dealCost` is null when the cost engine is not available. */
-export function summarizeDealText(text: string, dealCost: CostFunction | null): DealSummary {
+/** The summary of one deal text, with its cost to the firms (or why it cannot be costed). */
+export function summarizeDealText(text: string): DealSummary {
   const parsed = parseJson(text);
   const v = parsed.ok ? validateDeal(parsed.value) : parsed;
   if (!v.ok) {
@@ -60,13 +57,11 @@ export function summarizeDealText(text: string, dealCost: CostFunction | null): 
   }
   let cost: CostGlance | null = null;
   let costProblem: string | null = null;
-  if (dealCost) {
-    try {
-      const c = dealCost(v.deal);
-      cost = { allInCostRate: c.allInCostRate, subsidyAdjustedCostRate: c.subsidyAdjustedCostRate, baselineCostRate: c.baselineCostRate, savingVsBaseline: c.savingVsBaseline };
-    } catch (err) {
-      costProblem = `cost: ${(err as Error).message}`;
-    }
+  try {
+    const c = dealCost(v.deal);
+    cost = { allInCostRate: c.allInCostRate, subsidyAdjustedCostRate: c.subsidyAdjustedCostRate, baselineCostRate: c.baselineCostRate, savingVsBaseline: c.savingVsBaseline };
+  } catch (err) {
+    costProblem = `cost: ${(err as Error).message}`;
   }
   return { valid: true, problems: [], problemCount: 0, glance: glanceOf(v.deal, 'en'), glanceZh: glanceOf(v.deal, 'zh'), cost, costProblem, choice: choiceOf(v.deal) };
 }

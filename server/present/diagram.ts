@@ -1,7 +1,7 @@
 // The deal diagram: parties and the flows of cash (solid) and protection (dashed) between them,
 // drawn as SVG from the deal data — firms → trust → investors, the enhancement providers above,
 // accounts and fee payees below, and for cross-border or e-CNY deals their extra lanes.
-import type { Deal } from '../../models/deal/schema.js';
+import type { Deal } from '../../models/deal-format/schema.js';
 import { assetKind } from '../../models/pool/asset-registry.js';
 import { formatChineseAmount, formatRate } from '../../models/format.js';
 import { translate, type Lang, type MessageKey, type MessageParams } from '../../models/i18n/index.js';
@@ -179,7 +179,7 @@ export function dealDiagramSvg(deal: Deal, lang: Lang = 'en', g: DealGlance = gl
     const x0 = Math.max(20, (W - provRowW) / 2);
     providers.forEach(({ e, p }, i) => {
       const b: Box = { x: x0 + i * (provW + provGap), y: topY, w: provW, h: 96 };
-      const role = e.kind === 'shortfall-undertaking' ? tr('diagram.role.undertaker') : e.kind === 'guarantee' ? tr('diagram.role.guarantor') : lang === 'zh' ? e.labelZh : `${e.label} ${e.labelZh}`;
+      const role = e.partyRole !== null ? tr(`diagram.role.${e.partyRole}`) : lang === 'zh' ? e.labelZh : `${e.label} ${e.labelZh}`;
       s.box(b, `provider ${e.kind}`, [
         clip(role, fits(provW)),
         ...wrapText(p.name, fits(provW), 2),

@@ -1,10 +1,11 @@
 // A deal at a glance, for the library and the compare page: market, size, tranches, enhancement
 // and coupon, read straight from the deal data (no simulation).
 import { Decimal } from 'decimal.js';
-import type { Deal, Tranche } from '../../models/deal/schema.js';
+import type { Deal, Tranche } from '../../models/deal-format/schema.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
 import { assetKindOf } from '../../models/pool/asset-registry.js';
 import { lprFixingOn } from '../../models/market/lpr.js';
+import { daysFrom } from '../../models/calendar/iso-date.js';
 import { formatBp, formatRate } from '../../models/format.js';
 import { translate, type Lang } from '../../models/i18n/index.js';
 
@@ -30,6 +31,8 @@ export interface EnhancementGlance {
   kind: string;
   label: string;
   labelZh: string;
+  /** What the parties are called on the diagram (guarantor 担保人, undertaker 差额支付承诺人); null: the kind's label. */
+  partyRole: 'guarantor' | 'undertaker' | null;
   name: string | null;
   /** Providers / guarantors that pay under it. */
   parties: Array<{ id: string; name: string; share: number; capacity: number | null }>;
@@ -114,10 +117,10 @@ export function glanceOf(deal: Deal, lang: Lang = 'en'): DealGlance {
     const k = enhancementKind(e.kind);
     const parties = k.parties(e).map((p) => ({ id: p.id, name: p.name, share: p.share, capacity: p.capacity === null ? null : Number(p.capacity) }));
     const capacity = parties.some((p) => p.capacity === null) ? null : parties.reduce((s, p) => s + (p.capacity ?? 0), 0);
-    return { id: e.id, kind: e.kind, label: k.label, labelZh: k.labelZh, name: e.name ?? null, parties, capacity };
+    return { id: e.id, kind: e.kind, label: k.label, labelZh: k.labelZh, partyRole: k.partyRole ?? null, name: e.name ?? null, parties, capacity };
   });
   const reserve = sum(deal.accounts.map((a) => a.initialBalance));
-  const days = (Date.parse(m.maturityDate) - Date.parse(m.issueDate)) / 86_400_000;
+  const days = daysFrom(m.issueDate, m.maturityDate);
   return {
     id: m.id, name: m.name, nameZh: m.nameZh ?? null, description: m.description ?? null,
     market: m.market, marketLabel: translate('en', `market.${m.market}`), marketLabelZh: translate('zh', `market.${m.market}`),

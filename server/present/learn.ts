@@ -1,15 +1,18 @@
 // Learn pages: one per structure, walking through ONE period of cash on the real scenario. The
-// amounts are the exact engine's (runExact); this module only orders and labels them along the
-// deal's own waterfall steps, with the Chinese term beside each English one.
-import type { Deal, WaterfallStep } from '../../models/deal/schema.js';
-import type { ScheduleReport, SchedulePeriodReport } from '../../models/engine/exact.js';
+// steps and their amounts are what the exact engine's waterfall wrote in its step trace
+// (StepTrace, models/engine/waterfall.ts); this module only labels them, with the Chinese term
+// beside each English one.
+import type { Deal } from '../../models/deal-format/schema.js';
+import { Decimal } from 'decimal.js';
+import { baseCaseInputs, runExactProgram, type ScheduleReport, type SchedulePeriodReport } from '../../models/engine/exact.js';
+import type { StepTrace } from '../../models/engine/waterfall.js';
 import { compileDeal } from '../../models/engine/program.js';
 import { pricedDeal } from '../../models/engine/pricing.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
 import { glanceOf, type DealGlance } from './glance.js';
 import { daysBetween } from '../../models/calendar/day-count.js';
 import { interestOnRail, railRateOn } from '../../models/rail/rail.js';
-import type { Rail } from '../../models/rail/schema.js';
+import type { Rail } from '../../models/deal/rail-schema.js';
 import { formatMoney, formatRate } from '../../models/format.js';
 import { translate, type Lang, type MessageKey, type MessageParams } from '../../models/i18n/index.js';
 import { pluralKey } from './view-helpers.js';
@@ -115,85 +118,82 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
   if (rest !== 0) shown.push({ label: tr('learn.amount.moreFirms', { n: byObligor.length - 6 }), amount: r2(rest) });
   push('learn.step.collections', tr(pluralKey('learn.step.collectionsText', byObligor.length), { start: p.accrualStart, end: p.accrualEnd, n: byObligor.length }), shown, p.collections);
 
+  // The period's steps as the waterfall wrote them (its step trace): what each step paid, item by
+  // item, and the cash before and after it, under the status the period was paid in.
+  const trace: StepTrace<Decimal>[] = [];
+  runExactProgram(prog, baseCaseInputs(prog), trace);
   const tranches = deal.liabilities.tranches;
-  const tName = (id: string) => tranches.find((t) => t.id === id)?.name ?? id;
-  const usedSources = new Set<string>();
-  const principalShown = new Set<string>();
-  let reserveReleaseShown = false;
-  // The waterfall of the period's status (循环期, 摊还期, 加速清偿, or after a trigger).
-  const w = deal.waterfall;
-  const waterfall: WaterfallStep[] = (p.status === 'revolving' ? w.revolving : p.status === 'accelerated' ? w.accelerated : p.status === 'triggered' ? w.afterTrigger : undefined) ?? w.normal;
-  for (const st of waterfall) {
-    switch (st.type) {
+  const tName = (i: number) => { const id = prog.tranches[i]!.id; return tranches.find((t) => t.id === id)?.name ?? id; };
+  const n = (d: Decimal) => d.toNumber();
+  const periodSteps = trace.filter((x) => x.period === periodNumber - 1);
+  // Reserve above its target (all of it in the final period) is released before the steps; what
+  // cover-shortfall steps draw from the accounts is shown at those steps.
+  const drawnFromAccounts = periodSteps.filter((x) => x.step.type === 'cover-shortfall').reduce((sum, x) => sum - x.accounts.reduce((t, [, v]) => t + n(v), 0), 0);
+  const releasedBefore = r2(p.reserveRelease - drawnFromAccounts);
+  if (releasedBefore !== 0) {
+    push('learn.step.reserveRelease', tr('learn.step.reserveReleaseText'), [{ label: tr('learn.amount.reserveRelease'), amount: releasedBefore }], releasedBefore);
+  }
+  for (const st of periodSteps) {
+    const change = n(st.cashAfter.minus(st.cashBefore));
+    switch (st.step.type) {
       case 'cover-shortfall': {
         const amounts: WalkAmount[] = [];
-        let total = 0;
-        for (const src of st.sources) {
-          if (usedSources.has(src)) continue;
-          usedSources.add(src);
-          const enh = deal.enhancements.find((e) => e.id === src);
-          if (enh) {
-            const k = enhancementKind(enh.kind);
-            const v = p.enhancementDrawsById[src] ?? 0;
-            amounts.push({ label: lang === 'zh' ? (enh.nameZh ?? k.labelZh) : `${enh.name ?? k.label} (${enh.nameZh ?? k.labelZh})`, amount: v });
-            total += v;
-          } else if (!reserveReleaseShown) {
-            reserveReleaseShown = true;
-            amounts.push({ label: lang === 'zh' ? tr('learn.amount.reserve', { id: src }) : `${tr('learn.amount.reserve', { id: src })} (储备账户)`, amount: p.reserveRelease });
-            total += p.reserveRelease;
-          }
+        for (const [e, v] of st.enhancements) {
+          const pe = prog.enhancements[e]!;
+          const enh = deal.enhancements.find((x) => x.id === pe.id)!;
+          const k = enhancementKind(enh.kind);
+          amounts.push({ label: lang === 'zh' ? (enh.nameZh ?? k.labelZh) : `${enh.name ?? k.label} (${enh.nameZh ?? k.labelZh})`, amount: n(v) });
         }
-        push('learn.step.shortfall', tr(total === 0 ? 'learn.step.shortfallNone' : 'learn.step.shortfallDrawn'), amounts, total);
+        for (const [a, v] of st.accounts) {
+          const id = prog.accounts[a]!.id;
+          amounts.push({ label: lang === 'zh' ? tr('learn.amount.reserve', { id }) : `${tr('learn.amount.reserve', { id })} (储备账户)`, amount: -n(v) });
+        }
+        push('learn.step.shortfall', tr(change === 0 ? 'learn.step.shortfallNone' : 'learn.step.shortfallDrawn'), amounts, change);
         break;
       }
       case 'pay-fees': {
-        const ids = st.fees ?? Object.keys(p.feesById);
-        const amounts = ids.map((id) => ({ label: deal.fees.find((f) => f.id === id)?.name ?? id, amount: p.feesById[id] ?? 0 }));
-        const total = amounts.reduce((s, a) => s + a.amount, 0);
-        push('learn.step.fees', tr('learn.step.feesText'), amounts, -total);
+        const amounts = st.step.fees.map((f) => {
+          const id = prog.runningFees[f]!.id;
+          return { label: deal.fees.find((x) => x.id === id)?.name ?? id, amount: n(st.fees.find(([i]) => i === f)?.[1] ?? new Decimal(0)) };
+        });
+        push('learn.step.fees', tr('learn.step.feesText'), amounts, change);
         break;
       }
       case 'pay-interest': {
-        const amounts = st.tranches.map((id) => ({ label: tr('learn.amount.interest', { tranche: tName(id) }), amount: p.tranches[id]?.interest ?? 0 }));
-        const total = amounts.reduce((s, a) => s + a.amount, 0);
-        const worked = st.tranches.map((id) => interestWorking(deal, p, id)).filter((x): x is string => x !== null);
+        const amounts = st.step.tranches.map((t) => ({ label: tr('learn.amount.interest', { tranche: tName(t) }), amount: n(st.interest.find(([i]) => i === t)?.[1] ?? new Decimal(0)) }));
+        const worked = st.step.tranches.map((t) => interestWorking(deal, p, prog.tranches[t]!.id)).filter((x): x is string => x !== null);
         const text = `${tr('learn.step.interestText', { dayCount: deal.meta.dayCount })}${worked.length ? ` ${worked.join(' ')}` : ''}`;
-        push('learn.step.interest', text, amounts, -total);
+        push('learn.step.interest', text, amounts, change);
         break;
       }
       case 'pay-principal':
       case 'pay-principal-turbo': {
-        // A tranche's principal for the period is shown once, at the first step that pays it.
-        const amounts = st.tranches.map((id) => {
-          const amount = principalShown.has(id) ? 0 : p.tranches[id]?.principal ?? 0;
-          principalShown.add(id);
-          return { label: tr('learn.amount.principal', { tranche: tName(id) }), amount };
-        });
-        const total = amounts.reduce((s, a) => s + a.amount, 0);
-        push(st.type === 'pay-principal' ? 'learn.step.principal' : 'learn.step.principalTurbo', tr(total === 0 ? 'learn.step.principalNone' : 'learn.step.principalText'), amounts, -total);
+        const amounts = st.step.tranches.map((t) => ({ label: tr('learn.amount.principal', { tranche: tName(t) }), amount: n(st.principal.find(([i]) => i === t)?.[1] ?? new Decimal(0)) }));
+        push(st.step.type === 'pay-principal' ? 'learn.step.principal' : 'learn.step.principalTurbo', tr(change === 0 ? 'learn.step.principalNone' : 'learn.step.principalText'), amounts, change);
         break;
       }
-      case 'fund-reserve':
-        push('learn.step.reserve', tr('learn.step.reserveText', { account: st.account }), [{ label: st.account, amount: p.reserveTopUp }], -p.reserveTopUp);
+      case 'fund-reserve': {
+        const id = prog.accounts[st.step.account]!.id;
+        push('learn.step.reserve', tr('learn.step.reserveText', { account: id }), [{ label: id, amount: -change }], change);
         break;
+      }
       case 'pay-residual': {
-        const text = p.residual === 0
+        const to = st.step.to;
+        const text = n(st.residual) === 0
           ? tr('learn.step.residualKept', { amount: formatMoney(p.carriedForward) })
-          : tr('learn.step.residualPaid', { to: tr(st.to === 'originator' ? 'learn.residualTo.originator' : 'learn.residualTo.subordinated') });
-        // A subordinated holder is first repaid its balance here (unless a principal step already did).
-        const sub = st.to === 'subordinated' && st.tranche && !principalShown.has(st.tranche) ? p.tranches[st.tranche]?.principal ?? 0 : 0;
-        if (st.tranche) principalShown.add(st.tranche);
-        const amounts = [...(sub ? [{ label: tr('learn.amount.principal', { tranche: tName(st.tranche!) }), amount: sub }] : []), { label: tr('learn.amount.released'), amount: p.residual }, { label: tr('learn.amount.kept'), amount: p.carriedForward }];
-        push('learn.step.residual', text, amounts, -(p.residual + sub));
+          : tr('learn.step.residualPaid', { to: tr(to === 'originator' ? 'learn.residualTo.originator' : 'learn.residualTo.subordinated') });
+        // A subordinated holder is first repaid its balance here; what is above it is its return.
+        const amounts = [
+          ...st.principal.map(([t, v]) => ({ label: tr('learn.amount.principal', { tranche: tName(t) }), amount: n(v) })),
+          { label: tr('learn.amount.released'), amount: n(st.residual) }, { label: tr('learn.amount.kept'), amount: p.carriedForward },
+        ];
+        push('learn.step.residual', text, amounts, change);
         break;
       }
       case 'buy-assets':
-        push('assets.learn.buy.title', p.purchases > 0 ? tr('assets.learn.buy.text', { principal: formatMoney(p.purchasedPrincipal), price: formatMoney(p.purchases) }) : tr('assets.learn.buy.none'), [{ label: tr('assets.learn.buy.amount'), amount: p.purchases }], -p.purchases);
+        push('assets.learn.buy.title', p.purchases > 0 ? tr('assets.learn.buy.text', { principal: formatMoney(p.purchasedPrincipal), price: formatMoney(p.purchases) }) : tr('assets.learn.buy.none'), [{ label: tr('assets.learn.buy.amount'), amount: n(st.purchases) }], change);
         break;
     }
-  }
-  if (!reserveReleaseShown && p.reserveRelease !== 0) {
-    push('learn.step.reserveRelease', tr('learn.step.reserveReleaseText'), [{ label: tr('learn.amount.reserveRelease'), amount: p.reserveRelease }], p.reserveRelease);
   }
   const cashLeft = cash;
   return {

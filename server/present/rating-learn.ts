@@ -2,7 +2,7 @@
 // senior notes) worked through — its break-even default rate with the waterfall on either side of
 // it, the catalogue's binding scenario, the grade it reaches and its credit substitution. Every
 // number is the engines'; this module only picks and orders them.
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import type { Lang, MessageKey, Translate } from '../../models/i18n/index.js';
 import { breakEven, type BreakEvenAnswer, type RatedTranche } from '../../models/breakeven/index.js';
 import type { GradeRow } from '../../models/ratings/domestic-scale.js';

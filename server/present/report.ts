@@ -5,7 +5,7 @@
 // only gathers it for views/report.ejs.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Deal } from '../../models/deal/schema.js';
+import type { Deal } from '../../models/deal-format/schema.js';
 import type { ScheduleReport } from '../../models/engine/exact.js';
 import type { SimulationResult } from '../../models/montecarlo/results.js';
 import type { DealCost } from '../../models/cost/compare.js';

@@ -1,10 +1,10 @@
 // /api/compare, /api/size, /api/learn…, /api/glossary, /api/health: the analysis pages' data.
 import { Router, type Request } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
 import { glanceOf, type DealGlance } from '../present/glance.js';
 import { learnStructure, learnStructures, legLessons, walkPeriod, type LegLesson, type Walkthrough } from '../present/learn.js';
-import type { Deal } from '../../models/deal/schema.js';
+import type { Deal } from '../../models/deal-format/schema.js';
 import type { ZeroLossBound } from '../../models/montecarlo/results.js';
 import { glossary } from '../present/glossary.js';
 import type { Lang } from '../../models/i18n/index.js';
@@ -35,8 +35,9 @@ export interface CompareDeal {
 
 export interface CompareResult {
   deals: CompareDeal[];
-  /** Cost comparison from models/cost/compare.ts (issue 6), or null with the reason. */
-  cost: unknown;
+  /** Cost comparison from models/cost/compare.ts, or null with the reason (costUnavailable). */
+  cost: CostComparison | null;
+  /** Why the deals cannot be costed side by side (a deal the comparison cannot cost), else null. */
   costUnavailable: string | null;
   /** Per deal id, in the request's language: how its assets are priced and what separates the firms' cost from the issuer's. */
   costText: Record<string, { pricing: string; gap: string }>;
@@ -71,7 +72,7 @@ function seniorEl(ctx: AppContext, dealId: string): CompareDeal['seniorExpectedL
 
 export function analysisApi(ctx: AppContext): Router {
   const r = Router();
-  const { deals, engines, config } = ctx;
+  const { deals, config } = ctx;
 
   // The API reference the footer links to: docs/api.md as a page for browsers, an index as JSON.
   r.get('/', handle(async (req, res) => {
@@ -84,11 +85,7 @@ export function analysisApi(ctx: AppContext): Router {
   }));
 
   r.get('/health', handle(async (_req, res) => {
-    const state = async (key: 'montecarlo' | 'sizing' | 'cost') => {
-      const problem = await engines.problem(key);
-      return { available: problem === null, problem };
-    };
-    res.json({ ok: true, engines: { montecarlo: await state('montecarlo'), sizing: await state('sizing'), cost: await state('cost') }, runs: ctx.runs.stats, limits: config.limits });
+    res.json({ ok: true, runs: ctx.runs.stats, limits: config.limits });
   }));
 
   r.get('/compare', handle(async (req, res) => {
@@ -113,19 +110,16 @@ export function analysisApi(ctx: AppContext): Router {
       costUnavailable: null,
       costText: {},
     };
-    if (engines.available('cost')) {
-      try {
-        out.cost = await ctx.costs.compare(loaded.map((l) => l.loaded));
-        const t = translator(requestLang(req));
-        for (const c of (out.cost as CostComparison | null)?.deals ?? []) {
-          if (c.costGap && c.pricing) out.costText[c.deal.id] = { pricing: pricingText(c.pricing, t), gap: costGapText(c.costGap, c.pricing, t) };
-        }
-      } catch (err) {
-        // The module does not load yet, or a deal it cannot cost: say why, keep the rest of the page.
-        out.costUnavailable = err instanceof HttpError ? err.message.replace(/^engine: /, '') : `the cost comparison failed: ${(err as Error).message}`;
+    try {
+      const cost = ctx.costs.compare(loaded.map((l) => l.loaded));
+      out.cost = cost;
+      const t = translator(requestLang(req));
+      for (const c of cost.deals) {
+        if (c.costGap && c.pricing) out.costText[c.deal.id] = { pricing: pricingText(c.pricing, t), gap: costGapText(c.costGap, c.pricing, t) };
       }
-    } else {
-      out.costUnavailable = engines.unavailableMessage('cost');
+    } catch (err) {
+      // A deal it cannot cost: say why, keep the rest of the page.
+      out.costUnavailable = `the cost comparison failed: ${(err as Error).message}`;
     }
     res.json(out);
   }));
@@ -173,7 +167,7 @@ export async function walkthroughFor(ctx: AppContext, slug: string, periodQuery:
     period = n;
   }
   const walk = walkPeriod(s, loaded.deal, report, period, lang);
-  const legs = legLessons(loaded.deal, offshoreLegsOf(loaded.deal).length ? await ctx.costs.dealCost(loaded) : null);
+  const legs = legLessons(loaded.deal, offshoreLegsOf(loaded.deal).length ? ctx.costs.dealCost(loaded) : null);
   return { ...walk, legs };
 }
 

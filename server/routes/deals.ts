@@ -1,19 +1,19 @@
 // /api/deals…, /api/validate, /api/schema: the deal library, one deal, its base-case schedule
 // (JSON, CSV, Excel), its diagram, saving with history, and validation as you type.
 import { Router, type Request } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
+import { jsonBody, onlyFields } from '../request-body.js';
 import { handle, HttpError } from '../http-errors.js';
-import { formatProblem, parseJson, type Problem } from '../../models/deal/validate.js';
+import { formatProblem, parseJson, type Problem } from '../../models/deal-format/validate.js';
 import { checkDeal, checkDealText, type CheckResult } from '../../models/design/check.js';
 import { formatWarning } from '../../models/engine/base-case.js';
 import { DealStoreError, dealIdRule } from '../../models/store/deal-store.js';
 import { scheduleCsv, scheduleRows } from '../../models/engine/schedule-table.js';
-import { dealJsonSchema } from '../../cli/commands/schema.js';
+import { dealJsonSchema } from '../../models/deal-format/json-schema.js';
 import { glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleWorkbook } from '../present/excel.js';
 import { withBom } from '../../models/sheets/csv.js';
-import { listEchoed } from '../../models/deal/schema-helpers.js';
 import { langOf, requestLang } from '../language.js';
 import { formatProblemIn, structureProblem } from '../../models/i18n/index.js';
 
@@ -22,20 +22,6 @@ const withKind = (p: Problem) => {
   const s = structureProblem(p.message);
   return s ? { ...p, key: s.key, params: s.params } : p;
 };
-
-/** The body must be a JSON object (express.json only parses application/json). */
-export function jsonBody(req: Request): Record<string, unknown> {
-  const b: unknown = req.body;
-  if (b === undefined) throw new HttpError(415, 'body: send JSON with Content-Type: application/json');
-  if (typeof b !== 'object' || b === null || Array.isArray(b)) throw new HttpError(400, `body: must be a JSON object, got ${Array.isArray(b) ? 'an array' : b === null ? 'null' : typeof b}`);
-  return b as Record<string, unknown>;
-}
-
-/** Reject fields the route does not know, naming the allowed ones. */
-export function onlyFields(body: Record<string, unknown>, allowed: readonly string[]): void {
-  const extra = Object.keys(body).filter((k) => !allowed.includes(k));
-  if (extra.length) throw new HttpError(400, `body: unknown field ${listEchoed(extra)} (allowed: ${allowed.join(', ')})`);
-}
 
 export function invalidDeal(problems: Problem[]): HttpError {
   const first = problems.slice(0, 3).map(formatProblem).join('; ');
@@ -85,7 +71,7 @@ export function dealApi(ctx: AppContext): Router {
 
   /** One page of the library from the deal index (no deal is read or costed to list it). */
   r.get('/deals', handle(async (req, res) => {
-    res.type('application/json').send(await ctx.library.pageJson(listQuery(req), langOf(res), { costAvailable: ctx.engines.available('cost') }));
+    res.type('application/json').send(await ctx.library.pageJson(listQuery(req), langOf(res)));
   }));
 
   /** Create a deal as a copy of another (a shipped scenario is the template). */

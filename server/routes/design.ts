@@ -4,15 +4,16 @@
 // /api/design/:runId/save keeps the best design as a new deal; GET /api/deals/:id/price is the
 // market pricing table of `ipabs price`.
 import { Router, type Request } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
-import { invalidDeal, jsonBody, onlyFields } from './deals.js';
+import { invalidDeal } from './deals.js';
+import { jsonBody, onlyFields } from '../request-body.js';
 import { checkPoolSize } from './run-inputs.js';
 import { QueueFullError } from '../runs/manager.js';
 import { requestLang } from '../language.js';
 import { DealStoreError } from '../../models/store/deal-store.js';
-import type { Deal } from '../../models/deal/schema.js';
-import { validateDeal } from '../../models/deal/validate.js';
+import type { Deal } from '../../models/deal-format/schema.js';
+import { validateDeal } from '../../models/deal-format/validate.js';
 import { checkDeal } from '../../models/design/check.js';
 import { dealLevers, LEVER_NAMES, type LeverSpec } from '../../models/design/levers.js';
 import { CONSTRAINT_KINDS, type DesignConstraint } from '../../models/design/constraints.js';
@@ -74,7 +75,7 @@ const intField = (body: Record<string, unknown>, k: string, dflt: number, lo: nu
 
 export function designApi(ctx: AppContext): Router {
   const r = Router();
-  const { engines, runs, config, deals } = ctx;
+  const { runs, config, deals } = ctx;
   const L = config.limits;
   const param = (req: Request, name: string) => String((req.params as Record<string, string | undefined>)[name] ?? '');
 
@@ -115,9 +116,8 @@ export function designApi(ctx: AppContext): Router {
       if (err instanceof RangeError) throw new HttpError(400, err.message);
       throw err;
     }
-    await engines.ready('design');
     try {
-      const info = runs.submit({ dealId: deal.meta.id, dealName: deal.meta.name, stressName: null, startedBy: ctx.auth.actor(res), job: { task: 'optimize', module: engines.path('design'), deal, request } });
+      const info = runs.submit({ dealId: deal.meta.id, dealName: deal.meta.name, stressName: null, startedBy: ctx.auth.actor(res), job: { task: 'optimize', module: config.designModule, deal, request } });
       res.status(202).location(`/api/runs/${info.id}`).json({ run: info, events: `/api/runs/${info.id}/events` });
     } catch (err) {
       if (err instanceof QueueFullError) throw new HttpError(429, err.message);

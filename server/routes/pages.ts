@@ -2,7 +2,7 @@
 // same JSON API documented in docs/api.md for the rest (charts, validation, runs).
 import { Router, type Request } from 'express';
 import { dayNameIn } from '../../models/calendar/day-name.js';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
 import { glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
@@ -15,11 +15,12 @@ import type { ValidDeal } from '../deals.js';
 import { learnStructure, learnStructures } from '../present/learn.js';
 import { glossary } from '../present/glossary.js';
 import { calendarView, walkthroughFor } from './analysis.js';
-import { CALENDAR_IDS } from '../../models/calendar/business-days.js';
+import { CALENDAR_IDS, ROLL_CONVENTIONS } from '../../models/calendar/business-days.js';
 import { CN_DATA_YEARS } from '../../models/calendar/holidays-cn.js';
 import { langOf } from '../language.js';
 import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
-import { CALENDARS, CURRENCIES, DAY_COUNTS, FREQUENCIES, MARKETS, ROLLS } from '../../models/deal/schema.js';
+import { CURRENCIES, FREQUENCIES, MARKETS } from '../../models/deal-format/schema.js';
+import { DAY_COUNTS } from '../../models/calendar/day-count.js';
 import type { Lang, Translate } from '../../models/i18n/index.js';
 import { DOMESTIC_GRADES } from '../../models/ratings/domestic-scale.js';
 import { DEFAULT_DESIGN_PATHS } from './design.js';
@@ -35,7 +36,7 @@ const choiceName = (c: Chosen, lang: Lang): string => (lang === 'zh' && c.nameZh
 
 export function pages(ctx: AppContext): Router {
   const r = Router();
-  const { deals, engines } = ctx;
+  const { deals } = ctx;
 
   r.get('/', (_req, res) => {
     res.render('library', { title: res.locals.t('library.title'), nav: 'library' });
@@ -51,13 +52,13 @@ export function pages(ctx: AppContext): Router {
     const lang = langOf(res);
     const glance = glanceOf(d.deal, lang);
     const t = translator(lang);
-    const cost = await ctx.costs.summary(d as ValidDeal).catch(() => null);
+    const cost = ctx.costs.summary(d as ValidDeal);
     res.render('deal', {
       title: lang === 'zh' && d.deal.meta.nameZh ? d.deal.meta.nameZh : d.deal.meta.name, nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
       glance, deal: d.deal, svg: dealDiagramSvg(d.deal, lang, glance), report, table: scheduleRows(report, lang),
       warnings: baseCaseWarnings(report.baseCase, lang),
       pricingText: pricingText(report.pricing, t),
-      firmsCost: cost && cost.ok ? t('pricing.deal.firmsCost', { before: formatRate(cost.cost.allInCostRate), after: formatRate(cost.cost.subsidyAdjustedCostRate), baseline: formatRate(cost.cost.baselineCostRate) }) : null,
+      firmsCost: cost.ok ? t('pricing.deal.firmsCost', { before: formatRate(cost.cost.allInCostRate), after: formatRate(cost.cost.subsidyAdjustedCostRate), baseline: formatRate(cost.cost.baselineCostRate) }) : null,
     });
   }));
 
@@ -66,7 +67,7 @@ export function pages(ctx: AppContext): Router {
     res.render('editor', {
       title: res.locals.t('editor.pageTitle', { id: d.stored.id }), nav: 'library', id: d.stored.id, source: d.stored.source, version: d.stored.version,
       text: d.raw === null ? d.stored.text : JSON.stringify(d.raw, null, 2),
-      options: { market: MARKETS, currency: CURRENCIES, paymentFrequency: FREQUENCIES, dayCount: DAY_COUNTS, calendar: CALENDARS, roll: ROLLS },
+      options: { market: MARKETS, currency: CURRENCIES, paymentFrequency: FREQUENCIES, dayCount: DAY_COUNTS, calendar: CALENDAR_IDS, roll: ROLL_CONVENTIONS },
     });
   }));
 
@@ -75,11 +76,10 @@ export function pages(ctx: AppContext): Router {
     const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: choiceName(c, lang), stresses: c.choice.stresses }));
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' ? req.query.run : '';
-    const problem = await engines.problem('montecarlo');
     res.render('run', {
       title: res.locals.t('run.title'), nav: 'run', choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '',
       runId: /^run-[a-z0-9-]{1,40}$/.test(runQ) ? runQ : '',
-      available: problem === null, unavailable: problem ?? '', limits: ctx.config.limits,
+      limits: ctx.config.limits,
       keptRuns: ctx.config.keptRuns, keptRunDays: ctx.config.keptRunDays,
     });
   }));
@@ -89,7 +89,7 @@ export function pages(ctx: AppContext): Router {
     const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: choiceName(c, lang) }));
     const q = typeof req.query.ids === 'string' ? req.query.ids.split(',').filter(Boolean) : [];
     const selected = q.length ? q : choices.filter((c) => c.id !== '').slice(0, 3).map((c) => c.id);
-    res.render('compare', { title: res.locals.t('compare.title'), nav: 'compare', choices, selected, costAvailable: engines.available('cost'), limits: ctx.config.limits });
+    res.render('compare', { title: res.locals.t('compare.title'), nav: 'compare', choices, selected, limits: ctx.config.limits });
   }));
 
   r.get('/size', handle(async (req, res) => {
@@ -108,9 +108,8 @@ export function pages(ctx: AppContext): Router {
     })).filter((c) => c.sizable.length > 0);
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' && /^run-[a-z0-9-]{1,40}$/.test(req.query.run) ? req.query.run : '';
-    const problem = await engines.problem('sizing');
     res.render('size', {
-      title: t('size.title'), nav: 'size', available: problem === null, unavailable: problem ?? '',
+      title: t('size.title'), nav: 'size',
       choices, selected: choices.some((c) => c.id === q) ? q : choices[0]?.id ?? '', runId: runQ,
       ratings: RATING_ORDER, limits: ctx.config.limits, defaultPaths: Math.min(DEFAULT_SIZING_PATHS, ctx.config.limits.maxSizingPaths),
     });
@@ -122,10 +121,9 @@ export function pages(ctx: AppContext): Router {
     const choices = (await ctx.library.choices()).map((c) => ({ id: c.id, name: choiceName(c, lang) }));
     const q = typeof req.query.deal === 'string' ? req.query.deal : '';
     const runQ = typeof req.query.run === 'string' && /^run-[a-z0-9-]{1,40}$/.test(req.query.run) ? req.query.run : '';
-    const problem = await engines.problem('design');
     const L = ctx.config.limits;
     res.render('design', {
-      title: t('design.title'), nav: 'design', available: problem === null, unavailable: problem ?? '',
+      title: t('design.title'), nav: 'design',
       choices, selected: choices.some((c) => c.id === q) ? q : choices.find((c) => c.id.startsWith('futian'))?.id ?? choices[0]?.id ?? '', runId: runQ,
       grades: DOMESTIC_GRADES, ratings: RATING_ORDER, limits: { minPaths: L.minPaths, maxPaths: L.maxSizingPaths },
       defaultPaths: Math.min(DEFAULT_DESIGN_PATHS, L.maxSizingPaths),

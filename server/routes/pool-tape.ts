@@ -4,7 +4,7 @@
 // unless the whole tape and the deal it makes are valid. The files written here come from
 // models/pool/tape/template.ts, which passes every cell through toCsv / safeCell.
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { declaresMoreThan, handle, HttpError } from '../http-errors.js';
 import { translator, type Lang } from '../../models/i18n/index.js';
 import { formatTapeProblem, readPoolTape } from '../../models/pool/tape/parse.js';

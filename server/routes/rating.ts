@@ -4,9 +4,9 @@
 // /api/deals/:id/breakeven: one break-even question (ipabs breakeven): one tranche, one scenario, the
 // default rate, the recovery rate or the tranche's coupon varied, with the waterfall on either side.
 import { Router, type Request } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
-import { jsonBody, onlyFields } from './deals.js';
+import { jsonBody, onlyFields } from '../request-body.js';
 import { checkPoolSize } from './run-inputs.js';
 import { QueueFullError } from '../runs/manager.js';
 import { TDR_METHODS, type TdrMethod } from '../../models/ratings/tdr.js';
@@ -77,7 +77,7 @@ function breakEvenQuery(req: Request) {
 
 export function ratingApi(ctx: AppContext): Router {
   const r = Router();
-  const { deals, runs, engines, config, ratings } = ctx;
+  const { deals, runs, config, ratings } = ctx;
 
   r.get('/deals/:id/rating', handle(async (req, res) => {
     const id = deals.checkId(String(req.params.id ?? ''));
@@ -123,11 +123,10 @@ export function ratingApi(ctx: AppContext): Router {
       return;
     }
     checkPoolSize(ctx, d.deal);
-    await engines.ready('montecarlo');
     try {
       const info = runs.submit({
         dealId: d.deal.meta.id, dealName: d.deal.meta.name, stressName: null, startedBy: ctx.auth.actor(res),
-        job: { task: 'simulate', module: engines.path('montecarlo'), deal: d.deal, paths, seed, threads: config.threadsPerRun, stress: null },
+        job: { task: 'simulate', module: config.simulateModule, deal: d.deal, paths, seed, threads: config.threadsPerRun, stress: null },
       });
       res.status(202).location(`/api/runs/${info.id}`).json({ run: info, events: `/api/runs/${info.id}/events`, rating: url(info.id) });
     } catch (err) {

@@ -3,7 +3,7 @@
 // ?run=<runId> picks the Monte Carlo run it reports (default: the latest finished base-case run of
 // the deal, else its latest finished run); ?lang=zh|en its language.
 import { Router, type Request, type Response } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
 import { translator, type Lang } from '../../models/i18n/index.js';
 import type { SimulationResult } from '../../models/montecarlo/results.js';
@@ -39,10 +39,9 @@ async function reportModel(ctx: AppContext, req: Request, res: Response): Promis
   const run = pickRun(ctx, loaded.deal.meta.id, req.query.run, loaded.deal, translator(lang));
   let cost: DealCost | null = null;
   let costProblem: string | null = null;
-  const summary = await ctx.costs.summary(loaded).catch((err: unknown) => ({ ok: false as const, error: (err as Error).message }));
-  if (summary === null) costProblem = ctx.engines.unavailableMessage('cost');
-  else if (!summary.ok) costProblem = summary.error;
-  else cost = (await ctx.costs.dealCost(loaded)) as DealCost | null;
+  const summary = ctx.costs.summary(loaded);
+  if (!summary.ok) costProblem = summary.error;
+  else cost = ctx.costs.dealCost(loaded);
   // The domestic rating from the rating engine: with the report's run when it is a base-case run of
   // this pool, else the newest such run, else its provisional stress-multiplier rating.
   const t = translator(lang);

@@ -1,8 +1,8 @@
 // The inputs every Monte Carlo job shares (a run or a sizing search): the deal, paths, seed and
 // stress, checked with messages that name the field and what is allowed.
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { HttpError } from '../http-errors.js';
-import type { Deal } from '../../models/deal/schema.js';
+import type { Deal } from '../../models/deal-format/schema.js';
 import { parseStress } from '../../models/montecarlo/stress.js';
 import { echo } from '../../models/format.js';
 

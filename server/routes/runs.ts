@@ -1,9 +1,9 @@
 // /api/runs…: start a Monte Carlo run (queued, run in a worker), follow it as server-sent
 // events, cancel it, download its result.
 import { Router, type Request, type Response } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
-import { jsonBody, onlyFields } from './deals.js';
+import { jsonBody, onlyFields } from '../request-body.js';
 import { checkPoolSize, readRunInputs } from './run-inputs.js';
 import { isTerminal, QueueFullError, type RunEvent, type RunInfo, type StoredJob } from '../runs/manager.js';
 import { toCsv } from '../../models/format.js';
@@ -33,7 +33,7 @@ const runId = (req: Request): string => {
 
 export function runApi(ctx: AppContext): Router {
   const r = Router();
-  const { runs, engines, config } = ctx;
+  const { runs, config } = ctx;
   const L = config.limits;
 
   const findRun = (req: Request) => {
@@ -44,8 +44,7 @@ export function runApi(ctx: AppContext): Router {
   };
 
   r.get('/runs', handle(async (_req, res) => {
-    const problem = await engines.problem('montecarlo');
-    res.json({ runs: runs.list(), stats: runs.stats, engine: { available: problem === null, problem }, limits: { minPaths: L.minPaths, maxPaths: L.maxPaths, maxPoolSize: L.maxPoolSize } });
+    res.json({ runs: runs.list(), stats: runs.stats, limits: { minPaths: L.minPaths, maxPaths: L.maxPaths, maxPoolSize: L.maxPoolSize } });
   }));
 
   r.post('/runs', handle(async (req, res) => {
@@ -53,12 +52,11 @@ export function runApi(ctx: AppContext): Router {
     onlyFields(body, ['dealId', 'paths', 'seed', 'stress']);
     const { deal, paths, seed, stress: stressName } = await readRunInputs(ctx, body, { purpose: 'to simulate', defaultPaths: 10_000, maxPaths: L.maxPaths });
     checkPoolSize(ctx, deal);
-    await engines.ready('montecarlo');
     let info: RunInfo;
     try {
       info = runs.submit({
         dealId: deal.meta.id, dealName: deal.meta.name, stressName, startedBy: ctx.auth.actor(res),
-        job: { task: 'simulate', module: engines.path('montecarlo'), deal, paths, seed, threads: config.threadsPerRun, stress: stressName },
+        job: { task: 'simulate', module: config.simulateModule, deal, paths, seed, threads: config.threadsPerRun, stress: stressName },
       });
     } catch (err) {
       if (err instanceof QueueFullError) throw new HttpError(429, err.message);

@@ -2,9 +2,9 @@
 // multipliers × asset correlations, every cell on the same seed) as a job in the run queue;
 // follow it at /api/runs/:runId/events and read the grid at /api/runs/:runId.
 import { Router } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
-import { jsonBody, onlyFields } from './deals.js';
+import { jsonBody, onlyFields } from '../request-body.js';
 import { checkPoolSize, readRunInputs } from './run-inputs.js';
 import { QueueFullError } from '../runs/manager.js';
 import { echo } from '../../models/format.js';
@@ -28,7 +28,7 @@ export function numberListField(v: unknown, field: string, lo: number, hi: numbe
 
 export function sensitivityApi(ctx: AppContext): Router {
   const r = Router();
-  const { engines, runs, config } = ctx;
+  const { runs, config } = ctx;
   const L = config.limits;
 
   r.post('/sensitivity', handle(async (req, res) => {
@@ -46,7 +46,6 @@ export function sensitivityApi(ctx: AppContext): Router {
       throw new HttpError(400, `tranche: unknown tranche ${echo(tranche, 64)} (this deal's tranches: ${deal.liabilities.tranches.map((t) => `"${t.id}"`).join(', ')})`);
     }
     checkPoolSize(ctx, deal);
-    await engines.ready('montecarlo');
     try {
       const info = runs.submit({
         dealId: deal.meta.id, dealName: deal.meta.name, stressName: null, startedBy: ctx.auth.actor(res),

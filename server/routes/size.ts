@@ -2,18 +2,19 @@
 // common random numbers) runs as a job in the same worker queue as Monte Carlo runs; follow it at
 // /api/runs/:runId/events and read the SizingResult at /api/runs/:runId.
 import { Router } from 'express';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
-import { jsonBody, onlyFields } from './deals.js';
+import { jsonBody, onlyFields } from '../request-body.js';
 import { checkPoolSize, readRunInputs } from './run-inputs.js';
 import { QueueFullError } from '../runs/manager.js';
 import { RATING_ORDER } from '../../models/ratings/idealized-loss.js';
+import { checkSizingRequest, type SizingRequest } from '../../models/sizing/solve.js';
 
 const FIELDS = ['dealId', 'enhancement', 'lever', 'target', 'paths', 'seed', 'stress', 'tolerance', 'maxAmount', 'discountRate'] as const;
 
 export function sizeApi(ctx: AppContext): Router {
   const r = Router();
-  const { engines, runs, config } = ctx;
+  const { runs, config } = ctx;
   const L = config.limits;
 
   r.get('/size/options', (_req, res) => {
@@ -33,17 +34,14 @@ export function sizeApi(ctx: AppContext): Router {
     const request: { paths: number; seed: number; stress?: string } & Record<string, unknown> = { paths, seed, enhancement: body.enhancement, target: body.target, threads: config.threadsPerRun };
     if (stress !== null) request.stress = stress;
     for (const k of ['lever', 'tolerance', 'maxAmount', 'discountRate'] as const) if (body[k] !== undefined) request[k] = body[k];
-    const mod = await engines.load('sizing');
     // The solver's own check names the field and what is allowed (target, lever, tolerance…).
-    if (typeof mod.checkSizingRequest === 'function') {
-      try {
-        (mod.checkSizingRequest as (r: unknown) => void)(request);
-      } catch (err) {
-        throw new HttpError(400, (err as Error).message);
-      }
+    try {
+      checkSizingRequest(request as unknown as SizingRequest); // the request as the client sent it, checked field by field
+    } catch (err) {
+      throw new HttpError(400, (err as Error).message);
     }
     try {
-      const info = runs.submit({ dealId: deal.meta.id, dealName: deal.meta.name, stressName: stress, startedBy: ctx.auth.actor(res), job: { task: 'size', module: engines.path('sizing'), deal, request } });
+      const info = runs.submit({ dealId: deal.meta.id, dealName: deal.meta.name, stressName: stress, startedBy: ctx.auth.actor(res), job: { task: 'size', module: config.sizingModule, deal, request } });
       res.status(202).location(`/api/runs/${info.id}`).json({ run: info, events: `/api/runs/${info.id}/events` });
     } catch (err) {
       if (err instanceof QueueFullError) throw new HttpError(429, err.message);

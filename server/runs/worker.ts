@@ -7,6 +7,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { ToRunWorker, WorkerJob, WorkerMessage } from './protocol.js';
 import { assertFiniteResult } from '../../models/engine/finite-guard.js';
+import type { Deal } from '../../models/deal-format/schema.js';
+import type { simulate } from '../../models/montecarlo/simulate.js';
+import type { sensitivityGrid } from '../../models/montecarlo/sensitivity.js';
+import type { sizeEnhancement, SizingRequest } from '../../models/sizing/solve.js';
+import type { optimizeDesign, OptimizeRequest } from '../../models/design/optimize.js';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
@@ -29,19 +34,9 @@ port.on('message', (m: ToRunWorker) => {
 const preload = (workerData as { preload?: string[] } | null)?.preload ?? [];
 void Promise.allSettled(preload.map((file) => import(pathToFileURL(file).href))).then(() => post({ type: 'warm' }));
 
-type SimulateFn = (deal: unknown, opts: {
-  paths: number; seed: number; threads: number; stress?: string;
-  onProgress?: (done: number, total: number) => void; signal?: AbortSignal;
-}) => Promise<unknown>;
-type SizeFn = (deal: unknown, req: Record<string, unknown>) => Promise<unknown>;
-type OptimizeFn = (deal: unknown, req: Record<string, unknown> & {
-  onProgress?: (p: { done: number; total: number }) => void; signal?: AbortSignal;
-}) => Promise<unknown>;
-type SensitivityFn = (deal: unknown, pds: number[], rhos: number[], opts: {
-  paths: number; seed: number; threads: number;
-  onProgress?: (done: number, total: number) => void; signal?: AbortSignal;
-}) => Promise<unknown>;
-
+// The engine modules are the library's own (server/config.ts names them; a test may name a
+// stand-in with the same exports): each is imported by file, in this thread, and typed as the
+// library's function.
 async function load<F>(file: string, name: string): Promise<F> {
   const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   if (typeof mod[name] !== 'function') throw new Error(`${file} does not export ${name}()`);
@@ -61,8 +56,8 @@ function progress(done: number, total: number): void {
 async function run(job: WorkerJob): Promise<void> {
   let result: unknown;
   if (job.task === 'simulate') {
-    const simulate = await load<SimulateFn>(job.module, 'simulate');
-    result = await simulate(job.deal, {
+    const run = await load<typeof simulate>(job.module, 'simulate');
+    result = await run(job.deal as Deal, {
       paths: job.paths,
       seed: job.seed,
       threads: job.threads,
@@ -71,14 +66,14 @@ async function run(job: WorkerJob): Promise<void> {
       signal: controller.signal,
     });
   } else if (job.task === 'sensitivity') {
-    const grid = await load<SensitivityFn>(job.module, 'sensitivityGrid');
-    result = await grid(job.deal, job.pdMultipliers, job.rhos, { paths: job.paths, seed: job.seed, threads: job.threads, onProgress: progress, signal: controller.signal });
+    const grid = await load<typeof sensitivityGrid>(job.module, 'sensitivityGrid');
+    result = await grid(job.deal as Deal, job.pdMultipliers, job.rhos, { paths: job.paths, seed: job.seed, threads: job.threads, onProgress: progress, signal: controller.signal });
   } else if (job.task === 'optimize') {
-    const optimize = await load<OptimizeFn>(job.module, 'optimizeDesign');
-    result = await optimize(job.deal, { ...job.request, onProgress: (p) => progress(p.done, p.total), signal: controller.signal });
+    const optimize = await load<typeof optimizeDesign>(job.module, 'optimizeDesign');
+    result = await optimize(job.deal as Deal, { ...(job.request as unknown as OptimizeRequest), onProgress: (p) => progress(p.done, p.total), signal: controller.signal });
   } else {
-    const size = await load<SizeFn>(job.module, 'sizeEnhancement');
-    result = await size(job.deal, job.request);
+    const size = await load<typeof sizeEnhancement>(job.module, 'sizeEnhancement');
+    result = await size(job.deal as Deal, job.request as unknown as SizingRequest);
   }
   if (controller.signal.aborted) post({ type: 'cancelled' });
   // The engines guard their own results; this also holds for any engine module the server loads.

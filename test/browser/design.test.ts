@@ -55,7 +55,12 @@ describe('the Design page in a browser (headless Chromium)', function () {
     await page.locator('#design-results:not(.hidden), #design-error:not(.hidden)').first().waitFor({ timeout: 170_000 });
     expect(await page.locator('#design-error').getAttribute('class')).to.contain('hidden');
     expect(await page.locator('#design-message').innerText()).to.match(/^Best design: firms' cost \d+\.\d{3}% after subsidy, against \d+\.\d{3}% for the shipped design/);
+    // The progress line and the result count the same candidates.
+    const evaluated = /^(\d+) candidates evaluated$/.exec(await page.locator('#design-bar-text').innerText());
+    expect(evaluated, 'progress line').to.not.equal(null);
+    expect(await page.locator('#design-message').innerText()).to.contain(`(${evaluated![1]} candidates,`);
     const compare = await page.locator('#design-compare').innerText();
+    expect(compare.match(/senior share/g)).to.have.length(1);
     expect(compare).to.contain('senior domestic rating');
     expect(compare).to.contain('AAA(sf)');
     expect(Number(await page.locator('#frontier-share').getAttribute('data-rendered'))).to.be.greaterThan(0);
@@ -87,7 +92,9 @@ describe('the Design page in a browser (headless Chromium)', function () {
     await page.fill('input[name="min-guarantee"]', '2亿');
     await page.fill('input[name="max-guarantee"]', '1亿');
     await page.click('#design-start');
-    await page.locator('#design-error:has-text("min 200000000 is above max 100000000")').waitFor();
+    // Checked in the page, in the page's language, before anything is sent.
+    expect(await page.locator('#design-error').innerText()).to.match(/^担保额度：下限 2(\.00)?亿元? 高于上限 1(\.00)?亿元?$/);
+
     await page.screenshot({ path: resolve(ARTIFACTS, 'design-yuhang-zh.png'), fullPage: true });
   });
 });

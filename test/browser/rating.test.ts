@@ -40,6 +40,34 @@ describe('domestic rating in a browser (headless Chromium)', function () {
     await s.page.locator('#rating').screenshot({ path: resolve(ARTIFACTS, 'rating-deal-simulated.png') });
   });
 
+  it('the deal page answers one break-even question: the mezzanine\'s BDR under a scenario as the table has it, and the senior\'s break-even recovery at a default rate typed in', async () => {
+    await s.page.goto(`${s.app.baseUrl}/deals/${FUTIAN}`);
+    await s.page.locator('#rating-box[data-state]').waitFor();
+    const api = await s.page.evaluate(async (id) => (await fetch(`/api/deals/${id}/rating`)).json(), FUTIAN) as { rating: { tranches: Array<{ id: string; bdrByScenario: Record<string, number> }> } };
+    const mezz = api.rating.tranches.find((x) => x.id === 'mezzanine')!.bdrByScenario['severe-combined']!;
+    await s.page.click('#breakeven-ask summary');
+    // The default rate is only asked for when something else is solved for.
+    expect(await s.page.locator('label[for="breakeven-default-rate"]').isVisible()).to.equal(false);
+    await s.page.selectOption('#breakeven-tranche', 'mezzanine');
+    await s.page.selectOption('#breakeven-scenario', 'severe-combined');
+    await s.page.click('#breakeven-form button[type=submit]');
+    await s.page.locator('#breakeven-value').waitFor();
+    expect(await s.page.locator('#breakeven-value').innerText()).to.contain(`BDR ${(mezz * 100).toFixed(2)}%: paid in full and on time up to this default rate`);
+    expect(await s.page.locator('#breakeven-periods tbody tr').count()).to.equal(4);
+    await s.page.selectOption('#breakeven-tranche', 'senior');
+    await s.page.selectOption('#breakeven-vary', 'recovery');
+    await s.page.selectOption('#breakeven-scenario', 'base');
+    await s.page.fill('#breakeven-default-rate', '150');
+    await s.page.click('#breakeven-form button[type=submit]');
+    expect(await s.page.locator('#breakeven-answer [role=alert]').innerText()).to.contain('must be a percentage between 0 and 100, got "150"');
+    await s.page.fill('#breakeven-default-rate', '20');
+    await s.page.click('#breakeven-form button[type=submit]');
+    await s.page.locator('#breakeven-value:has-text("recovery")').waitFor();
+    expect(await s.page.locator('#breakeven-answer').innerText()).to.contain('Default rate held at 20.00% of the pool');
+    expect(await s.page.locator('#breakeven-value').innerText()).to.match(/Break-even recovery \d+\.\d\d%: paid in full with at least this recovery/);
+    await s.page.locator('#rating').screenshot({ path: resolve(ARTIFACTS, 'rating-deal-breakeven.png') });
+  });
+
   it('the run page shows the rating of a finished base-case run, and the compare page each senior\'s rating and cushion', async () => {
     await s.page.goto(`${s.app.baseUrl}/runs?deal=${FUTIAN}`);
     await s.page.fill('input[name=paths]', '5000');

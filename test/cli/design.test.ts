@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ipabs } from '../support/cli.js';
 import { loadRaw, SCENARIO_DIR } from '../support/scenarios.js';
-import { validateDeal } from '../../models/deal/validate.js';
+import { validateDeal } from '../../models/deal-format/validate.js';
 
 const yuhang = `${SCENARIO_DIR}yuhang-abn-2023.json`;
 const futian = `${SCENARIO_DIR}futian-n-plus-1-2023.json`;
@@ -23,7 +23,7 @@ describe('ipabs price', () => {
   it('shows each tranche\'s grade, WAL, curve point, grid spread and coupon', async () => {
     const r = await ipabs('price', yuhang, '--lang', 'en');
     expect(r.code, r.err).to.equal(0);
-    expect(r.out).to.include('Government curve (CGB): snapshot of 2023-03-02, 14 days from the issue date 2023-03-16');
+    expect(r.out).to.include('Government curve (CGB): snapshot of 2023-03-02, 14 days before the issue date 2023-03-16');
     expect(r.out).to.match(/senior\s+AAA\(sf\)\s+credit substitution\s+1\.000\s+2\.289%\s+59\.0 bp\s+0 bp\s+2\.879%\s+CGB 2\.289%\s+2\.700%\s+2\.700%/);
   });
 
@@ -60,6 +60,10 @@ describe('ipabs optimize', function () {
     const v = validateDeal(JSON.parse(r.files[out]!));
     expect(v.ok).to.equal(true);
     if (v.ok) expect(v.deal.meta.id).to.equal('yuhang-abn-2023-optimized');
+    // And `ipabs validate` (the full check: market coupons, pricing, base case) accepts the file.
+    writeFileSync(out, r.files[out]!);
+    const val = await ipabs('validate', out, '--lang', 'en');
+    expect(val.code, val.out + val.err).to.equal(0);
   });
 
   it('exits 2 with the closest design and the binding constraint when nothing is feasible', async () => {

@@ -7,7 +7,7 @@ import { runExact } from '../../models/engine/exact.js';
 import { dealCost } from '../../models/cost/compare.js';
 import { simulate, simulateHere } from '../../models/montecarlo/simulate.js';
 import { assetKindOf } from '../../models/pool/asset-registry.js';
-import type { Deal } from '../../models/deal/schema.js';
+import type { Deal } from '../../models/deal-format/schema.js';
 import { loadScenario, SCENARIO_DIR } from '../support/scenarios.js';
 
 const load = (id: string): Deal => loadScenario(`${SCENARIO_DIR}${id}.json`);

@@ -24,13 +24,10 @@ describe('analysis API (/api/compare, /api/learn, /api/glossary, /api/calendar, 
       expect(y.baseCase.netToFirms).to.equal(132_144_350);
       expect(y.baseCase.reconciled).to.equal(true);
     });
-    it('says plainly when the cost comparison is not available, or includes it when it is', async () => {
+    it('includes the cost comparison of the deals, in the order asked', async () => {
       const res = await request(t.app).get(`/api/compare?ids=${YUHANG},yuhang-copy`).expect(200);
-      if (existsSync(resolve(projectRoot, 'models/cost/compare.ts'))) expect(res.body.cost).to.not.equal(null);
-      else {
-        expect(res.body.cost).to.equal(null);
-        expect(res.body.costUnavailable).to.match(/^Cost comparison is not available yet \(models\/cost\/compare\.ts, issue 6/);
-      }
+      expect(res.body.costUnavailable).to.equal(null);
+      expect(res.body.cost.deals.map((d: { deal: { id: string } }) => d.deal.id)).to.deep.equal([YUHANG, 'yuhang-copy']);
     });
     it('needs 2 to 4 different deals (400 otherwise) and known ids (404)', async () => {
       const one = await request(t.app).get(`/api/compare?ids=${YUHANG}`).expect(400);
@@ -152,7 +149,7 @@ describe('analysis API (/api/compare, /api/learn, /api/glossary, /api/calendar, 
     });
   });
 
-  it('GET /api/health reports engines, runs and limits', async () => {
+  it('GET /api/health reports runs and limits', async () => {
     const res = await request(t.app).get('/api/health').expect(200);
     expect(res.body.ok).to.equal(true);
     expect(res.body.limits.maxPaths).to.equal(200_000);

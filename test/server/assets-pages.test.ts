@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { listen, type Listening } from './helpers.js';
 import { LEARN_STRUCTURES, walkPeriod } from '../../server/present/learn.js';
-import { validateDeal, formatProblem } from '../../models/deal/validate.js';
+import { validateDeal, formatProblem } from '../../models/deal-format/validate.js';
 import { runExact } from '../../models/engine/exact.js';
 import { loadScenario, SCENARIO_DIR } from '../support/scenarios.js';
 import { revolvingDeal } from '../support/revolving-deal.js';

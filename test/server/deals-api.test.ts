@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeApp, yuhangAs, yuhangJson, YUHANG, type TestApp } from './helpers.js';
-import { validateDealText, formatProblem } from '../../models/deal/validate.js';
+import { validateDealText, formatProblem } from '../../models/deal-format/validate.js';
 
 describe('deal API (/api/deals, /api/validate, /api/schema)', () => {
   let t: TestApp;

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dealDiagramSvg, escapeXml, wrapText } from '../../server/present/diagram.js';
-import { validateDeal } from '../../models/deal/validate.js';
-import type { Deal } from '../../models/deal/schema.js';
+import { validateDeal } from '../../models/deal-format/validate.js';
+import type { Deal } from '../../models/deal-format/schema.js';
 import { projectRoot } from '../../server/config.js';
 
 function yuhang(): Deal {

@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { railNoteFor, LEARN_STRUCTURES, walkPeriod } from '../../server/present/learn.js';
-import { validateDeal } from '../../models/deal/validate.js';
+import { validateDeal } from '../../models/deal-format/validate.js';
 import { runExact } from '../../models/engine/exact.js';
-import type { Deal } from '../../models/deal/schema.js';
+import type { Deal } from '../../models/deal-format/schema.js';
 import { projectRoot } from '../../server/config.js';
 
 function yuhang(): Deal {

@@ -154,15 +154,18 @@ describe('run API (/api/runs) — queue, progress events, cancel (stand-in engin
   });
 });
 
-describe('run API with the engine missing', () => {
+describe('run API with an engine module that does not load', () => {
   let t: TestApp;
   before(() => { t = makeApp({ simulateModule: '/nonexistent/simulate.ts' }); });
   after(() => t.dispose());
-  it('answers 503 saying plainly that the engine is not available yet', async () => {
-    const res = await request(t.app).post('/api/runs').send({ dealId: YUHANG, paths: 1000 }).expect(503);
-    expect(res.body.error).to.match(/^engine: Monte Carlo engine is not available yet/);
-    const page = await request(t.app).get('/runs').expect(200);
-    expect(page.text).to.contain('Not available yet: Monte Carlo engine is not available yet');
+  it('fails the run with the loader\'s message naming the file, and keeps serving', async () => {
+    const a = await request(t.app).post('/api/runs').send({ dealId: YUHANG, paths: 1000 }).expect(202);
+    const info = await waitFor(async () => {
+      const r = await request(t.app).get(`/api/runs/${a.body.run.id}`);
+      return r.body.run.state === 'failed' ? r.body.run as RunInfo : undefined;
+    }, 15000, 'failure');
+    expect(info.error).to.contain('/nonexistent/simulate.ts');
+    await request(t.app).get('/runs').expect(200);
   });
 });
 

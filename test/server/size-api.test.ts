@@ -41,15 +41,3 @@ describe('sizing API (POST /api/size)', function () {
     expect(body.result.message).to.be.a('string').and.not.equal('');
   });
 });
-
-describe('sizing API with the solver missing', () => {
-  let t: TestApp;
-  before(() => { t = makeApp({ sizingModule: '/nonexistent/solve.ts' }); });
-  after(() => t.dispose());
-  it('answers 503 and the page says plainly it is not available yet', async () => {
-    const res = await request(t.app).post('/api/size').send({ dealId: YUHANG, enhancement: 'guarantee', target: { kind: 'rating', rating: 'Aa2' } }).expect(503);
-    expect(res.body.error).to.match(/^engine: Enhancement sizing solver is not available yet/);
-    const page = await request(t.app).get('/size').expect(200);
-    expect(page.text).to.contain('Not available yet: Enhancement sizing solver is not available yet');
-  });
-});

@@ -1,7 +1,7 @@
 // A minimal valid deal around any pool assets: the minimal deal's structure (one senior bullet
 // note behind a shortfall undertaking), its obligors replaced by firms holding the given assets,
 // and the note sized to the pool's funding. For asset-kind tests.
-import type { DealInput } from '../../models/deal/schema.js';
+import type { DealInput } from '../../models/deal-format/schema.js';
 import { minimalDeal } from './minimal-deal.js';
 
 export function dealWithAssets(assets: unknown[], opts: { balance: string; issueDate?: string; maturityDate?: string; frequency?: 'monthly' | 'quarterly' } ): DealInput {

@@ -2,7 +2,7 @@
 // refusal names a path and is not the validator's own "could not check" fallback; every accepted
 // deal schedules (reconciled to the fen), simulates and costs (the compare engine) with no NaN or
 // Infinity anywhere.
-import { formatProblem } from '../../models/deal/validate.js';
+import { formatProblem } from '../../models/deal-format/validate.js';
 import { checkDeal, type CheckResult } from '../../models/engine/check.js';
 import { runExact } from '../../models/engine/exact.js';
 import { firstNonFinite } from '../../models/engine/finite-guard.js';

@@ -2,7 +2,7 @@
 // (decimal) one: the engines' agreement tests allow one fen.
 import type { Decimal } from 'decimal.js';
 import type { Vec } from '../../models/money/num.js';
-import type { Ledger } from '../../models/waterfall/run.js';
+import type { Ledger } from '../../models/engine/waterfall.js';
 
 export const LEDGER_FIELDS = ['collections', 'broughtForward', 'reserveRelease', 'enhancementDraws', 'feePaid', 'interestPaid', 'principalPaid', 'balance', 'reserveTopUp', 'residual', 'carriedForward', 'partyDraw'] as const;
 /** The revolving deal's fields besides: purchases and the clean-up call. */

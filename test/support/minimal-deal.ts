@@ -1,7 +1,7 @@
 // A small but complete valid deal for tests: two firms selling licence-royalty receivables
 // (独占许可 licence fees), one senior bullet note, a shortfall-payment undertaking (差额支付承诺)
 // and the required provenance list. Each call returns a fresh copy that tests may change freely.
-import type { DealInput } from '../../models/deal/schema.js';
+import type { DealInput } from '../../models/deal-format/schema.js';
 
 const royalties = (amount: number) => [
   { date: '2023-06-15', amount },

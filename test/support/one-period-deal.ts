@@ -1,7 +1,7 @@
 // A one-period deal for closed-form checks: one firm's licence fee paid once at maturity (no
 // income unless asked), a senior note and a subordinated note below it, no fees, recovery a fixed
 // share of the exposure received at once (lag 0), no external support.
-import type { DealInput } from '../../models/deal/schema.js';
+import type { DealInput } from '../../models/deal-format/schema.js';
 
 export interface OnePeriodOptions {
   /** Share of the notes below the senior (20% → senior 80, subordinated 20). */

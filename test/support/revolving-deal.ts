@@ -3,7 +3,7 @@
 // pool, then amortization; a senior note behind a guarantee, a subordinated note held by the
 // originator; amortization and acceleration events and a clean-up call. Each call returns a fresh
 // copy that tests may change.
-import type { DealInput } from '../../models/deal/schema.js';
+import type { DealInput } from '../../models/deal-format/schema.js';
 
 export function revolvingDeal(): DealInput {
   const loans = Array.from({ length: 10 }, (_, i) => ({

@@ -1,8 +1,8 @@
 // Shipped scenarios, loaded and validated once for the tests that run every one of them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateDeal } from '../../models/deal/validate.js';
-import type { Deal } from '../../models/deal/schema.js';
+import { validateDeal } from '../../models/deal-format/validate.js';
+import type { Deal } from '../../models/deal-format/schema.js';
 
 export const SCENARIO_DIR = new URL('../../scenarios/', import.meta.url).pathname;
 

@@ -2,7 +2,6 @@
 export const run = {
   'run.title': 'Monte Carlo run',
   'run.lead': 'Simulate correlated defaults and recoveries in the pool, run every path through the deal\'s waterfall, and see who bears the loss: tranches, the undertaker, the guarantors.',
-  'run.unavailable': 'Not available yet: {reason}',
   'run.start': 'Start run',
   'run.pathsNote': 'Paths between {min} and {max}. The same deal, seed and paths give the same numbers.',
   'run.poolLoss': 'Pool loss',

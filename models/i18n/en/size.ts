@@ -17,7 +17,6 @@ export const size = {
   'size.msg.below': ' (at {amount} it is {value}, above the target)',
   'size.title': 'Size the enhancement',
   'size.lead': 'For guarantors: set a target for the senior notes — an expected loss no worse than a rating\'s, or a probability of loss — and find the smallest guarantee cap, undertaking capacity, reserve or subordination that meets it, with what the guarantor will likely pay and pay in the tail.',
-  'size.unavailable': 'Not available yet: {reason}',
   'size.what': 'Size what',
   'size.targetKind': 'Target',
   'size.targetKind.rating': 'expected loss ≤ a rating\'s',

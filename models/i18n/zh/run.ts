@@ -5,7 +5,6 @@ import type { Translation } from '../types.js';
 export const run: Translation<typeof en> = {
   'run.title': '蒙特卡洛模拟',
   'run.lead': '模拟资产池中相关联的违约与回收，让每条路径都按交易的现金流分配顺序运行，看清损失由谁承担：各档证券、差额支付承诺人与担保人。',
-  'run.unavailable': '暂不可用：{reason}',
   'run.start': '开始模拟',
   'run.pathsNote': '路径数须在 {min} 至 {max} 之间。相同的交易、随机种子与路径数得到相同的结果。',
   'run.poolLoss': '资产池损失',

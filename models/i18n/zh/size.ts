@@ -19,7 +19,6 @@ export const size: Translation<typeof en> = {
   'size.msg.below': '（在 {amount} 时为 {value}，高于目标）',
   'size.title': '增信规模测算',
   'size.lead': '面向担保机构：为优先级证券设定目标——预期损失不高于某一评级的水平，或发生损失的概率不超过某一数值——求出满足目标的最小担保额度、差额支付承诺额度、储备账户或次级规模，并给出担保方的预期代偿与尾部代偿。',
-  'size.unavailable': '暂不可用：{reason}',
   'size.what': '测算对象',
   'size.targetKind': '目标',
   'size.targetKind.rating': '预期损失 ≤ 某一评级的水平',

@@ -3,6 +3,7 @@
 // with its parameters so the message reads in the user's language.
 import { Decimal } from 'decimal.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
+import { daysInMonth, formatIsoDate } from '../../calendar/iso-date.js';
 
 /** A cell as the tape reader sees it, whether it came from a workbook or a CSV file. */
 export type TapeCell =
@@ -121,11 +122,7 @@ export function readWhole(c: TapeCell, lo: number, hi: number): Parsed<number> {
   return ok(n);
 }
 
-const validDay = (y: number, m: number, d: number) => {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 1900 && y <= 2200;
-};
-const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const validDay = (y: number, m: number, d: number) => y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 
 /**
  * A date written as text in a CSV file: 2023-06-01, 2023/6/1 (what Excel on Chinese Windows
@@ -136,7 +133,7 @@ export function dateFromText(text: string): Parsed<string> {
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return validDay(y, mo, d) ? ok(iso(y, mo, d)) : bad('tape.err.noSuchDate', { got: text });
+    return validDay(y, mo, d) ? ok(formatIsoDate(y, mo, d)) : bad('tape.err.noSuchDate', { got: text });
   }
   if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(s)) return bad('tape.err.dateAmbiguous', { got: text });
   return bad('tape.err.notDate', { got: text });

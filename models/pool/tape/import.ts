@@ -3,8 +3,8 @@
 // pool), the provenance updated, and the whole deal validated. A deal problem inside the pool is
 // reported at the tape cell it comes from; nothing is returned to save unless the deal is valid.
 import { Decimal } from 'decimal.js';
-import { validateDeal, type Problem } from '../../deal/validate.js';
-import type { Deal } from '../../deal/schema.js';
+import { validateDeal, type Problem } from '../../deal-format/validate.js';
+import type { Deal } from '../../deal-format/schema.js';
 import type { TapeColumnKey } from './columns.js';
 import { amountJson, cellRef, type ObligorJson, type TapeResult } from './parse.js';
 import type { TapeProblem } from './read.js';

@@ -2,8 +2,8 @@
 // solve on paper: one period, one firm, a senior note over a subordinated one, recovery R of the
 // exposure received in the same period.
 import { expect } from 'chai';
-import { validateDeal } from '../../../models/deal/validate.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 import { breakEven, breakEvenTable, COUPON_TOLERANCE, RATE_TOLERANCE } from '../../../models/breakeven/index.js';
 import { onePeriodDeal, type OnePeriodOptions } from '../../support/one-period-deal.js';
 

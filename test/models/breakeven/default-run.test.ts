@@ -2,7 +2,7 @@
 // going obligor by obligor, and a recovery with no lag is collected in the period of its default.
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { validateDeal } from '../../../models/deal/validate.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
 import { compileDeal } from '../../../models/engine/program.js';
 import { floatNum } from '../../../models/money/num.js';
 import { buildScenarioPlan } from '../../../models/breakeven/scenario-plan.js';

@@ -4,8 +4,8 @@
 // that bound it are tests too.
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { validateDeal } from '../../../models/deal/validate.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 import { breakEvenTable, domesticRating, expectedTdrSet, RATE_TOLERANCE } from '../../../models/breakeven/index.js';
 import type { Scenario } from '../../../models/stress/index.js';
 import { gradeRank } from '../../../models/ratings/domestic-scale.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { validateDeal } from '../../../models/deal/validate.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 import { breakEvenTable, domesticRating, expectedTdrSet, RATE_TOLERANCE } from '../../../models/breakeven/index.js';
 import { simulate } from '../../../models/montecarlo/simulate.js';
 import type { Scenario } from '../../../models/stress/index.js';

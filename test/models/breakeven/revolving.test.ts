@@ -2,7 +2,7 @@
 // revolving deal it is not inert and fewer purchases lower the break-even default rate of the
 // tranche that lives on the excess cash; on a static deal it is inert.
 import { expect } from 'chai';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
 import { breakEvenTable } from '../../../models/breakeven/index.js';
 import { loadScenario, scenarioFiles } from '../../support/scenarios.js';
 import { revolvingDeal } from '../../support/revolving-deal.js';

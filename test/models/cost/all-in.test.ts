@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import {
-  allInCost, dealAllInCost, FUTIAN_IP_LOAN_SUBSIDY, subsidyFlows, type CostFlow,
-} from '../../../models/cost/all-in.js';
+import { allInCost, dealAllInCost, FUTIAN_IP_LOAN_SUBSIDY, subsidyFlows } from '../../../models/cost/all-in.js';
+import type { CostFlow } from '../../../models/money/cost-flow.js';
 import { loanSchedule } from '../../../models/cost/loan-schedule.js';
 
 describe('cost/all-in: the firm\'s all-in cost of funding before and after subsidy', () => {

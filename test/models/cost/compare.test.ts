@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { validateDeal } from '../../../models/deal/validate.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 import { compareDeals, dealCost } from '../../../models/cost/compare.js';
 import { effectiveInterestSplit } from '../../../models/cost/firm-flows.js';
 import { Decimal } from 'decimal.js';

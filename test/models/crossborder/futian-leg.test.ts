@@ -1,12 +1,12 @@
 import { expect } from 'chai';
-import { validateDeal } from '../../../models/deal/validate.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 import { legCashFlows, legCostFlows } from '../../../models/crossborder/leg-flows.js';
 import { counterGuaranteeChain } from '../../../models/crossborder/counter-guarantee.js';
 import { forwardRate, hedgeCostRate } from '../../../models/crossborder/fx.js';
-import { chainLossesFloat } from '../../../models/cost/path-extras.js';
-import { simulatePathEffects } from '../../../models/cost/path-effects.js';
-import { xirr } from '../../../models/cost/xirr.js';
+import { chainLossesFloat } from '../../../models/montecarlo/path-extras.js';
+import { simulatePathEffects } from '../../../models/montecarlo/path-effects.js';
+import { xirr } from '../../../models/money/xirr.js';
 import { loadRaw } from '../../support/scenarios.js';
 import { withChanges } from '../../support/json-edit.js';
 

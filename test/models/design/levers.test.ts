@@ -1,8 +1,11 @@
 import { expect } from 'chai';
 import { applyDesign, checkLeverSpec, dealLevers } from '../../../models/design/levers.js';
-import { validateDeal } from '../../../models/deal/validate.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
+import { checkDeal } from '../../../models/design/check.js';
+import { assetKindOf } from '../../../models/pool/asset-registry.js';
 import { yuanToFen } from '../../../models/sizing/levers.js';
 import { loadScenario, SCENARIO_DIR } from '../../support/scenarios.js';
+import { yuhangReserveOnly } from '../sizing/deals.js';
 
 const futian = () => loadScenario(`${SCENARIO_DIR}futian-n-plus-1-2023.json`);
 const yuhang = () => loadScenario(`${SCENARIO_DIR}yuhang-abn-2023.json`);
@@ -49,6 +52,38 @@ describe('design levers', () => {
     expect(fen(o0.ip.appraisedValue)).to.equal(2 * fen(base.pool.obligors[0]!.ip.appraisedValue));
     if (o0.asset.kind !== 'licence-royalty') throw new Error('kind');
     expect(fen(o0.asset.payments[0]!.amount)).to.equal(2 * 102_000_00);
+    expect(validateDeal(JSON.parse(JSON.stringify(d))).ok).to.equal(true);
+  });
+
+  for (const [file, kind] of [['wenke-lease-2019.json', 'finance-lease'], ['xinxin-factoring-2023-1.json', 'factoring']] as const) {
+    it(`scales a ${kind} pool with the issue size (${file}): every firm's funding times k, and the deal still passes the full check`, () => {
+      const base = loadScenario(`${SCENARIO_DIR}${file}`);
+      expect(dealLevers(base).map((l) => l.name)).to.include('issue-size');
+      const notes = base.liabilities.tranches.reduce((x, t) => x + fen(t.balance), 0);
+      const target = Math.round((notes * 0.8) / 100);
+      const d = applyDesign(base, { 'issue-size': target });
+      expect(d.liabilities.tranches.reduce((x, t) => x + fen(t.balance), 0)).to.equal(target * 100);
+      const price = (deal: typeof base) => deal.pool.obligors.reduce((x, o) => x + fen(assetKindOf(o.asset).purchasePrice(o.asset as never).toFixed(2)), 0);
+      expect(price(d) / price(base)).to.be.closeTo(0.8, 1e-6);
+      const c = checkDeal(JSON.parse(JSON.stringify(d)));
+      expect(c.ok, c.ok ? '' : JSON.stringify(c.problems.slice(0, 3))).to.equal(true);
+    });
+  }
+
+  it('sizes the reserve a cover-shortfall step draws on, not merely the first account listed', () => {
+    const base = yuhangReserveOnly(1_000_000);
+    // An idle account listed first: the lever must leave it alone.
+    const withIdle = { ...base, accounts: [{ id: 'idle', kind: 'reserve' as const, initialBalance: '5.00', target: { type: 'fixed' as const, amount: '5.00' } }, ...base.accounts] };
+    const lever = dealLevers(withIdle).find((l) => l.name === 'reserve')!;
+    expect(lever).to.include({ target: 'reserve', current: 1_000_000 });
+    const d = applyDesign(withIdle, { reserve: 2_500_000 });
+    expect(d.accounts.map((a) => [a.id, fen(a.initialBalance)])).to.deep.equal([['idle', 500], ['reserve', 2_500_000_00]]);
+    expect(d.accounts[1]!.target).to.deep.equal({ type: 'fixed', amount: '2500000.00' });
+  });
+
+  it('sets the notes\' payment frequency, and the deal still validates', () => {
+    const d = applyDesign(yuhang(), { frequency: 'semiannual' });
+    expect(d.meta.paymentFrequency).to.equal('semiannual');
     expect(validateDeal(JSON.parse(JSON.stringify(d))).ok).to.equal(true);
   });
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Deal } from '../../../models/deal/schema.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 import { priceMarketCoupons, withMarketCoupons, baseCaseWal } from '../../../models/design/market-coupons.js';
 import { compileDeal } from '../../../models/engine/program.js';
 import { breakEvenTable, domesticRating, expectedTdrSet } from '../../../models/breakeven/rate-deal.js';

@@ -3,8 +3,8 @@ import { Decimal } from 'decimal.js';
 import { runExact } from '../../../models/engine/exact.js';
 import { baseCaseWarnings } from '../../../models/engine/base-case.js';
 import { checkDeal } from '../../../models/engine/check.js';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 import { loadRaw, scenarioFiles, loadScenario } from '../../support/scenarios.js';
 import { withChanges } from '../../support/json-edit.js';
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 import { priceDeal, pricedDeal, pricingProblems, COST_PLUS_MAX_RATE, PricingError } from '../../../models/engine/pricing.js';
 import { checkDeal } from '../../../models/engine/check.js';
 import { runExact } from '../../../models/engine/exact.js';

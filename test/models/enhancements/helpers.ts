@@ -1,8 +1,8 @@
 // Shared by the enhancement tests: validate one enhancement entry inside the minimal deal and run
 // loss events through it.
 import { expect } from 'chai';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
-import type { Enhancement } from '../../../models/deal/schema.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
+import type { Enhancement } from '../../../models/deal-format/schema.js';
 import type { LossEvent } from '../../../models/enhancements/common.js';
 import { allocateLosses, prepareLossAllocation, type AllocationOptions, type LossAllocation, type LossAllocationPlan } from '../../../models/enhancements/loss-allocation.js';
 import { minimalDealWith } from '../../support/minimal-deal.js';

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { errorLineIn, formatProblemIn, problemMessageIn, structureProblem } from '../../../models/i18n/index.js';
-import { validateDeal } from '../../../models/deal/validate.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
 import { mutationArb, applyMutation } from '../../support/deal-mutations.js';
 import { loadRaw } from '../../support/scenarios.js';
 

@@ -23,6 +23,12 @@ describe('market pricing of a tranche (市场化定价)', () => {
       expect(r.staleDays).to.equal(-2);
       expect(r.rate).to.equal(0.01);
     });
+    it('prices the 2019 and 2021 shipped deals off a snapshot within a month of their issue, not off 2022', () => {
+      // 文科租赁 2019-03-25, 兴业圆融-广州开发区 2019-09-11, Longhua–HTI IP 1 2021-08-20.
+      expect(curveRate(CGB_CURVE, '2019-03-25', 1)).to.include({ date: '2019-04-02', staleDays: -8, rate: 0.0239 });
+      expect(curveRate(CGB_CURVE, '2019-09-11', 1)).to.include({ date: '2019-09-09', staleDays: 2, rate: 0.02624 });
+      expect(curveRate(CGB_CURVE, '2021-08-20', 1)).to.include({ date: '2021-07-26', staleDays: 25, rate: 0.01905 });
+    });
     it('refuses a bad date or tenor with the field named', () => {
       expect(() => curveRate(CGB_CURVE, '2024-02-30', 1)).to.throw(/^date: must be a real date/);
       expect(() => curveRate(CGB_CURVE, '2024-03-01', -1)).to.throw(/^years: must be a tenor in years of at least 0, got -1/);

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { simulate } from '../../../models/montecarlo/simulate.js';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
 import { compileDeal, dueMonthOf } from '../../../models/engine/program.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 
 // The synthetic benchmark pool (bench/synthetic-1000.json): 1,000 level-payment loans, 36 monthly
 // payments at 6%, PD 3% a year (constant hazard), LGD 60% on the exposure. Its expected loss does

@@ -4,12 +4,12 @@
 // the firms' payments, factored receivables unpaid — not only on the base case (path-vs-exact).
 import { expect } from 'chai';
 import { Decimal } from 'decimal.js';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
 import { NO_STRESS } from '../../../models/montecarlo/stress.js';
 import { replayPaths } from '../../../models/montecarlo/path-replay.js';
 import { exactNum, type Vec } from '../../../models/money/num.js';
-import { createLedger, runWaterfall, type WaterfallInputs } from '../../../models/waterfall/run.js';
-import type { Deal, DealInput } from '../../../models/deal/schema.js';
+import { createLedger, runWaterfall, type WaterfallInputs } from '../../../models/engine/waterfall.js';
+import type { Deal, DealInput } from '../../../models/deal-format/schema.js';
 import { assetKindOf } from '../../../models/pool/asset-registry.js';
 import { maxLedgerGap } from '../../support/ledger-gap.js';
 import { loadRaw } from '../../support/scenarios.js';

@@ -4,7 +4,7 @@ import { compilePathModel } from '../../../models/montecarlo/path-model.js';
 import { NO_STRESS } from '../../../models/montecarlo/stress.js';
 import { runExactProgram } from '../../../models/engine/exact.js';
 import { floatNum, exactNum } from '../../../models/money/num.js';
-import { createLedger, runWaterfall } from '../../../models/waterfall/run.js';
+import { createLedger, runWaterfall } from '../../../models/engine/waterfall.js';
 import { maxLedgerGap } from '../../support/ledger-gap.js';
 import { loadScenario, scenarioFiles } from '../../support/scenarios.js';
 

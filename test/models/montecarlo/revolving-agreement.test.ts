@@ -4,13 +4,13 @@
 // (collections after defaults, the pool's principal, the purchases' per-path profiles).
 import { expect } from 'chai';
 import { Decimal } from 'decimal.js';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
 import { compilePathModel } from '../../../models/montecarlo/path-model.js';
 import { NO_STRESS } from '../../../models/montecarlo/stress.js';
 import { replayPaths } from '../../../models/montecarlo/path-replay.js';
 import { runExactProgram } from '../../../models/engine/exact.js';
 import { exactNum } from '../../../models/money/num.js';
-import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../../../models/waterfall/run.js';
+import { createLedger, runWaterfall, type Ledger, type WaterfallInputs } from '../../../models/engine/waterfall.js';
 import { revolvingDeal } from '../../support/revolving-deal.js';
 import { maxLedgerGap, STATUS_FIELDS } from '../../support/ledger-gap.js';
 

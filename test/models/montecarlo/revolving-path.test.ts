@@ -2,8 +2,8 @@
 // factor: averaged over paths, that must give back the unconditional default probability, for any
 // copula correlation (the law of total probability).
 import { expect } from 'chai';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
-import type { DealInput } from '../../../models/deal/schema.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
+import type { DealInput } from '../../../models/deal-format/schema.js';
 import { replayPaths } from '../../../models/montecarlo/path-replay.js';
 import { cumulativeDefaultProbability } from '../../../models/credit/default-times.js';
 import { revolvingDeal } from '../../support/revolving-deal.js';

@@ -4,8 +4,8 @@ import { simulate } from '../../../models/montecarlo/simulate.js';
 import { parseStress } from '../../../models/montecarlo/stress.js';
 import { quantileCI95 } from '../../../models/montecarlo/results.js';
 import { ratioAndStdErr } from '../../../models/montecarlo/accumulate.js';
-import { validateDeal } from '../../../models/deal/validate.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 import { loadRaw, loadScenario, SCENARIO_DIR } from '../../support/scenarios.js';
 import { withChanges } from '../../support/json-edit.js';
 

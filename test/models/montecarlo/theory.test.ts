@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
 import { simulate } from '../../../models/montecarlo/simulate.js';
 import { finitePoolTrancheExpectedLoss, vasicekExpectedLoss, vasicekLossDensity, vasicekLossQuantile, vasicekTrancheExpectedLoss, type VasicekPool } from '../../../models/credit/vasicek.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 
 // The whole engine (deal → copula → missed flows → recoveries → waterfall) against the Vasicek
 // large-pool closed form: 2,000 identical one-year bullet loans, PD 5%, ρ = 0.2, LGD 60% fixed

@@ -5,8 +5,8 @@ import { simulate } from '../../../models/montecarlo/simulate.js';
 import { ruleOfThree } from '../../../models/montecarlo/results.js';
 import { impliedRating } from '../../../models/ratings/idealized-loss.js';
 import { DERIVED_IDEALIZED_LOSS_TABLE } from '../../../models/ratings/derived-table.js';
-import { validateDeal } from '../../../models/deal/validate.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 import { loadRaw, loadScenario, SCENARIO_DIR } from '../../support/scenarios.js';
 import { withChanges } from '../../support/json-edit.js';
 

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { Decimal } from 'decimal.js';
 import { assetKind, assetKinds, assetKindOf } from '../../../models/pool/asset-registry.js';
 import { ASSET_MODELS } from '../../../models/pool/asset-kind.js';
-import { validateDeal } from '../../../models/deal/validate.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
 import { minimalDeal } from '../../support/minimal-deal.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { Decimal } from 'decimal.js';
 import { entrustedLoanFlows } from '../../../models/pool/entrusted-loan.js';
 import { loanFlows } from '../../../models/pool/loan.js';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
 import { runExact } from '../../../models/engine/exact.js';
 import { firmFundings } from '../../../models/cost/firm-flows.js';
 import { simulateHere } from '../../../models/montecarlo/simulate.js';

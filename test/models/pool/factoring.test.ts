@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { Decimal } from 'decimal.js';
 import { factoring } from '../../../models/pool/factoring.js';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
 import { runExact } from '../../../models/engine/exact.js';
 import { firmFundings } from '../../../models/cost/firm-flows.js';
-import { xirr } from '../../../models/cost/xirr.js';
+import { xirr } from '../../../models/money/xirr.js';
 import { dealWithAssets } from '../../support/asset-deal.js';
 
 const receivables = (over: Record<string, unknown> = {}) => ({

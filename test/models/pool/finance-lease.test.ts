@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Decimal } from 'decimal.js';
 import { leaseRentals, financeLease } from '../../../models/pool/finance-lease.js';
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
 import { runExact } from '../../../models/engine/exact.js';
 import { firmFundings } from '../../../models/cost/firm-flows.js';
 import { compilePathModel } from '../../../models/montecarlo/path-model.js';

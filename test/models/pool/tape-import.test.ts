@@ -6,8 +6,8 @@ import { loadRaw } from '../../support/scenarios.js';
 import { poolTapeCsv } from '../../../models/pool/tape/template.js';
 import { formatTapeProblems, readPoolTape } from '../../../models/pool/tape/parse.js';
 import { importPool, splitInProportion } from '../../../models/pool/tape/import.js';
-import { validateDeal } from '../../../models/deal/validate.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 
 const SOURCE = { file: 'tape.csv', importedOn: '2025-06-30' };
 const dealOf = (raw: Record<string, unknown>) => {

@@ -6,10 +6,10 @@ import { basename } from 'node:path';
 import { loadRaw, loadScenario, scenarioFiles } from '../../support/scenarios.js';
 import { poolTapeCsv, poolTapeXlsx } from '../../../models/pool/tape/template.js';
 import { importPool } from '../../../models/pool/tape/import.js';
-import { validateDeal } from '../../../models/deal/validate.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
 import { translator, type MessageKey } from '../../../models/i18n/index.js';
 import type { TapeColumnKey } from '../../../models/pool/tape/columns.js';
-import type { Obligor } from '../../../models/deal/schema.js';
+import type { Obligor } from '../../../models/deal-format/schema.js';
 import { formatTapeProblems, licenceFeeSchedule, readPoolTape, type TapeResult } from '../../../models/pool/tape/parse.js';
 import { Decimal } from 'decimal.js';
 

@@ -8,7 +8,7 @@ import { loadProgrammeFile } from '../../../models/programme/load.js';
 import { partyExposures } from '../../../models/programme/exposure.js';
 import { simulateProgramme } from '../../../models/programme/simulate.js';
 import { simulateHere } from '../../../models/montecarlo/simulate.js';
-import { formatProblem } from '../../../models/deal/validate.js';
+import { formatProblem } from '../../../models/deal-format/validate.js';
 import { SCENARIO_DIR, loadScenario } from '../../support/scenarios.js';
 
 const SHELF = new URL('../../../programmes/yuhang-shelf.json', import.meta.url).pathname;

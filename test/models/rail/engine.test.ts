@@ -1,11 +1,11 @@
 import { expect } from 'chai';
-import { validateDeal } from '../../../models/deal/validate.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 import { runExact } from '../../../models/engine/exact.js';
 import { compileDeal } from '../../../models/engine/program.js';
 import { reportLedger, runExactProgram } from '../../../models/engine/exact.js';
 import { railEffects } from '../../../models/rail/deal-effects.js';
-import { simulatePathEffects } from '../../../models/cost/path-effects.js';
+import { simulatePathEffects } from '../../../models/montecarlo/path-effects.js';
 import { simulate } from '../../../models/montecarlo/simulate.js';
 import { loadRaw } from '../../support/scenarios.js';
 import { withChanges } from '../../support/json-edit.js';

@@ -3,7 +3,7 @@ import { BANK_TRANSFER_RAIL, ECNY_PROGRAMMED_RAIL } from '../../../models/rail/p
 import {
   cashDrag, comminglingExposure, comminglingLoss, comminglingShare, interestOnRail, paymentFees, railRateOn,
 } from '../../../models/rail/rail.js';
-import { railSchema, type Rail } from '../../../models/rail/schema.js';
+import { railSchema, type Rail } from '../../../models/deal/rail-schema.js';
 
 const anonymousECny: Rail = { ...ECNY_PROGRAMMED_RAIL, wallet: 'anonymous' } as Rail;
 const unprogrammedECny: Rail = { ...ECNY_PROGRAMMED_RAIL, programmable: false, collectionLagDays: 10 } as Rail;

@@ -1,7 +1,7 @@
 // Deals for the sizing and allocation tests: the Yuhang scenario and variants of it, each
 // validated like a deal file (so a variant the format rejects fails loudly here).
-import { validateDeal, formatProblem } from '../../../models/deal/validate.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import { validateDeal, formatProblem } from '../../../models/deal-format/validate.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 import { loadRaw } from '../../support/scenarios.js';
 
 type Json = Record<string, unknown>;

@@ -4,7 +4,7 @@ import { createLever, yuanToFen } from '../../../models/sizing/levers.js';
 import { checkSizingRequest, distinctPercents, sizeEnhancement, type SizingRequest } from '../../../models/sizing/solve.js';
 import { idealizedExpectedLoss } from '../../../models/ratings/idealized-loss.js';
 import { DERIVED_IDEALIZED_LOSS_TABLE } from '../../../models/ratings/derived-table.js';
-import type { Deal } from '../../../models/deal/schema.js';
+import type { Deal } from '../../../models/deal-format/schema.js';
 import { yuhang, yuhangGuaranteeOnly, yuhangGuarantorCorrelation, yuhangReserveOnly, yuhangSeniorJunior } from './deals.js';
 
 /** Senior EL under the lever at each amount (yuan), same seed and paths for all: common random numbers. */

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { scheduleWorkbook } from '../../../server/present/excel.js';
 import { runExact } from '../../../models/engine/exact.js';
-import { validateDeal } from '../../../models/deal/validate.js';
+import { validateDeal } from '../../../models/deal-format/validate.js';
 import { projectRoot } from '../../../server/config.js';
 
 async function read(buf: Buffer): Promise<ExcelJS.Workbook> {
