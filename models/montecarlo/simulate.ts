@@ -241,10 +241,13 @@ function runOnWorkers(
         else if (!finishSent) { finishSent = true; pw.send({ type: 'finish', job } satisfies ToWorker); }
       };
       pw.onFailure = fail;
+      // Its first block goes with the job (it queues behind it), so the worker starts as soon as
+      // it has compiled the deal instead of waiting for this thread to finish its own first block.
+      feed();
       pw.onMessage = (msg: FromWorker) => {
         if (failed || msg.job !== job) return;
         // Two blocks in flight per worker: it starts the next while its last result crosses over.
-        if (msg.type === 'ready') { feed(); if (nextBlock < blocks) feed(); }
+        if (msg.type === 'ready') { if (nextBlock < blocks) feed(); }
         else if (msg.type === 'block') {
           scalars[msg.block] = msg.scalars;
           blockDone(msg.block);

@@ -16,6 +16,7 @@ import type { Rail } from '../../models/deal/rail-schema.js';
 import { formatMoney, formatRate } from '../../models/format.js';
 import { translate, type Lang, type MessageKey, type MessageParams } from '../../models/i18n/index.js';
 import { pluralKey } from './view-helpers.js';
+import type { DealCost } from '../../models/cost/compare.js';
 
 export interface LearnStructure {
   slug: string;
@@ -265,42 +266,22 @@ export interface LegLesson {
   maturityDate: string;
   taxes: { lender: string; borneBy: string };
   chain: { onshoreBank: string; hkGuarantor: string; counterGuaranteeFee: number; hkGuaranteeFee: number; arrangementFeeUpfront: number };
-  /** From models/cost (issue 6): the leg's all-in cost, its fees and taxes in yuan, FX loss. */
+  /** From the cost comparison (models/cost): the leg's all-in cost, its fees and taxes in yuan, FX loss. */
   /** chainFeeRate: the chain's fees as an annual rate (counter-guarantee + HK guarantee + arrangement spread over the term). */
   cost: { allInCostRate: number | null; chainFeeRate: number; taxes: number; expectedFxLoss: number; fxLoss99: number; fxLoss99CI95: [number, number] } | null;
 }
 
-interface LegData {
-  id: string; name?: string; currency: string; maturityDate: string;
-  firm: { name: string };
-  facility: { totalCny: string | number };
-  draws: Array<{ date: string; amountCny: string | number }>;
-  coupon: { rate: number; paymentMonths: number };
-  taxes: { lender: string; borneBy: string };
-  chain: { hkGuarantor: { name: string }; onshoreBank: { name: string }; counterGuaranteeFee: number; hkGuaranteeFee: number; arrangementFeeUpfront: number };
-}
-interface LegCostView {
-  id: string;
-  quota?: Array<{ date: string; quota: number; usedAfter: number }>;
-  chainFees?: { total: number };
-  taxes?: number;
-  fx?: { expectedFxLoss: number; fxLoss99: number; fxLoss99CI95: [number, number] };
-}
-interface DealCostView { tranches?: Array<{ id: string; allInCostRate: number; offshore?: boolean }>; legs?: LegCostView[] }
-
-export function legLessons(deal: Deal, dealCost: unknown): LegLesson[] {
-  const legs = (deal as { offshoreLegs?: LegData[] }).offshoreLegs ?? [];
-  const dc = (dealCost ?? null) as DealCostView | null;
-  return legs.map((leg) => {
-    const lc = dc?.legs?.find((x) => x.id === leg.id);
-    const tr = dc?.tranches?.find((x) => x.id === leg.id && x.offshore);
+export function legLessons(deal: Deal, dc: DealCost | null): LegLesson[] {
+  return (deal.offshoreLegs ?? []).map((leg) => {
+    const lc = dc?.legs.find((x) => x.id === leg.id);
+    const tr = dc?.tranches.find((x) => x.id === leg.id && x.offshore);
     return {
       id: leg.id,
       name: leg.name ?? leg.id,
       firm: leg.firm.name,
       currency: leg.currency,
       facility: Number(leg.facility.totalCny),
-      draws: leg.draws.map((d, i) => ({ date: d.date, amount: Number(d.amountCny), quotaAfter: lc?.quota?.[i]?.usedAfter ?? null, quota: lc?.quota?.[i]?.quota ?? null })),
+      draws: leg.draws.map((d, i) => ({ date: d.date, amount: Number(d.amountCny), quotaAfter: lc?.quota[i]?.usedAfter ?? null, quota: lc?.quota[i]?.quota ?? null })),
       couponRate: leg.coupon.rate,
       paymentMonths: leg.coupon.paymentMonths,
       maturityDate: leg.maturityDate,
@@ -309,8 +290,8 @@ export function legLessons(deal: Deal, dealCost: unknown): LegLesson[] {
         onshoreBank: leg.chain.onshoreBank.name, hkGuarantor: leg.chain.hkGuarantor.name,
         counterGuaranteeFee: leg.chain.counterGuaranteeFee, hkGuaranteeFee: leg.chain.hkGuaranteeFee, arrangementFeeUpfront: leg.chain.arrangementFeeUpfront,
       },
-      cost: lc && lc.chainFees && lc.fx ? {
-        allInCostRate: tr?.allInCostRate ?? null, chainFeeRate: lc.chainFees.total, taxes: lc.taxes ?? 0,
+      cost: lc ? {
+        allInCostRate: tr?.allInCostRate ?? null, chainFeeRate: lc.chainFees.total, taxes: lc.taxes,
         expectedFxLoss: lc.fx.expectedFxLoss, fxLoss99: lc.fx.fxLoss99, fxLoss99CI95: lc.fx.fxLoss99CI95,
       } : null,
     };

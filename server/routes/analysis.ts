@@ -4,7 +4,6 @@ import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
 import { glanceOf, type DealGlance } from '../present/glance.js';
 import { learnStructure, learnStructures, legLessons, walkPeriod, type LegLesson, type Walkthrough } from '../present/learn.js';
-import type { Deal } from '../../models/deal-format/schema.js';
 import type { ZeroLossBound } from '../../models/montecarlo/results.js';
 import { glossary } from '../present/glossary.js';
 import type { Lang } from '../../models/i18n/index.js';
@@ -167,11 +166,10 @@ export async function walkthroughFor(ctx: AppContext, slug: string, periodQuery:
     period = n;
   }
   const walk = walkPeriod(s, loaded.deal, report, period, lang);
-  const legs = legLessons(loaded.deal, offshoreLegsOf(loaded.deal).length ? ctx.costs.dealCost(loaded) : null);
+  const legs = legLessons(loaded.deal, loaded.deal.offshoreLegs?.length ? ctx.costs.dealCost(loaded) : null);
   return { ...walk, legs };
 }
 
-const offshoreLegsOf = (d: Deal): unknown[] => (d as { offshoreLegs?: unknown[] }).offshoreLegs ?? [];
 
 /** `when` is a year (YYYY) or a date (YYYY-MM-DD); `calendar` defaults to CN-IB. 400 for anything else. */
 export function calendarView(when: string, calendarQuery: unknown) {

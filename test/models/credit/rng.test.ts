@@ -21,17 +21,6 @@ describe('credit/rng: seeded block streams', () => {
     expect(firstUniforms(2024, 3, 5)).to.deep.equal(expected);
   });
 
-  it('fills a row of uniforms with the very numbers that one-at-a-time draws give, and carries on from there', () => {
-    const one = createBlockRng(99, 4);
-    const row = createBlockRng(99, 4);
-    const expected = Array.from({ length: 1003 }, () => one.uniform());
-    const got = new Float64Array(1000);
-    row.fillUniform(got, 1000);
-    expect(Array.from(got)).to.deep.equal(expected.slice(0, 1000));
-    expect([row.uniform(), row.uniform(), row.uniform()]).to.deep.equal(expected.slice(1000));
-    expect(() => row.fillUniform(new Float64Array(2), 3)).to.throw('fillUniform: needs room for 3 numbers, got 2');
-  });
-
   it('keeps, of a row of uniforms, exactly those below each name\'s level, in order, and carries on from there', () => {
     const one = createBlockRng(99, 4);
     const row = createBlockRng(99, 4);
