@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import { BELOW_LOWEST_RATING } from '../../models/ratings/idealized-loss.js';
 import { prestartSimulationWorkers, simulate, type SimulateOptions } from '../../models/montecarlo/simulate.js';
-import type { SimulationResult } from '../../models/montecarlo/results.js';
+import { ruleOfThree, type SimulationResult } from '../../models/montecarlo/results.js';
 import { formatBp, formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
@@ -86,6 +86,15 @@ export function formatSimulation(r: SimulationResult, lang: Lang = 'en'): string
       pm(e.exhaustionProbability, e.exhaustionProbabilityStdErr, pct),
     ])));
   }
+  // Revolving deals and status events: how often each event fires, what is bought, whether the call is used.
+  if (r.statusEvents.length || r.revolving || r.cleanUpCall) lines.push('');
+  if (r.statusEvents.length) {
+    // An event on no path: the rule-of-three bound (95%), not a bare 0 ± 0.
+    const never = t('assets.sim.never', { bound: pct(ruleOfThree(run.paths)) });
+    lines.push(t('assets.sim.events', { list: r.statusEvents.map((e) => t('assets.sim.event', { id: e.id, effect: t(`assets.sim.effect.${e.effect}`), p: e.probability > 0 ? pm(e.probability, e.probabilityStdErr, pct) : never })).join(t('assets.sim.sep')) }));
+  }
+  if (r.revolving) lines.push(t('assets.sim.revolving', { amount: pm(r.revolving.expectedPurchases.mean, r.revolving.expectedPurchases.stdErr, formatMoney), rate: pct(r.revolving.purchaseRate) }));
+  if (r.cleanUpCall) lines.push(t('assets.sim.call', { p: pm(r.cleanUpCall.probability, r.cleanUpCall.probabilityStdErr, pct) }));
   if (r.servicer) {
     lines.push('', t('cli.sim.servicer', { id: r.servicer.id, loss: pm(r.servicer.comminglingLoss.mean, r.servicer.comminglingLoss.stdErr, formatMoney), p: pct(r.servicer.probabilityOfComminglingLoss) }));
   }

@@ -8,6 +8,7 @@ export { compilePathModel, copulaOf, type PathModel } from './path-model.js';
 export { replayPaths } from './path-replay.js';
 export { createPathScratch, runPath, type PathScratch } from './path-run.js';
 export type { SimulationResult, ZeroLossBound } from './results.js';
+export { ruleOfThree } from './results.js';
 export { sensitivityGrid, type SensitivityGrid } from './sensitivity.js';
 export { SimulationCancelled, checkSimulateOptions, simulate, type SimulateOptions, prestartSimulationWorkers } from './simulate.js';
 export { NO_STRESS, parseStress } from './stress.js';

@@ -51,7 +51,9 @@ export interface PathOutcome {
   /**
    * Scheduled cash the trust did not receive (Σ base-case collections − Σ collections on the path,
    * before loss-sharing payments): the net pool loss + the defaulted assets' lost interest + the
-   * recoveries after the final date + any commingling loss. The bearers below share it.
+   * recoveries after the final date + any commingling loss. The bearers below share it. A revolving
+   * or callable deal counts the net cash its waterfall took from the pool (collections, call price,
+   * less purchases), as an event or another call period changes which scheduled flows reach it.
    */
   cashShortfall: number;
   /** Running fees left unpaid (base case − path), in yuan: borne by the fee providers. */
@@ -306,7 +308,11 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   for (let p = 0; p < P; p++) shortfall += m.baseCollections[p]! - col[p]!;
 
   // Loss-sharing enhancements pay part of each net loss into the trust when their rules say.
+  let colBefore = 0;
+  for (let p = 0; p < P; p++) colBefore += col[p]!;
   const lossSharingPaid = applyLossSharing(m, s);
+  let lossSharingInHorizon = -colBefore;
+  for (let p = 0; p < P; p++) lossSharingInHorizon += col[p]!;
 
   // The pool's principal on this path, and what a yuan bought in each period brings (revolving deals).
   const pool = m.obligorBalance ? poolBalances(m, s, obligorDefaults, prepays) : null;
@@ -335,8 +341,20 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   out.defaultRate = defaultsCounted / nO;
   out.cumulativeDefaultRate = P > 0 ? s.cdr[P - 1]! : 0;
   out.lateRecovery = late;
+  // A revolving or callable deal: what the trust lacked is measured on the cash its waterfall took
+  // from the pool — collections (bought assets' included) and the call price, less what it paid for
+  // purchases — since an event that stops purchases, or a call in another period, changes which of
+  // the scheduled flows reach the trust at all. Loss-sharing payments are borne by their parties.
+  if (rev || m.prog.cleanUpCall) shortfall = netPoolCash(m.base, P) - (netPoolCash(s.ledger, P) - lossSharingInHorizon);
   out.cashShortfall = shortfall;
   return weight;
+}
+
+/** The cash a waterfall took from the pool: collections and the call price, less purchases. */
+function netPoolCash(L: Ledger<number>, P: number): number {
+  let c = 0;
+  for (let p = 0; p < P; p++) c += L.collections[p]! + L.callProceeds[p]! - L.purchases[p]!;
+  return c;
 }
 
 /**

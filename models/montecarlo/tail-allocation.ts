@@ -13,6 +13,7 @@
 //
 // Cash identity. The trust's cash shortfall on a path is the scheduled collections it did not
 // receive in time: Σ scheduled − Σ (collections received − loss-sharing payments into the trust).
+// (Revolving and callable deals count the call price in, and purchases out, on both sides.)
 // It equals net pool loss + the pool's lost interest + recoveries that came after the deal, and it
 // is borne by: loss-sharing payers (in time), cover-shortfall payers, the tranches (promised − paid),
 // fee providers and the originator. `unattributed` is what is left (0 for bullet notes; interest
@@ -191,8 +192,10 @@ function uncheckedAllocationReport(deal: Deal, opts: AllocationRunOptions): Loss
     for (let per = 0; per < P; per++) {
       deficit += B.residual[per]! - L.residual[per]!;
       if (orig.first[i]! < 0 && deficit > CENT) orig.first[i] = month(per);
-      scheduled += m.baseCollections[per]!;
-      received += L.collections[per]!;
+      // The cash the waterfall took from the pool: collections (bought assets' included), the
+      // clean-up call, less revolving purchases (base: the no-default ledger).
+      scheduled += B.collections[per]! + B.callProceeds[per]! - B.purchases[per]!;
+      received += L.collections[per]! + L.callProceeds[per]! - L.purchases[per]!;
     }
     orig.amount[i] = deficit;
     if (deficit <= CENT) orig.first[i] = -1;

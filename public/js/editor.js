@@ -166,11 +166,69 @@ function renderEnhancements() {
   })));
 }
 
-/** What an obligor brings to the pool: its loan principal, or the price the trust pays for its licence fees. */
+/** A fixed rate's field, inside the asset, or null (an LPR-based rate is edited in the JSON). */
+const fixedRateAt = (rate, at) => (rate && rate.type === 'fixed' ? at : null);
+
+/** A loan's principal and fixed rate (an entrusted or trust loan's too). */
+const LOAN_FORM = {
+  amount: () => 'principal',
+  rate: (a) => fixedRateAt(a.rate, 'rate.annualRate'),
+  price: (a) => a.purchasePrice ?? a.principal,
+  scale: (a, ratio) => scaleFields(a, ratio, ['purchasePrice']),
+};
+
+/**
+ * What the pool form edits for each asset kind (the kinds of models/pool/asset-registry.ts): the
+ * amount field, the fixed-rate field, what the trust pays for the asset (null: the form cannot
+ * tell), and the fields that scale with the amount so the asset stays consistent.
+ */
+const ASSET_FORMS = {
+  'loan': LOAN_FORM,
+  'licence-royalty': {
+    amount: () => 'purchasePrice',
+    rate: () => null,
+    price: (a) => a.purchasePrice,
+    scale: (a, ratio) => { if (Array.isArray(a.payments)) for (const p of a.payments) p.amount = asMoney(p.amount, fen(toNumber(p.amount) * ratio)); },
+  },
+  'finance-lease': {
+    amount: () => 'financedAmount',
+    rate: (a) => (a.rentals && a.rentals.method !== 'schedule' ? fixedRateAt(a.rentals.rate, 'rentals.rate.annualRate') : null),
+    price: (a) => a.purchasePrice ?? a.financedAmount,
+    // A rental table's principal parts must still add up to the financed amount: the last takes the fen left over.
+    scale: (a, ratio) => {
+      scaleFields(a, ratio, ['purchasePrice', 'deposit', 'handlingFee']);
+      const rows = a.rentals && a.rentals.method === 'schedule' && Array.isArray(a.rentals.payments) ? a.rentals.payments : [];
+      let given = 0;
+      rows.forEach((p, k) => {
+        const principal = k === rows.length - 1 ? fen(toNumber(a.financedAmount) - given) : fen(toNumber(p.principal) * ratio);
+        given += principal;
+        p.principal = asMoney(p.principal, principal);
+        p.interest = asMoney(p.interest, fen(toNumber(p.interest) * ratio));
+      });
+    },
+  },
+  // The agent's terms are edited in the JSON; the loan itself is a loan's.
+  'entrusted-loan': LOAN_FORM,
+  'factoring': {
+    // An agreed price is the amount; a discount-rate price follows the receivables and the rate.
+    amount: (a) => (a.price && a.price.type === 'fixed' ? 'price.amount' : null),
+    rate: (a) => (a.price && a.price.type === 'discount-rate' ? 'price.annualRate' : null),
+    price: (a) => (a.price && a.price.type === 'fixed' ? a.price.amount : null),
+    scale: (a, ratio) => { if (Array.isArray(a.receivables)) for (const r of a.receivables) r.face = asMoney(r.face, fen(toNumber(r.face) * ratio)); },
+  },
+};
+const assetForm = (a) => (a && ASSET_FORMS[a.kind]) || null;
+
+/** Money fields of `a` that are present, times `ratio`, to the fen. */
+function scaleFields(a, ratio, keys) {
+  for (const k of keys) if (a[k] !== undefined) a[k] = asMoney(a[k], fen(toNumber(a[k]) * ratio));
+}
+
+/** What an obligor brings to the pool, as its kind says: a loan's principal, a lease's financed amount, a price. */
 function obligorAmountPath(o, i) {
-  if (o && o.asset && o.asset.kind === 'loan') return `pool.obligors.${i}.asset.principal`;
-  if (o && o.asset && o.asset.kind === 'licence-royalty') return `pool.obligors.${i}.asset.purchasePrice`;
-  return null;
+  const f = assetForm(o && o.asset);
+  const at = f && f.amount(o.asset);
+  return at ? `pool.obligors.${i}.asset.${at}` : null;
 }
 
 function renderPool() {
@@ -186,13 +244,14 @@ function renderPool() {
       el('thead', {}, tr(...['obligor', 'sector', 'amount', 'ofPool', 'rate', 'appraised', 'pd', 'recovery'].map((k, c) => el('th', { class: c > 1 ? 'num' : null }, t(`editor.col.${k}`))))),
       el('tbody', {}, ...shown.map((o, i) => {
         const name = o.name || o.id || `#${i}`;
-        const rate = o.asset && o.asset.kind === 'loan' && o.asset.rate && o.asset.rate.type === 'fixed';
+        const f = assetForm(o.asset);
+        const rateAt = f && f.rate(o.asset);
         return tr(
           el('th', { scope: 'row' }, name),
           el('td', {}, el('input', { 'data-path': `pool.obligors.${i}.sector`, 'data-kind': 'text', 'aria-label': `${name} ${t('editor.col.sector')}`, value: o.sector ?? '', class: 'text-input' })),
           obligorAmountPath(o, i) ? inputCell(obligorAmountPath(o, i), 'amount', showAmount(toNumber(getPath(current, obligorAmountPath(o, i)))), `${name} ${t('editor.col.amount')}`, { 'data-role': 'obligor-amount', 'data-index': String(i) }) : el('td', { class: 'num muted' }, o.asset ? o.asset.kind : '—'),
           el('td', { class: 'num' }, total > 0 ? pct(amounts[i] / total, 1) : '—'),
-          rate ? inputCell(`pool.obligors.${i}.asset.rate.annualRate`, 'percent', showPercent(o.asset.rate.annualRate), `${name} ${t('editor.col.rate')}`) : el('td', { class: 'num muted' }, '—'),
+          rateAt ? inputCell(`pool.obligors.${i}.asset.${rateAt}`, 'percent', showPercent(getPath(o.asset, rateAt)), `${name} ${t('editor.col.rate')}`) : el('td', { class: 'num muted' }, '—'),
           inputCell(`pool.obligors.${i}.ip.appraisedValue`, 'amount', showAmount(o.ip && o.ip.appraisedValue), `${name} ${t('editor.col.appraised')}`),
           inputCell(`pool.obligors.${i}.credit.annualDefaultProbability`, 'percent', showPercent(o.credit && o.credit.annualDefaultProbability), `${name} ${t('editor.col.pd')}`),
           inputCell(`pool.obligors.${i}.credit.recovery.mean`, 'percent', showPercent(o.credit && o.credit.recovery && o.credit.recovery.mean), `${name} ${t('editor.col.recovery')}`));
@@ -233,11 +292,9 @@ function juniorIndex(ts, except) {
 
 /** What the trust pays for an obligor's asset (the pool's funding, which the notes must add up to); null when the form cannot tell. */
 function fundingOf(o) {
-  const a = o && o.asset;
-  if (!a) return null;
-  if (a.kind === 'loan') return toNumber(a.purchasePrice ?? a.principal);
-  if (a.kind === 'licence-royalty') return toNumber(a.purchasePrice);
-  return null;
+  const f = assetForm(o && o.asset);
+  const price = f ? f.price(o.asset) : null;
+  return price === null || price === undefined ? null : toNumber(price);
 }
 
 /** Scale every obligor so the pool's funding is `total` (the last one takes the fen left over); false if some asset cannot be scaled here. */
@@ -255,29 +312,28 @@ function scalePool(total) {
   return true;
 }
 
-/** Set what the trust pays for obligor i: a loan's price (or principal) and a licence-fee schedule scale with it. */
+/** Set what the trust pays for obligor i: the amount follows (a loan's principal under its price, a lease's financed amount). */
 function setObligorFunding(i, value) {
   const a = current.pool.obligors[i].asset;
-  if (a.kind === 'loan' && a.purchasePrice !== undefined) {
-    const ratio = toNumber(a.purchasePrice) > 0 ? value / toNumber(a.purchasePrice) : 1;
+  const at = assetForm(a) && assetForm(a).amount(a);
+  const price = fundingOf(current.pool.obligors[i]);
+  const amount = at ? toNumber(getPath(a, at)) : null;
+  if (a.purchasePrice !== undefined && at !== 'purchasePrice' && price > 0 && amount !== null) {
+    // The price is set exactly; the amount (and what scales with it) keeps its ratio to the price.
+    setObligorAmount(i, fen((amount * value) / price));
     a.purchasePrice = asMoney(a.purchasePrice, value);
-    a.principal = asMoney(a.principal, fen(toNumber(a.principal) * ratio));
   } else setObligorAmount(i, value);
 }
 
-/** An obligor's new amount: a loan's principal (and price) or a licence-fee schedule scaled with its purchase price. */
+/** An obligor's new amount; what its kind scales with the amount (price, fee schedule, rentals, faces) keeps its proportion. */
 function setObligorAmount(i, value) {
-  const o = current.pool.obligors[i];
-  const a = o.asset;
-  const before = toNumber(a.kind === 'loan' ? a.principal : a.purchasePrice);
-  const ratio = before > 0 ? value / before : null;
-  if (a.kind === 'loan') {
-    a.principal = asMoney(a.principal, value);
-    if (a.purchasePrice !== undefined && ratio !== null) a.purchasePrice = asMoney(a.purchasePrice, fen(toNumber(a.purchasePrice) * ratio));
-  } else {
-    a.purchasePrice = asMoney(a.purchasePrice, value);
-    if (Array.isArray(a.payments) && ratio !== null) for (const p of a.payments) p.amount = asMoney(p.amount, fen(toNumber(p.amount) * ratio));
-  }
+  const a = current.pool.obligors[i].asset;
+  const f = assetForm(a);
+  const at = f && f.amount(a);
+  if (!at) return;
+  const before = toNumber(getPath(a, at));
+  setPath(a, at, asMoney(getPath(a, at), value));
+  if (before > 0) f.scale(a, value / before);
 }
 
 function onFormInput(ev) {

@@ -184,6 +184,17 @@ async function showResult(runId) {
   document.querySelector('#chain-table tbody').replaceChildren(...chainRows);
   document.querySelector('#chain-section').classList.toggle('hidden', chainRows.length === 0);
 
+  // Revolving deals and status events: each event's probability, the purchases, the clean-up call.
+  const never = t('assets.sim.never', { bound: pct(Math.min(1, -Math.log(0.05) / result.run.paths), 3) });
+  const pOf = (p, se) => (p > 0 ? `${pct(p, 3)} ± ${pct(se, 3)}` : never);
+  const statusRows = [
+    ...(result.statusEvents || []).map((e) => el('tr', {}, el('td', {}, t('assets.run.event', { id: e.id, effect: t(`assets.sim.effect.${e.effect}`) })), el('td', { class: 'num' }, pOf(e.probability, e.probabilityStdErr)), el('td', {}), el('td', {}))),
+    ...(result.revolving ? [el('tr', {}, el('td', {}, t('assets.run.purchases', { rate: pct(result.revolving.purchaseRate, 0) })), el('td', {}), el('td', { class: 'num' }, formatMoney(result.revolving.expectedPurchases.mean)), el('td', { class: 'num' }, formatMoney(result.revolving.expectedPurchases.stdErr)))] : []),
+    ...(result.cleanUpCall ? [el('tr', {}, el('td', {}, t('assets.run.call')), el('td', { class: 'num' }, pOf(result.cleanUpCall.probability, result.cleanUpCall.probabilityStdErr)), el('td', {}), el('td', {}))] : []),
+  ];
+  document.querySelector('#status-table tbody').replaceChildren(...statusRows);
+  document.querySelector('#status-section').classList.toggle('hidden', statusRows.length === 0);
+
   // The pool's loss as the cash the trust lacked, then who bore that cash: the two parts add up.
   const la = result.lossAllocation;
   const partyName = (id) => (result.parties.find((x) => x.id === id) || { name: id }).name;
@@ -192,7 +203,8 @@ async function showResult(runId) {
   const lostInterest = la.cashShortfall.mean - la.poolLoss.mean - la.lateRecoveries.mean - (commingling ? commingling.mean : 0) - agents.reduce((s, a) => s + a.heldCashLoss.mean, 0);
   const lacked = [
     [t('run.alloc.poolLoss'), la.poolLoss],
-    [t('run.alloc.lostInterest'), { mean: lostInterest, stdErr: null }],
+    // A revolving pool's remainder also holds the bought assets' losses and the income of those not bought after an event.
+    [t(result.revolving ? 'assets.run.lostRevolving' : 'run.alloc.lostInterest'), { mean: lostInterest, stdErr: null }],
     [t('run.alloc.late'), la.lateRecoveries],
     ...(commingling ? [[t('run.alloc.commingling'), commingling]] : []),
     ...agents.map((a) => [t('assets.agent.row', { id: a.id }), a.heldCashLoss]),

@@ -39,7 +39,7 @@ const STRUCTURES: ReadonlyArray<{ slug: Slug; deals: string[]; parties: number }
   { slug: 'n-plus-1-cross-border', deals: ['futian-n-plus-1-2023'], parties: 6 },
   { slug: 'e-cny-issuance', deals: ['ningbo-ecny-2024', 'ningbo-bank-rail-2024'], parties: 4 },
   // The asset models of issue 13 (text in models/i18n/*/assets.ts).
-  { slug: 'pledged-ip-micro-loans', deals: ['nanshan-hti-ip5-2022', 'longhua-hti-ip1-2021'], parties: 5 },
+  { slug: 'pledged-ip-micro-loans', deals: ['nanshan-hti-ip5-2022', 'longhua-hti-ip1-2021', 'revolving-microloan-illustration'], parties: 5 },
   { slug: 'ip-finance-lease', deals: ['wenke-lease-2019'], parties: 4 },
   { slug: 'trust-loan-abn', deals: ['xinxin-factoring-2023-1'], parties: 4 },
 ];
@@ -117,6 +117,9 @@ export function walkPeriod(structure: LearnStructure, deal: Deal, report: Schedu
   const shown = byObligor.slice(0, 6);
   const rest = byObligor.slice(6).reduce((s, x) => s + x.amount, 0);
   if (rest !== 0) shown.push({ label: tr('learn.amount.moreFirms', { n: byObligor.length - 6 }), amount: r2(rest) });
+  // A revolving deal also collects on the assets it bought (they are not firms of the deal file).
+  const bought = r2(p.collections - byObligor.reduce((s, x) => s + x.amount, 0));
+  if (deal.revolving && bought !== 0) shown.push({ label: tr('assets.learn.boughtCollections'), amount: bought });
   push('learn.step.collections', tr(pluralKey('learn.step.collectionsText', byObligor.length), { start: p.accrualStart, end: p.accrualEnd, n: byObligor.length }), shown, p.collections);
 
   // The period's steps as the waterfall wrote them (its step trace): what each step paid, item by

@@ -23,7 +23,7 @@ describe('ipabs compare', () => {
     const j = JSON.parse(r.out) as CompareJson;
     expect(j.deals.map((d) => d.deal.id)).to.deep.equal([
       'futian-n-plus-1-2023', 'longhua-hti-ip1-2021', 'nanshan-hti-ip5-2022', 'ningbo-bank-rail-2024', 'ningbo-ecny-2024',
-      'wenke-lease-2019', 'xingye-guangzhou-licence-2019', 'xinxin-factoring-2023-1', 'yuhang-abn-2023-2', 'yuhang-abn-2023',
+      'revolving-microloan-illustration', 'wenke-lease-2019', 'xingye-guangzhou-licence-2019', 'xinxin-factoring-2023-1', 'yuhang-abn-2023-2', 'yuhang-abn-2023',
     ]);
     for (const d of j.deals) {
       expect(d.tranches.length).to.be.above(0);

@@ -57,6 +57,7 @@ describe('ipabs rate and ipabs breakeven', () => {
     // The deal's Chinese name, the grade table's source in Chinese, no English sentence left over.
     expect(zh.out).to.include('余杭区知识产权独占许可资产支持票据');
     expect(zh.out).to.include('等级表：假设：');
+    expect(zh.out).to.include('undertaking（差额支付承诺）在资产池零回款时可独立足额兑付');
     expect(zh.out).to.not.match(/ASSUMPTION|arithmetic|certified/);
     // Columns line up in a terminal: each row of the ratings table is as wide (in columns) as its rule.
     const lines = zh.out.split('\n');

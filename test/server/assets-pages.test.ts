@@ -38,7 +38,7 @@ describe('asset models in the web app', function () {
     expect(r.body.glance.id).to.equal('longhua-hti-ip1-2021');
     expect(r.body.reconciled).to.equal(true);
     const bad = await request(t.baseUrl).get('/api/learn/pledged-ip-micro-loans?deal=yuhang-abn-2023').expect(400);
-    expect(bad.body.error).to.equal('deal: "yuhang-abn-2023" is not a deal of this structure (deals: nanshan-hti-ip5-2022, longhua-hti-ip1-2021)');
+    expect(bad.body.error).to.equal('deal: "yuhang-abn-2023" is not a deal of this structure (deals: nanshan-hti-ip5-2022, longhua-hti-ip1-2021, revolving-microloan-illustration)');
   });
 
   it('the lease and trust-loan Learn pages speak the page\'s language', async () => {
@@ -56,6 +56,15 @@ describe('asset models in the web app', function () {
         for (let n = 1; n <= report.periods.length; n++) expect(walkPeriod(s, deal, report, n).reconciled, `${id} period ${n}`).to.equal(true);
       }
     }
+    // The shipped revolving illustration is walked on the micro-loan page: purchases in period 1, the call in period 7.
+    const micro = LEARN_STRUCTURES.find((x) => x.slug === 'pledged-ip-micro-loans')!;
+    const illustration = loadScenario(`${SCENARIO_DIR}revolving-microloan-illustration.json`);
+    const shipped = runExact(illustration);
+    expect(walkPeriod(micro, illustration, shipped, 1).steps.find((x) => x.titleZh === '循环购买')!.change).to.equal(-45_000_000.09);
+    expect(walkPeriod(micro, illustration, shipped, 7).steps.find((x) => x.titleZh === '清仓回购')!.change).to.equal(8_282_285.74);
+    // Period 7's collections all come from loans bought while revolving: the walk says so rather than "0 payments".
+    const seventh = walkPeriod(micro, illustration, shipped, 7).steps.find((x) => x.titleZh === '回收款归集')!;
+    expect(seventh.amounts).to.deep.equal([{ label: 'from the assets bought while revolving (循环购买)', amount: 15_995_044.2 }]);
     const v = validateDeal(revolvingDeal());
     if (!v.ok) throw new Error(v.problems.map(formatProblem).join('\n'));
     const report = runExact(v.deal);

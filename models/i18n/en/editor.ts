@@ -33,7 +33,7 @@ export const editor = {
   'editor.enhancements': 'Enhancements',
   'editor.pctOfDeal': '{pct} of the deal',
   'editor.obligors': 'Pool obligors',
-  'editor.obligorsNote': 'Each firm\'s amount (loan principal or the price the trust pays for its licence fees; a licence-fee schedule scales with it), rate, IP value, default probability and recovery.',
+  'editor.obligorsNote': 'Each firm\'s amount (a loan\'s principal, a lease\'s financed amount, or the price the trust pays for licence fees or factored receivables; what depends on it — a fee schedule, rentals, a deposit, receivables — scales with it), rate, IP value, default probability and recovery.',
   'editor.obligorsMore': 'The first {shown} of {n} obligors are shown; edit the others in the JSON.',
   'editor.col.obligor': 'Firm',
   'editor.col.sector': 'Sector',

@@ -35,7 +35,7 @@ export const editor: Translation<typeof en> = {
   'editor.enhancements': '增信措施',
   'editor.pctOfDeal': '占交易规模 {pct}',
   'editor.obligors': '资产池债务人',
-  'editor.obligorsNote': '各企业的金额（贷款本金，或信托为其许可使用费支付的价款；许可使用费计划按比例随之调整）、利率、知识产权评估值、违约概率与回收率。',
+  'editor.obligorsNote': '各企业的金额（贷款本金、融资租赁的融资额，或信托为许可使用费或保理应收账款支付的价款；随之变动的许可使用费计划、租金、保证金、应收账款按比例调整）、利率、知识产权评估值、违约概率与回收率。',
   'editor.obligorsMore': '共 {n} 个债务人，此处显示前 {shown} 个；其余请在 JSON 中编辑。',
   'editor.col.obligor': '企业',
   'editor.col.sector': '行业',
