@@ -4,5 +4,5 @@
 export { AccountError, AccountStore, ROLES, info, isRole, roleAtLeast, type Role } from './accounts.js';
 export { defaultDataDir } from './data-dir.js';
 export { DealIndex, type IndexEntry, type ListQuery, type Summarizer } from './deal-index.js';
-export { DealStore, DealStoreError, dealIdRule, isDealId, writeFileAtomic, type StoredDeal } from './deal-store.js';
+export { DealStore, DealStoreError, dealIdRule, isDealId, writeFileAtomic, type StoredDeal, type VersionInfo } from './deal-store.js';
 export { PASSWORD_MAX, hashPassword, verifyPassword } from './password.js';

@@ -1,13 +1,13 @@
 // /api/deals…, /api/validate, /api/schema: the deal library, one deal, its base-case schedule
 // (JSON, CSV, Excel), its diagram, saving with history, and validation as you type.
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../context.js';
 import { jsonBody, onlyFields } from '../request-body.js';
 import { handle, HttpError } from '../http-errors.js';
 import { formatProblem, parseJson, type Problem } from '../../models/deal-format/validate.js';
 import { checkDeal, checkDealText, type CheckResult } from '../../models/design/check.js';
 import { formatWarning } from '../../models/engine/base-case.js';
-import { DealStoreError, dealIdRule } from '../../models/store/deal-store.js';
+import { DealStoreError, dealIdRule, type VersionInfo } from '../../models/store/deal-store.js';
 import { scheduleCsv, scheduleRows } from '../../models/engine/schedule-table.js';
 import { dealJsonSchema } from '../../models/deal-format/json-schema.js';
 import { glanceOf } from '../present/glance.js';
@@ -29,6 +29,22 @@ export function invalidDeal(problems: Problem[]): HttpError {
 }
 
 /** Largest page of GET /api/deals (the default page is smaller). */
+/**
+ * Save version 1 of a new deal for whoever asks: charged to their save rate and storage (given back
+ * if the write fails), and created atomically — of many creates of one id at once exactly one wins;
+ * the others answer 409 with `exists`.
+ */
+export async function createDeal(ctx: AppContext, res: Response, id: string, text: string, exists: string): Promise<VersionInfo> {
+  const giveBack = await ctx.auth.beforeSave(res, Buffer.byteLength(text), (u) => ctx.library.index.bytesSavedBy(u));
+  try {
+    return await ctx.deals.store.create(id, text, { savedBy: ctx.auth.actor(res) });
+  } catch (err) {
+    giveBack();
+    if (err instanceof DealStoreError && err.code === 'exists') throw new HttpError(409, exists);
+    throw err;
+  }
+}
+
 export const LIBRARY_PAGE = { default: 100, max: 500, maxQuery: 200 } as const;
 
 /** ?offset=&limit=&q= of GET /api/deals, checked. */
@@ -96,17 +112,7 @@ export function dealApi(ctx: AppContext): Router {
     if (typeof copy.meta.nameZh === 'string') copy.meta.nameZh = await distinctCopyName(copy.meta.nameZh, 'nameZh');
     const v = checkDeal(copy);
     if (!v.ok) throw invalidDeal(v.problems);
-    const text = `${JSON.stringify(copy, null, 2)}\n`;
-    const giveBack = await ctx.auth.beforeSave(res, Buffer.byteLength(text), (u) => ctx.library.index.bytesSavedBy(u));
-    let saved;
-    try {
-      saved = await deals.store.create(id, text, { savedBy: ctx.auth.actor(res) });
-    } catch (err) {
-      giveBack();
-      // Checked again while writing: of many creates of one id at once, exactly one wins.
-      if (err instanceof DealStoreError && err.code === 'exists') throw new HttpError(409, `id: a deal "${id}" already exists (choose another id, or edit it)`);
-      throw err;
-    }
+    const saved = await createDeal(ctx, res, id, `${JSON.stringify(copy, null, 2)}\n`, `id: a deal "${id}" already exists (choose another id, or edit it)`);
     res.status(201).location(`/api/deals/${id}`).json({ id, version: saved.version, savedAt: saved.savedAt, from: fromId });
   }));
 

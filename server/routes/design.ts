@@ -6,12 +6,11 @@
 import { Router, type Request } from 'express';
 import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
-import { invalidDeal } from './deals.js';
+import { createDeal, invalidDeal } from './deals.js';
 import { jsonBody, onlyFields } from '../request-body.js';
 import { checkPoolSize } from './run-inputs.js';
 import { QueueFullError } from '../runs/manager.js';
 import { requestLang } from '../language.js';
-import { DealStoreError } from '../../models/store/deal-store.js';
 import type { Deal } from '../../models/deal-format/schema.js';
 import { validateDeal } from '../../models/deal-format/validate.js';
 import { checkDeal } from '../../models/design/check.js';
@@ -142,17 +141,9 @@ export function designApi(ctx: AppContext): Router {
     // The same full check as every other save (validation, market coupons, cost-plus, base case).
     const v = checkDeal(JSON.parse(JSON.stringify(copy)), { lang: requestLang(req) });
     if (!v.ok) throw invalidDeal(v.problems);
-    if (await deals.store.read(id)) throw new HttpError(409, `id: a deal "${id}" already exists (choose another id)`);
-    const text = `${JSON.stringify(copy, null, 2)}\n`;
-    const giveBack = await ctx.auth.beforeSave(res, Buffer.byteLength(text), (u) => ctx.library.index.bytesSavedBy(u));
-    let saved;
-    try {
-      saved = await deals.store.create(id, text, { savedBy: ctx.auth.actor(res) });
-    } catch (err) {
-      giveBack();
-      if (err instanceof DealStoreError && err.code === 'exists') throw new HttpError(409, `id: a deal "${id}" already exists (choose another id)`);
-      throw err;
-    }
+    const exists = `id: a deal "${id}" already exists (choose another id)`;
+    if (await deals.store.read(id)) throw new HttpError(409, exists);
+    const saved = await createDeal(ctx, res, id, `${JSON.stringify(copy, null, 2)}\n`, exists);
     res.status(201).location(`/api/deals/${id}`).json({ id, version: saved.version, savedAt: saved.savedAt, savedBy: saved.savedBy, from: run.info.dealId, run: run.info.id });
   }));
 
