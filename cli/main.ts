@@ -2,7 +2,7 @@
 import { processIo, type Io } from './io.js';
 import { UsageError } from './args.js';
 import { takeLang } from './lang.js';
-import { messagesFor, translator, type Lang, type MessageKey, type Translate } from '../models/i18n/index.js';
+import { errorLineIn, messagesFor, translator, type Lang, type MessageKey, type Translate } from '../models/i18n/index.js';
 import {
   allocationHelp, calendarHelp, compareHelp, importPoolHelp, poolTemplateHelp, scheduleHelp, schemaHelp, sensitivityHelp,
   simulateHelp, sizeHelp, validateHelp, rateHelp, breakevenHelp, priceHelp, optimizeHelp, programmeHelp, userHelp,
@@ -64,8 +64,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     return await (await cmd.load())(rest, withLang);
   } catch (err) {
-    if (err instanceof UsageError) { io.err(`ipabs ${name}: ${capMessage(err.message)}`); return 1; }
-    io.err(`ipabs ${name}: ${capMessage(err instanceof Error ? err.message : String(err))}`);
+    // Each line of the message in the reader's language ("  path: what is wrong" lines included).
+    const say = (m: string) => capMessage(m).split('\n').map((l) => { const pad = /^ */.exec(l)![0]; return pad + errorLineIn(lang, l.slice(pad.length)); }).join('\n');
+    if (err instanceof UsageError) { io.err(`ipabs ${name}: ${say(err.message)}`); return 1; }
+    io.err(`ipabs ${name}: ${say(err instanceof Error ? err.message : String(err))}`);
     return 1;
   }
 }

@@ -1,6 +1,8 @@
 // Errors that become HTTP answers. Every message reads `field: what is wrong (what is allowed)`.
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Problem } from '../models/deal-format/validate.js';
+import { errorLineIn, problemMessageIn } from '../models/i18n/index.js';
+import { langOf } from './language.js';
 import { capMessage } from '../models/format.js';
 
 export class HttpError extends Error {
@@ -88,11 +90,15 @@ export function errorHandler(bodyLimit: number, log: (msg: string) => void): Err
       return;
     }
     if (err instanceof HttpError) res.set(err.headers);
+    // In the request's language: the message and each problem (English as written when no rule knows it).
+    const lang = langOf(res);
+    const shown = errorLineIn(lang, message);
+    const localized = problems?.map((p) => (lang === 'en' ? p : { ...p, text: problemMessageIn(lang, p.message).text }));
     if (req.path.startsWith('/api/') || !req.accepts('html')) {
-      res.status(status).json(problems ? { error: message, problems } : { error: message });
+      res.status(status).json(localized ? { error: shown, problems: localized } : { error: shown });
       return;
     }
     const title = typeof res.locals.t === 'function' ? (res.locals.t as (k: 'common.error', p: { status: number }) => string)('common.error', { status }) : `Error ${status}`;
-    res.status(status).render('error', { title, status, message, problems: problems ?? [] });
+    res.status(status).render('error', { title, status, message: shown, problems: (localized ?? []).map((p) => ({ path: p.path, message: 'text' in p ? p.text : p.message })) });
   };
 }

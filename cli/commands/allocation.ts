@@ -2,7 +2,7 @@ import { lossAllocationReport, MAX_ALLOCATION_PATHS, type Bearer, type LossAlloc
 import { formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { requireDeal } from './shared.js';
+import { requireDeal, nameIn } from './shared.js';
 import { translator, type Lang } from '../../models/i18n/index.js';
 import { ioLang } from '../lang.js';
 
@@ -47,7 +47,7 @@ export function formatAllocation(r: LossAllocationReport, lang: Lang = 'en'): st
   const late = r.bearers.filter((b) => (b.expectedPaidAfterDeal ?? 0) > 0);
   const byId = new Map(r.bearers.map((b) => [b.id, b]));
   return [
-    `${printable(r.deal.name)} (${r.deal.id})`,
+    `${printable(nameIn(r.deal, lang))} (${r.deal.id})`,
     t('cli.alloc.run', { paths: r.run.paths.toLocaleString('en-US'), seed: String(r.run.seed), stress: r.run.stress, worst, tail: r.run.tailPaths.toLocaleString('en-US'), threshold: formatMoney(r.run.tailPoolLossThreshold) }),
     '',
     t('cli.alloc.pool', { expected: pmMoney(r.pool.netLoss.expected), worst, tail: pmMoney(r.pool.netLoss.tail) }),

@@ -53,6 +53,7 @@ export async function importPoolCommand(argv: string[], io: Io): Promise<number>
   for (const c of r.tranches) {
     if (c.from !== c.to) io.out(`  ${t('cli.import.tranche', { id: c.id, from: formatMoney(Number(c.from)), to: formatMoney(Number(c.to)), share: (c.share * 100).toFixed(2) })}`);
   }
+  if (r.droppedSpreads.length) io.out(`  ${t('cli.import.droppedSpreads', { ids: r.droppedSpreads.join(lang === 'zh' ? '、' : ', ') })}`);
   return 0;
 }
 

@@ -1,6 +1,7 @@
 // ipabs optimize FILE --objective firms-cost: the cheapest structure for the firms that meets the
 // constraints, searched over the levers' ranges (models/design/optimize.ts).
 import type { Deal } from '../../models/deal-format/schema.js';
+import { nameIn } from './shared.js';
 import { optimizeDesign, OBJECTIVES, type Objective, type OptimizeResult, type FrontierRow } from '../../models/design/optimize.js';
 import { LEVER_NAMES, type LeverName, type LeverSpec } from '../../models/design/levers.js';
 import type { DesignConstraint } from '../../models/design/constraints.js';
@@ -147,7 +148,7 @@ function frontierTable(t: Translate, rows: FrontierRow[], unit: string, head: st
 
 export function formatOptimize(r: OptimizeResult, asGiven: { firmsCost: number; issuerCost: number } | null, lang: Lang, out: string | null): string {
   const t = translator(lang);
-  const lines = [t('design.cli.title', { name: r.deal.name, id: r.deal.id })];
+  const lines = [t('design.cli.title', { name: nameIn(r.deal, lang), id: r.deal.id })];
   lines.push(t('design.cli.run', { paths: r.run.paths.toLocaleString('en-US'), seed: r.run.seed, tdr: r.run.tdrMethod, points: r.run.points, refine: r.run.refine }));
   lines.push(t('design.cli.constraints', { list: r.constraints.map((c) => constraintText(t, c)).join('; ') }), '');
   lines.push(textTable([t('design.col.lever'), t('design.col.range'), t('design.col.shipped'), t('design.col.best')], r.levers.map((l) => [

@@ -1,5 +1,6 @@
 // ipabs price FILE: each tranche's domestic grade, WAL, benchmark, grid spread and market coupon.
 import { readFileSync } from 'node:fs';
+import { nameIn } from './shared.js';
 import { cpus } from 'node:os';
 import type { Deal } from '../../models/deal-format/schema.js';
 import { loadDealFile } from '../../models/deal-format/load.js';
@@ -77,7 +78,7 @@ export function pricingJson(p: MarketPricing) {
 export function formatPricing(p: MarketPricing, deal: Deal, grid: SpreadGrid, lang: Lang, sim: { paths: number; seed: number | string } | null): string {
   const t = translator(lang);
   const pct = (x: number | null) => (x === null ? '—' : formatRate(x, 3));
-  const lines = [t('price.cli.title', { name: deal.meta.name, id: deal.meta.id })];
+  const lines = [t('price.cli.title', { name: nameIn(deal.meta, lang), id: deal.meta.id })];
   lines.push(sim ? t('price.cli.tdr.simulated', { method: p.tdrMethod, paths: sim.paths.toLocaleString('en-US'), seed: sim.seed }) : t('price.cli.tdr.stress-multiplier'));
   const curve = p.tranches.find((x) => x.price)?.price?.curvePoint;
   if (curve) lines.push(t(curve.staleDays >= 0 ? 'price.cli.curve' : 'price.cli.curveAfter', { date: curve.date, days: Math.abs(curve.staleDays), issue: deal.meta.issueDate, source: curve.source }));

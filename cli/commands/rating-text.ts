@@ -1,5 +1,6 @@
 // The domestic rating and break-even answers as text for the terminal, in the reader's language.
 import { translator, type Lang, type Translate } from '../../models/i18n/index.js';
+import { nameIn } from './shared.js';
 import type { BreakEvenAnswer, DomesticRatingResult } from '../../models/breakeven/index.js';
 import { CONCENTRATED_POOL_MAX, describeScenario } from '../../models/stress/index.js';
 import { formatMoney, formatRate, textTable } from '../../models/format.js';
@@ -7,7 +8,6 @@ import { gradeSourceText } from '../../models/ratings/domestic-scale.js';
 import { enhancementKind } from '../../models/enhancements/registry.js';
 
 export const pct = (x: number): string => formatRate(x, 2);
-const dealName = (d: { name: string; nameZh: string | null }, lang: Lang) => (lang === 'zh' && d.nameZh ? d.nameZh : d.name);
 /** An enhancement's kind as the market names it in Chinese (差额支付承诺, 担保), its id in English. */
 export const kindLabel = (kind: string, lang: Lang) => (lang === 'zh' ? enhancementKind(kind).labelZh : kind);
 const ratingText = (t: Translate, r: string) => (r === 'below BB(sf)' ? t('rating.below-scale') : r);
@@ -19,7 +19,7 @@ function allocationLine(t: Translate, r: { allocation: DomesticRatingResult['all
 export function formatRating(r: DomesticRatingResult, lang: Lang): string {
   const t = translator(lang);
   const set = r.tdrSet;
-  const lines = [t('rating.cli.title', { name: dealName(r.deal, lang), id: r.deal.id })];
+  const lines = [t('rating.cli.title', { name: nameIn(r.deal, lang), id: r.deal.id })];
   lines.push(set.simulation
     ? t('rating.cli.run', { paths: set.simulation.paths.toLocaleString('en-US'), seed: set.simulation.seed, method: t(`rating.method.${r.tdrMethod}`), tolerance: pct(r.tolerance), arithmetic: t(`rating.arithmetic.${r.arithmetic}`) })
     : t('rating.cli.no-run', { rate: pct(set.baseCaseDefaultRate.value) }));
@@ -82,7 +82,7 @@ export function formatBreakEven(a: BreakEvenAnswer, lang: Lang): string {
   const show = (x: number) => (a.vary === 'coupon' ? formatRate(x, 4) : pct(x));
   const scenario = { name: a.scenario.name, stresses: a.scenario.stresses, reason: a.scenario.reason };
   const lines = [
-    t('breakeven.title', { name: dealName(a.deal, lang), id: a.deal.id, tranche: a.tranche, what: t(`breakeven.what.${a.vary}`) }),
+    t('breakeven.title', { name: nameIn(a.deal, lang), id: a.deal.id, tranche: a.tranche, what: t(`breakeven.what.${a.vary}`) }),
     t('breakeven.scenario', { name: a.scenario.name, description: describeScenario(scenario, t) }),
     `${t(`rating.allocation.${a.allocation}`)}; ${t(a.standAlone ? 'breakeven.support.stand-alone' : 'breakeven.support.with')}`,
   ];

@@ -4,7 +4,7 @@ import { baseCaseWarnings, formatWarning } from '../../models/engine/base-case.j
 import { formatMoney, printable, textTable } from '../../models/format.js';
 import { flagString, parseArgs } from '../args.js';
 import type { Io } from '../io.js';
-import { requireDeal } from './shared.js';
+import { requireDeal, nameIn } from './shared.js';
 import { ioLang } from '../lang.js';
 import { translator } from '../../models/i18n/index.js';
 
@@ -23,7 +23,7 @@ export function scheduleCommand(argv: string[], io: Io): number {
   const fmt = rows.map((r) => r.map((c, i) => (typeof c === 'number' && i > 1 ? formatMoney(c) : String(c))));
   const d = report.deal;
   const answer = (yes: boolean) => t(yes ? 'cli.yes' : 'cli.NO');
-  io.out(t('cli.schedule.head', { name: printable(d.name), id: d.id, currency: d.currency, dayCount: d.dayCount, calendar: d.calendar, roll: d.roll }));
+  io.out(t('cli.schedule.head', { name: printable(nameIn({ name: d.name, nameZh: deal.meta.nameZh }, lang)), id: d.id, currency: d.currency, dayCount: d.dayCount, calendar: d.calendar, roll: d.roll }));
   io.out(`${t('cli.schedule.issued', { date: report.issuance.date, proceeds: formatMoney(report.issuance.proceeds), fees: formatMoney(report.issuance.upfrontFees), net: formatMoney(report.issuance.netToFirms) })}\n`);
   io.out(textTable(header, fmt));
   io.out(`\n${t('cli.schedule.reconciled', { answer: answer(report.reconciled) })}`);

@@ -2,8 +2,8 @@ import { sensitivityGrid } from '../../models/montecarlo/sensitivity.js';
 import { formatRate, printable, textTable } from '../../models/format.js';
 import { flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { ioT } from '../lang.js';
-import { requireDeal } from './shared.js';
+import { ioLang, ioT } from '../lang.js';
+import { requireDeal, nameIn } from './shared.js';
 import { simulateOptionsFrom, simulationFlags } from './simulate.js';
 
 
@@ -33,7 +33,7 @@ export async function sensitivityCommand(argv: string[], io: Io): Promise<number
   }
   if (args.flags.has('json')) { io.out(JSON.stringify(grid, null, 2)); return 0; }
   const t = ioT(io);
-  io.out(`${t('cli.sens.head', { name: printable(grid.deal.name), tranche: trancheId, paths: opts.paths.toLocaleString('en-US'), seed: String(opts.seed) })}\n`);
+  io.out(`${t('cli.sens.head', { name: printable(nameIn(grid.deal, ioLang(io))), tranche: trancheId, paths: opts.paths.toLocaleString('en-US'), seed: String(opts.seed) })}\n`);
   const rows = pds.map((pd) => [t('cli.sens.row', { pd }), ...rhos.map((rho) => {
     const c = grid.cells.find((x) => x.pdMultiplier === pd && x.rho === rho)!;
     const t = c.tranches.find((x) => x.id === trancheId)!;

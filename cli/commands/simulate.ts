@@ -1,10 +1,11 @@
 import { cpus } from 'node:os';
+import { BELOW_LOWEST_RATING } from '../../models/ratings/idealized-loss.js';
 import { prestartSimulationWorkers, simulate, type SimulateOptions } from '../../models/montecarlo/simulate.js';
 import { ruleOfThree, type SimulationResult } from '../../models/montecarlo/results.js';
 import { formatBp, formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { requireDeal } from './shared.js';
+import { requireDeal, nameIn, kindIn } from './shared.js';
 import { translator, type Lang } from '../../models/i18n/index.js';
 import { ioLang } from '../lang.js';
 
@@ -57,7 +58,7 @@ export function formatSimulation(r: SimulationResult, lang: Lang = 'en'): string
   const n = (x: number) => Math.round(x).toLocaleString('en-US');
   const run = r.run;
   const lines = [
-    `${printable(r.deal.name)} (${r.deal.id})`,
+    `${printable(nameIn(r.deal, lang))} (${r.deal.id})`,
     t('cli.sim.run', {
       paths: n(run.paths), seed: String(run.seed), threads: t(run.threads > 1 ? 'cli.sim.threads.other' : 'cli.sim.threads.one', { n: run.threads }),
       stress: run.stress.name, is: run.importanceShift ? t('cli.sim.is', { shift: run.importanceShift.toFixed(3) }) : '',
@@ -70,7 +71,7 @@ export function formatSimulation(r: SimulationResult, lang: Lang = 'en'): string
     }),
     '',
     textTable([t('cli.sim.col.tranche'), t('cli.sim.col.balance'), t('cli.sim.col.el'), t('cli.sim.col.pl'), t('cli.sim.col.wal'), t('cli.sim.col.rating')], r.tranches.map((x) => [
-      x.id, formatMoney(x.initialBalance), pm(x.expectedLossRate, x.expectedLossRateStdErr, pct), pm(x.probabilityOfLoss, x.probabilityOfLossStdErr, pct), pm(x.walYears, x.walYearsStdErr, (v) => v.toFixed(3)), x.impliedRating,
+      x.id, formatMoney(x.initialBalance), pm(x.expectedLossRate, x.expectedLossRateStdErr, pct), pm(x.probabilityOfLoss, x.probabilityOfLossStdErr, pct), pm(x.walYears, x.walYearsStdErr, (v) => v.toFixed(3)), x.impliedRating === BELOW_LOWEST_RATING ? t('words.belowLowest') : x.impliedRating,
     ])),
   ];
   // A tranche that lost on no path: its rule-of-three bound, not a bare "0, Aaa".
@@ -80,7 +81,7 @@ export function formatSimulation(r: SimulationResult, lang: Lang = 'en'): string
   }
   if (r.enhancements.length) {
     lines.push('', textTable([t('cli.sim.col.enhancement'), t('cli.sim.col.kind'), t('cli.sim.col.draw'), t('cli.sim.col.draw99'), t('cli.sim.col.exhausted')], r.enhancements.map((e) => [
-      e.id, e.kind, pm(e.expectedDraw, e.expectedDrawStdErr, formatMoney),
+      e.id, kindIn(e.kind, lang), pm(e.expectedDraw, e.expectedDrawStdErr, formatMoney),
       `${formatMoney(e.drawQuantiles['0.99'])} (${formatMoney(e.drawQuantileCI95['0.99'][0])}–${formatMoney(e.drawQuantileCI95['0.99'][1])})`,
       pm(e.exhaustionProbability, e.exhaustionProbabilityStdErr, pct),
     ])));

@@ -1,12 +1,10 @@
 import { checkDealFile } from '../../models/design/check.js';
 import { formatWarning } from '../../models/engine/base-case.js';
-import { formatProblem } from '../../models/deal-format/validate.js';
 import { parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { ioLang } from '../lang.js';
-import { translator } from '../../models/i18n/index.js';
+import { formatProblemIn, translator } from '../../models/i18n/index.js';
 import { printable } from '../../models/format.js';
-
 
 export function validateCommand(argv: string[], io: Io): number {
   const args = parseArgs(argv, { json: 'bool' });
@@ -32,7 +30,7 @@ export function validateCommand(argv: string[], io: Io): number {
         for (const w of r.warnings) io.out(`  ${t('pricing.cli.warning', { message: formatWarning(w) })}`);
       } else {
         io.err(t(r.problems.length === 1 ? 'cli.validate.problems.one' : 'cli.validate.problems.other', { file: printable(file), n: r.problems.length }));
-        for (const p of r.problems) io.err(`  ${formatProblem(p)}`);
+        for (const p of r.problems) io.err(`  ${formatProblemIn(lang, p)}`);
       }
     }
   }

@@ -26,6 +26,7 @@ import {
   CN_HOLIDAY_INDEX,
   CN_MAKEUP_WORKDAY_INDEX,
   FESTIVAL_NAMES,
+  type FestivalId,
 } from './holidays-cn.js';
 import { HK_DATA_FIRST_DATE, HK_DATA_LAST_DATE, HK_HOLIDAY_INDEX } from './holidays-hk.js';
 
@@ -104,15 +105,17 @@ export interface DayInfo {
   kind: 'business-day' | 'makeup-workday' | 'weekend' | 'holiday' | 'exchange-closure';
   /** Holiday or closure name, or for a make-up day the festival it belongs to. */
   name?: string;
+  /** The mainland festival of a holiday or make-up day (its name in either language: dayNameIn). */
+  festival?: FestivalId;
 }
 
 function cnInfo(date: IsoDate, cal: 'CN-IB' | 'CN-EX'): DayInfo {
   const holiday = CN_HOLIDAY_INDEX.get(date);
-  if (holiday) return { date, calendar: cal, open: false, kind: 'holiday', name: FESTIVAL_NAMES[holiday.festival] };
+  if (holiday) return { date, calendar: cal, open: false, kind: 'holiday', name: FESTIVAL_NAMES[holiday.festival], festival: holiday.festival };
   const makeup = CN_MAKEUP_WORKDAY_INDEX.get(date);
   if (makeup) {
     const name = `调休上班日 make-up working day (${FESTIVAL_NAMES[makeup.festival]})`;
-    return { date, calendar: cal, open: cal === 'CN-IB', kind: 'makeup-workday', name };
+    return { date, calendar: cal, open: cal === 'CN-IB', kind: 'makeup-workday', name, festival: makeup.festival };
   }
   if (isWeekend(date)) return { date, calendar: cal, open: false, kind: 'weekend' };
   if (cal === 'CN-EX') {

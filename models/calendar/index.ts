@@ -10,3 +10,4 @@ export * from './day-count.js';
 export * from './schedule.js';
 export * from './accrual.js';
 export * from './year-view.js';
+export * from './day-name.js';

@@ -44,6 +44,8 @@ import { drawLeg } from '../deal-format/leg-check.js';
 import { simulatePathEffects, type PathEffects } from '../montecarlo/path-effects.js';
 import type { Seed } from '../credit/rng.js';
 import { assertFiniteResult } from '../engine/finite-guard.js';
+import { translator } from '../i18n/index.js';
+import { baselineText, costNoteText, type BaselineTerms, type CostNoteKind } from './cost-text.js';
 
 type BaselineSpec = NonNullable<DealFunding['baseline']>;
 
@@ -105,7 +107,7 @@ export interface LegCost {
 }
 
 export interface DealCost {
-  deal: { id: string; name: string; market: string; currency: string; issueDate: string; maturityDate: string };
+  deal: { id: string; name: string; nameZh: string | null; market: string; currency: string; issueDate: string; maturityDate: string };
   tranches: TrancheCost[];
   /** The notes' cost to the issuer: IRR of all the trust's tranches together. */
   issuerCostRate: number;
@@ -122,6 +124,9 @@ export interface DealCost {
     assumed: boolean;
     /** The LPR in force at the firms' start dates (lowest and highest). */
     lprAtStart: [number, number];
+    /** The baseline as numbers (baselineText says it in a language). */
+    terms: BaselineTerms;
+    /** In English. */
     description: string;
   };
   baselineCostRate: number;
@@ -136,6 +141,8 @@ export interface DealCost {
   pricing: { rule: 'fixed' } | CostPlusSolution;
   /** What separates the cost to the firms from the cost to the issuer (costGap). */
   costGap: CostGap;
+  /** What the notes say (costNoteText says each in a language), and their English text. */
+  noteKinds: CostNoteKind[];
   notes: string[];
 }
 
@@ -172,7 +179,8 @@ export interface RailDifference {
   /** Senior investor yield, b − a. */
   investorYield: number;
   /** Components of the firms' cost difference, b − a, in yuan and as a share of the pool a year. */
-  components: Array<{ effect: string; amount: number; annualRate: number }>;
+  /** Each effect: `key` names it for a translation (cash-drag, payment-fees, commingling, trust-interest), `effect` in English. */
+  components: Array<{ key: RailEffectKey; effect: string; amount: number; annualRate: number }>;
   explanation: string;
 }
 
@@ -188,7 +196,7 @@ export interface CompareOptions {
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
-const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+const en = translator('en');
 
 function subsidyOf(f: DealFunding | undefined): Subsidy {
   const s = f?.subsidy;
@@ -352,7 +360,7 @@ export function dealCost(input: Deal, opts: CompareOptions = {}): DealCost {
 function uncheckedDealCost(deal: Deal, opts: CompareOptions): DealCost {
   const prog = compileDeal(deal);
   const report = reportLedger(prog, runExactProgram(prog));
-  const notes: string[] = [];
+  const noteKinds: CostNoteKind[] = [];
   const { tranches, issuerFlows } = trancheCosts(deal, prog, report, deal.rail?.distributionLagDays ?? 0);
   const legs = (deal.offshoreLegs ?? []).map(legTranche);
 
@@ -367,7 +375,7 @@ function uncheckedDealCost(deal: Deal, opts: CompareOptions): DealCost {
   if (rail) {
     const railFlows = allocateToFirms(firms, rail.periods.map((p) => ({ date: p.date, amount: p.netCost })), 'settlement rail: cash drag, fees, expected commingling loss, less interest on trust cash');
     for (const f of firms) f.flows = [...f.flows, ...(railFlows.get(f.id) ?? [])];
-    notes.push('the rail\'s net cost (cash drag, payment fees, expected commingling loss, less interest on trust cash) is passed on to the pool firms pro rata to their funding (assumption: the originator prices it into the loan rate or licence fees)');
+    noteKinds.push('rail');
   }
   const subsidy = subsidyOf(deal.funding);
   const all = dealAllInCost(firms.map((f) => ({ id: f.id, flows: f.flows, subsidy })));
@@ -375,7 +383,7 @@ function uncheckedDealCost(deal: Deal, opts: CompareOptions): DealCost {
   // Baseline: each firm on a direct IP-pledge bank loan.
   const assumed = !deal.funding?.baseline;
   const spec = deal.funding?.baseline ?? DEFAULT_BASELINE;
-  if (assumed) notes.push('no funding.baseline in the deal: the default baseline (1Y LPR + 50 bp, 0.5% appraisal, 1.5% a year guarantee, no subsidy) is an assumption');
+  if (assumed) noteKinds.push('assumed-baseline');
   const step = spec.paymentMonths ?? 3;
   const baseSubsidy: Subsidy = spec.subsidised ? subsidy : { kind: 'none' };
   const baselines = firms.map((f) => baselineBankLoan({
@@ -384,15 +392,19 @@ function uncheckedDealCost(deal: Deal, opts: CompareOptions): DealCost {
     appraisalFeeRate: spec.appraisalFeeRate ?? 0, guaranteeFeeRate: spec.guaranteeFeeRate ?? 0, subsidy: baseSubsidy,
     preReformBenchmark: true,
   }));
-  if (firms.some((f) => f.startDate < LPR_FIRST_FIXING)) notes.push(`firms funded before the LPR reform (${LPR_FIRST_FIXING}): their bank-loan baseline is priced off the PBOC benchmark lending rate then in force (1Y 4.35%) + the same spread`);
+  if (firms.some((f) => f.startDate < LPR_FIRST_FIXING)) noteKinds.push('pre-lpr');
   const baseFlows = baselines.flatMap((b) => b.flows);
   const baselineCostRate = xirr(baseFlows);
   const baseSub = baselines.flatMap((b) => b.subsidy.flows);
   const baselineSubsidyAdjustedCostRate = baseSub.length ? xirr([...baseFlows, ...baseSub]) : baselineCostRate;
-  if (baselines.some((b) => b.lprHeldFlat)) notes.push('the baseline uses an LPR held flat beyond the last confirmed fixing');
+  if (baselines.some((b) => b.lprHeldFlat)) noteKinds.push('lpr-flat');
   const lprs = baselines.map((b) => b.lpr);
   const lprAtStart: [number, number] = [Math.min(...lprs), Math.max(...lprs)];
-  const lprText = lprAtStart[0] === lprAtStart[1] ? pct(lprAtStart[0]) : `${pct(lprAtStart[0])}-${pct(lprAtStart[1])}`;
+  const terms: BaselineTerms = {
+    tenor: spec.lprTenor ?? '1Y', preReform: firms.every((f) => f.startDate < LPR_FIRST_FIXING), rateAtStart: lprAtStart,
+    spreadBp: Math.round(spec.spreadOverLpr * 10_000), paymentMonths: step,
+    appraisalFeeRate: spec.appraisalFeeRate ?? 0, guaranteeFeeRate: spec.guaranteeFeeRate ?? 0, subsidised: spec.subsidised,
+  };
 
   const firmCosts = firms.map((f, i): FirmCost => {
     const c = all.firms[i]!;
@@ -427,7 +439,7 @@ function uncheckedDealCost(deal: Deal, opts: CompareOptions): DealCost {
   const monteCarlo = opts.paths && opts.paths > 0 ? simulatePathEffects(deal, { paths: opts.paths, seed: opts.seed ?? 1 }) : null;
 
   return {
-    deal: { id: deal.meta.id, name: deal.meta.name, market: deal.meta.market, currency: deal.meta.currency, issueDate: deal.meta.issueDate, maturityDate: deal.meta.maturityDate },
+    deal: { id: deal.meta.id, name: deal.meta.name, nameZh: deal.meta.nameZh ?? null, market: deal.meta.market, currency: deal.meta.currency, issueDate: deal.meta.issueDate, maturityDate: deal.meta.maturityDate },
     tranches: [...tranches, ...legs.map((l) => l.tranche)],
     issuerCostRate,
     firms: firmCosts,
@@ -436,9 +448,7 @@ function uncheckedDealCost(deal: Deal, opts: CompareOptions): DealCost {
     subsidyTotal: all.subsidyTotal.toNumber(),
     lowestFirm: { id: lowest.id, subsidyAdjustedCostRate: lowest.subsidyAdjustedCostRate },
     baseline: {
-      spec, assumed, lprAtStart,
-      description: `IP-pledge bank loan at the ${spec.lprTenor ?? '1Y'} ${firms.every((f) => f.startDate < LPR_FIRST_FIXING) ? 'benchmark lending rate' : 'LPR'} on each firm's start (${lprText}) + ${Math.round(spec.spreadOverLpr * 10_000)} bp, interest every ${step} months, ` +
-        `appraisal ${pct(spec.appraisalFeeRate ?? 0)}, guarantee ${pct(spec.guaranteeFeeRate ?? 0)} a year${spec.subsidised ? ', with the same subsidy' : ', no subsidy'}`,
+      spec, assumed, lprAtStart, terms, description: baselineText(terms, en),
     },
     baselineCostRate,
     baselineSubsidyAdjustedCostRate,
@@ -449,7 +459,8 @@ function uncheckedDealCost(deal: Deal, opts: CompareOptions): DealCost {
     monteCarlo,
     pricing: pricingSolution(deal) ?? { rule: 'fixed' },
     costGap,
-    notes,
+    noteKinds,
+    notes: noteKinds.map((k) => costNoteText(k, en)),
   };
 }
 
@@ -464,6 +475,8 @@ function sameButRail(a: Deal, b: Deal): boolean {
   return JSON.stringify(a.rail) !== JSON.stringify(b.rail) && core(a) === core(b);
 }
 
+export type RailEffectKey = 'cash-drag' | 'payment-fees' | 'commingling' | 'trust-interest';
+
 /** For two deals that differ only in their rail: the cost difference and the effects behind it. */
 export function railDifference(a: DealCost, b: DealCost): RailDifference {
   const ra = a.rail;
@@ -473,12 +486,12 @@ export function railDifference(a: DealCost, b: DealCost): RailDifference {
   const funding = pool.reduce((s, f) => s + f.funding, 0);
   const years = funding > 0 ? pool.reduce((s, f) => s + f.funding * daysBetween(f.startDate, f.endDate), 0) / funding / 365 : 1;
   const d = (f: (r: RailEffects) => number) => (rb ? f(rb) : 0) - (ra ? f(ra) : 0);
-  const comp = (effect: string, amount: number) => ({ effect, amount: r2(amount), annualRate: funding > 0 ? amount / funding / years : 0 });
+  const comp = (key: RailEffectKey, effect: string, amount: number) => ({ key, effect, amount: r2(amount), annualRate: funding > 0 ? amount / funding / years : 0 });
   const components = [
-    comp('cash drag (collections held by the servicer)', d((r) => r.cashDrag)),
-    comp('payment fees', d((r) => r.fees)),
-    comp('expected commingling loss (servicer default)', d((r) => r.comminglingExpectedLoss)),
-    comp('interest on cash waiting in the trust (a gain)', -d((r) => r.trustCashInterest)),
+    comp('cash-drag', 'cash drag (collections held by the servicer)', d((r) => r.cashDrag)),
+    comp('payment-fees', 'payment fees', d((r) => r.fees)),
+    comp('commingling', 'expected commingling loss (servicer default)', d((r) => r.comminglingExpectedLoss)),
+    comp('trust-interest', 'interest on cash waiting in the trust (a gain)', -d((r) => r.trustCashInterest)),
   ];
   const senior = (c: DealCost) => c.tranches.find((t) => t.class === 'senior' && !t.offshore) ?? c.tranches[0]!;
   const diff = b.allInCostRate - a.allInCostRate;

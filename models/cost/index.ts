@@ -3,3 +3,4 @@
 // The names other folders use, by file (imported from those files; test/tools/floors.test.ts keeps the list whole).
 export { compareDeals, dealCost, type CompareResult, type DealCost } from './compare.js';
 export { costGapText, costRows, pricingText } from './cost-gap-text.js';
+export { baselineText, costNoteText, type BaselineTerms, type CostNoteKind } from './cost-text.js';

@@ -78,7 +78,8 @@ export interface BindingConstraint {
 }
 
 export interface OptimizeResult {
-  deal: { id: string; name: string };
+  /** The deal; nameZh its Chinese name when it has one. */
+  deal: { id: string; name: string; nameZh?: string };
   objective: Objective;
   status: 'optimal' | 'infeasible';
   levers: Array<{ name: LeverName; unit: string; range: LeverRange; current: number | string; best: number | string | null }>;
@@ -240,7 +241,7 @@ export async function optimizeDesign(deal: Deal, req: OptimizeRequest): Promise<
   const bestC = all[0]!.feasible ? all[0]! : null;
   const closestC = bestC ? null : all.filter((c) => c.status === 'ok')[0] ?? all[0]!;
   const result: OptimizeResult = {
-    deal: { id: deal.meta.id, name: deal.meta.name },
+    deal: { id: deal.meta.id, name: deal.meta.name, ...(deal.meta.nameZh ? { nameZh: deal.meta.nameZh } : {}) },
     objective: req.objective,
     status: bestC ? 'optimal' : 'infeasible',
     levers: levers.map((s) => ({ name: s.name, unit: offered.find((l) => l.name === s.name)!.unit, range: s.range, current: current[s.name]!, best: bestC ? bestC.design[s.name] ?? null : null })),

@@ -3,4 +3,4 @@
 // The names other folders use, by file (imported from those files; test/tools/floors.test.ts keeps the list whole).
 export { capacityLimit, providerSchema, type EnhancementParty, type LossEvent } from './common.js';
 export { allocateLosses, prepareLossAllocation, type LossAllocationPlan } from './loss-allocation.js';
-export { enhancementKind, enhancementSchemas } from './registry.js';
+export { enhancementKind, enhancementKinds, enhancementSchemas } from './registry.js';

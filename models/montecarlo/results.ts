@@ -14,7 +14,8 @@ const HISTOGRAM_BARS = 50;
 export interface Estimate { mean: number; stdErr: number }
 
 export interface SimulationResult {
-  deal: { id: string; name: string };
+  /** The deal; nameZh its Chinese name when it has one. */
+  deal: { id: string; name: string; nameZh?: string };
   /** Where implied ratings come from. */
   impliedRatingBasis: string;
   run: { paths: number; seed: Seed; threads: number; stress: StressSpec; importanceShift: number; effectiveSampleSize: number };
@@ -264,7 +265,7 @@ export function buildResult(
   const borne = tranches.reduce((sum, _t, i) => sum + est(L.trancheShortfall[i]!).mean, 0)
     + parties.reduce((sum, p) => sum + p.expectedPaid, 0) + fees.mean + (baseResidual - residual.mean);
   return {
-    deal: { id: m.deal.meta.id, name: m.deal.meta.name },
+    deal: { id: m.deal.meta.id, name: m.deal.meta.name, ...(m.deal.meta.nameZh ? { nameZh: m.deal.meta.nameZh } : {}) },
     impliedRatingBasis: DERIVED_IDEALIZED_LOSS_TABLE.source.document,
     run: { ...run, importanceShift: round(run.importanceShift), effectiveSampleSize: round(effectiveSampleSize, 8) },
     pool: {

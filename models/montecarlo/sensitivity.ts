@@ -14,7 +14,8 @@ export interface SensitivityCell {
 }
 
 export interface SensitivityGrid {
-  deal: { id: string; name: string };
+  /** The deal; nameZh its Chinese name when it has one. */
+  deal: { id: string; name: string; nameZh?: string };
   run: { paths: number; seed: SimulateOptions['seed'] };
   pdMultipliers: number[];
   rhos: number[];
@@ -50,5 +51,5 @@ export async function sensitivityGrid(
       });
     }
   }
-  return { deal: { id: deal.meta.id, name: deal.meta.name }, run: { paths: opts.paths, seed: opts.seed }, pdMultipliers, rhos, cells };
+  return { deal: { id: deal.meta.id, name: deal.meta.name, ...(deal.meta.nameZh ? { nameZh: deal.meta.nameZh } : {}) }, run: { paths: opts.paths, seed: opts.seed }, pdMultipliers, rhos, cells };
 }

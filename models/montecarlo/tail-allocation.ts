@@ -74,7 +74,8 @@ export interface Bearer {
 }
 
 export interface LossAllocationReport {
-  deal: { id: string; name: string };
+  /** The deal; nameZh its Chinese name when it has one. */
+  deal: { id: string; name: string; nameZh?: string };
   run: { paths: number; seed: Seed; stress: string; tail: number; tailPaths: number; tailPoolLossThreshold: number };
   pool: {
     principal: number;
@@ -268,7 +269,7 @@ function uncheckedAllocationReport(deal: Deal, opts: AllocationRunOptions): Loss
     .sort((a, b) => b[hit] - a[hit] || a[rank]! - b[rank]!)
     .map((b) => b.id);
   return {
-    deal: { id: deal.meta.id, name: deal.meta.name },
+    deal: { id: deal.meta.id, name: deal.meta.name, ...(deal.meta.nameZh ? { nameZh: deal.meta.nameZh } : {}) },
     run: { paths: n, seed: opts.seed, stress: replay.stress.name, tail: q, tailPaths: k, tailPoolLossThreshold: toFen(poolLoss[tail[tail.length - 1]!]!) },
     pool: {
       principal: m.poolPrincipal,

@@ -16,7 +16,7 @@
 import type { Seed } from '../credit/rng.js';
 import type { Deal } from '../deal-format/schema.js';
 import { simulate } from '../montecarlo/simulate.js';
-import type { SimulationResult } from '../montecarlo/results.js';
+import type { SimulationResult, ZeroLossBound } from '../montecarlo/results.js';
 import { DERIVED_IDEALIZED_LOSS_TABLE } from '../ratings/derived-table.js';
 import { idealizedExpectedLoss, isRating, RATING_ORDER, type Rating } from '../ratings/idealized-loss.js';
 import { echo, formatMoney, formatRate } from '../format.js';
@@ -106,7 +106,8 @@ export interface LayerBurden {
 }
 
 export interface SizingResult {
-  deal: { id: string; name: string };
+  /** The deal; nameZh its Chinese name when it has one. */
+  deal: { id: string; name: string; nameZh?: string };
   lever: { kind: LeverKind; id: string; label: string; what: Lever['what']; juniorTranche?: string; currentAmount: number; maxAmount: number };
   target: {
     kind: SizingTarget['kind'];
@@ -124,7 +125,11 @@ export interface SizingResult {
   /** For the subordination lever: the junior balance / all notes. */
   requiredShare?: number | null;
   /** The trial at the required amount (or at the largest amount, when unreachable). */
-  atRequired: SizingTrial & { impliedRating: string };
+  /**
+   * `zeroLossBound`: when no path lost anything at that amount, the rule-of-three bound on the
+   * loss (3/paths) and the rating it supports; a target below the bound is not shown to be met.
+   */
+  atRequired: SizingTrial & { impliedRating: string; zeroLossBound: ZeroLossBound | null };
   /** The largest amount tried that fails the target (the lower end of the final bracket), if any. */
   justBelow: SizingTrial | null;
   uncertainty: {
@@ -296,7 +301,7 @@ export async function sizeEnhancement(deal: Deal, req: SizingRequest): Promise<S
 
   const notesFen = deal.liabilities.tranches.reduce((s, t) => s + fenOf(Number(t.balance)), 0);
   const out: SizingResult = {
-    deal: { id: deal.meta.id, name: deal.meta.name },
+    deal: { id: deal.meta.id, name: deal.meta.name, ...(deal.meta.nameZh ? { nameZh: deal.meta.nameZh } : {}) },
     lever: { kind: lever.kind, id: lever.id, label: lever.label, what: lever.what, ...(lever.juniorTranche ? { juniorTranche: lever.juniorTranche } : {}), currentAmount: lever.currentFen / 100, maxAmount: lever.maxFen / 100 },
     target: {
       kind: req.target.kind, tranche: trancheId,
@@ -309,7 +314,7 @@ export async function sizeEnhancement(deal: Deal, req: SizingRequest): Promise<S
     status,
     requiredAmount: requiredFen === null ? null : requiredFen / 100,
     ...(lever.kind === 'subordination' ? { requiredShare: requiredFen === null ? null : requiredFen / notesFen } : {}),
-    atRequired: { ...at.trial, impliedRating: atT.impliedRating },
+    atRequired: { ...at.trial, impliedRating: atT.impliedRating, zeroLossBound: atT.zeroLossBound },
     justBelow,
     uncertainty: {
       method: 'amounts at which the 95% confidence interval of the estimate (± 1.96 standard errors) meets the target, by the same bisection on the same paths',
@@ -321,7 +326,10 @@ export async function sizeEnhancement(deal: Deal, req: SizingRequest): Promise<S
     guarantorAtHighAmount,
     guarantorAtCurrent,
     otherLayers,
-    rangeWide: requiredFen !== null && (highFen === null || lowFen === null || (highFen - lowFen) > 0.5 * Math.max(requiredFen, tolFen)),
+    // Wide: the 95% range is large next to the answer, or the answer rests on no path losing
+    // anything while 3/paths (the rule of three) is above the target, so ±1.96·0 says nothing.
+    rangeWide: requiredFen !== null && (highFen === null || lowFen === null || (highFen - lowFen) > 0.5 * Math.max(requiredFen, tolFen)
+      || (atT.zeroLossBound !== null && atT.zeroLossBound.upperBound > at.trial.threshold)),
     monotone,
     message: '',
     trials: allTrials,

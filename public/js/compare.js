@@ -57,6 +57,9 @@ function seniorCell(d) {
   return [el('span', { class: 'no-run' }, t('compare.noRun')), ' ', btn];
 }
 
+/** A rail effect in the page's language (its English words when the model names one it has no key for). */
+const effectName = (k) => (k.key ? t(`compare.effect.${k.key}`) : k.effect);
+
 function render(r) {
   lastResult = r;
   const ds = r.deals;
@@ -151,9 +154,9 @@ function render(r) {
   const diffBox = document.getElementById('rail-differences');
   diffBox.replaceChildren(...diffs.map((x) => el('div', { class: 'card' },
     el('h3', {}, t('compare.railTitle', { a: x.a, b: x.b })),
-    el('p', { lang: lang === 'zh' ? 'en' : null }, x.explanation),
+    el('p', {}, t('compare.railExplain', { a: x.a, b: x.b, diff: (x.allInCostRate * 1e4).toFixed(1), explained: (x.components.reduce((s, k) => s + k.annualRate, 0) * 1e4).toFixed(1), list: x.components.map((k) => `${effectName(k)} ${(k.annualRate * 1e4).toFixed(1)} bp`).join(lang === 'zh' ? '，' : ', ') })),
     el('div', { class: 'table-wrap' }, el('table', { class: 'data' }, el('thead', {}, el('tr', {}, el('th', {}, t('compare.col.effect')), el('th', { class: 'num' }, t('compare.col.cny')), el('th', { class: 'num' }, t('compare.col.bp')))),
-      el('tbody', {}, ...x.components.map((k) => el('tr', {}, el('td', {}, k.effect), el('td', { class: 'num' }, formatMoney(k.amount)), el('td', { class: 'num' }, (k.annualRate * 1e4).toFixed(1))))))))));
+      el('tbody', {}, ...x.components.map((k) => el('tr', {}, el('td', {}, effectName(k)), el('td', { class: 'num' }, formatMoney(k.amount)), el('td', { class: 'num' }, (k.annualRate * 1e4).toFixed(1))))))))));
   note.classList.toggle('hidden', !r.costUnavailable);
   note.textContent = r.costUnavailable ? t('compare.costNote', { reason: r.costUnavailable }) : '';
   out.classList.remove('hidden');

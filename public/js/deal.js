@@ -1,6 +1,6 @@
 import { api, showError } from './api.js';
 import { formatChineseAmount, formatMoney } from './fmt.js';
-import { t } from './i18n.js';
+import { t, lang } from './i18n.js';
 
 const canvas = document.getElementById('schedule-chart');
 const PALETTE = ['#1f5fa8', '#4f9bd9', '#8cc2ee', '#2e8b57', '#7cc49a', '#b7e0c4', '#c2772e', '#e8b071', '#7a5ca8', '#b9a3d9'];
@@ -66,7 +66,8 @@ if (manage) {
     const body = {};
     const name = String(f.get('name') ?? '').trim();
     const newId = String(f.get('id') ?? '').trim();
-    if (name) body.name = name;
+    // The name in the page's language: a Chinese page renames the deal's Chinese name.
+    if (name) body[lang === 'zh' ? 'nameZh' : 'name'] = name;
     if (newId && newId !== id) body.id = newId;
     if (!body.name && !body.id) { showError(errBox, t('deal.manage.nothing')); return; }
     try {

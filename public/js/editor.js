@@ -466,7 +466,7 @@ async function save() {
   } catch (e) {
     saveStatus.textContent = t('editor.notSaved', { error: e.message });
     saveStatus.className = 'bad';
-    if (e.problems && e.problems.length) problemsEl.replaceChildren(...e.problems.map((p) => el('li', {}, `${p.path || t('common.dealScope')}: ${p.message}`)));
+    if (e.problems && e.problems.length) problemsEl.replaceChildren(...e.problems.map((p) => el('li', {}, `${p.path || t('common.dealScope')}: ${p.text ?? p.message}`)));
   }
 }
 

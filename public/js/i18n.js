@@ -34,3 +34,6 @@ export function tz(key, params, cls = 'zh') {
 export function tn(base, n, params) {
   return t(`${base}.${n === 1 ? 'one' : 'other'}`, { n, ...params });
 }
+
+/** An implied rating as the model gives it, its "Caa or below" in the page's language. */
+export const impliedText = (r) => (r === 'Caa or below' ? t('words.belowLowest') : r);

@@ -90,7 +90,7 @@ async function load() {
     if (offset === 0 && !query) templates = deals.filter((d) => d.source === 'scenario' && d.valid);
     tbody.replaceChildren(...groupedRows(deals));
     const copies = deals.filter((d) => d.valid && d.source === 'user');
-    fromSel.replaceChildren(...[...templates, ...copies].map((d) => el('option', { value: d.id }, t(d.source === 'scenario' ? 'library.fromTemplate' : 'library.fromCopy', { name: d.glance.name }))));
+    fromSel.replaceChildren(...[...templates, ...copies].map((d) => el('option', { value: d.id }, t(d.source === 'scenario' ? 'library.fromTemplate' : 'library.fromCopy', { name: lang === 'zh' && d.glance.nameZh ? d.glance.nameZh : d.glance.name }))));
     status.textContent = total === 0 ? t('auth.library.page.none') : t('auth.library.page.showing', { from: Math.min(offset + 1, total), to: offset + deals.length, total: total.toLocaleString() });
     document.getElementById('page-prev').classList.toggle('hidden', offset === 0);
     document.getElementById('page-next').classList.toggle('hidden', offset + deals.length >= total);

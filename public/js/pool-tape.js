@@ -2,7 +2,7 @@
 // is the request body; every bad cell comes back as "sheet!A12: what is wrong (allowed)".
 import { api, el } from './api.js';
 import { formatMoney } from './fmt.js';
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 const box = document.getElementById('pool-tape');
 const form = document.getElementById('tape-form');
@@ -27,7 +27,8 @@ async function send(check) {
     const r = await api(`/api/deals/${encodeURIComponent(box.dataset.id)}/pool?${q}`, { method: 'POST', body: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } });
     const changes = r.tranches.filter((c) => c.from !== c.to).map((c) => t('ptape.tranche', { id: c.id, from: formatMoney(Number(c.from)), to: formatMoney(Number(c.to)) }));
     const text = t(r.saved ? 'ptape.saved' : 'ptape.checked', { n: r.obligors, funding: formatMoney(Number(r.funding)), id: r.id, version: r.version ?? '' });
-    summary.replaceChildren(text, ...(changes.length ? [' ', changes.join('; ')] : []),
+    const dropped = r.droppedSpreads && r.droppedSpreads.length ? [' ', t('ptape.droppedSpreads', { ids: r.droppedSpreads.join(lang === 'zh' ? '、' : ', ') })] : [];
+    summary.replaceChildren(text, ...(changes.length ? [' ', changes.join('; ')] : []), ...dropped,
       ...(r.saved ? [' ', el('a', { href: `/deals/${encodeURIComponent(r.id)}`, id: 'tape-open' }, t('ptape.open'))] : []));
     summary.dataset.state = r.saved ? 'saved' : 'checked';
   } catch (e) {

@@ -79,7 +79,7 @@ function supportList(r) {
   for (const x of r.tranches) {
     for (const e of x.support?.enhancements ?? []) {
       items.push(el('li', {}, t('rating.support.line', {
-        tranche: x.id, enhancement: e.id, kind: e.kind,
+        tranche: x.id, enhancement: e.id, kind: t(`words.kind.${e.kind}`),
         cover: t(e.fullCover ? 'rating.support.full' : 'rating.support.partial'),
         providers: e.parties.map((p) => `${p.name} ${p.domesticRating ?? `(${t('rating.support.unrated')})`}`).join(', '),
         floor: e.floor ?? t('rating.support.no-floor'),

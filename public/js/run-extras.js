@@ -3,7 +3,7 @@
 import { api, el, showError } from './api.js';
 import { pct } from './fmt.js';
 import { follow, showProgress } from './follow.js';
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 const CUSTOM = '__custom__';
 const runForm = document.getElementById('run-form');
@@ -51,7 +51,7 @@ async function loadTranches() {
     const rho = sim ? (sim.copula === 'sector' ? (sim.sectorCorrelation?.inter ?? sim.rho) : sim.rho) : 0;
     baseNote.textContent = t('sens.base', { rho });
     const tranches = [...d.deal.liabilities.tranches].sort((a, b) => a.seniority - b.seniority);
-    trancheSel.replaceChildren(...tranches.map((tr) => el('option', { value: tr.id }, `${tr.id} (${tr.class})`)));
+    trancheSel.replaceChildren(...tranches.map((tr) => el('option', { value: tr.id }, `${tr.id} (${lang === 'zh' ? t(`classTitle.${tr.class}`) : tr.class})`)));
   } catch { /* the deal list on the page only holds valid deals; a failure leaves the list empty */ }
 }
 dealSel.addEventListener('change', loadTranches);

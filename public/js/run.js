@@ -2,7 +2,7 @@
 import { api, el, showError } from './api.js';
 import { formatChineseAmount, formatMoney, money, pct } from './fmt.js';
 import { follow as followJob, showProgress } from './follow.js';
-import { t } from './i18n.js';
+import { impliedText, t } from './i18n.js';
 import { mountRating } from './rating.js';
 
 const cfg = JSON.parse(document.getElementById('run-choices').textContent);
@@ -151,7 +151,7 @@ async function showResult(runId) {
     el('td', { class: 'num' }, pm(tr.expectedLossRate, tr.expectedLossRateStdErr, bp), zeroBound(tr)),
     el('td', { class: 'num' }, pm(tr.probabilityOfLoss, tr.probabilityOfLossStdErr, (x) => pct(x, 3))),
     el('td', { class: 'num' }, t('run.years', { n: `${tr.walYears.toFixed(3)} ± ${(1.96 * tr.walYearsStdErr).toFixed(3)}` })),
-    el('td', {}, tr.zeroLossBound ? t('run.ratingAtMost', { rating: tr.zeroLossBound.ratingAtLeast }) : tr.impliedRating))));
+    el('td', {}, tr.zeroLossBound ? t('run.ratingAtMost', { rating: tr.zeroLossBound.ratingAtLeast }) : impliedText(tr.impliedRating)))));
   const bounded = result.tranches.find((tr) => tr.zeroLossBound);
   const zeroNote = document.getElementById('zero-loss-note');
   zeroNote.textContent = bounded ? t('run.ratingNote', { bound: bp(bounded.zeroLossBound.upperBound) }) : '';
@@ -164,7 +164,7 @@ async function showResult(runId) {
   });
 
   document.querySelector('#enh-results tbody').replaceChildren(...result.enhancements.map((e) => el('tr', {},
-    el('td', {}, `${e.id} (${e.kind})`),
+    el('td', {}, `${e.id} (${t(`words.kind.${e.kind}`)})`),
     el('td', { class: 'num' }, `${formatMoney(e.expectedDraw)} ± ${formatMoney(1.96 * e.expectedDrawStdErr)}`),
     el('td', { class: 'num' }, money(e.drawQuantiles['0.99']), el('div', { class: 'muted small' }, t('common.ci95', { lo: formatMoney(e.drawQuantileCI95['0.99'][0]), hi: formatMoney(e.drawQuantileCI95['0.99'][1]) }))),
     el('td', { class: 'num' }, money(e.drawQuantiles['0.999']), el('div', { class: 'muted small' }, t('common.ci95', { lo: formatMoney(e.drawQuantileCI95['0.999'][0]), hi: formatMoney(e.drawQuantileCI95['0.999'][1]) }))),

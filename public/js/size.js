@@ -2,7 +2,7 @@
 import { api, el, showError } from './api.js';
 import { formatChineseAmount, formatMoney, money, parseAmount, pct } from './fmt.js';
 import { cancelJob, follow, showProgress, submitJob } from './follow.js';
-import { t, tz, lang } from './i18n.js';
+import { impliedText, t, tz, lang } from './i18n.js';
 
 const cfg = JSON.parse(document.getElementById('size-config').textContent);
 const form = document.getElementById('size-form');
@@ -112,7 +112,9 @@ async function show(runId) {
   const a = r.atRequired;
   const u = r.uncertainty;
   const wide = document.getElementById('size-wide');
-  wide.textContent = r.rangeWide ? t('size.wide', { lo: u.lowAmount === null ? '—' : money(u.lowAmount), hi: u.highAmount === null ? t('size.beyondLargest') : money(u.highAmount), max: num(cfg.maxPaths) }) : '';
+  const zb = a.zeroLossBound;
+  const zeroNote = zb && zb.upperBound > a.threshold ? t('size.zeroLoss', { paths: num(zb.paths), bound: pct(zb.upperBound, 3), threshold: pct(a.threshold, 4), rating: zb.ratingAtLeast }) : '';
+  wide.textContent = r.rangeWide ? (zeroNote || t('size.wide', { lo: u.lowAmount === null ? '—' : money(u.lowAmount), hi: u.highAmount === null ? t('size.beyondLargest') : money(u.highAmount), max: num(cfg.maxPaths) })) : '';
   wide.classList.toggle('hidden', !r.rangeWide);
   document.querySelector('#size-summary tbody').replaceChildren(
     row(t('size.row.lever'), `${lever} (${r.lever.id})`),
@@ -123,7 +125,7 @@ async function show(runId) {
     row(t('size.row.range'), t('common.to', { lo: u.lowAmount === null ? '—' : money(u.lowAmount), hi: u.highAmount === null ? t('size.beyondLargest') : money(u.highAmount) })),
     row(t('size.row.current'), money(r.lever.currentAmount)),
     row(t(r.status === 'unreachable' ? 'size.row.measureAtLargest' : 'size.row.measureAt', { measure }), t('size.row.measureValue', { value: pct(a.value, 4), se: pct(1.96 * a.stdErr, 4), threshold: pct(a.threshold, 4) })),
-    row(t('size.row.rating'), a.impliedRating),
+    row(t('size.row.rating'), zb ? t('run.ratingAtMost', { rating: zb.ratingAtLeast }) : impliedText(a.impliedRating)),
     row(t('size.row.run'), `${num(r.run.paths)} / ${r.run.seed} / ${r.run.stress}`),
   );
   // The guarantor at the required size and at the deal's current size (a capacity lever), whatever the answer.

@@ -7,7 +7,7 @@ import { SummaryWorker } from './summarizer.js';
 import type { DealChoice, DealSummary } from './summary.js';
 import type { DealGlance } from '../present/glance.js';
 import type { CostGlance } from '../costs.js';
-import type { Lang } from '../../models/i18n/index.js';
+import { errorLineIn, type Lang } from '../../models/i18n/index.js';
 
 export interface LibraryRow {
   id: string;
@@ -64,9 +64,9 @@ export class Library {
     return (await this.index.all()).flatMap((e) => (e.summary?.valid && e.summary.glance && e.summary.choice ? [{ id: e.id, name: e.summary.glance.name, nameZh: e.summary.glance.nameZh, choice: e.summary.choice }] : []));
   }
 
-  /** The names of every deal in the library (to give a copy a name no deal has). */
-  async names(): Promise<Set<string>> {
-    return new Set((await this.index.all()).flatMap((e) => (e.summary?.glance ? [e.summary.glance.name] : [])));
+  /** The names (or Chinese names) of every deal in the library (to give a copy a name no deal has). */
+  async names(field: 'name' | 'nameZh' = 'name'): Promise<Set<string>> {
+    return new Set((await this.index.all()).flatMap((e) => { const v = e.summary?.glance?.[field]; return typeof v === 'string' ? [v] : []; }));
   }
 
   async close(): Promise<void> {
@@ -88,7 +88,7 @@ export class Library {
     return {
       id: e.id, source: e.source, version: e.version, savedAt: e.savedAt,
       savedBy: e.versions[e.versions.length - 1]?.savedBy ?? null,
-      valid: s ? s.valid : null, problems: s?.problems ?? [], problemCount: s?.problemCount ?? 0,
+      valid: s ? s.valid : null, problems: (s?.problems ?? []).map((p) => errorLineIn(lang, p)), problemCount: s?.problemCount ?? 0,
       glance: (lang === 'zh' ? s?.glanceZh : s?.glance) ?? null, cost: s?.cost ?? null, costProblem: s?.costProblem ?? null,
       pending: s === null || e.stamp !== this.worker.stamp || (e.version !== null && e.summaryOf !== e.version),
     };

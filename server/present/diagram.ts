@@ -161,7 +161,7 @@ export function dealDiagramSvg(deal: Deal, lang: Lang = 'en', g: DealGlance = gl
   const invX = 800;
   g.tranches.forEach((t, i) => {
     const y = midY + i * (trancheH + trancheGap) + (invH - (g.tranches.length * trancheH + (g.tranches.length - 1) * trancheGap)) / 2;
-    s.box({ x: invX, y, w: invW, h: trancheH }, `investors ${t.class}`, trancheLines[i]!, `${t.name} — ${t.couponLabel}`);
+    s.box({ x: invX, y, w: invW, h: trancheH }, `investors ${t.class}`, trancheLines[i]!, `${lang === 'zh' && t.nameZh ? t.nameZh : t.name} — ${t.couponLabel}`);
     // Out: interest and principal; back: the subscription paid at issue.
     const ty = y + trancheH / 2;
     const last = i === g.tranches.length - 1;
@@ -184,7 +184,7 @@ export function dealDiagramSvg(deal: Deal, lang: Lang = 'en', g: DealGlance = gl
         clip(role, fits(provW)),
         ...wrapText(p.name, fits(provW), 2),
         p.capacity === null ? tr('diagram.capUnlimited') : `${tr('diagram.cap', { amount: formatChineseAmount(p.capacity) })}${e.parties.length > 1 ? ` · ${Math.round(p.share * 100)}%` : ''}`,
-      ], `${e.name ?? e.label} — ${p.name}`);
+      ], `${lang === 'zh' ? e.labelZh : e.name ?? e.label} — ${p.name}`);
       const tx = trustBox.x + 20 + ((i + 0.5) / providers.length) * (trustBox.w - 40);
       s.arrow(b.x + b.w / 2, b.y + b.h, tx, trustBox.y, 'protection', i === 0 ? tr('diagram.flow.coversShortfalls') : '', 'right');
     });

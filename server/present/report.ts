@@ -16,6 +16,8 @@ import { projectRoot } from '../config.js';
 import { glanceOf, type DealGlance } from './glance.js';
 import type { MessageKey } from '../../models/i18n/index.js';
 import { dealDiagramSvg } from './diagram.js';
+import { BELOW_LOWEST_RATING } from '../../models/ratings/idealized-loss.js';
+import { baselineText, costNoteText } from '../../models/cost/cost-text.js';
 import { formatCell, simulationTables, type ResultTable } from './result-tables.js';
 import type { RunInfo } from '../runs/manager.js';
 import type { RatingView } from '../rating.js';
@@ -25,7 +27,11 @@ export interface ReportRun { info: RunInfo; result: SimulationResult; dealChange
 /** The domestic rating (TDR/BDR) as the rating engine gives it (server/rating.ts), for the report. */
 export interface ReportDomestic { view: RatingView | null; problem: string | null }
 
-export interface HtmlTable { title: string; headers: string[]; numeric: boolean[]; rows: string[][] }
+export interface HtmlTable {
+  title: string; headers: string[]; numeric: boolean[]; rows: string[][];
+  /** The language of a column's cells when it is not the report's (English data in a Chinese report). */
+  cellLang?: Array<string | null>;
+}
 
 export interface ReportModel {
   lang: Lang;
@@ -100,10 +106,13 @@ export function buildReport(o: {
   const sectors = [...new Set(deal.pool.obligors.map((x) => x.sector))];
   parties.push([t('rep.party.firms'), t('rep.party.firmsText', { n: deal.pool.obligors.length, sectors: sectors.join(lang === 'zh' ? '、' : ', ') })]);
   parties.push([t('rep.party.issuer'), `${market}${m.venue ? ` · ${m.venue}` : ''}`]);
-  for (const tr of g.tranches) if (tr.holder) parties.push([t('rep.party.holder', { tranche: tr.name }), tr.holder]);
-  for (const e of g.enhancements) for (const p of e.parties) parties.push([`${lang === 'zh' ? e.labelZh : e.label}`, `${p.name} (${formatRate(p.share, 0)}${p.capacity === null ? '' : `, ${t('rep.cap')} ${formatChineseAmount(p.capacity)}`})`]);
+  // A Chinese report names tranches and enhancements as the market does (优先级, 差额支付承诺 …).
+  const trName = (x: DealGlance['tranches'][number]) => (lang === 'zh' && x.nameZh ? x.nameZh : x.name);
+  const enhLabel = (e: DealGlance['enhancements'][number]) => (lang === 'zh' ? e.labelZh : e.label);
+  for (const tr of g.tranches) if (tr.holder) parties.push([t('rep.party.holder', { tranche: trName(tr) }), tr.holder]);
+  for (const e of g.enhancements) for (const p of e.parties) parties.push([enhLabel(e), `${p.name} (${formatRate(p.share, 0)}${p.capacity === null ? '' : `, ${t('rep.cap')} ${formatChineseAmount(p.capacity)}`})`]);
   if (deal.servicer) parties.push([t('rep.party.servicer'), deal.servicer.name]);
-  for (const f of deal.fees) if (f.payee) parties.push([t('rep.party.fee', { kind: f.kind }), f.payee]);
+  for (const f of deal.fees) if (f.payee) parties.push([t('rep.party.fee', { kind: t(`feeKind.${f.kind}`) }), f.payee]);
   for (const leg of deal.offshoreLegs ?? []) parties.push([t('rep.party.leg'), `${leg.firm.name}${leg.name ? ` (${leg.name})` : ''}`]);
 
   const cls = (c: DealGlance['tranches'][number]['class']) => t(`classTitle.${c}` as MessageKey);
@@ -111,9 +120,9 @@ export function buildReport(o: {
     title: t('rep.tranches'),
     headers: [t('rep.tr.name'), t('rep.tr.class'), t('rep.tr.balance'), t('rep.tr.share'), t('rep.tr.coupon'), t('rep.tr.principal')],
     numeric: [false, false, true, true, false, false],
-    rows: g.tranches.map((x) => [x.name, cls(x.class), formatMoney(x.balance), formatRate(x.share, 1), x.couponLabel, x.principal]),
+    rows: g.tranches.map((x) => [trName(x), cls(x.class), formatMoney(x.balance), formatRate(x.share, 1), x.couponLabel, x.principal]),
   };
-  const enhRows = g.enhancements.flatMap((e) => e.parties.map((p) => [e.name ?? (lang === 'zh' ? e.labelZh : e.label), p.name, formatRate(p.share, 0), p.capacity === null ? t('rep.unlimited') : formatMoney(p.capacity)]));
+  const enhRows = g.enhancements.flatMap((e) => e.parties.map((p) => [lang === 'zh' ? e.labelZh : e.name ?? e.label, p.name, formatRate(p.share, 0), p.capacity === null ? t('rep.unlimited') : formatMoney(p.capacity)]));
   if (g.subordinationShare > 0) enhRows.push([t('rep.enh.subordination'), '—', '', `${formatRate(g.subordinationShare, 1)} ${t('rep.enh.ofNotes')}`]);
   if (g.reserveShare > 0) enhRows.push([t('rep.enh.reserve'), '—', '', `${formatRate(g.reserveShare, 2)} ${t('rep.enh.ofNotes')}`]);
   const enhancements: HtmlTable | null = enhRows.length ? {
@@ -141,13 +150,14 @@ export function buildReport(o: {
       title: t('rep.ratings'),
       headers: [t('res.tr.id'), t('res.tr.el'), t('res.tr.wal'), t('res.tr.rating')],
       numeric: [false, true, true, false],
-      rows: r.tranches.map((x) => [x.id, `${formatCell(x.expectedLossRate * 1e4, 'bp')} ± ${formatCell(1.96 * x.expectedLossRateStdErr * 1e4, 'bp')}`, x.walYears.toFixed(3), x.impliedRating]),
+      rows: r.tranches.map((x) => [x.id, `${formatCell(x.expectedLossRate * 1e4, 'bp')} ± ${formatCell(1.96 * x.expectedLossRateStdErr * 1e4, 'bp')}`, x.walYears.toFixed(3), x.impliedRating === BELOW_LOWEST_RATING ? t('words.belowLowest') : x.impliedRating]),
     };
   }
   let domesticNote: string | null = o.domestic.problem;
   const v = o.domestic.view;
   if (v) {
     const pct = (x: number | null) => (x === null ? '—' : formatRate(x));
+    const gradeText = (r: string) => (r === 'below BB(sf)' ? t('rating.below-scale') : r);
     domestic = {
       title: t('rep.domestic'),
       headers: [t('res.tr.id'), t('rep.dom.grade'), t('rep.dom.standAlone'), 'BDR', t('rep.dom.tdr'), t('rep.dom.cushion'), t('rep.dom.binding')],
@@ -155,7 +165,7 @@ export function buildReport(o: {
       rows: v.rating.tranches.map((x) => {
         const grade = x.domesticRating as keyof typeof v.rating.tdr;
         const tdr = grade in v.rating.tdr ? v.rating.tdr[grade] : null;
-        return [x.id, x.domesticRating, x.standAloneRating, pct(x.bdr), pct(tdr ?? null), pct(x.cushionAtRating), v.descriptions[x.bindingScenario] ?? x.bindingScenario];
+        return [x.id, gradeText(x.domesticRating), gradeText(x.standAloneRating), pct(x.bdr), pct(tdr ?? null), pct(x.cushionAtRating), v.descriptions[x.bindingScenario] ?? x.bindingScenario];
       }),
     };
     domesticNote = v.tdrSource.kind === 'run' ? t('rep.dom.fromRun', { id: v.tdrSource.runId, paths: v.tdrSource.paths.toLocaleString('en-US') }) : v.tdrSource.reason;
@@ -178,7 +188,7 @@ export function buildReport(o: {
           [t('rep.cost.saving'), formatRate(c.savingVsBaseline)],
         ],
       },
-      notes: [c.baseline.description, ...c.notes],
+      notes: [baselineText(c.baseline.terms, t), ...c.noteKinds.map((k) => costNoteText(k, t))],
     };
   }
 
@@ -186,6 +196,7 @@ export function buildReport(o: {
     title: t('rep.provenance'),
     headers: [t('rep.prov.field'), t('rep.prov.kind'), t('rep.prov.source')],
     numeric: [false, false, false],
+    cellLang: [null, null, lang === 'zh' ? 'en' : null],
     rows: deal.provenance.map((p) => [p.path, p.kind === 'fact' ? t('rep.prov.fact') : t('rep.prov.assumption'), [p.source, p.reason].filter(Boolean).join(' — ')]),
   };
   const sim = deal.simulation;
@@ -200,7 +211,7 @@ export function buildReport(o: {
 
   return {
     lang, t, css: reportCss(), generatedOn: (o.now ?? new Date()).toISOString().slice(0, 10),
-    deal, glance: g, version: o.version, source: o.source, svg: dealDiagramSvg(deal), facts, parties,
+    deal, glance: g, version: o.version, source: o.source, svg: dealDiagramSvg(deal, lang, g), facts, parties,
     tranches, enhancements, schedule, reconciled: report.reconciled, run: o.run, mc, ratings,
     ratingBasis: o.run?.result.impliedRatingBasis ?? null, domestic, domesticNote, cost, costProblem: o.costProblem, provenance, assumptions,
   };

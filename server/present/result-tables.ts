@@ -3,7 +3,8 @@
 // enhancements, parties, loss allocation and histogram; a sensitivity grid's cells.
 import type { SimulationResult } from '../../models/montecarlo/results.js';
 import type { SensitivityGrid } from '../../models/montecarlo/sensitivity.js';
-import type { Translate } from '../../models/i18n/index.js';
+import type { MessageKey, Translate } from '../../models/i18n/index.js';
+import { BELOW_LOWEST_RATING } from '../../models/ratings/idealized-loss.js';
 import type { ColumnType, SheetSpec, WriteValue } from '../../models/sheets/workbook.js';
 import { formatMoney, formatRate } from '../../models/format.js';
 
@@ -16,6 +17,9 @@ export interface ResultTable {
 
 const Z = 1.96;
 const bp = (x: number) => x * 1e4;
+/** A grade or a kind the model gives as data, in the table's language. */
+const gradeIn = (t: Translate, r: string) => (r === BELOW_LOWEST_RATING ? t('words.belowLowest') : r);
+const kindIn = (t: Translate, kind: string) => t(`words.kind.${kind}` as MessageKey);
 
 export function simulationTables(r: SimulationResult, t: Translate): ResultTable[] {
   const p = r.pool;
@@ -47,7 +51,7 @@ export function simulationTables(r: SimulationResult, t: Translate): ResultTable
       { header: t('res.tr.wal'), type: 'number', decimals: 3 }, { header: t('res.col.stdErr'), type: 'number', decimals: 3 },
       { header: t('res.tr.rating'), type: 'text' },
     ],
-    rows: r.tranches.map((x) => [x.id, x.class, x.initialBalance, bp(x.expectedLossRate), bp(x.expectedLossRateCI95[0]), bp(x.expectedLossRateCI95[1]), x.probabilityOfLoss, x.probabilityOfLossStdErr, x.walYears, x.walYearsStdErr, x.impliedRating]),
+    rows: r.tranches.map((x) => [x.id, x.class, x.initialBalance, bp(x.expectedLossRate), bp(x.expectedLossRateCI95[0]), bp(x.expectedLossRateCI95[1]), x.probabilityOfLoss, x.probabilityOfLossStdErr, x.walYears, x.walYearsStdErr, gradeIn(t, x.impliedRating)]),
   });
   if (r.enhancements.length) {
     out.push({
@@ -58,7 +62,7 @@ export function simulationTables(r: SimulationResult, t: Translate): ResultTable
         { header: t('res.enh.q999'), type: 'money' }, { header: t('res.col.ciLow'), type: 'money' }, { header: t('res.col.ciHigh'), type: 'money' },
         { header: t('res.enh.exhausted'), type: 'percent', decimals: 3 }, { header: t('res.col.stdErr'), type: 'percent', decimals: 3 },
       ],
-      rows: r.enhancements.map((e) => [e.id, e.kind, e.expectedDraw, e.expectedDrawStdErr, e.drawQuantiles['0.99'], ...e.drawQuantileCI95['0.99'], e.drawQuantiles['0.999'], ...e.drawQuantileCI95['0.999'], e.exhaustionProbability, e.exhaustionProbabilityStdErr]),
+      rows: r.enhancements.map((e) => [e.id, kindIn(t, e.kind), e.expectedDraw, e.expectedDrawStdErr, e.drawQuantiles['0.99'], ...e.drawQuantileCI95['0.99'], e.drawQuantiles['0.999'], ...e.drawQuantileCI95['0.999'], e.exhaustionProbability, e.exhaustionProbabilityStdErr]),
     });
   }
   if (r.parties.length) {
@@ -119,7 +123,7 @@ export function sensitivityTables(g: SensitivityGrid, t: Translate, tranche: str
   return [
     grid('el', t('res.sens.el', { tranche }), (c) => bp(tr(c)?.expectedLossRate ?? NaN), 'bp'),
     grid('se', t('res.sens.se', { tranche }), (c) => bp(tr(c)?.expectedLossRateStdErr ?? NaN), 'bp'),
-    grid('rating', t('res.sens.rating', { tranche }), (c) => tr(c)?.impliedRating ?? null, 'text'),
+    grid('rating', t('res.sens.rating', { tranche }), (c) => { const x = tr(c)?.impliedRating; return x === undefined ? null : gradeIn(t, x); }, 'text'),
     grid('pool', t('res.sens.pool'), (c) => c.poolExpectedLossRate, 'percent'),
   ];
 }

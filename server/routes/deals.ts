@@ -15,6 +15,13 @@ import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleWorkbook } from '../present/excel.js';
 import { withBom } from '../../models/sheets/csv.js';
 import { langOf, requestLang } from '../language.js';
+import { formatProblemIn, structureProblem } from '../../models/i18n/index.js';
+
+/** A problem with its kind and values when a rule knows it ({ key, params }), for a client to show in its own language. */
+const withKind = (p: Problem) => {
+  const s = structureProblem(p.message);
+  return s ? { ...p, key: s.key, params: s.params } : p;
+};
 
 export function invalidDeal(problems: Problem[]): HttpError {
   const first = problems.slice(0, 3).map(formatProblem).join('; ');
@@ -64,12 +71,16 @@ export function dealApi(ctx: AppContext): Router {
   const r = Router();
   const { deals } = ctx;
 
-  /** "Name (copy)", or "Name (copy 2)", "(copy 3)"… when a deal already has that name (from the index). */
-  const distinctCopyName = async (name: string): Promise<string> => {
-    const base = name.replace(/ \(copy(?: \d+)?\)$/, '');
-    const taken = await ctx.library.names();
+  /**
+   * "Name (copy)", or "Name (copy 2)", "(copy 3)"… when a deal already has that name (from the
+   * index); the Chinese name the same way, "名称（副本）", "（副本 2）", so copies differ in both languages.
+   */
+  const distinctCopyName = async (name: string, field: 'name' | 'nameZh' = 'name'): Promise<string> => {
+    const [open, word, close, re] = field === 'name' ? [' (', 'copy', ')', / \(copy(?: \d+)?\)$/] : ['（', '副本', '）', /（副本(?: \d+)?）$/];
+    const base = name.replace(re, '');
+    const taken = await ctx.library.names(field);
     for (let n = 1; ; n++) {
-      const candidate = `${base} (copy${n === 1 ? '' : ` ${n}`})`;
+      const candidate = `${base}${open}${word}${n === 1 ? '' : ` ${n}`}${close}`;
       if (!taken.has(candidate)) return candidate;
     }
   };
@@ -98,6 +109,7 @@ export function dealApi(ctx: AppContext): Router {
     if (!copy.meta || typeof copy.meta !== 'object') throw invalidDeal(src.problems);
     copy.meta.id = id;
     copy.meta.name = typeof body.name === 'string' ? body.name : await distinctCopyName(String(copy.meta.name ?? fromId));
+    if (typeof copy.meta.nameZh === 'string') copy.meta.nameZh = await distinctCopyName(copy.meta.nameZh, 'nameZh');
     const v = checkDeal(copy);
     if (!v.ok) throw invalidDeal(v.problems);
     const saved = await createDeal(ctx, res, id, `${JSON.stringify(copy, null, 2)}\n`, `id: a deal "${id}" already exists (choose another id, or edit it)`);
@@ -108,7 +120,7 @@ export function dealApi(ctx: AppContext): Router {
     const d = await deals.load(param(req, 'id'));
     res.json({
       id: d.stored.id, source: d.stored.source, version: d.stored.version, savedAt: d.stored.savedAt,
-      valid: d.deal !== null, problems: d.problems, messages: d.problems.map(formatProblem),
+      valid: d.deal !== null, problems: d.problems, messages: d.problems.map((p) => formatProblemIn(langOf(res), p)),
       warnings: d.warnings.map(({ path, message }) => ({ path, message })), warningMessages: d.warnings.map(formatWarning),
       deal: d.raw, glance: d.deal ? glanceOf(d.deal, langOf(res)) : null,
     });
@@ -173,15 +185,18 @@ export function dealApi(ctx: AppContext): Router {
   }));
 
   /**
-   * Rename a saved deal: a new name (a new version), a new id (its whole history moves), or both.
-   * Body { id?, name? }. Shipped scenarios are read-only (copy them instead).
+   * Rename a saved deal: a new name or Chinese name (a new version), a new id (its whole history
+   * moves), or both. Body { id?, name?, nameZh? }. Shipped scenarios are read-only (copy them instead).
    */
   r.post('/deals/:id/rename', handle(async (req, res) => {
     const from = deals.checkId(param(req, 'id'));
     const body = jsonBody(req);
-    onlyFields(body, ['id', 'name']);
-    if (body.id === undefined && body.name === undefined) throw new HttpError(400, 'body: give a new id, a new name or both ({ "id": "my-abn-2025b", "name": "…" })');
-    if (body.name !== undefined && (typeof body.name !== 'string' || body.name.trim().length < 1 || body.name.length > 200)) throw new HttpError(400, 'name: must be text of 1-200 characters');
+    onlyFields(body, ['id', 'name', 'nameZh']);
+    if (body.id === undefined && body.name === undefined && body.nameZh === undefined) throw new HttpError(400, 'body: give a new id, a new name or both ({ "id": "my-abn-2025b", "name": "…" })');
+    for (const k of ['name', 'nameZh'] as const) {
+      const v = body[k];
+      if (v !== undefined && (typeof v !== 'string' || v.trim().length < 1 || v.length > 200)) throw new HttpError(400, `${k}: must be text of 1-200 characters`);
+    }
     if (body.id !== undefined && typeof body.id !== 'string') throw new HttpError(400, `id: must be a deal id of ${dealIdRule}`);
     const to = body.id === undefined ? from : deals.checkId(body.id, 'id');
     const d = await deals.load(from);
@@ -191,6 +206,7 @@ export function dealApi(ctx: AppContext): Router {
     if (!next.meta || typeof next.meta !== 'object') throw invalidDeal(d.problems);
     next.meta.id = to;
     if (typeof body.name === 'string') next.meta.name = body.name.trim();
+    if (typeof body.nameZh === 'string') next.meta.nameZh = body.nameZh.trim();
     if (to !== from) {
       try {
         await deals.store.rename(from, to);
@@ -233,7 +249,7 @@ export function dealApi(ctx: AppContext): Router {
     const warnings = result.warnings.map(({ path, message }) => ({ path, message }));
     const warningMessages = result.warnings.map(formatWarning);
     if (result.ok) res.json({ valid: true, problems: [], messages: [], warnings, warningMessages, id: result.deal.meta.id });
-    else res.json({ valid: false, problems: result.problems, messages: result.problems.map(formatProblem), warnings, warningMessages });
+    else res.json({ valid: false, problems: result.problems.map(withKind), messages: result.problems.map((p) => formatProblemIn(langOf(res), p)), warnings, warningMessages });
   }));
 
   r.get('/schema', (_req, res) => {

@@ -1,14 +1,14 @@
 // HTML pages. Each renders what it can on the server (escaped by EJS) and its script fetches the
 // same JSON API documented in docs/api.md for the rest (charts, validation, runs).
 import { Router, type Request } from 'express';
+import { dayNameIn } from '../../models/calendar/day-name.js';
 import type { AppContext } from '../context.js';
 import { handle, HttpError } from '../http-errors.js';
 import { glanceOf } from '../present/glance.js';
 import { dealDiagramSvg } from '../present/diagram.js';
 import { scheduleRows } from '../../models/engine/schedule-table.js';
-import { formatProblem } from '../../models/deal-format/validate.js';
 import { baseCaseWarnings } from '../../models/engine/base-case.js';
-import { translator } from '../../models/i18n/index.js';
+import { formatProblemIn, translator } from '../../models/i18n/index.js';
 import { pricingText } from '../../models/cost/cost-gap-text.js';
 import { formatRate } from '../../models/format.js';
 import type { ValidDeal } from '../deals.js';
@@ -45,7 +45,7 @@ export function pages(ctx: AppContext): Router {
   r.get('/deals/:id', handle(async (req, res) => {
     const d = await deals.load(idParam(req));
     if (!d.deal) {
-      res.status(200).render('deal-invalid', { title: d.stored.id, nav: 'library', id: d.stored.id, source: d.stored.source, problems: d.problems.map(formatProblem) });
+      res.status(200).render('deal-invalid', { title: d.stored.id, nav: 'library', id: d.stored.id, source: d.stored.source, problems: d.problems.map((p) => formatProblemIn(langOf(res), p)) });
       return;
     }
     const { report } = await deals.schedule(d.stored.id);
@@ -144,7 +144,9 @@ export function pages(ctx: AppContext): Router {
     const year = typeof req.query.year === 'string' && req.query.year !== '' ? req.query.year : String(thisYear);
     const view = calendarView(year, req.query.calendar === '' ? undefined : req.query.calendar);
     if (!('businessDays' in view)) throw new HttpError(400, `year: must be a year (YYYY), got ${JSON.stringify(year.slice(0, 40))}`);
-    res.render('calendar', { title: res.locals.t('calendar.title'), nav: 'learn', view, years: CN_DATA_YEARS, calendars: CALENDAR_IDS });
+    // Holiday names in the page's language (the Chinese alone on a Chinese page).
+    const named = { ...view, exceptions: view.exceptions.map((d) => ({ ...d, name: dayNameIn(d, res.locals.t) })) };
+    res.render('calendar', { title: res.locals.t('calendar.title'), nav: 'learn', view: named, years: CN_DATA_YEARS, calendars: CALENDAR_IDS });
   }));
 
   r.get('/learn/:structure', handle(async (req, res) => {

@@ -106,7 +106,7 @@ export function poolTapeApi(ctx: AppContext): Router {
     }
     const result = importPool(raw, tape, { file, importedOn: new Date().toISOString().slice(0, 10) }, `${id}.json`);
     if (!result.ok) throw tapeError(422, result.problems, lang);
-    const summary = { obligors: result.result.obligors, funding: result.result.funding, tranches: result.result.tranches, sheet: tape.sheet, format: tape.format };
+    const summary = { obligors: result.result.obligors, funding: result.result.funding, tranches: result.result.tranches, droppedSpreads: result.result.droppedSpreads, sheet: tape.sheet, format: tape.format };
     if (check) {
       res.json({ id: target, saved: false, ...summary });
       return;

@@ -275,10 +275,11 @@ describe('web app in a browser (headless Chromium)', function () {
     await shot('learn-e-cny');
   });
 
-  it('fits a phone screen: no page scrolls sideways at 390 px (wide tables and the diagram scroll inside their boxes)', async () => {
+  it('fits a phone screen: no page scrolls sideways at 390 px (wide tables and the diagram scroll inside their boxes)', async function () {
+    this.timeout(90_000);
     await page.setViewportSize({ width: 390, height: 844 });
     const wide: string[] = [];
-    for (const path of ['/', `/deals/${YUHANG}`, '/deals/futian-n-plus-1-2023', `/deals/${YUHANG}/edit`, '/runs', '/size', `/compare?ids=${SEED_DEALS.join(',')}`, '/learn', '/learn/e-cny-issuance', '/learn/glossary', '/learn/calendar?year=2024&calendar=CN-EX']) {
+    for (const path of ['/', `/deals/${YUHANG}`, '/deals/futian-n-plus-1-2023', `/deals/${YUHANG}/edit`, '/runs', '/size', `/compare?ids=${SEED_DEALS.join(',')}`, '/learn', '/learn/e-cny-issuance', '/learn/glossary', '/learn/calendar?year=2024&calendar=CN-EX', '/learn/rating', '/design', '/api', '/deals/futian-n-plus-1-2023/report']) {
       await page.goto(`${t.baseUrl}${path}`);
       await page.waitForLoadState('networkidle');
       const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -305,7 +306,7 @@ describe('web app in a browser (headless Chromium)', function () {
     };
     const problems: string[] = [];
     try {
-      for (const path of ['/', `/deals/${YUHANG}`, `/deals/${YUHANG}/edit`, '/size', `/compare?ids=${SEED_DEALS.join(',')}`, '/learn', '/learn/exclusive-licence-abn', '/learn/glossary', '/learn/calendar']) {
+      for (const path of ['/', `/deals/${YUHANG}`, `/deals/${YUHANG}/edit`, '/size', `/compare?ids=${SEED_DEALS.join(',')}`, '/learn', '/learn/exclusive-licence-abn', '/learn/glossary', '/learn/calendar', '/learn/rating', '/design', '/api', `/deals/${YUHANG}/report`]) {
         await p.goto(`${t.baseUrl}${path}`);
         await p.waitForLoadState('networkidle');
         problems.push(...(await axeRun(path)));

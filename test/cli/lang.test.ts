@@ -49,10 +49,41 @@ describe('ipabs --lang (命令行语言)', () => {
   it('names validation problems, calendar days and the usage in Chinese', async () => {
     const cal = await ipabs('calendar', '2024-09-29', '--lang', 'zh');
     expect(cal.out).to.contain('2024-09-29（周日）在 CN-IB：营业 — 调休上班');
+    // Holiday names in Chinese alone (the English output keeps the bilingual names).
+    expect(cal.out).to.contain('2024-09-29（周日）在 CN-IB：营业 — 调休上班，调休上班日（国庆节）');
+    const year = await ipabs('calendar', '2024', '--lang', 'zh');
+    expect(year.out).to.match(/^2024-02-04\s+周日\s+营业\s+调休上班\s+调休上班日（春节）$/m);
+    expect(year.out).not.to.match(/Spring Festival|make-up working day/);
+    const yearEn = await ipabs('calendar', '2024', '--lang', 'en');
+    expect(yearEn.out).to.match(/2024-02-04\s+Sun\s+open\s+makeup-workday\s+调休上班日 make-up working day \(春节 Spring Festival\)$/m);
     const help = await ipabs('--lang', 'zh', 'help');
     expect(help.out).to.contain('ipabs — 知识产权证券化与跨境结构模拟器');
     expect(help.out).to.contain('基准情景兑付计划（无违约）');
     const unknown = await ipabs('frobnicate', '--lang', 'zh');
     expect(unknown.err).to.contain('未知命令 "frobnicate"');
+  });
+
+  it('describes every command in Chinese in the usage (a new command without cli.help.<name> in zh fails)', async () => {
+    const help = await ipabs('--lang', 'zh', 'help');
+    const lines = help.out.split('\n').filter((l) => l.startsWith('  ipabs '));
+    expect(lines.length).to.be.greaterThan(14);
+    for (const l of lines) expect(l.split(/\s{3,}/)[1] ?? '', l).to.match(/[\u4e00-\u9fff]/);
+  });
+
+  it('calls a deal by its Chinese name (meta.nameZh) and an enhancement by the market\'s term in Chinese output', async () => {
+    const sim = await ipabs('simulate', yuhang, '--paths', '500', '--lang', 'zh');
+    expect(sim.out.split('\n')[0]).to.equal('余杭区知识产权独占许可资产支持票据（2023年度第一期） (yuhang-abn-2023)');
+    expect(sim.out).to.match(/^undertaking\s+差额支付承诺\s/m);
+    const sched = await ipabs('schedule', yuhang, '--lang', 'zh');
+    expect(sched.out.split('\n')[0]).to.match(/^余杭区知识产权独占许可资产支持票据（2023年度第一期）（yuhang-abn-2023）/);
+    const rate = await ipabs('rate', `${SCENARIO_DIR}futian-n-plus-1-2023.json`, '--paths', '0', '--lang', 'zh');
+    expect(rate.out.split('\n')[0]).to.match(/^福田区深港跨境"N\+1"知识产权证券化（2023）（futian-n-plus-1-2023）/);
+    const price = await ipabs('price', `${SCENARIO_DIR}futian-n-plus-1-2023.json`, '--lang', 'zh');
+    expect(price.out.split('\n')[0]).to.match(/^福田区深港跨境"N\+1"知识产权证券化（2023）（futian-n-plus-1-2023）/);
+    const futian = await ipabs('simulate', `${SCENARIO_DIR}futian-n-plus-1-2023.json`, '--paths', '2000', '--lang', 'zh');
+    expect(futian.out).to.match(/^subordinated\s+7,500,000\.00\s.*\sCaa 及以下$/m);
+    const en = await ipabs('simulate', yuhang, '--paths', '500', '--lang', 'en');
+    expect(en.out.split('\n')[0]).to.equal('Yuhang exclusive-licence IP ABN, first issue (2023) (yuhang-abn-2023)');
+    expect(en.out).to.match(/^undertaking\s+shortfall-undertaking\s/m);
   });
 });

@@ -17,6 +17,9 @@ describe('renaming, deleting and copying deals', () => {
     await copy('c3', 'c1').expect(201);
     const names = await Promise.all(['c1', 'c2', 'c3'].map(async (id) => (await request(t.app).get(`/api/deals/${id}`)).body.deal.meta.name as string));
     expect(names).to.deep.equal(['Yuhang exclusive-licence IP ABN, first issue (2023) (copy)', 'Yuhang exclusive-licence IP ABN, first issue (2023) (copy 2)', 'Yuhang exclusive-licence IP ABN, first issue (2023) (copy 3)']);
+    // The Chinese name too, so copies differ on Chinese pages.
+    const zh = await Promise.all(['c1', 'c2'].map(async (id) => (await request(t.app).get(`/api/deals/${id}`)).body.deal.meta.nameZh as string));
+    expect(zh).to.deep.equal(['余杭区知识产权独占许可资产支持票据（2023年度第一期）（副本）', '余杭区知识产权独占许可资产支持票据（2023年度第一期）（副本 2）']);
   });
 
   it('renames a deal: a new name is a new version, a new id moves the whole history', async () => {

@@ -69,6 +69,8 @@ describe('HTML pages', () => {
       ['/learn/glossary', '差额支付承诺'],
       ['/learn/calendar?year=2024&calendar=CN-IB', '<td>2024-09-29</td><td>Sun</td><td>open</td><td>makeup-workday</td>'],
       ['/learn/calendar?year=2024&calendar=CN-IB', 'CN-IB 2024: 251 business days.'],
+      ['/learn/calendar?year=2024&calendar=CN-IB', '<td>makeup-workday</td><td>调休上班日 make-up working day (国庆节 National Day)</td>'],
+      ['/learn/calendar?year=2024&calendar=CN-IB&lang=zh', '<td>调休上班</td><td>调休上班日（国庆节）</td>'],
       ['/learn/exclusive-licence-abn', '133,000,000.00 × 2.70% × 92/365 = 905,128.77'],
     ] as const) {
       const res = await request(t.app).get(path).expect(200);

@@ -126,7 +126,10 @@ describe('rating API (/api/deals/:id/rating)', function () {
     const learn = await request(t.app).get('/learn/rating').expect(200);
     for (const s of ['Domestic rating: TDR and BDR', 'Step 2. Its break-even default rate in the base scenario: 18.09%', 'id="learn-breakeven"', 'credit substitution']) expect(learn.text).to.include(s);
     const zh = await request(t.app).get('/learn/rating?lang=zh').expect(200);
-    for (const s of ['目标违约率', '临界违约率', '安全距离', '压力乘数', '福田区深港跨境', 'hti-undertaking（差额支付承诺）']) expect(zh.text).to.include(s);
+    for (const s of ['目标违约率', '临界违约率', '安全距离', '压力乘数', '福田区深港跨境']) expect(zh.text).to.include(s);
+    // The enhancement's kind in the market's term, not its id (the English page keeps the id).
+    expect(zh.text).to.include('hti-undertaking（差额支付承诺）在资产池零回款时可独立足额兑付');
+    expect(zh.text).not.to.include('（shortfall-undertaking）');
     const deal = await request(t.app).get(`/deals/${FUTIAN}`).expect(200);
     expect(deal.text).to.include('id="rating-box"');
     expect((await request(t.app).get('/learn').expect(200)).text).to.include('href="/learn/rating"');

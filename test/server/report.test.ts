@@ -59,6 +59,30 @@ describe('deal report (HTML and PDF)', function () {
     for (const term of ['交易报告', '基准情形现金流', '蒙特卡洛模拟结果', '优先级', '数据来源', '差额支付承诺', '133,000,000.00']) expect(s, term).to.contain(term);
   });
 
+  it('says everything in Chinese that is not the deal\'s own data: its Chinese name, the diagram, tranche and enhancement names, the baseline and the notes', async () => {
+    const res = await request(t.app).get('/deals/futian-n-plus-1-2023/report?lang=zh').expect(200);
+    const html = res.text;
+    expect(html).to.contain('<h1 id="report-title">福田区深港跨境&#34;N+1&#34;知识产权证券化（2023）</h1>');
+    expect(html).to.contain('<p class="subtitle" lang="en">Futian Shenzhen-Hong Kong cross-border &#34;N+1&#34; IP securitization (2023)</p>');
+    // The diagram in Chinese (as on the Chinese deal page), not its English labels.
+    const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
+    expect(svg).to.contain('优先级：1.275亿');
+    expect(svg).not.to.contain('Senior');
+    // Tranches by their Chinese names, the undertaking by the market's term, fee payees by role.
+    expect(html).to.match(/<td>优先级资产支持证券<\/td><td>优先级<\/td><td class="num">127,500,000.00<\/td>/);
+    expect(html).to.contain('<td>差额支付承诺</td>');
+    expect(html).to.contain('<th>费用收取方（资产服务机构）</th>');
+    // The bank-loan baseline and the notes under the cost comparison.
+    expect(html).to.contain('<li>知识产权质押银行贷款：各企业起息日的1Y LPR（3.45%-3.55%）+ 150 个基点，每 3 个月付息，评估费 0.50%，担保费每年 2.00%，享受同样贴息</li>');
+    expect(html).to.contain('<li>结算通道的净成本（资金沉淀、支付手续费、预期混同损失，减去信托现金利息）按融资额比例分摊给资产池企业');
+    const costSection = html.slice(html.indexOf('id="report-cost"'), html.indexOf('id="report-provenance"'));
+    expect(costSection).not.to.match(/IP-pledge bank loan|the rail|Note/);
+    // English data (the sources of the facts) is marked as English.
+    expect(html).to.match(/<td lang="en">000_c92da1c673fd193c\.txt/);
+    // A grade below the scale in the market's words.
+    expect(html).not.to.contain('below BB(sf)');
+  });
+
   it('refuses a run that is not this deal\'s finished run, and says so in the page\'s language', async () => {
     const res = await request(t.app).get(`/api/deals/futian-n-plus-1-2023/report.pdf?run=${runId}&lang=en`).expect(400);
     expect(res.body.error).to.equal(`run: ${runId} is not a finished Monte Carlo run of deal futian-n-plus-1-2023 (finished runs of this deal are listed on the Run page)`);

@@ -1,5 +1,6 @@
 // The English catalogue: every namespace, one line each (add a namespace here and in zh/index.ts).
 import { common } from './common.js';
+import { problems } from './problems.js';
 import { cli } from './cli.js';
 import { learn } from './learn.js';
 import { editor } from './editor.js';
@@ -16,10 +17,13 @@ import { assets } from './assets.js';
 import { reports } from './reports.js';
 import { pricing } from './pricing.js';
 import { rating } from './rating.js';
+import { cost } from './cost.js';
+import { words } from './words.js';
 import { design } from './design.js';
 
 export const en = {
   ...common,
+  ...problems,
   ...cli,
   ...learn,
   ...editor,
@@ -36,5 +40,7 @@ export const en = {
   ...reports,
   ...pricing,
   ...rating,
+  ...cost,
+  ...words,
   ...design,
 } as const;

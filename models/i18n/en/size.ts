@@ -67,6 +67,7 @@ export const size = {
   'size.row.rating': 'Implied rating there',
   'size.row.run': 'Paths per trial / seed / stress',
   'size.wide': 'The Monte Carlo range ({lo} to {hi}) is wide next to the answer: another seed could move it a lot. Run more paths per trial (up to {max}).',
+  'size.zeroLoss': 'No path lost anything at this amount, but {paths} paths only show the loss is below {bound} (rule of three, 95%), above the target {threshold}: the answer is not shown to meet it (the rating supported is at least {rating}). Run more paths per trial.',
   'size.col.figure': 'Figure',
   'size.col.atRequired': 'At the required {amount}',
   'size.col.atCurrent': 'At the deal\'s current {amount}',

@@ -1,5 +1,6 @@
 // 中文消息目录：每个命名空间一行（与 en/index.ts 一一对应）。
 import { common } from './common.js';
+import { problems } from './problems.js';
 import { cli } from './cli.js';
 import { learn } from './learn.js';
 import { editor } from './editor.js';
@@ -16,10 +17,13 @@ import { assets } from './assets.js';
 import { reports } from './reports.js';
 import { pricing } from './pricing.js';
 import { rating } from './rating.js';
+import { cost } from './cost.js';
+import { words } from './words.js';
 import { design } from './design.js';
 
 export const zh = {
   ...common,
+  ...problems,
   ...cli,
   ...learn,
   ...editor,
@@ -36,5 +40,7 @@ export const zh = {
   ...reports,
   ...pricing,
   ...rating,
+  ...cost,
+  ...words,
   ...design,
 };

@@ -69,6 +69,7 @@ export const size: Translation<typeof en> = {
   'size.row.rating': '该规模下的隐含评级',
   'size.row.run': '每次试算路径数 / 随机种子 / 压力情景',
   'size.wide': '蒙特卡洛区间（{lo} 至 {hi}）相对结论过宽：换一个随机种子结果可能变化很大。请增加每次试算的路径数（最多 {max}）。',
+  'size.zeroLoss': '在该金额下没有任何路径发生损失，但 {paths} 条路径只能说明损失低于 {bound}（三分之法则，95%），仍高于目标 {threshold}：结论并未证明达标（所支持的评级不低于 {rating}）。请增加每次试算的路径数。',
   'size.col.figure': '指标',
   'size.col.atRequired': '所需规模 {amount} 下',
   'size.col.atCurrent': '交易当前 {amount} 下',

@@ -23,6 +23,8 @@ export interface PoolImport {
   /** What the trust pays for the new pool (sum of purchase prices), to the fen. */
   funding: string;
   tranches: TrancheChange[];
+  /** Firms whose own pricing spread (pool.pricing.spreads) went with them: the tape no longer has them. */
+  droppedSpreads: string[];
 }
 
 export interface ImportSource { file: string; importedOn: string }
@@ -89,12 +91,28 @@ function placeProblem(p: Problem, tape: TapeOk, dealFile: string, usedSchedule: 
   return { where: dealFile, key: 'tape.err.deal', params: { field: p.path, message: p.message } };
 }
 
+/**
+ * A cost-plus pool prices some firms with their own spread (风险定价, pool.pricing.spreads, by firm
+ * id): keep those of firms still in the pool, drop the others (a spread for a firm the pool no
+ * longer has is invalid). Returns the dropped firms' ids, in the order the deal listed them.
+ */
+function dropSpreadsOfGoneFirms(pool: Json, obligors: readonly ObligorJson[]): string[] {
+  const pricing = pool.pricing as Json | undefined;
+  if (!pricing || !Array.isArray(pricing.spreads)) return [];
+  const ids = new Set(obligors.map((o) => String(o.id)));
+  const spreads = pricing.spreads as Json[];
+  const dropped = spreads.map((x) => String(x.obligor)).filter((id) => !ids.has(id));
+  if (dropped.length) pricing.spreads = spreads.filter((x) => ids.has(String(x.obligor)));
+  return dropped;
+}
+
 /** Put the tape's obligors into a deal (as JSON), or every problem the deal then has. */
 export function importPool(rawDeal: unknown, tape: TapeOk, source: ImportSource, dealFile: string): { ok: true; result: PoolImport } | { ok: false; problems: TapeProblem[] } {
   const before = validateDeal(rawDeal);
   if (!before.ok) return { ok: false, problems: before.problems.map((p) => ({ where: dealFile, key: 'tape.err.deal', params: { field: p.path, message: p.message } })) };
   const json = structuredClone(rawDeal) as Json & { pool: Json; liabilities: { tranches: Json[] }; provenance: Json[] };
   json.pool.obligors = tape.obligors;
+  const droppedSpreads = dropSpreadsOfGoneFirms(json.pool, tape.obligors);
 
   // Tranches follow the new pool, keeping their split (scheduled targets scale with them).
   const funding = tape.obligors.reduce((s, o) => s.plus(purchase(o)), new Decimal(0));
@@ -124,7 +142,11 @@ export function importPool(rawDeal: unknown, tape: TapeOk, source: ImportSource,
     json.provenance.push({ path: '/liabilities/tranches', kind: 'assumption', reason: `Tranche balances rescaled to the imported pool's funding (${funding.toFixed(2)}) keeping the earlier split (${tranches.map((t) => `${t.id} ${(t.share * 100).toFixed(2)}%`).join(', ')}).`.slice(0, 1000) });
   }
 
+  if (droppedSpreads.length) {
+    json.provenance.push({ path: '/pool/pricing/spreads', kind: 'assumption', reason: `The pool tape ${source.file} (${source.importedOn}) no longer has ${droppedSpreads.join(', ')}: their own pricing spreads went with them; the other firms keep theirs.`.slice(0, 1000) });
+  }
+
   const v = validateDeal(json);
   if (!v.ok) return { ok: false, problems: v.problems.map((p) => placeProblem(p, tape, dealFile, tape.fromSchedule)) };
-  return { ok: true, result: { deal: v.deal, json, obligors: tape.obligors.length, funding: funding.toFixed(2), tranches } };
+  return { ok: true, result: { deal: v.deal, json, obligors: tape.obligors.length, funding: funding.toFixed(2), tranches, droppedSpreads } };
 }

@@ -70,4 +70,21 @@ describe('pool tape into a deal', () => {
     const msgs = formatTapeProblems(r.problems, 'en');
     expect(msgs[0]).to.match(/^tape!H2: asset\.startDate: must be on or before meta\.issueDate \(\d{4}-\d\d-\d\d\); the trust buys existing loans, got 2030-01-01 \(the deal check, once the pool is in the deal\)$/);
   });
+
+  it('keeps the per-firm pricing spreads of firms still in the pool and drops (and names) those of firms the tape no longer has', async () => {
+    const raw = loadRaw('futian-n-plus-1-2023.json');
+    const deal = dealOf(raw);
+    const spreadsBefore = (raw as { pool: { pricing: { spreads: Array<{ obligor: string }> } } }).pool.pricing.spreads.map((s) => s.obligor);
+    // The tape keeps the first two firms (ids are written in the tape), the rest are gone.
+    const keep = deal.pool.obligors.slice(0, 2);
+    const tape = await tapeFrom({ ...deal, pool: { ...deal.pool, obligors: keep } });
+    const r = importPool(raw, tape, SOURCE, 'futian.json');
+    if (!r.ok) throw new Error(formatTapeProblems(r.problems, 'en').join('\n'));
+    const kept = new Set(keep.map((o) => o.id));
+    const spreadsAfter = (r.result.deal.pool.pricing as { spreads?: Array<{ obligor: string }> }).spreads?.map((s) => s.obligor) ?? [];
+    expect(spreadsAfter).to.deep.equal(spreadsBefore.filter((id) => kept.has(id)));
+    expect(r.result.droppedSpreads).to.deep.equal(spreadsBefore.filter((id) => !kept.has(id)));
+    expect(r.result.droppedSpreads).to.have.length.greaterThan(0);
+    expect(r.result.deal.provenance.find((p) => p.path === '/pool/pricing/spreads')?.reason).to.contain(r.result.droppedSpreads.join(', '));
+  });
 });

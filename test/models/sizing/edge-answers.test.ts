@@ -67,3 +67,18 @@ describe('sizing: answers at the edges (增信测算)', function () {
     }
   });
 });
+
+describe('sizing: an answer that rests on no path losing anything', function () {
+  this.timeout(60_000);
+  it('is flagged when 3/paths is above the target, with the rating the bound supports', async () => {
+    const futian = loadScenario(`${SCENARIO_DIR}futian-n-plus-1-2023.json`);
+    const r = await sizeEnhancement(futian, { enhancement: 'mezzanine', lever: 'subordination', target: { kind: 'rating', rating: 'Aaa' }, paths: 2_000, seed: 1 });
+    // 2,000 paths: the mezzanine never lost, so "no subordination needed" looks met…
+    expect(r.status).to.equal('met-at-zero');
+    expect(r.atRequired.value).to.equal(0);
+    // …but 3/2,000 = 0.15% is far above the Aaa target, so the answer is flagged, not trusted.
+    expect(r.atRequired.zeroLossBound!.upperBound).to.be.closeTo(0.0014979, 1e-6);
+    expect(r.atRequired.zeroLossBound!.upperBound).to.be.greaterThan(r.atRequired.threshold);
+    expect(r.rangeWide).to.equal(true);
+  });
+});
