@@ -1,4 +1,5 @@
 // ipabs command line: each command adapts the models/ library to the terminal.
+import { cpus } from 'node:os';
 import { processIo, type Io } from './io.js';
 import { UsageError } from './args.js';
 import { takeLang } from './lang.js';
@@ -46,6 +47,16 @@ export function usage(lang: Lang = 'en'): string {
   return [t('cli.title'), '', t('cli.usage'), ...Object.entries(commands).map(([name, c]) => `  ${helpLine(name, c.help, t)}`), '', t('cli.langNote')].join('\n');
 }
 
+/** The thread count a command line asks for (`--threads N`, `--threads=N`, `--threads all`), or 1. The command checks the flag itself. */
+export function threadsRequested(args: readonly string[]): number {
+  const i = args.findIndex((a) => a === '--threads' || a.startsWith('--threads='));
+  if (i < 0) return 1;
+  const raw = args[i]!.includes('=') ? args[i]!.slice(args[i]!.indexOf('=') + 1) : args[i + 1];
+  if (raw === 'all') return Math.max(1, cpus().length);
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n >= 1 && n <= 64 ? n : 1;
+}
+
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let lang: Lang;
   let args: string[];
@@ -61,6 +72,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (!name || name === '--help' || name === '-h' || name === 'help') { io.out(usage(lang)); return name ? 0 : 1; }
   const cmd = commands[name];
   if (!cmd) { io.err(`ipabs: ${t('cli.unknownCommand', { name: echo(name), list: Object.keys(commands).join(', ') })}\n\n${usage(lang)}`); return 1; }
+  // A multi-threaded run's workers load their modules while this thread loads the command's.
+  const threads = threadsRequested(rest);
+  if (threads > 1) (await import('../models/montecarlo/worker-pool.js')).prestartWorkers(threads - 1);
   try {
     return await (await cmd.load())(rest, withLang);
   } catch (err) {
