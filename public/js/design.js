@@ -4,7 +4,7 @@
 import { api, el, showError } from './api.js';
 import { formatChineseAmount, money, parseAmount, pct } from './fmt.js';
 import { cancelJob, follow, submitJob } from './follow.js';
-import { t, tz, lang } from './i18n.js';
+import { kindText, t, tz, lang } from './i18n.js';
 
 const cfg = JSON.parse(document.getElementById('design-config').textContent);
 const form = document.getElementById('design-form');
@@ -177,7 +177,7 @@ function compareTable(r) {
     // The senior share has its row above (from the notes); the other levers beside it.
     ...r.levers.filter((l) => l.name !== 'senior-share').map((l) => el('tr', {}, el('th', {}, t(`design.lever.${l.name}`)), el('td', { class: 'num' }, leverText(l.unit, l.current)), el('td', { class: 'num' }, leverText(l.unit, other ? other.design[l.name] : null)))),
     ...r.shipped.tranches.map((x) => line('design.row.coupon', (c) => { const y = c.tranches.find((z) => z.id === x.id); return y ? `${pct(y.coupon, 3)} · ${gradeText(y.grade)} · ${pct(y.share, 1)}` : '—'; }, { tranche: x.id })),
-    ...r.shipped.enhancements.map((e) => line('design.row.enhancement', (c) => { const y = c.enhancements.find((z) => z.id === e.id); return y ? `${money(y.capacity ?? 0)} / ${money(y.draw999)} / ${pct(y.exhaustion, 3)}` : '—'; }, { id: e.id })),
+    ...r.shipped.enhancements.map((e) => line('design.row.enhancement', (c) => { const y = c.enhancements.find((z) => z.id === e.id); return y ? `${money(y.capacity ?? 0)} / ${money(y.draw999)} / ${pct(y.exhaustion, 3)}` : '—'; }, { id: e.id, kind: kindText(e.kind) })),
   ];
   document.querySelector('#design-compare tbody').replaceChildren(...rows);
 }

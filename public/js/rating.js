@@ -5,7 +5,7 @@
 import { api, el } from './api.js';
 import { formatMoney, parsePercent, pct } from './fmt.js';
 import { follow, showProgress } from './follow.js';
-import { lang, t } from './i18n.js';
+import { kindText, lang, t } from './i18n.js';
 
 const TRANCHE_COLORS = ['#1f5fa8', '#2e8b57', '#c2772e', '#7a5ca8', '#b3261e'];
 // Grades drawn as lines from the start; the others can be switched on in the legend.
@@ -79,7 +79,7 @@ function supportList(r) {
   for (const x of r.tranches) {
     for (const e of x.support?.enhancements ?? []) {
       items.push(el('li', {}, t('rating.support.line', {
-        tranche: x.id, enhancement: e.id, kind: t(`words.kind.${e.kind}`),
+        tranche: x.id, enhancement: e.id, kind: kindText(e.kind),
         cover: t(e.fullCover ? 'rating.support.full' : 'rating.support.partial'),
         providers: e.parties.map((p) => `${p.name} ${p.domesticRating ?? `(${t('rating.support.unrated')})`}`).join(', '),
         floor: e.floor ?? t('rating.support.no-floor'),

@@ -40,6 +40,23 @@ describe('domestic rating in a browser (headless Chromium)', function () {
     await s.page.locator('#rating').screenshot({ path: resolve(ARTIFACTS, 'rating-deal-simulated.png') });
   });
 
+  it('the Chinese deal page names each enhancement\'s kind in the market\'s term in the credit-substitution list, never by its English id', async () => {
+    await s.page.goto(`${s.app.baseUrl}/deals/${FUTIAN}?lang=zh`);
+    await s.page.locator('#rating-box[data-state]').waitFor();
+    // The list sits in the closed details: read its text, not what is painted.
+    const support = await s.page.locator('#support-list').evaluate((e) => e.textContent ?? '');
+    expect(support).to.contain('senior：hti-undertaking（差额支付承诺）');
+    expect(support).to.contain('mezzanine：hti-undertaking（差额支付承诺）');
+    expect(support).to.not.contain('shortfall-undertaking');
+    // The same words in the editor's enhancement headings.
+    await s.page.goto(`${s.app.baseUrl}/deals/yuhang-abn-2023/edit?lang=zh`);
+    const editor = s.page.locator('main');
+    await editor.getByText('Two-tier guarantee of the undertaking (担保)').waitFor();
+    const text = await editor.innerText();
+    expect(text).to.contain('Shortfall-payment undertaking (差额支付承诺)');
+    expect(text).to.not.match(/\((shortfall-undertaking|guarantee)\)/);
+  });
+
   it('the deal page answers one break-even question: the mezzanine\'s BDR under a scenario as the table has it, and the senior\'s break-even recovery at a default rate typed in', async () => {
     await s.page.goto(`${s.app.baseUrl}/deals/${FUTIAN}`);
     await s.page.locator('#rating-box[data-state]').waitFor();
