@@ -85,6 +85,28 @@ describe('domestic rating in a browser (headless Chromium)', function () {
     await s.page.locator('#rating').screenshot({ path: resolve(ARTIFACTS, 'rating-deal-breakeven.png') });
   });
 
+  it('keeps the break-even default rate\'s "%" on its input\'s line, on a desktop and on a 390 px phone', async () => {
+    for (const [width, height] of [[1280, 900], [390, 844]] as const) {
+      await s.page.setViewportSize({ width, height });
+      await s.page.goto(`${s.app.baseUrl}/deals/${FUTIAN}?lang=zh`);
+      await s.page.locator('#rating-box[data-state]').waitFor();
+      await s.page.click('#breakeven-ask summary');
+      await s.page.selectOption('#breakeven-vary', 'recovery');
+      const at = await s.page.locator('#breakeven-default-rate').evaluate((input) => {
+        const unit = input.nextSibling!;
+        const r = document.createRange();
+        r.selectNodeContents(unit);
+        const u = r.getBoundingClientRect();
+        const i = input.getBoundingClientRect();
+        return { unit: unit.textContent, middle: (u.top + u.bottom) / 2, top: i.top, bottom: i.bottom, gap: u.left - i.right };
+      });
+      expect(at.unit, `${width} px`).to.equal('%');
+      expect(at.middle, `${width} px: the % beside the box, not below it`).to.be.within(at.top, at.bottom);
+      expect(at.gap, `${width} px`).to.be.within(0, 12);
+      await s.page.locator('#breakeven-form').screenshot({ path: resolve(ARTIFACTS, `rating-breakeven-form-${width}.png`) });
+    }
+  });
+
   it('the run page shows the rating of a finished base-case run, and the compare page each senior\'s rating and cushion', async () => {
     await s.page.goto(`${s.app.baseUrl}/runs?deal=${FUTIAN}`);
     await s.page.fill('input[name=paths]', '5000');
