@@ -1,5 +1,6 @@
 // ipabs command line: each command adapts the models/ library to the terminal.
 import { cpus } from 'node:os';
+import { prestartWorkers } from '../models/montecarlo/worker-pool.js';
 import { processIo, type Io } from './io.js';
 import { UsageError } from './args.js';
 import { takeLang } from './lang.js';
@@ -74,7 +75,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (!cmd) { io.err(`ipabs: ${t('cli.unknownCommand', { name: echo(name), list: Object.keys(commands).join(', ') })}\n\n${usage(lang)}`); return 1; }
   // A multi-threaded run's workers load their modules while this thread loads the command's.
   const threads = threadsRequested(rest);
-  if (threads > 1) (await import('../models/montecarlo/worker-pool.js')).prestartWorkers(threads - 1);
+  if (threads > 1) prestartWorkers(threads - 1);
   try {
     return await (await cmd.load())(rest, withLang);
   } catch (err) {

@@ -7,9 +7,4 @@ export interface RandomSource {
   uniform(): number;
   /** Standard normal, by inversion of one uniform. */
   normal(): number;
-  /**
-   * The next n uniforms (the same numbers as n calls of uniform()), keeping only the few below a level: for
-   * each i in order with u_i < level[classOf[i]], i goes to `who` and u_i to `kept`. Returns how many.
-   */
-  drawBelow(level: Float64Array, classOf: Int32Array, n: number, who: Int32Array, kept: Float64Array): number;
 }

@@ -47,9 +47,8 @@ export function seedKey(seed: Seed): string {
 
 /**
  * The random stream of one block of paths. Tyche-i is written out here (the same numbers as
- * seedrandom.tychei from the same state; a test checks) so that V8 inlines it, and again in
- * drawBelow, which keeps the state in registers for a whole row of draws — the engine draws one
- * uniform per name per path, hundreds of millions in a run.
+ * seedrandom.tychei from the same state; a test checks) so that V8 inlines it into the samplers:
+ * the engine draws tens of millions of uniforms in a run.
  */
 export class BlockRng implements RandomSource {
   /** Tyche-i's state a, b, c, d. */
@@ -93,42 +92,6 @@ export class BlockRng implements RandomSource {
 
   normal(): number {
     return inverseNormalCdf(this.uniform());
-  }
-
-  drawBelow(level: Float64Array, classOf: Int32Array, n: number, who: Int32Array, kept: Float64Array): number {
-    if (n > who.length || n > kept.length || n > classOf.length) throw new RangeError(`drawBelow: needs room for ${n} names, got ${Math.min(who.length, kept.length, classOf.length)}`);
-    const st = this.state;
-    let a = st[0]!;
-    let b = st[1]!;
-    let c = st[2]!;
-    let d = st[3]!;
-    let count = 0;
-    // The default sampler's loop over every name of every path: the same Tyche-i step as
-    // uniform(), written again so that the state stays in registers for the whole row, and each
-    // uniform compared as it is drawn rather than stored in a row and read back.
-    const one = level.length === 1;
-    const level0 = level[0]!;
-    for (let i = 0; i < n; i++) {
-      b = (b << 25) ^ (b >>> 7) ^ c;
-      c = (c - d) | 0;
-      d = (d << 24) ^ (d >>> 8) ^ a;
-      a = (a - b) | 0;
-      b = (b << 20) ^ (b >>> 12) ^ c;
-      c = (c - d) | 0;
-      d = (d << 16) ^ (c >>> 16) ^ a;
-      a = (a - b) | 0;
-      const u = ((a >>> 0) + 0.5) * TWO_POW_MINUS_32;
-      if (u < (one ? level0 : level[classOf[i]!]!)) {
-        who[count] = i;
-        kept[count] = u;
-        count++;
-      }
-    }
-    st[0] = a;
-    st[1] = b;
-    st[2] = c;
-    st[3] = d;
-    return count;
   }
 }
 

@@ -15,3 +15,4 @@ export { NO_STRESS, parseStress } from './stress.js';
 export {
   MAX_ALLOCATION_PATHS, lossAllocationReport, type Bearer, type LossAllocationReport
 } from './tail-allocation.js';
+export { prestartWorkers } from './worker-pool.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import {
   createDefaultTimeModel, cumulativeDefaultProbability, type DefaultName, hazardFromAnnualPd,
-  monthlyCumulativeDefaultProbabilities, NO_DEFAULT, ROW_CLASS_SIZE, stressDefaultProbability,
+  GAP_SAMPLING_BELOW, monthlyCumulativeDefaultProbabilities, NO_DEFAULT, ROW_CLASS_SIZE, stressDefaultProbability,
 } from '../../../models/credit/default-times.js';
 import type { CopulaSpec } from '../../../models/credit/copula.js';
 import { createBlockRng } from '../../../models/credit/rng.js';
@@ -107,7 +107,9 @@ describe('credit/default-times: simulated default months', () => {
   }
 
   for (const [label, copula] of copulas) {
-    it(`gives the same default months on the fast path as by computing every latent X_i (${label})`, () => {
+    it(`gives every name, given the path's factors, the default-month law of its latent X_i (${label})`, () => {
+      // Classes below GAP_SAMPLING_BELOW jump from default to default, those above draw a uniform per
+      // name: both must give each name P(month = m | factors) = Φ(z_m) − Φ(z_{m−1}) (conditionalCumulativeDefault).
       const names: DefaultName[] = [
         ...homogeneousNames(ROW_CLASS_SIZE + 4, 0.15), // a large class: months from the per-path row
         { id: 'zero', pd: { annualDefaultProbability: 0 } },
@@ -115,24 +117,53 @@ describe('credit/default-times: simulated default months', () => {
         { id: 'ts', pd: { annualDefaultProbability: 0.05, pdTermStructure: [{ years: 0.5, cumulative: 0.1 }, { years: 2, cumulative: 0.3 }] } },
         ...[0.01, 0.08, 0.3, 0.6].map((p, i) => ({ id: `single-${i}`, pd: { annualDefaultProbability: p } })),
       ].map((n, i) => ({ ...n, sector: ['a', 'b', 'c'][i % 3]! }));
-      const model = createDefaultTimeModel({ names, copula, horizonMonths: 30 });
-      const fast = new Int32Array(names.length);
-      const slow = new Int32Array(names.length);
-      let mismatches = 0;
-      let defaults = 0;
-      for (let block = 0; block < 2; block++) {
-        const rngFast = createBlockRng(9, block);
-        const rngSlow = createBlockRng(9, block);
-        for (let p = 0; p < 2000; p++) {
-          model.beginPath(rngFast);
-          defaults += model.sampleDefaultMonths(rngFast, fast);
-          model.beginPath(rngSlow);
-          model.sampleDefaultMonthsFromLatent(rngSlow, slow);
-          for (let i = 0; i < names.length; i++) if (fast[i] !== slow[i]) mismatches++;
+      const H = 30;
+      const model = createDefaultTimeModel({ names, copula, horizonMonths: H });
+      const months = new Int32Array(names.length);
+      const defaulted = new Int32Array(names.length);
+      const draws = 20_000;
+      let gapClasses = 0;
+      let perNameClasses = 0;
+      let worstP = 1;
+      for (let path = 0; path < 3; path++) {
+        model.beginPath(createBlockRng(9, path, 0));
+        for (let c = 0; c < model.classCount; c++) {
+          const p = model.classHorizonProbability[c]!;
+          if (p > 0 && p < GAP_SAMPLING_BELOW) gapClasses++;
+          else if (p >= GAP_SAMPLING_BELOW) perNameClasses++;
         }
+        // counts[i][m]: name i defaulted in month m (1 … H), or survived (0).
+        const counts = names.map(() => new Array<number>(H + 1).fill(0));
+        const rng = createBlockRng(9, path, 1);
+        for (let k = 0; k < draws; k++) {
+          const n = model.sampleDefaultMonths(rng, months, defaulted);
+          const listed = Array.from(defaulted.subarray(0, n));
+          expect(listed, 'defaulted names in name order').to.deep.equal(Array.from(months.keys()).filter((i) => months[i] !== NO_DEFAULT));
+          for (let i = 0; i < names.length; i++) counts[i]![months[i]!]!++;
+        }
+        names.forEach((_, i) => {
+          const probabilities = [1 - model.conditionalCumulativeDefault(i, H)];
+          for (let m = 1; m <= H; m++) probabilities.push(model.conditionalCumulativeDefault(i, m) - model.conditionalCumulativeDefault(i, m - 1));
+          if (probabilities.filter((q) => q > 1e-12).length < 2) {
+            // Certain survival or certain default in one month: every draw must say so.
+            const sure = probabilities.findIndex((q) => q > 1 - 1e-12);
+            expect(counts[i]![sure], `${names[i]!.id} on path ${path}`).to.equal(draws);
+            return;
+          }
+          const expectedDefaults = draws * (1 - probabilities[0]!);
+          if (expectedDefaults < 20) {
+            // Too rare to bin: the count of defaults must be a plausible Poisson draw.
+            expect(draws - counts[i]![0]!, `${names[i]!.id} on path ${path}`).to.be.at.most(expectedDefaults + 6 * Math.sqrt(expectedDefaults) + 3);
+            return;
+          }
+          const test = chiSquareGoodnessOfFit(counts[i]!, probabilities);
+          worstP = Math.min(worstP, test.pValue);
+        });
       }
-      expect(defaults).to.be.greaterThan(10_000);
-      expect(mismatches).to.equal(0);
+      expect(gapClasses, 'classes sampled by gaps').to.be.greaterThan(0);
+      expect(perNameClasses, 'classes sampled name by name').to.be.greaterThan(0);
+      // 3 paths × 20 names at 20,000 draws each: a wrong law (a month off, a wrong p) fails by far.
+      expect(worstP).to.be.greaterThan(1e-4);
     });
   }
 

@@ -21,31 +21,6 @@ describe('credit/rng: seeded block streams', () => {
     expect(firstUniforms(2024, 3, 5)).to.deep.equal(expected);
   });
 
-  it('keeps, of a row of uniforms, exactly those below each name\'s level, in order, and carries on from there', () => {
-    const one = createBlockRng(99, 4);
-    const row = createBlockRng(99, 4);
-    const expected = Array.from({ length: 1002 }, () => one.uniform());
-    // Three classes of names with levels 0.05, 0.5 and 0 (never): classOf cycles 0, 1, 2.
-    const level = Float64Array.from([0.05, 0.5, 0]);
-    const classOf = Int32Array.from({ length: 1000 }, (_, i) => i % 3);
-    const who = new Int32Array(1000);
-    const kept = new Float64Array(1000);
-    const count = row.drawBelow(level, classOf, 1000, who, kept);
-    const want = expected.slice(0, 1000).flatMap((u, i) => (u < level[i % 3]! ? [i] : []));
-    expect(count).to.equal(want.length);
-    expect(count).to.be.within(150, 210); // 1000/3 × (0.05 + 0.5)
-    expect(Array.from(who.subarray(0, count))).to.deep.equal(want);
-    expect(Array.from(kept.subarray(0, count))).to.deep.equal(want.map((i) => expected[i]));
-    expect([row.uniform(), row.uniform()]).to.deep.equal(expected.slice(1000));
-    // One class: every name compared with the same level.
-    const a = createBlockRng(5, 0);
-    const b = createBlockRng(5, 0);
-    const us = Array.from({ length: 50 }, () => a.uniform());
-    const n1 = b.drawBelow(Float64Array.from([0.3]), new Int32Array(50), 50, who, kept);
-    expect(Array.from(who.subarray(0, n1))).to.deep.equal(us.flatMap((u, i) => (u < 0.3 ? [i] : [])));
-    expect(() => b.drawBelow(level, classOf, 1001, who, kept)).to.throw('drawBelow: needs room for 1001 names, got 1000');
-  });
-
   it('replays the same numbers for the same (seed, block, stream), and different ones otherwise', () => {
     const base = firstUniforms(7, 0, 8);
     expect(firstUniforms(7, 0, 8)).to.deep.equal(base);

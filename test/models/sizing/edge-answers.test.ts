@@ -33,7 +33,9 @@ describe('sizing: answers at the edges (增信测算)', function () {
   });
 
   it('reports the guarantor at the deal\'s current cap even when no cap reaches the target (Ningbo, Aaa)', async () => {
-    const r = await sizeEnhancement(ningbo, { enhancement: 'bank-guarantee', target: { kind: 'rating', rating: 'Aaa' }, paths: 5_000, seed: 1 });
+    // 20,000 paths: the senior's loss floor (the guarantor failing with the pool) is ~0.003%, six times
+    // the Aaa target; a 5,000-path sample can hold so few senior losses that it looks reachable.
+    const r = await sizeEnhancement(ningbo, { enhancement: 'bank-guarantee', target: { kind: 'rating', rating: 'Aaa' }, paths: 20_000, seed: 1 });
     expect(r.status).to.equal('unreachable');
     expect(r.guarantor).to.equal(null);
     const g = r.guarantorAtCurrent!;
@@ -49,8 +51,10 @@ describe('sizing: answers at the edges (增信测算)', function () {
 
   it('warns when the Monte Carlo range is wide next to the answer, and shows the load moved onto the guarantors', async () => {
     const yuhang = loadScenario(`${SCENARIO_DIR}yuhang-abn-2023.json`);
-    const target = { kind: 'probability-of-loss' as const, max: 0.02 };
-    const few = await sizeEnhancement(yuhang, { enhancement: 'undertaking', target, paths: 500, seed: 1 });
+    // Without the undertaking the senior loses on ~0.4% of paths. On seed 3's 500 paths it lost on a
+    // few more: still under the 1% target, but its 95% upper end is above it.
+    const target = { kind: 'probability-of-loss' as const, max: 0.01 };
+    const few = await sizeEnhancement(yuhang, { enhancement: 'undertaking', target, paths: 500, seed: 3 });
     const many = await sizeEnhancement(yuhang, { enhancement: 'undertaking', target, paths: 20_000, seed: 1 });
     // With 500 paths "no undertaking at all" is the answer, but another seed could ask for millions.
     expect(few.status).to.equal('met-at-zero');
@@ -72,8 +76,8 @@ describe('sizing: an answer that rests on no path losing anything', function () 
   this.timeout(60_000);
   it('is flagged when 3/paths is above the target, with the rating the bound supports', async () => {
     const futian = loadScenario(`${SCENARIO_DIR}futian-n-plus-1-2023.json`);
-    const r = await sizeEnhancement(futian, { enhancement: 'mezzanine', lever: 'subordination', target: { kind: 'rating', rating: 'Aaa' }, paths: 2_000, seed: 1 });
-    // 2,000 paths: the mezzanine never lost, so "no subordination needed" looks met…
+    // 2,000 paths of seed 7: the mezzanine never lost (on most seeds some path does), so "no subordination needed" looks met…
+    const r = await sizeEnhancement(futian, { enhancement: 'mezzanine', lever: 'subordination', target: { kind: 'rating', rating: 'Aaa' }, paths: 2_000, seed: 7 });
     expect(r.status).to.equal('met-at-zero');
     expect(r.atRequired.value).to.equal(0);
     // …but 3/2,000 = 0.15% is far above the Aaa target, so the answer is flagged, not trusted.
