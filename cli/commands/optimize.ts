@@ -12,7 +12,7 @@ import { dealCost } from '../../models/cost/compare.js';
 import { withMarketCoupons } from '../../models/design/market-coupons.js';
 import { designedDealFile } from '../../models/design/designed-deal.js';
 import { formatMoney, formatRate, textTable } from '../../models/format.js';
-import { translator, type Lang, type Translate } from '../../models/i18n/index.js';
+import { kindWord, translator, type Lang, type Translate } from '../../models/i18n/index.js';
 import { flagInt, flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
 import { ioLang } from '../lang.js';
@@ -166,7 +166,7 @@ export function formatOptimize(r: OptimizeResult, asGiven: { firmsCost: number; 
     [t('design.row.seniorGrade'), '', r.shipped.seniorGrade ?? '—', col(best, (c) => c.seniorGrade ?? '—')],
     [t('design.row.seniorEl'), '', col(r.shipped, (c) => (c.seniorEl ? `${pct(c.seniorEl.value, 4)} ± ${pct(c.seniorEl.stdErr, 4)}` : '—')), col(best, (c) => (c.seniorEl ? `${pct(c.seniorEl.value, 4)} ± ${pct(c.seniorEl.stdErr, 4)}` : '—'))],
     ...r.shipped.tranches.map((x) => [t('design.row.coupon', { tranche: x.id }), '', `${pct(x.coupon)} ${x.grade}`, col(best, (c) => { const y = c.tranches.find((z) => z.id === x.id); return y ? `${pct(y.coupon)} ${y.grade} (${pct(y.share, 1)})` : '—'; })]),
-    ...r.shipped.enhancements.map((e) => [t('design.row.enhancement', { id: e.id }), '', `${formatMoney(e.capacity ?? 0)} / ${formatMoney(e.draw999)} / ${pct(e.exhaustion)}`, col(best, (c) => { const y = c.enhancements.find((z) => z.id === e.id); return y ? `${formatMoney(y.capacity ?? 0)} / ${formatMoney(y.draw999)} / ${pct(y.exhaustion)}` : '—'; })]),
+    ...r.shipped.enhancements.map((e) => [t('design.row.enhancement', { id: e.id, kind: kindWord(t, e.kind) }), '', `${formatMoney(e.capacity ?? 0)} / ${formatMoney(e.draw999)} / ${pct(e.exhaustion)}`, col(best, (c) => { const y = c.enhancements.find((z) => z.id === e.id); return y ? `${formatMoney(y.capacity ?? 0)} / ${formatMoney(y.draw999)} / ${pct(y.exhaustion)}` : '—'; })]),
   ]), t('design.cli.enhancementColumns'), '');
   if (r.status === 'infeasible') lines.push(t('design.cli.infeasible'));
   lines.push(r.status === 'optimal' ? t('design.cli.binding') : t('design.cli.misses'));

@@ -1,15 +1,12 @@
 // The domestic rating and break-even answers as text for the terminal, in the reader's language.
-import { translator, type Lang, type Translate } from '../../models/i18n/index.js';
+import { kindWord, translator, type Lang, type Translate } from '../../models/i18n/index.js';
 import { nameIn } from './shared.js';
 import type { BreakEvenAnswer, DomesticRatingResult } from '../../models/breakeven/index.js';
 import { CONCENTRATED_POOL_MAX, describeScenario } from '../../models/stress/index.js';
 import { formatMoney, formatRate, textTable } from '../../models/format.js';
 import { gradeSourceText } from '../../models/ratings/domestic-scale.js';
-import { enhancementKind } from '../../models/enhancements/registry.js';
 
 export const pct = (x: number): string => formatRate(x, 2);
-/** An enhancement's kind as the market names it in Chinese (差额支付承诺, 担保), its id in English. */
-export const kindLabel = (kind: string, lang: Lang) => (lang === 'zh' ? enhancementKind(kind).labelZh : kind);
 const ratingText = (t: Translate, r: string) => (r === 'below BB(sf)' ? t('rating.below-scale') : r);
 
 function allocationLine(t: Translate, r: { allocation: DomesticRatingResult['allocation']; allocationSource: DomesticRatingResult['allocationSource']; obligors: number }): string {
@@ -67,7 +64,7 @@ export function formatRating(r: DomesticRatingResult, lang: Lang): string {
     for (const x of supported) {
       for (const e of x.support!.enhancements) {
         lines.push(`  ${t('rating.support.line', {
-          tranche: x.id, enhancement: e.id, kind: kindLabel(e.kind, lang), cover: t(e.fullCover ? 'rating.support.full' : 'rating.support.partial'),
+          tranche: x.id, enhancement: e.id, kind: kindWord(t, e.kind), cover: t(e.fullCover ? 'rating.support.full' : 'rating.support.partial'),
           providers: e.parties.map((p) => `${p.name} ${p.domesticRating ?? `(${t('rating.support.unrated')})`}`).join(', '),
           floor: e.floor ?? t('rating.support.no-floor'),
         })}`);

@@ -3,7 +3,6 @@ import { checkDealFile } from '../../models/design/check.js';
 import { formatProblem } from '../../models/deal-format/validate.js';
 import { UsageError } from '../args.js';
 import type { Lang } from '../../models/i18n/index.js';
-import { enhancementKinds } from '../../models/enhancements/registry.js';
 
 /** Load a deal for a command (priced: market coupons at their grade, cost-plus solved from the notes), or stop with its problems listed. */
 export function requireDeal(file: string | undefined, command: string): Deal {
@@ -16,6 +15,3 @@ export function requireDeal(file: string | undefined, command: string): Deal {
 
 /** A deal's name as a reader of `lang` knows it: its Chinese name (meta.nameZh) in Chinese when it has one. */
 export const nameIn = (d: { name: string; nameZh?: string | null }, lang: Lang): string => (lang === 'zh' && d.nameZh ? d.nameZh : d.name);
-
-/** An enhancement kind as the reader's market says it: 差额支付承诺, 担保 … in Chinese; its id in English, as before. */
-export const kindIn = (kind: string, lang: Lang): string => (lang === 'zh' ? enhancementKinds.find((k) => k.kind === kind)?.labelZh ?? kind : kind);

@@ -5,8 +5,8 @@ import { ruleOfThree, type SimulationResult } from '../../models/montecarlo/resu
 import { formatBp, formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
 import type { Io } from '../io.js';
-import { requireDeal, nameIn, kindIn } from './shared.js';
-import { translator, type Lang } from '../../models/i18n/index.js';
+import { requireDeal, nameIn } from './shared.js';
+import { kindWord, translator, type Lang } from '../../models/i18n/index.js';
 import { ioLang } from '../lang.js';
 
 
@@ -81,7 +81,7 @@ export function formatSimulation(r: SimulationResult, lang: Lang = 'en'): string
   }
   if (r.enhancements.length) {
     lines.push('', textTable([t('cli.sim.col.enhancement'), t('cli.sim.col.kind'), t('cli.sim.col.draw'), t('cli.sim.col.draw99'), t('cli.sim.col.exhausted')], r.enhancements.map((e) => [
-      e.id, kindIn(e.kind, lang), pm(e.expectedDraw, e.expectedDrawStdErr, formatMoney),
+      e.id, kindWord(t, e.kind), pm(e.expectedDraw, e.expectedDrawStdErr, formatMoney),
       `${formatMoney(e.drawQuantiles['0.99'])} (${formatMoney(e.drawQuantileCI95['0.99'][0])}–${formatMoney(e.drawQuantileCI95['0.99'][1])})`,
       pm(e.exhaustionProbability, e.exhaustionProbabilityStdErr, pct),
     ])));

@@ -1,13 +1,13 @@
 import { cpus } from 'node:os';
 import { describeTarget, leverWords, sizeEnhancement, sizingMessage, targetOf, formatPercent, type GuarantorFigures, type SizingResult, type SizingTarget } from '../../models/sizing/solve.js';
-import { translator, type Lang, type Translate } from '../../models/i18n/index.js';
+import { kindWord, translator, type Lang, type Translate } from '../../models/i18n/index.js';
 import { ioLang } from '../lang.js';
 import { LEVER_KINDS, type LeverKind } from '../../models/sizing/levers.js';
 import { BELOW_LOWEST_RATING, isRating, RATING_ORDER } from '../../models/ratings/idealized-loss.js';
 import { formatMoney, formatRate, printable, textTable } from '../../models/format.js';
 import { flagInt, flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
-import { requireDeal, nameIn, kindIn } from './shared.js';
+import { requireDeal, nameIn } from './shared.js';
 
 
 /** Exit status when even the largest amount misses the target (the report is still printed). */
@@ -105,16 +105,16 @@ export function formatSizing(r: SizingResult, lang: Lang = 'en'): string {
   lines.push(t('cli.size.given', { amount: formatMoney(r.lever.currentAmount) }));
   if (!r.monotone) lines.push(t('cli.size.notMonotone'));
   if (r.rangeWide) lines.push(t('cli.size.wide'));
-  if (r.guarantor) lines.push('', ...formatGuarantor(r.guarantor, t('cli.size.atRequired', { amount: formatMoney(r.requiredAmount!) }), t, lang));
-  if (r.guarantorAtHighAmount) lines.push('', ...formatGuarantor(r.guarantorAtHighAmount, t('cli.size.atConservative', { amount: formatMoney(r.uncertainty.highAmount!) }), t, lang));
-  if (r.guarantorAtCurrent && r.requiredAmount !== r.lever.currentAmount) lines.push('', ...formatGuarantor(r.guarantorAtCurrent, t('cli.size.atCurrent', { amount: formatMoney(r.lever.currentAmount) }), t, lang));
+  if (r.guarantor) lines.push('', ...formatGuarantor(r.guarantor, t('cli.size.atRequired', { amount: formatMoney(r.requiredAmount!) }), t));
+  if (r.guarantorAtHighAmount) lines.push('', ...formatGuarantor(r.guarantorAtHighAmount, t('cli.size.atConservative', { amount: formatMoney(r.uncertainty.highAmount!) }), t));
+  if (r.guarantorAtCurrent && r.requiredAmount !== r.lever.currentAmount) lines.push('', ...formatGuarantor(r.guarantorAtCurrent, t('cli.size.atCurrent', { amount: formatMoney(r.lever.currentAmount) }), t));
   // What sizing this layer moves onto the others (a party paying more, a tranche losing more).
   const moved = r.otherLayers.filter((x) => x.atAnswer > x.atCurrent + Math.max(1, 0.01 * x.atCurrent));
   if (moved.length) lines.push('', t('cli.size.layers'), ...moved.map((x) => t('cli.size.layer', { name: x.name, before: formatMoney(x.atCurrent), after: formatMoney(x.atAnswer) })));
   return lines.join('\n');
 }
 
-function formatGuarantor(g: GuarantorFigures, where: string, t: Translate, lang: Lang): string[] {
+function formatGuarantor(g: GuarantorFigures, where: string, t: Translate): string[] {
   const f = g.breakEvenFee;
   const rows: string[][] = [
     [t('cli.size.g.draw'), `${formatMoney(g.expectedDraw)} ± ${formatMoney(g.expectedDrawStdErr)}`],
@@ -125,7 +125,7 @@ function formatGuarantor(g: GuarantorFigures, where: string, t: Translate, lang:
   ];
   if (g.statedFee !== null) rows.push([t('cli.size.g.stated'), t('cli.size.g.statedValue', { rate: formatRate(g.statedFee, 2) })]);
   return [
-    t('cli.size.guarantorHead', { kind: kindIn(g.kind, lang), id: g.enhancementId, where }),
+    t('cli.size.guarantorHead', { kind: kindWord(t, g.kind), id: g.enhancementId, where }),
     ...rows.map(([k, v]) => `  ${k!.padEnd(17)}${v}`),
     t('cli.size.g.recoveries'),
     '',

@@ -3,3 +3,4 @@ export { LANGS, DEFAULT_LANG, isLang, messagesFor, interpolate, translate, trans
 export type { Lang, MessageKey, Messages, MessageParams, Translate } from './catalogue.js';
 export type { Translation } from './types.js';
 export { structureProblem, problemMessageIn, errorLineIn, formatProblemIn, type StructuredProblem } from './problems.js';
+export { kindWord } from './words.js';

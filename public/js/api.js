@@ -40,6 +40,11 @@ export function el(tag, attrs = {}, ...children) {
   return e;
 }
 
+/** An input and its unit ("%") kept on one line, however narrow the form (style.css .with-unit). */
+export function withUnit(input, unit) {
+  return el('span', { class: 'with-unit' }, input, unit);
+}
+
 export function showError(node, message) {
   node.textContent = message;
   node.classList.remove('hidden');

@@ -1,10 +1,10 @@
 // Design page (设计): pick a deal, set the levers' ranges and the constraints, run the optimizer
 // in the worker queue (POST /api/design), follow it, then show the best design beside the shipped
 // one, what binds, the frontier charts, and save the best design as a new deal.
-import { api, el, showError } from './api.js';
+import { api, el, showError, withUnit } from './api.js';
 import { formatChineseAmount, money, parseAmount, pct } from './fmt.js';
 import { cancelJob, follow, submitJob } from './follow.js';
-import { t, tz, lang } from './i18n.js';
+import { kindText, t, tz, lang } from './i18n.js';
 
 const cfg = JSON.parse(document.getElementById('design-config').textContent);
 const form = document.getElementById('design-form');
@@ -55,8 +55,12 @@ async function loadOptions() {
       maxCell = null;
     } else {
       const attrs = (v) => ({ name: '', inputmode: 'decimal', value: inputValue(l.unit, v), size: '12', autocomplete: 'off' });
-      minCell = el('td', {}, el('input', { ...attrs(l.defaultRange.min), name: `min-${l.name}`, 'aria-label': `${t(`design.lever.${l.name}`)} ${t('design.col.min')}` }), l.unit === 'share' ? ' %' : '');
-      maxCell = el('td', {}, el('input', { ...attrs(l.defaultRange.max), name: `max-${l.name}`, 'aria-label': `${t(`design.lever.${l.name}`)} ${t('design.col.max')}` }), l.unit === 'share' ? ' %' : '');
+      const bound = (end, v) => {
+        const input = el('input', { ...attrs(v), name: `${end}-${l.name}`, 'aria-label': `${t(`design.lever.${l.name}`)} ${t(`design.col.${end}`)}` });
+        return el('td', {}, l.unit === 'share' ? withUnit(input, '%') : input);
+      };
+      minCell = bound('min', l.defaultRange.min);
+      maxCell = bound('max', l.defaultRange.max);
     }
     leverBody.append(el('tr', { dataset: { lever: l.name, unit: l.unit } }, el('td', {}, check), el('td', {}, ...tz(`design.lever.${l.name}`)), el('td', { class: 'num' }, leverText(l.unit, l.current)), minCell, maxCell));
   }
@@ -177,7 +181,7 @@ function compareTable(r) {
     // The senior share has its row above (from the notes); the other levers beside it.
     ...r.levers.filter((l) => l.name !== 'senior-share').map((l) => el('tr', {}, el('th', {}, t(`design.lever.${l.name}`)), el('td', { class: 'num' }, leverText(l.unit, l.current)), el('td', { class: 'num' }, leverText(l.unit, other ? other.design[l.name] : null)))),
     ...r.shipped.tranches.map((x) => line('design.row.coupon', (c) => { const y = c.tranches.find((z) => z.id === x.id); return y ? `${pct(y.coupon, 3)} · ${gradeText(y.grade)} · ${pct(y.share, 1)}` : '—'; }, { tranche: x.id })),
-    ...r.shipped.enhancements.map((e) => line('design.row.enhancement', (c) => { const y = c.enhancements.find((z) => z.id === e.id); return y ? `${money(y.capacity ?? 0)} / ${money(y.draw999)} / ${pct(y.exhaustion, 3)}` : '—'; }, { id: e.id })),
+    ...r.shipped.enhancements.map((e) => line('design.row.enhancement', (c) => { const y = c.enhancements.find((z) => z.id === e.id); return y ? `${money(y.capacity ?? 0)} / ${money(y.draw999)} / ${pct(y.exhaustion, 3)}` : '—'; }, { id: e.id, kind: kindText(e.kind) })),
   ];
   document.querySelector('#design-compare tbody').replaceChildren(...rows);
 }

@@ -4,7 +4,7 @@
 // the rest. The server validates as you type (same messages as `ipabs validate`) and saves versions.
 import { api, el } from './api.js';
 import { amountText, parseAmount, parsePercent, pct, percentText } from './fmt.js';
-import { t, tn, lang } from './i18n.js';
+import { kindText, t, tn, lang } from './i18n.js';
 
 const root = document.querySelector('.editor');
 const textarea = document.getElementById('json');
@@ -154,7 +154,7 @@ function renderEnhancements() {
   const size = issueSize(tranchesOf(current));
   forms.enh.replaceChildren(el('h2', {}, t('editor.enhancements')), ...(list.length === 0 ? [el('p', { class: 'muted' }, '—')] : list.map((e, i) => {
     const leaves = editableLeaves(e, `enhancements.${i}`, null, []);
-    const title = `${e.name || e.id} (${e.kind})`;
+    const title = `${e.name || e.id} (${kindText(e.kind)})`;
     return el('fieldset', { class: 'enh' }, el('legend', {}, title), ...(leaves.length === 0 ? [el('p', { class: 'muted small' }, t('editor.jsonNote'))] : leaves.map((l) => {
       const label = `${l.owner && l.owner !== e.name ? `${l.owner} — ` : ''}${t(`editor.field.${l.key}`)}`;
       const shown = l.kind === 'percent' ? showPercent(l.value) : showAmount(l.value);

@@ -37,3 +37,6 @@ export function tn(base, n, params) {
 
 /** An implied rating as the model gives it, its "Caa or below" in the page's language. */
 export const impliedText = (r) => (r === 'Caa or below' ? t('words.belowLowest') : r);
+
+/** An enhancement's kind in the page's language (差额支付承诺, 担保 …; the id on English pages), as kindWord() on the server; an unknown kind (a deal still being edited) as typed. */
+export const kindText = (kind) => messages[`words.kind.${kind}`] ?? String(kind);

@@ -2,10 +2,10 @@
 // TDR/BDR test, a chart of the break-even default rate per scenario against the target default
 // rate of each grade, and the tables behind them. Data: GET /api/deals/:id/rating; a Monte Carlo
 // estimate of the TDR starts with POST /api/deals/:id/rating (a run in the server's queue).
-import { api, el } from './api.js';
+import { api, el, withUnit } from './api.js';
 import { formatMoney, parsePercent, pct } from './fmt.js';
 import { follow, showProgress } from './follow.js';
-import { lang, t } from './i18n.js';
+import { kindText, lang, t } from './i18n.js';
 
 const TRANCHE_COLORS = ['#1f5fa8', '#2e8b57', '#c2772e', '#7a5ca8', '#b3261e'];
 // Grades drawn as lines from the start; the others can be switched on in the legend.
@@ -79,7 +79,7 @@ function supportList(r) {
   for (const x of r.tranches) {
     for (const e of x.support?.enhancements ?? []) {
       items.push(el('li', {}, t('rating.support.line', {
-        tranche: x.id, enhancement: e.id, kind: t(`words.kind.${e.kind}`),
+        tranche: x.id, enhancement: e.id, kind: kindText(e.kind),
         cover: t(e.fullCover ? 'rating.support.full' : 'rating.support.partial'),
         providers: e.parties.map((p) => `${p.name} ${p.domesticRating ?? `(${t('rating.support.unrated')})`}`).join(', '),
         floor: e.floor ?? t('rating.support.no-floor'),
@@ -97,7 +97,7 @@ function askForm(r, opts) {
   const vary = select('vary', ['default-rate', 'recovery', 'coupon'].map((v) => [v, t(`breakeven.what.${v}`)]));
   const scenario = select('scenario', r.scenarios.map((s) => [s.name, s.name]));
   const rate = el('input', { id: id('default-rate'), name: 'defaultRate', inputmode: 'decimal', size: '6', placeholder: (r.expectedDefaultRate * 100).toFixed(2), title: t('rating.ask.default-rate-hint', { rate: pct(r.expectedDefaultRate) }) });
-  const rateLabel = el('label', { for: id('default-rate') }, t('rating.ask.default-rate'), ' ', rate, ' %');
+  const rateLabel = el('label', { for: id('default-rate') }, t('rating.ask.default-rate'), ' ', withUnit(rate, '%'));
   const out = el('div', { id: id('answer'), 'aria-live': 'polite' });
   const button = el('button', { type: 'submit' }, t('rating.ask.solve'));
   const form = el('form', { id: id('form'), class: 'inline-form' },

@@ -2,7 +2,7 @@
 import { api, el, showError } from './api.js';
 import { formatChineseAmount, formatMoney, money, pct } from './fmt.js';
 import { follow as followJob, showProgress } from './follow.js';
-import { impliedText, t } from './i18n.js';
+import { impliedText, kindText, t } from './i18n.js';
 import { mountRating } from './rating.js';
 
 const cfg = JSON.parse(document.getElementById('run-choices').textContent);
@@ -164,7 +164,7 @@ async function showResult(runId) {
   });
 
   document.querySelector('#enh-results tbody').replaceChildren(...result.enhancements.map((e) => el('tr', {},
-    el('td', {}, `${e.id} (${t(`words.kind.${e.kind}`)})`),
+    el('td', {}, `${e.id} (${kindText(e.kind)})`),
     el('td', { class: 'num' }, `${formatMoney(e.expectedDraw)} ± ${formatMoney(1.96 * e.expectedDrawStdErr)}`),
     el('td', { class: 'num' }, money(e.drawQuantiles['0.99']), el('div', { class: 'muted small' }, t('common.ci95', { lo: formatMoney(e.drawQuantileCI95['0.99'][0]), hi: formatMoney(e.drawQuantileCI95['0.99'][1]) }))),
     el('td', { class: 'num' }, money(e.drawQuantiles['0.999']), el('div', { class: 'muted small' }, t('common.ci95', { lo: formatMoney(e.drawQuantileCI95['0.999'][0]), hi: formatMoney(e.drawQuantileCI95['0.999'][1]) }))),

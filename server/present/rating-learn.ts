@@ -3,7 +3,7 @@
 // it, the catalogue's binding scenario, the grade it reaches and its credit substitution. Every
 // number is the engines'; this module only picks and orders them.
 import type { AppContext } from '../context.js';
-import type { Lang, MessageKey, Translate } from '../../models/i18n/index.js';
+import { kindWord, type Lang, type Translate } from '../../models/i18n/index.js';
 import { breakEven, type BreakEvenAnswer, type RatedTranche } from '../../models/breakeven/index.js';
 import type { GradeRow } from '../../models/ratings/domestic-scale.js';
 import { formatMoney, formatRate } from '../../models/format.js';
@@ -51,7 +51,7 @@ export async function ratingLesson(ctx: AppContext, t: Translate, lang: Lang): P
       : t('rating.learn.step4', { source, bdr: pct(x.bdr), grade: x.standAloneRating, cushion: pct(x.cushion[x.standAloneRating]) }),
     support.length === 0 ? t('rating.learn.step5-none') : t('rating.learn.step5', {
       text: support.map((e) => t('rating.support.line', {
-        tranche: x.id, enhancement: e.id, kind: t(`words.kind.${e.kind}` as MessageKey), cover: t(e.fullCover ? 'rating.support.full' : 'rating.support.partial'),
+        tranche: x.id, enhancement: e.id, kind: kindWord(t, e.kind), cover: t(e.fullCover ? 'rating.support.full' : 'rating.support.partial'),
         providers: e.parties.map((p) => `${p.name} ${p.domesticRating ?? `(${t('rating.support.unrated')})`}`).join(', '),
         floor: e.floor ?? t('rating.support.no-floor'),
       })).join(' '),

@@ -3,7 +3,7 @@
 // enhancements, parties, loss allocation and histogram; a sensitivity grid's cells.
 import type { SimulationResult } from '../../models/montecarlo/results.js';
 import type { SensitivityGrid } from '../../models/montecarlo/sensitivity.js';
-import type { MessageKey, Translate } from '../../models/i18n/index.js';
+import { kindWord, type Translate } from '../../models/i18n/index.js';
 import { BELOW_LOWEST_RATING } from '../../models/ratings/idealized-loss.js';
 import type { ColumnType, SheetSpec, WriteValue } from '../../models/sheets/workbook.js';
 import { formatMoney, formatRate } from '../../models/format.js';
@@ -17,9 +17,8 @@ export interface ResultTable {
 
 const Z = 1.96;
 const bp = (x: number) => x * 1e4;
-/** A grade or a kind the model gives as data, in the table's language. */
+/** A grade the model gives as data, in the table's language. */
 const gradeIn = (t: Translate, r: string) => (r === BELOW_LOWEST_RATING ? t('words.belowLowest') : r);
-const kindIn = (t: Translate, kind: string) => t(`words.kind.${kind}` as MessageKey);
 
 export function simulationTables(r: SimulationResult, t: Translate): ResultTable[] {
   const p = r.pool;
@@ -62,7 +61,7 @@ export function simulationTables(r: SimulationResult, t: Translate): ResultTable
         { header: t('res.enh.q999'), type: 'money' }, { header: t('res.col.ciLow'), type: 'money' }, { header: t('res.col.ciHigh'), type: 'money' },
         { header: t('res.enh.exhausted'), type: 'percent', decimals: 3 }, { header: t('res.col.stdErr'), type: 'percent', decimals: 3 },
       ],
-      rows: r.enhancements.map((e) => [e.id, kindIn(t, e.kind), e.expectedDraw, e.expectedDrawStdErr, e.drawQuantiles['0.99'], ...e.drawQuantileCI95['0.99'], e.drawQuantiles['0.999'], ...e.drawQuantileCI95['0.999'], e.exhaustionProbability, e.exhaustionProbabilityStdErr]),
+      rows: r.enhancements.map((e) => [e.id, kindWord(t, e.kind), e.expectedDraw, e.expectedDrawStdErr, e.drawQuantiles['0.99'], ...e.drawQuantileCI95['0.99'], e.drawQuantiles['0.999'], ...e.drawQuantileCI95['0.999'], e.exhaustionProbability, e.exhaustionProbabilityStdErr]),
     });
   }
   if (r.parties.length) {

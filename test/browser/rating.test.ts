@@ -40,6 +40,23 @@ describe('domestic rating in a browser (headless Chromium)', function () {
     await s.page.locator('#rating').screenshot({ path: resolve(ARTIFACTS, 'rating-deal-simulated.png') });
   });
 
+  it('the Chinese deal page names each enhancement\'s kind in the market\'s term in the credit-substitution list, never by its English id', async () => {
+    await s.page.goto(`${s.app.baseUrl}/deals/${FUTIAN}?lang=zh`);
+    await s.page.locator('#rating-box[data-state]').waitFor();
+    // The list sits in the closed details: read its text, not what is painted.
+    const support = await s.page.locator('#support-list').evaluate((e) => e.textContent ?? '');
+    expect(support).to.contain('senior：hti-undertaking（差额支付承诺）');
+    expect(support).to.contain('mezzanine：hti-undertaking（差额支付承诺）');
+    expect(support).to.not.contain('shortfall-undertaking');
+    // The same words in the editor's enhancement headings.
+    await s.page.goto(`${s.app.baseUrl}/deals/yuhang-abn-2023/edit?lang=zh`);
+    const editor = s.page.locator('main');
+    await editor.getByText('Two-tier guarantee of the undertaking (担保)').waitFor();
+    const text = await editor.innerText();
+    expect(text).to.contain('Shortfall-payment undertaking (差额支付承诺)');
+    expect(text).to.not.match(/\((shortfall-undertaking|guarantee)\)/);
+  });
+
   it('the deal page answers one break-even question: the mezzanine\'s BDR under a scenario as the table has it, and the senior\'s break-even recovery at a default rate typed in', async () => {
     await s.page.goto(`${s.app.baseUrl}/deals/${FUTIAN}`);
     await s.page.locator('#rating-box[data-state]').waitFor();
@@ -66,6 +83,28 @@ describe('domestic rating in a browser (headless Chromium)', function () {
     expect(await s.page.locator('#breakeven-answer').innerText()).to.contain('Default rate held at 20.00% of the pool');
     expect(await s.page.locator('#breakeven-value').innerText()).to.match(/Break-even recovery \d+\.\d\d%: paid in full with at least this recovery/);
     await s.page.locator('#rating').screenshot({ path: resolve(ARTIFACTS, 'rating-deal-breakeven.png') });
+  });
+
+  it('keeps the break-even default rate\'s "%" on its input\'s line, on a desktop and on a 390 px phone', async () => {
+    for (const [width, height] of [[1280, 900], [390, 844]] as const) {
+      await s.page.setViewportSize({ width, height });
+      await s.page.goto(`${s.app.baseUrl}/deals/${FUTIAN}?lang=zh`);
+      await s.page.locator('#rating-box[data-state]').waitFor();
+      await s.page.click('#breakeven-ask summary');
+      await s.page.selectOption('#breakeven-vary', 'recovery');
+      const at = await s.page.locator('#breakeven-default-rate').evaluate((input) => {
+        const unit = input.nextSibling!;
+        const r = document.createRange();
+        r.selectNodeContents(unit);
+        const u = r.getBoundingClientRect();
+        const i = input.getBoundingClientRect();
+        return { unit: unit.textContent, middle: (u.top + u.bottom) / 2, top: i.top, bottom: i.bottom, gap: u.left - i.right };
+      });
+      expect(at.unit, `${width} px`).to.equal('%');
+      expect(at.middle, `${width} px: the % beside the box, not below it`).to.be.within(at.top, at.bottom);
+      expect(at.gap, `${width} px`).to.be.within(0, 12);
+      await s.page.locator('#breakeven-form').screenshot({ path: resolve(ARTIFACTS, `rating-breakeven-form-${width}.png`) });
+    }
   });
 
   it('the run page shows the rating of a finished base-case run, and the compare page each senior\'s rating and cushion', async () => {

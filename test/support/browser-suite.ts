@@ -14,8 +14,12 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export interface BrowserSuite { app: Listening; browser: Browser; page: Page }
 
+/** How each test's page is opened: a desktop (1280 × 900) unless a suite needs another size, and
+ *  with the app's Content-Security-Policy, unless a suite injects axe-core into that very page. */
+export interface SuitePage { viewport?: { width: number; height: number }; bypassCSP?: boolean }
+
 /** Register the hooks in the calling describe(); the returned object is filled in before each test. */
-export function browserSuite(overrides: ConfigOverrides = {}): BrowserSuite {
+export function browserSuite(overrides: ConfigOverrides = {}, pageOptions: SuitePage = {}): BrowserSuite {
   const s = {} as BrowserSuite;
   const pageErrors: string[] = [];
   before(async () => {
@@ -28,7 +32,7 @@ export function browserSuite(overrides: ConfigOverrides = {}): BrowserSuite {
     await s.app?.dispose();
   });
   beforeEach(async () => {
-    s.page = await s.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    s.page = await s.browser.newPage({ viewport: pageOptions.viewport ?? { width: 1280, height: 900 }, bypassCSP: pageOptions.bypassCSP ?? false });
     s.page.on('pageerror', (e) => pageErrors.push(e.message));
   });
   afterEach(async () => {
@@ -38,24 +42,39 @@ export function browserSuite(overrides: ConfigOverrides = {}): BrowserSuite {
   return s;
 }
 
+/** What axe-core checks: WCAG 2.1 A/AA rules of every impact in the whole document, unless narrowed. */
+export interface AxeOptions {
+  /** A selector of the part to check. */
+  scope?: string;
+  tags?: readonly string[];
+  /** Only violations of these impacts count ('critical', 'serious', …). */
+  impacts?: readonly string[];
+}
+
 /**
- * WCAG 2.1 A/AA violations axe-core finds in `scope` of the page at `url` once `ready` shows. axe is
- * injected as a script, which the app's Content-Security-Policy rightly forbids: a separate
- * context bypasses CSP for the checker only.
+ * The violations axe-core finds in `page` as it stands, each `label: impact rule at targets`. axe is
+ * injected as a script, which the app's Content-Security-Policy rightly forbids: the page must be
+ * one opened with bypassCSP (a context of its own, or a suite's SuitePage.bypassCSP).
  */
+export async function axeOnPage(page: Page, label: string, o: AxeOptions = {}): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async ({ scope, tags, impacts }) => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const r = await axe.run(scope ?? globalThis.document, { runOnly: { type: 'tag', values: tags } });
+    return r.violations.filter((v) => impacts === null || impacts.includes(v.impact))
+      .map((v) => `${v.impact} ${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }, { scope: o.scope ?? null, tags: [...(o.tags ?? ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])], impacts: o.impacts ? [...o.impacts] : null });
+  return found.map((f) => `${label}: ${f}`);
+}
+
+/** WCAG 2.1 A/AA violations axe-core finds in `scope` of the page at `url` once `ready` shows, in a context that bypasses CSP for the checker only. */
 export async function axeViolations(browser: Browser, url: string, ready: string, scope = 'main'): Promise<string[]> {
   const ctx = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   try {
     const p = await ctx.newPage();
     await p.goto(url);
     await p.locator(ready).waitFor();
-    await p.addScriptTag({ path: AXE });
-    const found = await p.evaluate(async (within) => {
-      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-      const r = await axe.run(within, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return r.violations.map((v) => `${v.impact} ${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    }, scope);
-    return found.map((f) => `${url}: ${f}`);
+    return await axeOnPage(p, url, { scope });
   } finally {
     await ctx.close();
   }

@@ -49,7 +49,7 @@ export const design = {
   'design.row.seniorGrade': 'senior domestic rating',
   'design.row.seniorEl': 'senior expected loss ± s.e.',
   'design.row.coupon': 'coupon of {tranche}',
-  'design.row.enhancement': '{id}: capacity / 99.9% draw / P(exhausted)',
+  'design.row.enhancement': '{id} ({kind}): capacity / 99.9% draw / P(exhausted)',
   'design.cli.enhancementColumns': 'Tranche rows: coupon, domestic grade (share of the notes). Enhancement rows: capacity / 99.9% draw / probability the capacity runs out.',
   'design.cli.infeasible': 'No candidate meets every constraint: the closest one is shown (exit status 2).',
   'design.cli.binding': 'Binding (what stops a cheaper design):',

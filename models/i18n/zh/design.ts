@@ -51,7 +51,7 @@ export const design: Translation<typeof en> = {
   'design.row.seniorGrade': '优先级境内评级',
   'design.row.seniorEl': '优先级预期损失 ± 标准误',
   'design.row.coupon': '{tranche} 票面利率',
-  'design.row.enhancement': '{id}：额度 / 99.9% 分位代偿 / 额度耗尽概率',
+  'design.row.enhancement': '{id}（{kind}）：额度 / 99.9% 分位代偿 / 额度耗尽概率',
   'design.cli.enhancementColumns': '档次行：票面利率、境内评级（占证券比例）。增信行：额度 / 99.9% 分位代偿额 / 额度耗尽概率。',
   'design.cli.infeasible': '没有候选结构满足全部约束条件：列出最接近的结构（退出码 2）。',
   'design.cli.binding': '起约束作用的条件（阻止更便宜结构的原因）：',

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { enhancementKinds } from '../../../models/enhancements/registry.js';
 import { BELOW_LOWEST_RATING } from '../../../models/ratings/idealized-loss.js';
-import { translate, translator, type MessageKey } from '../../../models/i18n/index.js';
+import { kindWord, translate, translator, type MessageKey } from '../../../models/i18n/index.js';
 import { FESTIVAL_NAMES } from '../../../models/calendar/holidays-cn.js';
 import { describeDay } from '../../../models/calendar/business-days.js';
 import { dayNameIn } from '../../../models/calendar/day-name.js';
@@ -14,7 +14,12 @@ describe('i18n: words the model gives as data', () => {
       const key = `words.kind.${k.kind}` as MessageKey;
       expect(translate('en', key), k.kind).to.equal(k.kind);
       expect(translate('zh', key), k.kind).to.equal(k.labelZh);
+      // kindWord, which the CLI and the server's tables use, says the same.
+      expect(kindWord(translator('en'), k.kind)).to.equal(k.kind);
+      expect(kindWord(translator('zh'), k.kind)).to.equal(k.labelZh);
     }
+    expect(kindWord(translator('zh'), 'shortfall-undertaking')).to.equal('差额支付承诺');
+    expect(kindWord(translator('zh'), 'no-such-kind'), 'a kind the catalogue lacks').to.equal('no-such-kind');
   });
 
   it('says the grade below the idealized table as the model writes it, and in Chinese', () => {
