@@ -125,8 +125,11 @@ export function compareWithC(root: string, paths: number, repeats: number): stri
   const deal = join(root, 'bench', 'synthetic-1000.json');
   const ipabs = (threads: number) => timeProcess(process.execPath, [join(root, 'bin', 'ipabs.js'), 'simulate', deal, '--paths', String(paths), '--seed', '2026', '--threads', String(threads), '--json'], root);
   const c = (method: string) => timeProcess(exe, ['--paths', String(paths), '--seed', '2026', '--method', method], root);
-  const rows = { latent: [] as Timing[], conditional: [] as Timing[], one: [] as Timing[], two: [] as Timing[] };
-  const ratios = { latentWall: [] as number[], latentCpu: [] as number[], condWall: [] as number[], condCpu: [] as number[], threads: [] as number[] };
+  const rows = { latent: [] as Timing[], conditional: [] as Timing[], jump: [] as Timing[], one: [] as Timing[], two: [] as Timing[] };
+  const ratios = {
+    latentWall: [] as number[], latentCpu: [] as number[], condWall: [] as number[], condCpu: [] as number[],
+    jumpWall: [] as number[], jumpCpu: [] as number[], threads: [] as number[],
+  };
   let js: SimResult | null = null;
   let cOut: SimResult | null = null;
   for (let k = 0; k < repeats; k++) {
@@ -136,7 +139,11 @@ export function compareWithC(root: string, paths: number, repeats: number): stri
     if (haveC) {
       const lat = c('latent');
       const cond = c('conditional');
-      cOut = JSON.parse(cond.stdout) as SimResult;
+      const jump = c('jump');
+      cOut = JSON.parse(jump.stdout) as SimResult;
+      rows.jump.push(jump);
+      ratios.jumpWall.push(one.wall / jump.wall);
+      ratios.jumpCpu.push(one.cpu / jump.cpu);
       rows.latent.push(lat);
       rows.conditional.push(cond);
       ratios.latentWall.push(one.wall / lat.wall);
@@ -153,7 +160,8 @@ export function compareWithC(root: string, paths: number, repeats: number): stri
   table.push(['ipabs simulate, 2 threads', fmt(med(rows.two)), `speed-up ${median(ratios.threads).toFixed(2)}× (target ≥ 1.8×)`]);
   if (haveC) {
     table.push(['C, latent (inverse normal per name)', fmt(med(rows.latent)), `ipabs / C: wall ${median(ratios.latentWall).toFixed(2)}×, CPU ${median(ratios.latentCpu).toFixed(2)}×`]);
-    table.push(['C, conditional (ipabs\'s method)', fmt(med(rows.conditional)), `ipabs / C: wall ${median(ratios.condWall).toFixed(2)}×, CPU ${median(ratios.condCpu).toFixed(2)}×`]);
+    table.push(['C, conditional (a uniform per name, months for defaults)', fmt(med(rows.conditional)), `ipabs / C: wall ${median(ratios.condWall).toFixed(2)}×, CPU ${median(ratios.condCpu).toFixed(2)}×`]);
+    table.push(['C, jump (ipabs\'s method: geometric gaps between defaults)', fmt(med(rows.jump)), `ipabs / C: wall ${median(ratios.jumpWall).toFixed(2)}×, CPU ${median(ratios.jumpCpu).toFixed(2)}×`]);
   }
   lines.push(`Synthetic pool (bench/synthetic-1000.json), ${paths.toLocaleString('en-US')} paths, seed 2026: whole processes, median of ${repeats} interleaved rounds (ratios taken within each round; target ipabs ≤ 1.5× C)\n`);
   lines.push(textTable(['program', 'wall (CPU)', 'ratio'], table));

@@ -24,12 +24,16 @@
  *   principal and principal x years (WAL); sums of x and x^2 per block of 4,096 paths, merged in
  *   block order; a 10,000-bin histogram of the pool loss.
  *
- * Two ways to find who defaults in which month (the same model, the same distribution):
+ * Three ways to find who defaults in which month (the same model, the same distribution):
  *   --method latent       X_i = sqrt(rho) M + sqrt(1 - rho) e_i with e_i = inverse-Phi(u_i), the
  *                         first month m with X_i < c_m (the textbook route: one inverse normal per name);
- *   --method conditional  ipabs's route (docs/credit-model.md, "Fast path"): given M, name i
- *                         defaults by the horizon when u_i < Phi(z_H); only a defaulted name needs
- *                         its month, from the path's row of Phi(z_m) (one uniform, one comparison per name).
+ *   --method conditional  given M, name i defaults by the horizon when u_i < Phi(z_H); only a
+ *                         defaulted name needs its month, from the path's row of Phi(z_m) (one
+ *                         uniform, one comparison per name; ipabs's route until December 2026);
+ *   --method jump         ipabs's route (docs/credit-model.md, "Fast path"): given M the names are
+ *                         independent trials with p = Phi(z_H), so the survivors before the next
+ *                         default are geometric, floor(ln u / ln(1 - p)); a default's month from a
+ *                         second uniform times p against the row (one per name when p >= 25%).
  *
  * Build: gcc -O2 -o synthetic synthetic.c -lm      Run: ./synthetic --paths 100000 --seed 2026 --method latent
  * Prints one JSON object: the run, the engine's own time, and the results with standard errors.
@@ -244,15 +248,16 @@ static void accumulate(double *v, double *hist, const outcome_t *o) {
 int main(int argc, char **argv) {
   long paths = 100000;
   uint64_t seed = 2026;
-  int conditional = 0;
+  int conditional = 0, jump = 0;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--paths") && i + 1 < argc) paths = atol(argv[++i]);
     else if (!strcmp(argv[i], "--seed") && i + 1 < argc) seed = strtoull(argv[++i], NULL, 10);
     else if (!strcmp(argv[i], "--method") && i + 1 < argc) {
       const char *m = argv[++i];
       if (!strcmp(m, "conditional")) conditional = 1;
-      else if (strcmp(m, "latent")) { fprintf(stderr, "--method: must be latent or conditional, got %s\n", m); return 2; }
-    } else { fprintf(stderr, "usage: synthetic [--paths N] [--seed S] [--method latent|conditional]\n"); return 2; }
+      else if (!strcmp(m, "jump")) jump = 1;
+      else if (strcmp(m, "latent")) { fprintf(stderr, "--method: must be latent, conditional or jump, got %s\n", m); return 2; }
+    } else { fprintf(stderr, "usage: synthetic [--paths N] [--seed S] [--method latent|conditional|jump]\n"); return 2; }
   }
   if (paths < 1) { fprintf(stderr, "--paths: must be at least 1\n"); return 2; }
   struct timespec t0, t1;
@@ -284,7 +289,34 @@ int main(int argc, char **argv) {
       /* Who defaults, in which month (1 … H). */
       const double M = inv_norm_cdf(uniform(&rd)), sys = a * M;
       int n_def = 0;
-      if (conditional) {
+      if (jump) {
+        const double p_h = norm_cdf((threshold[HORIZON - 1] - sys) / s);
+        if (p_h > 0) {
+          for (int m = 0; m < HORIZON; m++) row[m] = norm_cdf((threshold[m] - sys) / s);
+          if (p_h >= 0.25) {
+            for (int i = 0; i < N_LOANS; i++) {
+              double u = uniform(&rd);
+              if (u < p_h) {
+                int lo = 0, hi = HORIZON - 1;
+                while (lo < hi) { int mid = (lo + hi) >> 1; if (u < row[mid]) hi = mid; else lo = mid + 1; }
+                month_of[n_def] = lo + 1;
+                defaulted[n_def++] = i;
+              }
+            }
+          } else {
+            const double per_log = 1 / log1p(-p_h);
+            for (double k = -1;;) {
+              k += 1 + floor(log(uniform(&rd)) * per_log);
+              if (!(k < N_LOANS)) break;
+              const double u = uniform(&rd) * p_h;
+              int lo = 0, hi = HORIZON - 1;
+              while (lo < hi) { int mid = (lo + hi) >> 1; if (u < row[mid]) hi = mid; else lo = mid + 1; }
+              month_of[n_def] = lo + 1;
+              defaulted[n_def++] = (int)k;
+            }
+          }
+        }
+      } else if (conditional) {
         const double p_h = norm_cdf((threshold[HORIZON - 1] - sys) / s);
         int row_ready = 0;
         for (int i = 0; i < N_LOANS; i++) {
@@ -343,7 +375,7 @@ int main(int argc, char **argv) {
   const double n = (double)paths;
 #define MEAN(i) (total[2 * (i)] / n)
 #define SE(i) sqrt(fmax(0, total[2 * (i) + 1] / n - MEAN(i) * MEAN(i)) / (n - 1))
-  printf("{\n  \"paths\": %ld, \"seed\": %llu, \"method\": \"%s\", \"engineSeconds\": %.4f,\n", paths, (unsigned long long)seed, conditional ? "conditional" : "latent", seconds);
+  printf("{\n  \"paths\": %ld, \"seed\": %llu, \"method\": \"%s\", \"engineSeconds\": %.4f,\n", paths, (unsigned long long)seed, jump ? "jump" : conditional ? "conditional" : "latent", seconds);
   printf("  \"pool\": { \"expectedLossRate\": %.8g, \"expectedLossRateStdErr\": %.4g, \"defaultRateMean\": %.8g, \"defaultRateMeanStdErr\": %.4g, \"probabilityOfLoss\": %.8g },\n",
          MEAN(S_POOL), SE(S_POOL), MEAN(S_DR), SE(S_DR), MEAN(S_POOL_ANY));
   printf("  \"tranches\": [\n");
