@@ -93,6 +93,10 @@ export interface Ledger<T> {
     feeDue: Vec<T>; intDue: Vec<T>; prinDue: Vec<T>; coverDue: Vec<T>;
     initBal: Vec<T>; initAcc: Vec<T>; cap: Vec<T>; unlimited: Uint8Array;
     fixedFee: Vec<T>; issueAmount: T; scheduledPool: Vec<T>;
+    /** 1 for each senior tranche (the base of fees on the senior balance). */
+    isSenior: Uint8Array;
+    /** The vectors resetLedger zeroes: listed once, so that a path allocates nothing. */
+    zeroed: Vec<T>[];
     /** Scheduled original-pool principal at the end of each period; the initial pool. */
     scheduledPoolEnd: Vec<T>; initialPool: T;
     /** Contractual purchase profiles (P × P) in this number type, and zeros for their defaults. */
@@ -127,7 +131,7 @@ export function createLedger<T>(prog: DealProgram, num: Num<T>): Ledger<T> {
   }
   const rev = prog.revolving;
   const nEv = prog.events.length;
-  return {
+  const L: Ledger<T> = {
     periods: P, tranches: nT, fees: nF, accounts: nA, parties: nK, enhancements: nE,
     broughtForward: v(P), collections: v(P), reserveRelease: v(P), enhancementDraws: v(P),
     feePaid: v(P * nF), interestPaid: v(P * nT), interestShortfall: v(P * nT), principalPaid: v(P * nT),
@@ -152,8 +156,16 @@ export function createLedger<T>(prog: DealProgram, num: Num<T>): Ledger<T> {
       purchasedCash: v(P), purchasedBal: v(P), purchasedDef: v(P),
       unpaid: new Uint8Array(nE), purchaseShort: new Uint8Array(nEv),
       snap: { bal: v(nT), acc: v(nA), used: v(nK), feeDue: v(nF), intDue: v(nT), prinDue: v(nT), coverDue: v(nT) },
+      isSenior: Uint8Array.from(prog.tranches.map((t) => (t.class === 'senior' ? 1 : 0))),
+      zeroed: [],
     },
   };
+  const s = L.s;
+  s.zeroed = [L.broughtForward, L.collections, L.reserveRelease, L.enhancementDraws, L.feePaid, L.interestPaid,
+    L.interestShortfall, L.principalPaid, L.balance, L.reserveTopUp, L.accountBalance, L.partyDraw, L.enhancementDraw,
+    L.residual, L.carriedForward, s.intArrears, s.feeArrears, s.used,
+    L.purchases, L.purchasedPrincipal, L.callProceeds, s.purchasedCash, s.purchasedBal, s.purchasedDef];
+  return L;
 }
 
 const poolBalanceCache = new WeakMap<DealProgram, { start: Decimal[]; end: Decimal[] }>();
@@ -186,10 +198,8 @@ function zero<T>(vec: Vec<T>, z: T): void {
 /** Reset a ledger so it can be reused for the next Monte Carlo path. */
 export function resetLedger<T>(L: Ledger<T>, num: Num<T>): void {
   const z = num.zero;
-  for (const vec of [L.broughtForward, L.collections, L.reserveRelease, L.enhancementDraws, L.feePaid, L.interestPaid,
-    L.interestShortfall, L.principalPaid, L.balance, L.reserveTopUp, L.accountBalance, L.partyDraw, L.enhancementDraw,
-    L.residual, L.carriedForward, L.s.intArrears, L.s.feeArrears, L.s.used,
-    L.purchases, L.purchasedPrincipal, L.callProceeds, L.s.purchasedCash, L.s.purchasedBal, L.s.purchasedDef]) zero(vec, z);
+  const zeroed = L.s.zeroed;
+  for (let i = 0; i < zeroed.length; i++) zero(zeroed[i]!, z);
   L.triggered.fill(0);
   L.status.fill(0);
   L.eventPeriod.fill(-1);
@@ -219,8 +229,9 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
   let accelerated = false;
   let amortizationEvent = false;
   let calledAt = -1;
-  const poolEndOf = (p: number): T => at(inp.poolBalanceEnd ?? L.s.scheduledPoolEnd, p);
-  const poolStartOf = (p: number): T => at(inp.poolBalanceStart ?? L.s.scheduledPool, p);
+  // The pools' balances on this path, or as scheduled (no closures: a Monte Carlo path allocates nothing).
+  const poolEnd = inp.poolBalanceEnd ?? L.s.scheduledPoolEnd;
+  const poolStart = inp.poolBalanceStart ?? L.s.scheduledPool;
 
   for (let p = 0; p < P; p++) {
     // After a clean-up call the originator owns what is left of the pool: nothing reaches the trust.
@@ -243,13 +254,13 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
     let senior = num.zero;
     for (let t = 0; t < nT; t++) {
       notes = num.add(notes, at(bal, t));
-      if (prog.tranches[t]!.class === 'senior') senior = num.add(senior, at(bal, t));
+      if (L.s.isSenior[t] === 1) senior = num.add(senior, at(bal, t));
     }
 
     // 清仓回购: once the performing pool is at or below the call level, the originator buys it back
     // at its principal outstanding and this period is the last.
     if (prog.cleanUpCall && !isFinal) {
-      const left = num.add(poolEndOf(p), rev ? at(L.s.purchasedBal, p) : num.zero);
+      const left = num.add(at(poolEnd, p), rev ? at(L.s.purchasedBal, p) : num.zero);
       if (!num.gt(left, num.fen(num.times(L.s.initialPool, prog.cleanUpCall.poolFactorAtOrBelow)))) {
         const price = num.fen(left);
         L.callProceeds[p] = price;
@@ -292,7 +303,7 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
         const ev = events[e]!;
         let fired = false;
         if (ev.kind === 'threshold') {
-          const x = statusValue(prog, num, inp, L, ev.field, p, poolStartOf(p), cash, notes);
+          const x = statusValue(prog, num, inp, L, ev.field, p, at(poolStart, p), cash, notes);
           fired = (ev.above !== null && x > ev.above) || (ev.below !== null && x < ev.below);
         } else if (ev.kind === 'party-default') {
           fired = !!inp.partyDefaultPeriod && p >= (inp.partyDefaultPeriod[ev.party] ?? Infinity);
@@ -395,7 +406,7 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
             break;
           }
           case 'buy-assets':
-            if (rev && status === STATUS.revolving) avail = buyAssets(prog, num, L, inp, p, avail, num.add(poolEndOf(p), at(L.s.purchasedBal, p)));
+            if (rev && status === STATUS.revolving) avail = buyAssets(prog, num, L, inp, p, avail, num.add(at(poolEnd, p), at(L.s.purchasedBal, p)));
             break;
           case 'pay-residual': {
             let held = false;

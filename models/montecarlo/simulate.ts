@@ -189,12 +189,14 @@ function runOnWorkers(
   ctx: SimulationContext, crew: Crew, opts: SimulateOptions, blocks: number, scalars: Float64Array[], shift: number,
 ): Promise<Histograms> {
   // The calling thread is one of the threads: it has the deal compiled already, so T threads
-  // start only T − 1 workers. Its blocks add into ctx.hist; the workers' histograms are added to it
-  // (sums of quantized weights: exact in any order).
+  // start only T − 1 workers. Every thread takes the next block from one shared counter, so a
+  // worker never waits for this thread (busy with a block of its own) to hand it work. This
+  // thread's blocks add into ctx.hist; the workers' histograms are added to it (sums of quantized
+  // weights: exact in any order), and the blocks' sums are merged in block order at the end.
   const hist = ctx.hist;
   const { job, workers } = crew;
+  const claim = new Int32Array(new SharedArrayBuffer(4));
   return new Promise<Histograms>((resolve, reject) => {
-    let nextBlock = 0;
     let done = 0;
     let finished = 0;
     let failed = false;
@@ -202,6 +204,7 @@ function runOnWorkers(
     const fail = (err: Error) => {
       if (failed) return;
       failed = true;
+      Atomics.store(claim, 0, blocks); // no thread starts another block
       opts.signal?.removeEventListener('abort', onAbort);
       discardWorkers(workers);
       reject(err);
@@ -223,8 +226,8 @@ function runOnWorkers(
     // One block at a time on this thread, yielding between blocks so the workers' messages get through.
     const runHereStep = () => {
       if (failed) return;
-      if (nextBlock >= blocks) { hereDone = true; maybeResolve(); return; }
-      const b = nextBlock++;
+      const b = Atomics.add(claim, 0, 1);
+      if (b >= blocks) { hereDone = true; maybeResolve(); return; }
       try {
         scalars[b] = runBlock(ctx, opts.seed, b, opts.paths, shift);
       } catch (err) {
@@ -235,29 +238,20 @@ function runOnWorkers(
       setImmediate(runHereStep);
     };
     for (const pw of workers) {
-      let finishSent = false;
-      const feed = () => {
-        if (nextBlock < blocks) pw.send({ type: 'block', job, block: nextBlock++, shift } satisfies ToWorker);
-        else if (!finishSent) { finishSent = true; pw.send({ type: 'finish', job } satisfies ToWorker); }
-      };
       pw.onFailure = fail;
-      // Its first block goes with the job (it queues behind it), so the worker starts as soon as
-      // it has compiled the deal instead of waiting for this thread to finish its own first block.
-      feed();
       pw.onMessage = (msg: FromWorker) => {
         if (failed || msg.job !== job) return;
-        // Two blocks in flight per worker: it starts the next while its last result crosses over.
-        if (msg.type === 'ready') { if (nextBlock < blocks) feed(); }
-        else if (msg.type === 'block') {
+        if (msg.type === 'block') {
           scalars[msg.block] = msg.scalars;
           blockDone(msg.block);
-          feed();
         } else if (msg.type === 'histograms') {
           addHistograms(hist, { poolLoss: msg.poolLoss, poolDefault: msg.poolDefault, draws: msg.draws });
           finished++;
           maybeResolve();
         } else fail(new Error(msg.message));
       };
+      // Queued behind the job message: the worker starts taking blocks as soon as it has compiled the deal.
+      pw.send({ type: 'start', job, start: { shift, blocks, claim } } satisfies ToWorker);
     }
     setImmediate(runHereStep);
   });

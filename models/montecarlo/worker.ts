@@ -1,5 +1,5 @@
 // A pooled worker thread: for each job it compiles the deal (cached by key, so a repeated run
-// of the same deal skips it), then runs the blocks the main thread hands it.
+// of the same deal skips it), then takes blocks from the job's shared counter until none is left.
 import { parentPort } from 'node:worker_threads';
 import type { Deal } from '../deal-format/schema.js';
 import type { Seed } from '../credit/rng.js';
@@ -8,12 +8,15 @@ import { createSimulationContext, runBlock, type SimulationContext } from './blo
 import type { StressSpec } from './stress.js';
 
 export interface JobInit { key: string; deal: Deal; stress: StressSpec; seed: Seed; paths: number }
+/**
+ * The job's blocks: every thread takes the next one from `claim[0]` (Atomics.add on shared memory),
+ * so none waits for the main thread to hand it work and all finish within a block of each other.
+ */
+export interface JobStart { shift: number; blocks: number; claim: Int32Array }
 export type ToWorker =
   | { type: 'job'; job: number; init: JobInit }
-  | { type: 'block'; job: number; block: number; shift: number }
-  | { type: 'finish'; job: number };
+  | { type: 'start'; job: number; start: JobStart };
 export type FromWorker =
-  | { type: 'ready'; job: number }
   | { type: 'block'; job: number; block: number; scalars: Float64Array }
   | { type: 'histograms'; job: number; poolLoss: Float64Array; poolDefault: Float64Array; draws: Float64Array[] }
   | { type: 'error'; job: number; message: string };
@@ -34,19 +37,20 @@ port.on('message', (msg: ToWorker) => {
       }
       ctx.hist = createHistograms(ctx.model);
       current = { job: msg.job, init: msg.init, ctx };
-      port.postMessage({ type: 'ready', job: msg.job } satisfies FromWorker);
     } else if (!current || current.job !== msg.job) {
       throw new Error(`worker got ${msg.type} for job ${msg.job} without its job message`);
-    } else if (msg.type === 'block') {
-      const { init, ctx } = current;
-      const scalars = runBlock(ctx, init.seed, msg.block, init.paths, msg.shift);
-      // Copied, not transferred: detaching any ArrayBuffer invalidates V8's array-buffer-detaching
-      // protector for the whole thread, after which every typed-array access in optimized code
-      // checks for detachment — the paths ran ~18% slower on a worker than on the main thread.
-      // The sums are a few hundred numbers; the copy costs microseconds.
-      port.postMessage({ type: 'block', job: msg.job, block: msg.block, scalars } satisfies FromWorker);
     } else {
-      const { hist } = current.ctx;
+      const { init, ctx } = current;
+      const { shift, blocks, claim } = msg.start;
+      for (let b = Atomics.add(claim, 0, 1); b < blocks; b = Atomics.add(claim, 0, 1)) {
+        const scalars = runBlock(ctx, init.seed, b, init.paths, shift);
+        // Copied, not transferred: detaching any ArrayBuffer invalidates V8's array-buffer-detaching
+        // protector for the whole thread, after which every typed-array access in optimized code
+        // checks for detachment — the paths ran ~18% slower on a worker than on the main thread.
+        // The sums are a few hundred numbers; the copy costs microseconds.
+        port.postMessage({ type: 'block', job: msg.job, block: b, scalars } satisfies FromWorker);
+      }
+      const { hist } = ctx;
       port.postMessage({ type: 'histograms', job: msg.job, poolLoss: hist.poolLoss, poolDefault: hist.poolDefault, draws: hist.draws } satisfies FromWorker);
       current = null;
     }

@@ -26,6 +26,28 @@ describe('Monte Carlo simulation', () => {
     expect(two.run.threads).to.equal(2);
   });
 
+  it('gives the same bytes on 3 threads, where the threads take blocks from one shared counter in whatever order they finish', async function () {
+    this.timeout(60_000);
+    const one = await simulate(yuhang, { paths: 5 * 4096 + 17, seed: 'three', threads: 1 });
+    const three = await simulate(yuhang, { paths: 5 * 4096 + 17, seed: 'three', threads: 3 });
+    expect(withoutThreads(three)).to.equal(withoutThreads(one));
+  });
+
+  it('stops a multi-threaded run when it is cancelled, and the next run on the same workers is whole', async function () {
+    this.timeout(60_000);
+    const controller = new AbortController();
+    let seen = 0;
+    const run = simulate(yuhang, {
+      paths: 200_000, seed: 5, threads: 2, signal: controller.signal,
+      onProgress: (done) => { seen = done; if (done >= 8192) controller.abort(); },
+    });
+    await run.then(() => expect.fail('a cancelled run must not resolve'), (err: Error) => expect(err.message).to.equal('simulation cancelled'));
+    expect(seen).to.be.below(200_000);
+    const again = await simulate(yuhang, { paths: 3 * 4096, seed: 5, threads: 2 });
+    const alone = await simulate(yuhang, { paths: 3 * 4096, seed: 5, threads: 1 });
+    expect(withoutThreads(again)).to.equal(withoutThreads(alone));
+  });
+
   it('changes with the seed', async () => {
     const a = await simulate(yuhang, { paths: 8_192, seed: 1 });
     const b = await simulate(yuhang, { paths: 8_192, seed: 2 });
