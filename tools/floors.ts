@@ -30,10 +30,13 @@ export const FLOORS: readonly Floor[] = [
     folders: ['models/enhancements', 'models/market', 'models/stress'],
     why: 'what a deal can carry and the market it prices against: enhancement kinds, market inputs, stress scenarios (压力情景, data in the deal\'s rating section)',
   },
-  { folders: ['models/pool', 'models/crossborder'], why: 'the assets and the offshore leg: cash flows that feed the waterfall' },
   {
-    folders: ['models/deal-format', 'models/pool/tape'],
-    why: 'the whole deal format, assembled from every kind\'s schema (one file per kind, so it stands above the kinds), its validation and loading; and the pool tape reader, which knows the asset kinds\' columns (so it lives in pool/) but builds and checks whole deals',
+    folders: ['models/pool', 'models/pool/tape', 'models/crossborder'],
+    why: 'the assets and the offshore leg: cash flows that feed the waterfall; the obligors that hold the assets, and the pool tape (pool/tape/, with its own index), which reads and writes them in the asset kinds\' columns',
+  },
+  {
+    folders: ['models/deal-format'],
+    why: 'the whole deal format, assembled from every kind\'s schema (one file per kind, so it stands above the kinds), its validation and loading, and a read pool tape put into a deal (pool-import.ts: it builds and checks whole deals)',
   },
   { folders: ['models/engine'], why: 'one compiled program of the deal and its waterfall (engine/waterfall.ts), run exactly or on plain numbers' },
   {

@@ -7,7 +7,7 @@ import { translator } from '../../models/i18n/index.js';
 import { ioLang } from '../lang.js';
 import { parseJson, formatProblem } from '../../models/deal-format/validate.js';
 import { formatTapeProblem, readPoolTape } from '../../models/pool/tape/parse.js';
-import { importPool } from '../../models/pool/tape/import.js';
+import { importPool } from '../../models/deal-format/pool-import.js';
 import { poolTapeCsv, poolTapeXlsx } from '../../models/pool/tape/template.js';
 import { formatMoney } from '../../models/format.js';
 import { flagString, parseArgs, UsageError } from '../args.js';

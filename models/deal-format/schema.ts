@@ -6,7 +6,7 @@ import {
   strictObject, tagged, text, describeValue,
 } from '../deal/schema-helpers.js';
 import { enhancementSchemas } from '../enhancements/registry.js';
-import { assetSchemas } from '../pool/asset-registry.js';
+import { obligorSchema } from '../pool/obligor.js';
 import { pricingRuleSchema } from '../pool/pricing-rule.js';
 import { railSchema } from '../deal/rail-schema.js';
 import { servicerSchema } from '../deal/servicer-schema.js';
@@ -46,48 +46,7 @@ export const metaSchema = strictObject({
 });
 
 // ---------- pool ----------
-const ipSchema = strictObject({
-  appraisedValue: money(),
-  patents: strictObject({
-    invention: integerBetween(0, 100_000),
-    utilityModel: integerBetween(0, 100_000),
-    design: integerBetween(0, 100_000).optional(),
-  }).optional(),
-  trademarks: integerBetween(0, 100_000).optional(),
-  copyrights: integerBetween(0, 100_000).optional(),
-  appraiser: text(200).optional(),
-});
-
-const creditSchema = strictObject({
-  /** Annual default probability (constant hazard) used by the Monte Carlo engine. */
-  annualDefaultProbability: fraction(),
-  /** Optional cumulative default probabilities by horizon; overrides the constant hazard. */
-  pdTermStructure: listOf(strictObject({ years: numberBetween(0.01, 50), cumulative: fraction() }), 1, 50).optional(),
-  /**
-   * Recovery on default: a beta-distributed fraction (mean, stdDev) of the pledged IP's appraised
-   * value (basis "appraised-value", the default) or of the exposure at default ("exposure", i.e. a
-   * loss given default of 1 − mean), capped at the exposure, received lagMonths after the default.
-   */
-  recovery: strictObject({
-    mean: fraction(),
-    stdDev: numberBetween(0, 0.5),
-    lagMonths: integerBetween(0, 120),
-    basis: oneOf(['appraised-value', 'exposure'] as const).optional(),
-  }),
-});
-
-/** A firm's asset: one of the kinds in models/pool/asset-registry.ts (licence fees, loans, …). */
-export const assetSchema = tagged('kind', assetSchemas);
-
-export const obligorSchema = strictObject({
-  id: identifier(),
-  name: text(200),
-  sector: text(100),
-  ip: ipSchema,
-  asset: assetSchema,
-  credit: creditSchema,
-});
-
+// An obligor (a firm, its pledged IP, its credit and its asset) is models/pool/obligor.ts.
 export const poolSchema = strictObject({
   description: text(2000).optional(),
   /** How the assets are priced: "fixed" as given (the default) or "cost-plus" from the notes (models/pool/pricing-rule.ts). */

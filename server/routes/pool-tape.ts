@@ -8,7 +8,7 @@ import type { AppContext } from '../context.js';
 import { declaresMoreThan, handle, HttpError } from '../http-errors.js';
 import { translator, type Lang } from '../../models/i18n/index.js';
 import { formatTapeProblem, readPoolTape } from '../../models/pool/tape/parse.js';
-import { importPool } from '../../models/pool/tape/import.js';
+import { importPool } from '../../models/deal-format/pool-import.js';
 import { poolTapeCsv, poolTapeXlsx } from '../../models/pool/tape/template.js';
 import { DEFAULT_TAPE_LIMITS, type TapeProblem } from '../../models/pool/tape/read.js';
 import { DealStoreError } from '../../models/store/deal-store.js';

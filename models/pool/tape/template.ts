@@ -3,7 +3,7 @@
 // numbers, percentages and dates, an instructions sheet and the lists of allowed values — or as
 // CSV (UTF-8 with a byte-order mark, for Excel on Chinese Windows).
 import { Decimal } from 'decimal.js';
-import type { Obligor } from '../../deal-format/schema.js';
+import type { Obligor } from '../obligor.js';
 import { translator, type Lang, type Translate } from '../../i18n/index.js';
 import { toCsv } from '../../format.js';
 import { withBom } from '../../sheets/csv.js';

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { basename } from 'node:path';
 import { loadRaw, loadScenario, scenarioFiles } from '../../support/scenarios.js';
 import { poolTapeCsv, poolTapeXlsx } from '../../../models/pool/tape/template.js';
-import { importPool } from '../../../models/pool/tape/import.js';
+import { importPool } from '../../../models/deal-format/pool-import.js';
 import { validateDeal } from '../../../models/deal-format/validate.js';
 import { translator, type MessageKey } from '../../../models/i18n/index.js';
 import type { TapeColumnKey } from '../../../models/pool/tape/columns.js';

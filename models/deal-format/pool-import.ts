@@ -2,13 +2,14 @@
 // pool's funding keeping their split (a deal's notes must equal what the trust pays for the
 // pool), the provenance updated, and the whole deal validated. A deal problem inside the pool is
 // reported at the tape cell it comes from; nothing is returned to save unless the deal is valid.
+// It builds and checks whole deals, so it stands here, above the tape reader (models/pool/tape/).
 import { Decimal } from 'decimal.js';
-import { validateDeal, type Problem } from '../../deal-format/validate.js';
-import type { Deal } from '../../deal-format/schema.js';
-import type { TapeColumnKey } from './columns.js';
-import { amountJson, cellRef, type ObligorJson, type TapeResult } from './parse.js';
-import type { TapeProblem } from './read.js';
-import { assetKind } from '../asset-registry.js';
+import { validateDeal, type Problem } from './validate.js';
+import type { Deal } from './schema.js';
+import type { TapeColumnKey } from '../pool/tape/columns.js';
+import { amountJson, cellRef, type ObligorJson, type TapeResult } from '../pool/tape/parse.js';
+import type { TapeProblem } from '../pool/tape/read.js';
+import { assetKind } from '../pool/asset-registry.js';
 
 type TapeOk = Extract<TapeResult, { ok: true }>;
 type Json = Record<string, unknown>;

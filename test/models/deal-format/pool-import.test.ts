@@ -5,7 +5,7 @@ import { Decimal } from 'decimal.js';
 import { loadRaw } from '../../support/scenarios.js';
 import { poolTapeCsv } from '../../../models/pool/tape/template.js';
 import { formatTapeProblems, readPoolTape } from '../../../models/pool/tape/parse.js';
-import { importPool, splitInProportion } from '../../../models/pool/tape/import.js';
+import { importPool, splitInProportion } from '../../../models/deal-format/pool-import.js';
 import { validateDeal } from '../../../models/deal-format/validate.js';
 import type { Deal } from '../../../models/deal-format/schema.js';
 
