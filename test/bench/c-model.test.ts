@@ -3,7 +3,7 @@
 // Needs gcc; without it the comparison is skipped (as `npm run bench` skips it).
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simulate } from '../../models/montecarlo/simulate.js';
