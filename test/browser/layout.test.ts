@@ -60,6 +60,18 @@ describe('layout at desktop and phone widths (版式)', function () {
     await page.screenshot({ path: resolve(ARTIFACTS, 'phone-deal-diagram.png'), fullPage: true });
   });
 
+  it('keeps the design page\'s lever names readable on a 390 px phone (the table scrolls in its box, the column does not shrink to two characters)', async () => {
+    const page = s.page;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(url('/design?deal=futian-n-plus-1-2023&lang=zh'));
+    await page.locator('#lever-table tbody tr').first().waitFor();
+    const widths = await page.locator('#lever-table tbody td:nth-child(2)').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width / parseFloat(getComputedStyle(c).fontSize)));
+    expect(widths.length).to.be.greaterThan(3);
+    // 优先级占比 (5 characters) fits on one line.
+    for (const w of widths) expect(w, 'lever column width in em').to.be.at.least(6);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'the page scrolls sideways').to.be.at.most(390);
+  });
+
   for (const lang of ['en', 'zh'] as const) {
     it(`keeps every label of the Futian diagram inside its box, none cut off (${lang})`, async () => {
       const page = s.page;
