@@ -12,7 +12,33 @@ function inline(s: string): string {
 
 const cells = (row: string) => row.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
 
-/** Markdown → HTML for trusted project docs (still escaped). Headings get ids from their text. */
+export const HEADING = /^(#{1,4})\s+(.*)$/;
+
+/** A heading's text and anchor: an explicit `{#id}` at its end (a translated heading keeps the
+ *  English anchor, so links like api.md#domestic-rating lead to it in either language), else an id
+ *  made from its text. */
+export function headingOf(raw: string): { text: string; id: string } {
+  const explicit = /\s*\{#([a-z0-9-]+)\}\s*$/.exec(raw);
+  if (explicit) return { text: raw.slice(0, explicit.index), id: explicit[1]! };
+  return { text: raw, id: raw.toLowerCase().replace(/[`*]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') };
+}
+
+const HAN = /[\u3400-\u9fff]/;
+const FULL_WIDTH_PUNCTUATION = /[\u3000-\u303f\uff00-\uffef]/;
+
+/** A paragraph's lines as one: a space where a line break fell between words (or between Chinese
+ *  and a Latin word or code), none where it fell inside Chinese text or beside full-width
+ *  punctuation (Chinese is written without spaces). */
+export function joinLines(lines: readonly string[]): string {
+  return lines.map((l) => l.trim()).reduce((a, b) => {
+    if (a === '') return b;
+    const [end, start] = [a.slice(-1), b.charAt(0)];
+    const tight = (HAN.test(end) && HAN.test(start)) || FULL_WIDTH_PUNCTUATION.test(end) || FULL_WIDTH_PUNCTUATION.test(start);
+    return tight ? a + b : `${a} ${b}`;
+  }, '');
+}
+
+/** Markdown → HTML for trusted project docs (still escaped). Headings get ids from their text or an explicit `{#id}`. */
 export function markdownToHtml(md: string): string {
   const lines = md.replace(/\r\n/g, '\n').split('\n');
   const out: string[] = [];
@@ -20,11 +46,11 @@ export function markdownToHtml(md: string): string {
   while (i < lines.length) {
     const line = lines[i]!;
     if (line.trim() === '') { i++; continue; }
-    const h = /^(#{1,4})\s+(.*)$/.exec(line);
+    const h = HEADING.exec(line);
     if (h) {
       const level = Math.min(4, h[1]!.length + 1);
-      const id = h[2]!.toLowerCase().replace(/[`*]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-      out.push(`<h${level} id="${id}">${inline(h[2]!)}</h${level}>`);
+      const { text, id } = headingOf(h[2]!);
+      out.push(`<h${level} id="${id}">${inline(text)}</h${level}>`);
       i++;
       continue;
     }
@@ -51,7 +77,7 @@ export function markdownToHtml(md: string): string {
     const para: string[] = [];
     for (; i < lines.length && lines[i]!.trim() !== '' && !/^(#{1,4}\s|```|\|)/.test(lines[i]!); i++) para.push(lines[i]!);
     if (para.length === 0) { out.push(`<p>${inline(lines[i]!)}</p>`); i++; continue; }
-    out.push(`<p>${inline(para.join(' '))}</p>`);
+    out.push(`<p>${inline(joinLines(para))}</p>`);
   }
   return out.join('\n');
 }

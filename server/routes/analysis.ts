@@ -13,12 +13,13 @@ import type { CompareResult as CostComparison } from '../../models/cost/compare.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { projectRoot } from '../config.js';
-import { markdownToHtml } from '../present/markdown.js';
+import { apiReferenceHtml } from '../present/api-docs.js';
 import type { SeniorRating } from '../rating.js';
 import { translator } from '../../models/i18n/index.js';
 import { langOf, requestLang } from '../language.js';
 
-let apiDocsHtml: string | null = null;
+/** The API reference page's HTML per language, made once (the docs do not change while the server runs). */
+const apiDocsHtml = new Map<Lang, string>();
 
 export interface CompareDeal {
   id: string;
@@ -76,11 +77,17 @@ export function analysisApi(ctx: AppContext): Router {
   // The API reference the footer links to: docs/api.md as a page for browsers, an index as JSON.
   r.get('/', handle(async (req, res) => {
     if (req.accepts(['json', 'html']) === 'html') {
-      apiDocsHtml ??= markdownToHtml(await readFile(resolve(projectRoot, 'docs/api.md'), 'utf8'));
-      res.render('api-docs', { title: res.locals.t('apiDocs.title'), nav: '', html: apiDocsHtml });
+      const lang = langOf(res);
+      let html = apiDocsHtml.get(lang);
+      if (html === undefined) {
+        const doc = (name: string) => readFile(resolve(projectRoot, 'docs', name), 'utf8');
+        html = apiReferenceHtml(await doc('api.md'), lang === 'zh' ? await doc('api.zh-CN.md') : '', lang, translator(lang));
+        apiDocsHtml.set(lang, html);
+      }
+      res.render('api-docs', { title: res.locals.t('apiDocs.title'), nav: '', html });
       return;
     }
-    res.json({ docs: 'docs/api.md', reference: '/api (as a page in a browser)', health: '/api/health', deals: '/api/deals', runs: '/api/runs', compare: '/api/compare', size: '/api/size', learn: '/api/learn', glossary: '/api/glossary', calendar: '/api/calendar/:year' });
+    res.json({ docs: 'docs/api.md', docsZh: 'docs/api.zh-CN.md', reference: '/api (as a page in a browser)', health: '/api/health', deals: '/api/deals', runs: '/api/runs', compare: '/api/compare', size: '/api/size', learn: '/api/learn', glossary: '/api/glossary', calendar: '/api/calendar/:year' });
   }));
 
   r.get('/health', handle(async (_req, res) => {

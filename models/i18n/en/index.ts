@@ -20,6 +20,7 @@ import { rating } from './rating.js';
 import { cost } from './cost.js';
 import { words } from './words.js';
 import { design } from './design.js';
+import { api } from './api.js';
 
 export const en = {
   ...common,
@@ -43,4 +44,5 @@ export const en = {
   ...cost,
   ...words,
   ...design,
+  ...api,
 } as const;

@@ -20,6 +20,7 @@ import { rating } from './rating.js';
 import { cost } from './cost.js';
 import { words } from './words.js';
 import { design } from './design.js';
+import { api } from './api.js';
 
 export const zh = {
   ...common,
@@ -43,4 +44,5 @@ export const zh = {
   ...cost,
   ...words,
   ...design,
+  ...api,
 };
