@@ -45,10 +45,10 @@ const sectionMd = (s: DocSection, said: DocSection) => `${'#'.repeat(s.level)} $
  *  in its order, said by the translation where it has that section, else in English with a note. */
 export function apiReferenceHtml(english: string, chinese: string, lang: Lang, t: Translate): string {
   if (lang === 'en') return markdownToHtml(english);
-  const en = docSections(english);
-  const zh = new Map(docSections(chinese).sections.map((s) => [s.id, s]));
-  const parts = [markdownToHtml(docSections(chinese).preface)];
-  for (const s of en.sections) {
+  const translated = docSections(chinese);
+  const zh = new Map(translated.sections.map((s) => [s.id, s]));
+  const parts = [markdownToHtml(translated.preface)];
+  for (const s of docSections(english).sections) {
     const said = zh.get(s.id);
     parts.push(said
       ? markdownToHtml(sectionMd(s, said))
