@@ -49,7 +49,7 @@ export function language(req: Request, res: Response, next: NextFunction): void 
  * pages the Chinese terms too (public/js/i18n.js shows them beside the English, as tz() does on the
  * server). Text only the server renders (learn pages, glossary, CLI) is left out to keep pages small.
  */
-const SERVER_ONLY = /^(learn|glossary|cli|calendar)\./;
+const SERVER_ONLY = /^(learn|glossary|cli|calendar|api)\./;
 const cache = new Map<Lang, Record<string, unknown>>();
 export function browserMessages(lang: Lang): Record<string, unknown> {
   let hit = cache.get(lang);
