@@ -5,9 +5,10 @@
 // ratio is taken within each round; CPU time (user + system of the process and its threads) is
 // shown beside wall time because it is far less disturbed by other work on the machine.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { textTable } from '../models/format.js';
 
 export interface Timing { wall: number; cpu: number }
@@ -37,6 +38,30 @@ export function timeProcess(cmd: string, args: string[], cwd: string): Timing & 
 }
 
 const fmt = (t: Timing) => `${t.wall.toFixed(3)} s (CPU ${t.cpu.toFixed(3)} s)`;
+
+/**
+ * `ipabs simulate` as its own process, with that process's peak resident memory (worker threads
+ * included: they share it), so that the figure is the run's, not what the bench held before it.
+ */
+export function simulateMemory(root: string, dealFile: string, paths: number, threads: number): Timing & { peakMb: number } {
+  // A file, not `node -e`: worker threads inherit the process's exec arguments, and --input-type would stop them.
+  const dir = mkdtempSync(join(tmpdir(), 'ipabs-bench-mem-'));
+  const wrapper = join(dir, 'peak.mjs');
+  writeFileSync(wrapper, [
+    "process.on('exit', () => process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\\n`));",
+    `await import(${JSON.stringify(pathToFileURL(join(root, 'bin', 'ipabs.js')).href)});`,
+  ].join('\n'));
+  try {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [wrapper, 'simulate', dealFile, '--paths', String(paths), '--threads', String(threads), '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+    const kb = /peak-rss-kb (\d+)/.exec(r.stderr);
+    if (r.status !== 0 || !kb) throw new Error(`ipabs simulate ${dealFile} failed (exit ${r.status}): ${r.stderr}`);
+    return { wall, cpu: NaN, peakMb: Number(kb[1]) / 1024 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** `ipabs --help` and `ipabs schedule … --json` as a user runs them. */
 export function cliStartup(root: string, repeats: number): string[][] {
