@@ -95,7 +95,7 @@ export interface Ledger<T> {
     fixedFee: Vec<T>; issueAmount: T; scheduledPool: Vec<T>;
     /** 1 for each senior tranche (the base of fees on the senior balance). */
     isSenior: Uint8Array;
-    /** The vectors resetLedger zeroes: listed once, so that a path allocates nothing. */
+    /** The vectors resetLedger zeroes: listed once, not as a new array for every path. */
     zeroed: Vec<T>[];
     /** Scheduled original-pool principal at the end of each period; the initial pool. */
     scheduledPoolEnd: Vec<T>; initialPool: T;
@@ -229,7 +229,7 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
   let accelerated = false;
   let amortizationEvent = false;
   let calledAt = -1;
-  // The pools' balances on this path, or as scheduled (no closures: a Monte Carlo path allocates nothing).
+  // The pools' balances on this path, or as scheduled (read directly: no closures made per path).
   const poolEnd = inp.poolBalanceEnd ?? L.s.scheduledPoolEnd;
   const poolStart = inp.poolBalanceStart ?? L.s.scheduledPool;
 
