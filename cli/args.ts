@@ -1,4 +1,5 @@
 // A small, strict argument parser: unknown flags are errors, never ignored.
+import { cpus } from 'node:os';
 import { clip, echo } from '../models/format.js';
 
 export interface ParsedArgs {
@@ -29,6 +30,17 @@ export function parseArgs(argv: string[], known: Record<string, 'bool' | 'value'
 export function flagString(args: ParsedArgs, name: string): string | undefined {
   const v = args.flags.get(name);
   return typeof v === 'string' ? v : undefined;
+}
+
+/** Most threads `--threads` may ask for (the engine's MAX_THREADS; not imported, so the parser loads no engine). */
+export const MAX_THREADS_FLAG = 64;
+
+/** `--threads all`: a thread per core. */
+export const allCores = (): number => Math.max(1, cpus().length);
+
+/** `--threads N` (1 … MAX_THREADS_FLAG) or `--threads all`; 1 when left out. */
+export function threadsFrom(args: ParsedArgs): number {
+  return flagString(args, 'threads') === 'all' ? allCores() : flagInt(args, 'threads', 1, 1, MAX_THREADS_FLAG);
 }
 
 /** A whole-number flag within [lo, hi]; a clear message otherwise. */

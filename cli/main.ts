@@ -1,8 +1,7 @@
 // ipabs command line: each command adapts the models/ library to the terminal.
-import { cpus } from 'node:os';
 import { prestartWorkers } from '../models/montecarlo/worker-pool.js';
 import { processIo, type Io } from './io.js';
-import { UsageError } from './args.js';
+import { allCores, MAX_THREADS_FLAG, UsageError } from './args.js';
 import { takeLang } from './lang.js';
 import { errorLineIn, messagesFor, translator, type Lang, type MessageKey, type Translate } from '../models/i18n/index.js';
 import {
@@ -53,9 +52,9 @@ export function threadsRequested(args: readonly string[]): number {
   const i = args.findIndex((a) => a === '--threads' || a.startsWith('--threads='));
   if (i < 0) return 1;
   const raw = args[i]!.includes('=') ? args[i]!.slice(args[i]!.indexOf('=') + 1) : args[i + 1];
-  if (raw === 'all') return Math.max(1, cpus().length);
+  if (raw === 'all') return allCores();
   const n = Number(raw);
-  return Number.isSafeInteger(n) && n >= 1 && n <= 64 ? n : 1;
+  return Number.isSafeInteger(n) && n >= 1 && n <= MAX_THREADS_FLAG ? n : 1;
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -73,7 +72,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (!name || name === '--help' || name === '-h' || name === 'help') { io.out(usage(lang)); return name ? 0 : 1; }
   const cmd = commands[name];
   if (!cmd) { io.err(`ipabs: ${t('cli.unknownCommand', { name: echo(name), list: Object.keys(commands).join(', ') })}\n\n${usage(lang)}`); return 1; }
-  // A multi-threaded run's workers load their modules while this thread loads the command's.
+  // A multi-threaded run's workers load their modules while this thread loads the command's and
+  // reads and checks the deal (every command that runs Monte Carlo takes --threads).
   const threads = threadsRequested(rest);
   if (threads > 1) prestartWorkers(threads - 1);
   try {

@@ -1,7 +1,6 @@
 // ipabs price FILE: each tranche's domestic grade, WAL, benchmark, grid spread and market coupon.
 import { readFileSync } from 'node:fs';
 import { nameIn } from './shared.js';
-import { cpus } from 'node:os';
 import type { Deal } from '../../models/deal-format/schema.js';
 import { loadDealFile } from '../../models/deal-format/load.js';
 import { formatProblem } from '../../models/deal-format/validate.js';
@@ -11,7 +10,7 @@ import { DEFAULT_SPREAD_GRID, gridProblems, spreadGridSchema, type SpreadGrid } 
 import { TDR_METHODS } from '../../models/ratings/tdr.js';
 import { formatBp, formatRate, textTable } from '../../models/format.js';
 import { translator, type Lang } from '../../models/i18n/index.js';
-import { flagInt, flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
+import { flagInt, flagString, parseArgs, threadsFrom, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
 import { ioLang } from '../lang.js';
 import { choice } from './rate.js';
@@ -44,9 +43,6 @@ export function seedFrom(args: ParsedArgs): number | string {
   return /^-?\d+$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : raw;
 }
 
-export function threadsFrom(args: ParsedArgs): number {
-  return flagString(args, 'threads') === 'all' ? Math.max(1, cpus().length) : flagInt(args, 'threads', 1, 1, 64);
-}
 
 export async function priceCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, FLAGS);

@@ -1,9 +1,8 @@
-import { cpus } from 'node:os';
 import { simulate } from '../../models/montecarlo/simulate.js';
 import { breakEvenTable, domesticRating, expectedTdrSet, type DomesticRatingResult } from '../../models/breakeven/index.js';
 import { DEFAULT_ALLOCATIONS, type DefaultAllocation } from '../../models/stress/index.js';
 import { TDR_METHODS, type TdrMethod } from '../../models/ratings/tdr.js';
-import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
+import { flagInt, flagString, parseArgs, threadsFrom, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { ioLang } from '../lang.js';
 import { requireDeal } from './shared.js';
@@ -35,13 +34,12 @@ export async function rateCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, FLAGS);
   const lang = ioLang(io);
   const seedRaw = flagString(args, 'seed') ?? '1';
-  const threadsRaw = flagString(args, 'threads');
   let result: DomesticRatingResult;
   try {
     result = await rateDealCommand(args.positional[0], {
       paths: flagInt(args, 'paths', 100_000, 0, 50_000_000),
       seed: /^-?\d+$/.test(seedRaw) && Number.isSafeInteger(Number(seedRaw)) ? Number(seedRaw) : seedRaw,
-      threads: threadsRaw === 'all' ? Math.max(1, cpus().length) : flagInt(args, 'threads', 1, 1, 64),
+      threads: threadsFrom(args),
       tdr: choice(flagString(args, 'tdr'), TDR_METHODS, 'tdr'),
       allocation: choice(flagString(args, 'allocation'), DEFAULT_ALLOCATIONS, 'allocation'),
     });

@@ -1,9 +1,8 @@
-import { cpus } from 'node:os';
 import { BELOW_LOWEST_RATING } from '../../models/ratings/idealized-loss.js';
-import { prestartSimulationWorkers, simulate, type SimulateOptions } from '../../models/montecarlo/simulate.js';
+import { simulate, type SimulateOptions } from '../../models/montecarlo/simulate.js';
 import { ruleOfThree, type SimulationResult } from '../../models/montecarlo/results.js';
 import { formatBp, formatMoney, formatRate, printable, textTable } from '../../models/format.js';
-import { flagInt, flagString, parseArgs, UsageError } from '../args.js';
+import { flagInt, flagString, parseArgs, threadsFrom, UsageError } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal, nameIn } from './shared.js';
 import { kindWord, translator, type Lang } from '../../models/i18n/index.js';
@@ -16,8 +15,7 @@ export function simulationFlags() {
 }
 
 export function simulateOptionsFrom(args: ReturnType<typeof parseArgs>, defaultPaths = 100_000): SimulateOptions {
-  const threadsRaw = flagString(args, 'threads');
-  const threads = threadsRaw === 'all' ? Math.max(1, cpus().length) : flagInt(args, 'threads', 1, 1, 64);
+  const threads = threadsFrom(args);
   const seedRaw = flagString(args, 'seed') ?? '1';
   const seed = /^-?\d+$/.test(seedRaw) && Number.isSafeInteger(Number(seedRaw)) ? Number(seedRaw) : seedRaw;
   const isRaw = flagString(args, 'is');
@@ -34,8 +32,6 @@ export function simulateOptionsFrom(args: ReturnType<typeof parseArgs>, defaultP
 export async function simulateCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, simulationFlags());
   const opts = simulateOptionsFrom(args);
-  // Worker threads load their code while this one reads and checks the deal.
-  prestartSimulationWorkers(opts.threads ?? 1);
   const deal = requireDeal(args.positional[0], 'simulate');
   let result: SimulationResult;
   try {

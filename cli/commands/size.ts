@@ -1,11 +1,10 @@
-import { cpus } from 'node:os';
 import { describeTarget, leverWords, sizeEnhancement, sizingMessage, targetOf, formatPercent, type GuarantorFigures, type SizingResult, type SizingTarget } from '../../models/sizing/solve.js';
 import { kindWord, translator, type Lang, type Translate } from '../../models/i18n/index.js';
 import { ioLang } from '../lang.js';
 import { LEVER_KINDS, type LeverKind } from '../../models/sizing/levers.js';
 import { BELOW_LOWEST_RATING, isRating, RATING_ORDER } from '../../models/ratings/idealized-loss.js';
 import { formatMoney, formatRate, printable, textTable } from '../../models/format.js';
-import { flagInt, flagString, parseArgs, UsageError, type ParsedArgs } from '../args.js';
+import { flagInt, flagString, parseArgs, threadsFrom, UsageError, type ParsedArgs } from '../args.js';
 import type { Io } from '../io.js';
 import { requireDeal, nameIn } from './shared.js';
 
@@ -55,7 +54,6 @@ export async function sizeCommand(argv: string[], io: Io): Promise<number> {
   const leverRaw = flagString(args, 'lever');
   if (leverRaw !== undefined && !(LEVER_KINDS as readonly string[]).includes(leverRaw)) throw new UsageError(`--lever: must be one of ${LEVER_KINDS.join(', ')}, got ${JSON.stringify(leverRaw)}`);
   const target = targetFrom(args);
-  const threadsRaw = flagString(args, 'threads');
   const seedRaw = flagString(args, 'seed') ?? '1';
   const maxRaw = flagString(args, 'max');
   let result: SizingResult;
@@ -66,7 +64,7 @@ export async function sizeCommand(argv: string[], io: Io): Promise<number> {
       target,
       paths: flagInt(args, 'paths', 100_000, 1, 10_000_000),
       seed: /^-?\d+$/.test(seedRaw) && Number.isSafeInteger(Number(seedRaw)) ? Number(seedRaw) : seedRaw,
-      threads: threadsRaw === 'all' ? Math.max(1, cpus().length) : flagInt(args, 'threads', 1, 1, 64),
+      threads: threadsFrom(args),
       stress: flagString(args, 'stress'),
       tolerance: numberFlag(args, 'tolerance'),
       maxAmount: maxRaw,

@@ -10,7 +10,7 @@ export { createPathScratch, runPath, type PathScratch } from './path-run.js';
 export type { SimulationResult, ZeroLossBound } from './results.js';
 export { ruleOfThree } from './results.js';
 export { sensitivityGrid, type SensitivityGrid } from './sensitivity.js';
-export { SimulationCancelled, checkSimulateOptions, simulate, type SimulateOptions, prestartSimulationWorkers } from './simulate.js';
+export { SimulationCancelled, checkSimulateOptions, simulate, type SimulateOptions } from './simulate.js';
 export { NO_STRESS, parseStress } from './stress.js';
 export {
   MAX_ALLOCATION_PATHS, lossAllocationReport, type Bearer, type LossAllocationReport

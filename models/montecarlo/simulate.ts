@@ -11,7 +11,7 @@ import { createSimulationContext, runBlock, type SimulationContext } from './blo
 import { parseStress, type StressSpec } from './stress.js';
 import { buildResult, type SimulationResult } from './results.js';
 import type { FromWorker, JobInit, ToWorker } from './worker.js';
-import { borrowWorkers, discardWorkers, prestartWorkers, returnWorkers, type PooledWorker } from './worker-pool.js';
+import { borrowWorkers, discardWorkers, returnWorkers, type PooledWorker } from './worker-pool.js';
 export { closeWorkerPool } from './worker-pool.js';
 import type { PathModel } from './path-model.js';
 import { assertFiniteResult } from '../engine/finite-guard.js';
@@ -135,14 +135,6 @@ export async function simulate(deal: Deal, opts: SimulateOptions): Promise<Simul
   } finally {
     p.release();
   }
-}
-
-/**
- * Start the worker threads a run on `threads` threads will use, without waiting: a caller that
- * has other work first (reading and checking the deal) lets them load their modules meanwhile.
- */
-export function prestartSimulationWorkers(threads: number): void {
-  if (Number.isSafeInteger(threads) && threads > 1 && threads <= MAX_THREADS) prestartWorkers(threads - 1);
 }
 
 /**
