@@ -93,8 +93,6 @@ export interface Ledger<T> {
     feeDue: Vec<T>; intDue: Vec<T>; prinDue: Vec<T>; coverDue: Vec<T>;
     initBal: Vec<T>; initAcc: Vec<T>; cap: Vec<T>; unlimited: Uint8Array;
     fixedFee: Vec<T>; issueAmount: T; scheduledPool: Vec<T>;
-    /** 1 for each senior tranche (the base of fees on the senior balance). */
-    isSenior: Uint8Array;
     /** The vectors resetLedger zeroes: listed once, not as a new array for every path. */
     zeroed: Vec<T>[];
     /** Scheduled original-pool principal at the end of each period; the initial pool. */
@@ -156,7 +154,6 @@ export function createLedger<T>(prog: DealProgram, num: Num<T>): Ledger<T> {
       purchasedCash: v(P), purchasedBal: v(P), purchasedDef: v(P),
       unpaid: new Uint8Array(nE), purchaseShort: new Uint8Array(nEv),
       snap: { bal: v(nT), acc: v(nA), used: v(nK), feeDue: v(nF), intDue: v(nT), prinDue: v(nT), coverDue: v(nT) },
-      isSenior: Uint8Array.from(prog.tranches.map((t) => (t.class === 'senior' ? 1 : 0))),
       zeroed: [],
     },
   };
@@ -254,7 +251,7 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
     let senior = num.zero;
     for (let t = 0; t < nT; t++) {
       notes = num.add(notes, at(bal, t));
-      if (L.s.isSenior[t] === 1) senior = num.add(senior, at(bal, t));
+      if (prog.tranches[t]!.class === 'senior') senior = num.add(senior, at(bal, t));
     }
 
     // 清仓回购: once the performing pool is at or below the call level, the originator buys it back

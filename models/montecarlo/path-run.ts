@@ -307,12 +307,15 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   let shortfall = 0;
   for (let p = 0; p < P; p++) shortfall += m.baseCollections[p]! - col[p]!;
 
-  // Loss-sharing enhancements pay part of each net loss into the trust when their rules say.
+  // Loss-sharing enhancements pay part of each net loss into the trust when their rules say. A
+  // revolving or callable deal's shortfall nets out what they paid within the horizon (below);
+  // other deals need not sum the collections twice more on every path.
+  const measuresPoolCash = Boolean(m.revolving || m.prog.cleanUpCall);
   let colBefore = 0;
-  for (let p = 0; p < P; p++) colBefore += col[p]!;
+  if (measuresPoolCash) for (let p = 0; p < P; p++) colBefore += col[p]!;
   const lossSharingPaid = applyLossSharing(m, s);
   let lossSharingInHorizon = -colBefore;
-  for (let p = 0; p < P; p++) lossSharingInHorizon += col[p]!;
+  if (measuresPoolCash) for (let p = 0; p < P; p++) lossSharingInHorizon += col[p]!;
 
   // The pool's principal on this path, and what a yuan bought in each period brings (revolving deals).
   const pool = m.obligorBalance ? poolBalances(m, s, obligorDefaults, prepays) : null;
@@ -345,7 +348,7 @@ export function runPath(m: PathModel, s: PathScratch, rngDefaults: RandomSource,
   // from the pool — collections (bought assets' included) and the call price, less what it paid for
   // purchases — since an event that stops purchases, or a call in another period, changes which of
   // the scheduled flows reach the trust at all. Loss-sharing payments are borne by their parties.
-  if (rev || m.prog.cleanUpCall) shortfall = netPoolCash(m.base, P) - (netPoolCash(s.ledger, P) - lossSharingInHorizon);
+  if (measuresPoolCash) shortfall = netPoolCash(m.base, P) - (netPoolCash(s.ledger, P) - lossSharingInHorizon);
   out.cashShortfall = shortfall;
   return weight;
 }
