@@ -403,7 +403,9 @@ export function runWaterfall<T>(prog: DealProgram, num: Num<T>, inp: WaterfallIn
             break;
           }
           case 'buy-assets':
-            if (rev && status === STATUS.revolving) avail = buyAssets(prog, num, L, inp, p, avail, num.add(at(poolEnd, p), at(L.s.purchasedBal, p)));
+            // Never in the final period: on the last date, or once the originator has called the
+            // pool (its price is the pool before purchases), assets bought now would leave the trust unpaid for.
+            if (rev && status === STATUS.revolving && !isFinal) avail = buyAssets(prog, num, L, inp, p, avail, num.add(at(poolEnd, p), at(L.s.purchasedBal, p)));
             break;
           case 'pay-residual': {
             let held = false;

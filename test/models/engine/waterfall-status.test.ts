@@ -94,6 +94,21 @@ describe('revolving pools and the status-driven waterfall (property tests)', () 
     }), { numRuns: 60 });
   });
 
+  it('buys no assets in the period the originator calls the pool: its price is the pool before purchases (a case the property above found)', () => {
+    const deal = variant({ purchaseRate: 0.020682396206823963, end: '2024-03-15', pd: 0, cdr: 0.005, cap: null, rho: 0 });
+    const prog = compileDeal(deal);
+    const cut = [0.03561929646232327, 0, 0, 0, 0, 0, 0, 0];
+    const collections = prog.scheduledCollections.map((c, p) => c.times(cut[p]!).toDecimalPlaces(2, Decimal.ROUND_DOWN));
+    const r = reportLedger(prog, runExactProgram(prog, { collections }));
+    const called = r.periods.findIndex((p) => p.callProceeds > 0);
+    expect(called, 'the pool is called in period 2').to.equal(1);
+    expect(r.periods[called]!.callProceeds).to.equal(155_117.97);
+    // It used to buy 55,118.59 here, a fen more than the period's collections, and hand the assets to the originator unpaid.
+    expect(r.periods[called]!.purchases).to.equal(0);
+    expect(r.periods[0]!.purchases).to.equal(206_823.96);
+    expect(r.reconciled).to.equal(true);
+  });
+
   it('an acceleration event switches to the accelerated waterfall in the very period it occurs: a capped guarantor short in period 3', () => {
     const d = revolvingDeal();
     const g = d.enhancements[0] as { guarantors: Array<{ capacity: string | number }> };
